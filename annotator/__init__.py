@@ -1,0 +1,31 @@
+"""annotator: multilingual, parallel news annotation."""
+
+from flask import Flask
+
+from .paths import resource_dir
+
+
+def create_app(test_config=None, instance_path=None):
+    """Build the app: config, extensions, blueprints, CLI hooks. Nothing else happens here."""
+    import os
+
+    app = Flask(__name__, instance_path=instance_path or os.environ.get("ANNOTATOR_INSTANCE") or None,
+                instance_relative_config=True, template_folder=str(resource_dir("templates")),
+                static_folder=str(resource_dir("static")))
+
+    from . import auth, config, db, security
+    from .api import bp as api_bp
+    from .extensions import babel, csrf
+    from .extensions import db as sqla
+    from .web import register as register_web
+
+    config.load(app, test_config)
+    sqla.init_app(app)
+    db.init_app(app, sqla)
+    csrf.init_app(app)
+    babel.init_app(app)
+    auth.init_app(app)
+    security.init_app(app)
+    app.register_blueprint(api_bp)
+    register_web(app)
+    return app

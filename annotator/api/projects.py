@@ -1,0 +1,84 @@
+"""Projects and their documents."""
+
+from flask import request, url_for
+from flask_login import current_user
+
+from ..auth import role_required
+from ..errors import Invalid
+from ..extensions import db
+from ..ingest import parse_files
+from ..models import Role
+from ..services import documents as doc_service
+from ..services import projects as project_service
+from . import bp, json_body
+from .serialize import document_json, project_json
+
+
+@bp.get("/projects")
+def list_projects():
+    rows = project_service.project_summaries(db.session)
+    return {"projects": [{**project_json(p), "document_count": n} for p, n in rows]}
+
+
+@bp.post("/projects")
+@role_required(Role.ADMIN)
+def create_project():
+    data = json_body()
+    project = project_service.create_project(db.session, data.get("name"), data.get("description", ""),
+                                              data.get("guidelines", ""), data.get("schema"), current_user)
+    db.session.commit()
+    return project_json(project), 201, {"Location": url_for("api.get_project", pid=project.id)}
+
+
+@bp.get("/projects/<int:pid>")
+def get_project(pid):
+    project = project_service.get_project(db.session, pid)
+    return project_json(project, project_service.language_counts(db.session, project))
+
+
+@bp.post("/projects/<int:pid>/documents")
+@role_required(Role.REVIEWER)
+def create_document(pid):
+    project = project_service.get_project(db.session, pid)
+    item = doc_service.parse_fields(json_body())
+    result = doc_service.add_documents(db.session, project, [item], current_user)
+    if result.skipped:
+        raise DuplicateDocument("the same text is already in this project", field="text")
+    db.session.commit()
+    doc = result.created[0]
+    return document_json(doc), 201, {"Location": url_for("api.get_document", did=doc.id)}
+
+
+@bp.get("/projects/<int:pid>/documents")
+def list_documents(pid):
+    project = project_service.get_project(db.session, pid)
+    page = doc_service.list_documents(db.session, project, request.args.get("lang"), request.args.get("q"),
+                                      request.args.get("page", 1, type=int),
+                                      min(500, request.args.get("per_page", 50, type=int)))
+    return {"documents": [document_json(d, with_text=False) for d in page.documents], "total": page.total,
+            "page": page.page, "pages": page.pages}
+
+
+@bp.post("/projects/<int:pid>/import")
+@role_required(Role.REVIEWER)
+def import_jsonl(pid):
+    """A JSONL body, validated whole before anything is written; ?dry_run=1 only reports."""
+    project = project_service.get_project(db.session, pid)
+    parsed = parse_files([("body", request.get_data())], "jsonl", request.args.get("lang"))
+    if parsed.errors:
+        raise Invalid(f"{len(parsed.errors)} problem(s); nothing was imported",
+                      problems=[e.message for e in parsed.errors])
+    result = doc_service.add_documents(db.session, project, parsed.inputs, current_user)
+    body = {"created": len(result.created), "skipped": [{"where": w, "reason": r} for w, r in result.skipped],
+            "dry_run": request.args.get("dry_run") in ("1", "true")}
+    if body["dry_run"]:
+        db.session.rollback()
+    else:
+        db.session.commit()
+        body["ids"] = [d.id for d in result.created]
+    return body, 200 if body["dry_run"] else 201
+
+
+class DuplicateDocument(Invalid):
+    status = 409
+    code = "duplicate"

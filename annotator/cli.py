@@ -1,0 +1,258 @@
+"""The `annotator` command: one click group per noun; each command commits once or not at all."""
+
+import sys
+from pathlib import Path
+
+import click
+from sqlalchemy.exc import OperationalError
+
+from .errors import DomainError
+
+
+class Group(click.Group):
+    """Turns domain errors into a one-line reason on stderr and a non-zero exit."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DomainError as exc:
+            _rollback()
+            raise click.ClickException(exc.message) from None
+        except OperationalError as exc:
+            _rollback()
+            raise click.ClickException(f"database error: {exc.orig}") from None
+
+
+def _rollback():
+    from .extensions import db
+
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001 - the original error is what the user needs to see
+        pass
+
+
+_app = None
+
+
+def app_context():
+    """The app for this command, created on first use (so --help works without a database)."""
+    global _app
+    if _app is None:
+        from . import create_app
+
+        _app = create_app()
+    return _app.app_context()
+
+
+def session():
+    from .extensions import db
+
+    return db.session
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="annotator")
+def main():
+    """annotator: multilingual, parallel news annotation."""
+
+
+@main.command()
+@click.option("--demo", is_flag=True, help="Also load the bundled sample project and demo users.")
+def init(demo):
+    """Create or upgrade the database to the newest schema (existing data is kept)."""
+    from .db import upgrade
+    from .extensions import db
+
+    with app_context():
+        upgrade(db.engine)
+        click.echo(f"database ready: {db.engine.url.render_as_string(hide_password=True)}")
+        if demo:
+            from . import demo as demo_data
+
+            project, users = demo_data.load(db.session)
+            db.session.commit()
+            click.echo(f"demo project '{demo_data.PROJECT_NAME}' "
+                       + ("created" if project else "already present (kept as it is)"))
+            for name, role, password in users:
+                click.echo(f"  demo user {name:<6} ({role:<9}) password: {password}")
+            if users:
+                click.echo("  (passwords are shown only now; change them with `annotator user passwd NAME`)")
+
+
+@main.group()
+def user():
+    """Manage accounts."""
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise click.ClickException("--password-stdin: no password on standard input")
+        return line.rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["admin", "reviewer", "annotator"]), required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password as one line from standard input.")
+def user_add(name, role, password_stdin):
+    """Add a user."""
+    from .services import users
+
+    password = _read_password(password_stdin)
+    with app_context():
+        created = users.create_user(session(), name, role, password)
+        session().commit()
+        click.echo(f"user {created.username} added ({created.role.value})")
+
+
+@user.command("passwd")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password as one line from standard input.")
+def user_passwd(name, password_stdin):
+    """Set a user's password."""
+    from .services import users
+
+    with app_context():
+        target = users.get_user(session(), name)
+        users.set_password(session(), target, _read_password(password_stdin))
+        session().commit()
+        click.echo(f"password of {name} changed")
+
+
+@user.command("deactivate")
+@click.argument("name")
+def user_deactivate(name):
+    """Stop a user from logging in (their work is kept)."""
+    from .services import users
+
+    with app_context():
+        users.set_active(session(), users.get_user(session(), name), False)
+        session().commit()
+        click.echo(f"user {name} deactivated")
+
+
+@user.command("list")
+def user_list():
+    """List users."""
+    from sqlalchemy import select
+
+    from .models import User
+
+    with app_context():
+        for u in session().scalars(select(User).order_by(User.username)):
+            click.echo(f"{u.username}\t{u.role.value}\t{'active' if u.active else 'deactivated'}")
+
+
+@main.group()
+def token():
+    """API tokens."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--label", default="", help="What the token is for.")
+def token_create(name, label):
+    """Print a new API token for user NAME (shown once, stored hashed)."""
+    from .services import users
+
+    with app_context():
+        target = users.get_user(session(), name)
+        plain = users.create_token(session(), target, label)
+        session().commit()
+        click.echo(f"API token for {name} (shown once; send it as 'Authorization: Bearer <token>'):", err=True)
+        click.echo(plain)
+
+
+@main.group()
+def project():
+    """Projects."""
+
+
+@project.command("create")
+@click.argument("name")
+@click.option("--schema", type=click.File("rb"), help="A JSON label schema (labels and relations).")
+@click.option("--description", default="")
+def project_create(name, schema, description):
+    """Create a project with the default schema (ACTOR, CLAIM, POSITION) or the one given."""
+    import orjson
+
+    from .services import projects
+
+    loaded = None
+    if schema is not None:
+        try:
+            loaded = orjson.loads(schema.read())
+        except orjson.JSONDecodeError as exc:
+            raise click.ClickException(f"{schema.name}: not valid JSON ({exc})") from None
+    with app_context():
+        created = projects.create_project(session(), name, description, schema=loaded)
+        session().commit()
+        click.echo(f"project {created.name} created (id {created.id})")
+
+
+@project.command("list")
+def project_list():
+    """List projects with their document counts."""
+    from .services import projects
+
+    with app_context():
+        for p, n in projects.project_summaries(session()):
+            click.echo(f"{p.id}\t{p.name}\t{n} documents")
+
+
+@main.command("import")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", default="auto", show_default=True, help="Language of txt files (uk, en, ru, …).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "txt", "jsonl"]), default="auto", show_default=True)
+@click.option("--dry-run", is_flag=True, help="Check everything and report; write nothing.")
+def import_(project_ref, files, lang, fmt, dry_run):
+    """Import documents from FILES into PROJECT: all of them, or none if any has a problem."""
+    from .ingest import parse_files
+    from .services import documents, projects
+
+    with app_context():
+        target = projects.get_project(session(), project_ref)
+        parsed = parse_files(_read_files(files), fmt, lang)
+        if parsed.errors:
+            for err in parsed.errors:
+                click.echo(err.message, err=True)
+            raise click.ClickException(f"nothing imported: {len(parsed.errors)} problem(s) in the input")
+        with click.progressbar(length=len(parsed.inputs), label="importing", file=sys.stderr) as bar:
+            result = documents.add_documents(session(), target, parsed.inputs, progress=bar.update)
+        for where, reason in result.skipped:
+            click.echo(f"skipped {where}: {reason}", err=True)
+        if dry_run:
+            session().rollback()
+            click.echo(f"dry run: would import {len(result.created)} document(s), skip {len(result.skipped)}")
+        else:
+            session().commit()
+            click.echo(f"imported {len(result.created)} document(s) into {target.name}, "
+                       f"skipped {len(result.skipped)}")
+
+
+def _read_files(paths):
+    with click.progressbar(paths, label="reading", file=sys.stderr) as bar:
+        return [(str(p), p.read_bytes()) for p in bar]
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host, port, threads):
+    """Serve the app with waitress (a production WSGI server)."""
+    import waitress
+
+    from .db import current_revision
+    from .extensions import db
+
+    with app_context():
+        if current_revision(db.engine) is None:
+            raise click.ClickException("the database is empty: run `annotator init` first")
+    click.echo(f"annotator serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    waitress.serve(_app, host=host, port=port, threads=threads, ident="annotator")

@@ -1,0 +1,52 @@
+"""Configuration: defaults in code, ANNOTATOR_* environment variables over them, test dicts over both."""
+
+import os
+import secrets
+from pathlib import Path
+
+DEFAULTS = {
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_CHECK_DEFAULT": False,  # checked in a before_request hook that knows about API tokens
+    "WTF_CSRF_TIME_LIMIT": None,
+    "MAX_UPLOAD_MB": 20,
+    "DOCUMENTS_PER_PAGE": 50,
+    "LOGIN_MAX_FAILURES": 5,
+    "SQLALCHEMY_TRACK_MODIFICATIONS": False,
+    "BABEL_DEFAULT_LOCALE": "en",
+}
+
+
+def load(app, test_config=None):
+    """Fill app.config from defaults, the environment and an optional test dict, in that order."""
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("ANNOTATOR")
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+    url = app.config.get("DATABASE_URL") or f"sqlite:///{Path(app.instance_path) / 'annotator.sqlite3'}"
+    app.config["SQLALCHEMY_DATABASE_URI"] = _with_driver(url)
+    app.config["MAX_CONTENT_LENGTH"] = int(float(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024)
+
+
+def _instance_secret(path: Path) -> str:
+    """Read the secret key kept in the instance folder, creating it (mode 0600) on first run."""
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def _with_driver(url: str) -> str:
+    """Let users write postgresql:// and still get psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

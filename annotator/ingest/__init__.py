@@ -1,0 +1,46 @@
+"""Import formats: each module turns (file name, bytes) into DocumentInputs, reporting every problem.
+
+Nothing is written here; services.documents.add_documents stores what all the files yielded, in one
+transaction, only when no file had a problem.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ..errors import Invalid
+from ..services.documents import DocumentInput
+from . import jsonl, txt
+
+READERS = {"txt": txt.read, "jsonl": jsonl.read}
+MAX_REPORTED = 200
+
+
+@dataclass
+class Parsed:
+    inputs: list[DocumentInput] = field(default_factory=list)
+    errors: list[Invalid] = field(default_factory=list)
+
+
+def guess_format(name: str) -> str:
+    suffixes = [s.lower() for s in PurePath(name).suffixes]
+    return "jsonl" if ".jsonl" in suffixes or ".ndjson" in suffixes else "txt"
+
+
+def parse_files(files, fmt: str = "auto", lang: str | None = None) -> Parsed:
+    """Parse [(name, bytes)] with the given format (or by extension); collect inputs and errors."""
+    parsed = Parsed()
+    txt_names = [name for name, _ in files if (fmt if fmt != "auto" else guess_format(name)) == "txt"]
+    for name, data in files:
+        kind = fmt if fmt != "auto" else guess_format(name)
+        if kind not in READERS:
+            parsed.errors.append(Invalid(f"{name}: unknown format '{kind}' (known: {', '.join(READERS)})",
+                                         field="format"))
+            continue
+        extra = {"siblings": txt_names} if kind == "txt" else {}
+        for item in READERS[kind](name, data, lang, **extra):
+            if isinstance(item, Invalid):
+                if len(parsed.errors) < MAX_REPORTED:
+                    parsed.errors.append(item)
+            else:
+                parsed.inputs.append(item)
+    return parsed

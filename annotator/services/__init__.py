@@ -1,0 +1,1 @@
+"""Domain operations: plain functions taking a session and values; they flush, the caller commits."""

@@ -1,0 +1,106 @@
+"""Projects: create, edit, find by name or id, document counts."""
+
+from sqlalchemy import func, select
+
+from ..errors import Conflict, Invalid, NotFound
+from ..models import Document, Project, default_schema
+
+
+def get_project(session, ref) -> Project:
+    """A project by numeric id or by name (as the CLI's PROJECT argument allows)."""
+    project = None
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        project = session.get(Project, int(ref))
+    if project is None and isinstance(ref, str):
+        project = session.scalar(select(Project).where(Project.name == ref))
+    if project is None:
+        raise NotFound(f"no project '{ref}'", field="project")
+    return project
+
+
+def _clean_name(name) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise Invalid("a project needs a name", field="name")
+    name = name.strip()
+    if len(name) > 120:
+        raise Invalid("a project name has at most 120 characters", field="name")
+    return name
+
+
+def create_project(session, name, description="", guidelines="", schema=None, created_by=None) -> Project:
+    name = _clean_name(name)
+    if session.scalar(select(Project.id).where(Project.name == name)) is not None:
+        raise Conflict(f"a project named '{name}' already exists", field="name")
+    project = Project(name=name, description=_text(description, "description"),
+                      guidelines=_text(guidelines, "guidelines"),
+                      label_schema=validate_schema(schema) if schema is not None else default_schema(),
+                      settings={}, created_by_id=created_by.id if created_by else None)
+    session.add(project)
+    session.flush()
+    return project
+
+
+def update_project(session, project: Project, name=None, description=None, guidelines=None) -> Project:
+    if name is not None:
+        name = _clean_name(name)
+        other = session.scalar(select(Project.id).where(Project.name == name, Project.id != project.id))
+        if other is not None:
+            raise Conflict(f"a project named '{name}' already exists", field="name")
+        project.name = name
+    if description is not None:
+        project.description = _text(description, "description")
+    if guidelines is not None:
+        project.guidelines = _text(guidelines, "guidelines")
+    session.flush()
+    return project
+
+
+def _text(value, field) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Invalid(f"{field} must be text", field=field)
+    return value
+
+
+def validate_schema(schema) -> dict:
+    """Check a label schema's shape; the message names the offending entry."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("labels"), list):
+        raise Invalid("a schema is an object with a list of 'labels'", field="schema")
+    names = set()
+    for i, label in enumerate(schema["labels"]):
+        if not isinstance(label, dict) or not isinstance(label.get("name"), str) or not label["name"].strip():
+            raise Invalid(f"labels[{i}] needs a name", field=f"schema.labels[{i}].name")
+        if label["name"] in names:
+            raise Invalid(f"label '{label['name']}' appears twice", field=f"schema.labels[{i}].name")
+        names.add(label["name"])
+        label.setdefault("color", "#6b7280")
+        label.setdefault("hotkey", "")
+        label.setdefault("description", "")
+        label.setdefault("attributes", [])
+    relations = schema.setdefault("relations", [])
+    if not isinstance(relations, list):
+        raise Invalid("'relations' must be a list", field="schema.relations")
+    for i, rel in enumerate(relations):
+        if not isinstance(rel, dict) or not rel.get("name"):
+            raise Invalid(f"relations[{i}] needs a name", field=f"schema.relations[{i}].name")
+        for end in ("from", "to"):
+            unknown = [n for n in rel.get(end, []) if n not in names]
+            if unknown:
+                raise Invalid(f"relation '{rel['name']}' refers to unknown label {unknown[0]}",
+                              field=f"schema.relations[{i}].{end}")
+    return schema
+
+
+def language_counts(session, project: Project) -> dict[str, int]:
+    rows = session.execute(select(Document.lang, func.count()).where(Document.project_id == project.id)
+                           .group_by(Document.lang).order_by(Document.lang))
+    return dict(rows.all())
+
+
+def project_summaries(session) -> list[tuple[Project, int]]:
+    """All projects with their document counts, in one query."""
+    counts = (select(Document.project_id, func.count().label("n")).group_by(Document.project_id).subquery())
+    rows = session.execute(select(Project, func.coalesce(counts.c.n, 0))
+                           .outerjoin(counts, counts.c.project_id == Project.id).order_by(Project.name))
+    return rows.all()

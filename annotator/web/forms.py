@@ -1,0 +1,62 @@
+"""WTForms for the HTML pages (CSRF through Flask-WTF)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import MultipleFileField
+from wtforms import BooleanField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import URL, DataRequired, EqualTo, Length, Optional
+
+from ..models import Role
+
+ROLE_CHOICES = [(r.value, r.value) for r in Role]
+LANG_CHOICES = [("uk", _l("Ukrainian (uk)")), ("en", _l("English (en)")), ("ru", _l("Russian (ru)"))]
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=200)])
+    confirm = PasswordField(_l("Repeat the new password"),
+                            validators=[DataRequired(), EqualTo("new", message=_l("The passwords differ."))])
+
+
+class ProjectForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    guidelines = TextAreaField(_l("Annotation guidelines"), validators=[Optional(), Length(max=100_000)])
+
+
+class PasteDocumentForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
+    lang = SelectField(_l("Language"), choices=LANG_CHOICES)
+    other_lang = StringField(_l("or another BCP-47 code"), validators=[Optional(), Length(max=35)])
+    source_url = StringField(_l("Source URL"), validators=[Optional(), URL(), Length(max=2000)])
+    group = StringField(_l("Translation group (optional)"), validators=[Optional(), Length(max=200)])
+    text = TextAreaField(_l("Text"), validators=[DataRequired(message=_l("The text is empty."))])
+
+
+class UploadForm(FlaskForm):
+    files = MultipleFileField(_l("Text files (.txt, UTF-8) or JSONL"), validators=[DataRequired()])
+    lang = SelectField(_l("Language"), choices=[("auto", _l("from the file name (story.uk.txt)"))]
+                       + LANG_CHOICES)
+
+
+class NewUserForm(FlaskForm):
+    username = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="annotator")
+    password = PasswordField(_l("Password (leave empty to generate one)"),
+                             validators=[Optional(), Length(min=8, max=200)])
+
+
+class UserActionForm(FlaskForm):
+    """An empty form: a CSRF token for the per-user buttons."""
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password (leave empty to keep the current one)"),
+                             validators=[Optional(), Length(min=8, max=200)])
+    active = BooleanField(_l("Active"))

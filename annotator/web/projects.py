@@ -1,0 +1,78 @@
+"""Projects: list, create, edit, and a project's documents."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..auth import role_required
+from ..errors import DomainError, NotFound
+from ..extensions import db
+from ..models import Role
+from ..services import documents as doc_service
+from ..services import projects as project_service
+from .forms import ProjectForm
+
+bp = Blueprint("projects", __name__)
+
+
+def load_project(pid: int):
+    try:
+        return project_service.get_project(db.session, pid)
+    except NotFound:
+        abort(404)
+
+
+@bp.get("/")
+def home():
+    return redirect(url_for("projects.index"))
+
+
+@bp.get("/projects")
+def index():
+    return render_template("projects/index.html", rows=project_service.project_summaries(db.session))
+
+
+@bp.route("/projects/new", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def new():
+    form = ProjectForm()
+    if form.validate_on_submit():
+        try:
+            project = project_service.create_project(db.session, form.name.data, form.description.data or "",
+                                                      form.guidelines.data or "", created_by=current_user)
+        except DomainError as exc:
+            form.name.errors.append(exc.message)
+        else:
+            db.session.commit()
+            flash(_("Project “%(name)s” created.", name=project.name), "info")
+            return redirect(url_for("projects.show", pid=project.id))
+    return render_template("projects/form.html", form=form, project=None)
+
+
+@bp.route("/projects/<int:pid>/edit", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def edit(pid):
+    project = load_project(pid)
+    form = ProjectForm(obj=project)
+    if form.validate_on_submit():
+        try:
+            project_service.update_project(db.session, project, form.name.data, form.description.data or "",
+                                           form.guidelines.data or "")
+        except DomainError as exc:
+            form.name.errors.append(exc.message)
+        else:
+            db.session.commit()
+            flash(_("Project saved."), "info")
+            return redirect(url_for("projects.show", pid=project.id))
+    return render_template("projects/form.html", form=form, project=project)
+
+
+@bp.get("/projects/<int:pid>")
+def show(pid):
+    project = load_project(pid)
+    lang = request.args.get("lang") or None
+    q = (request.args.get("q") or "").strip() or None
+    page = doc_service.list_documents(db.session, project, lang, q, request.args.get("page", 1, type=int),
+                                      current_app.config["DOCUMENTS_PER_PAGE"])
+    return render_template("projects/show.html", project=project, page=page, lang=lang, q=q or "",
+                           counts=project_service.language_counts(db.session, project))

@@ -1,0 +1,168 @@
+"""Fixtures: a fresh app and database per test, on SQLite and (when configured) PostgreSQL; one browser
+per session; a live server per browser test."""
+
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
+
+from annotator import create_app
+from annotator.db import Base, upgrade
+from annotator.extensions import db
+
+from . import factories
+
+POSTGRES_URL = os.environ.get("ANNOTATOR_TEST_POSTGRES_URL")
+CHROMIUM = os.environ.get("ANNOTATOR_CHROMIUM", "/usr/bin/chromium")
+REQUIRE_BROWSER = os.environ.get("ANNOTATOR_REQUIRE_BROWSER") == "1"
+BACKENDS = ["sqlite", "postgres"]
+
+
+def _pg_url(url: str) -> str:
+    return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite database migrated to the newest schema once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_engine():
+    """The PostgreSQL test database, emptied and migrated once per session."""
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need ANNOTATOR_TEST_POSTGRES_URL (set by .ci/run)")
+    engine = create_engine(_pg_url(POSTGRES_URL))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _truncate(engine) -> None:
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    """A clean database for one test, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+    else:
+        engine = request.getfixturevalue("postgres_engine")
+        yield engine.url.render_as_string(hide_password=False)
+        _truncate(engine)
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
+                      "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", "SERVER_NAME": None},
+                     instance_path=str(tmp_path / "instance"))
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def session(app):
+    """The app's session inside an app context, for service-level tests."""
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make(app):
+    """Factories bound to the app: make.user(...), make.project(...), make.document(...), make.token(...)."""
+    return factories.Factories(app)
+
+
+CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+def csrf_of(client, path="/account") -> str:
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(html) or re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"').search(html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def login(client, username, password=factories.PASSWORD):
+    html = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+
+
+# --- browser -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = (f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+                   "or set ANNOTATOR_CHROMIUM to run the browser tests")
+        if REQUIRE_BROWSER:
+            pytest.fail(message + " (ANNOTATOR_REQUIRE_BROWSER=1 makes this an error)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live_server(app):
+    """The test's app served on a free loopback port in a thread."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.url = f"http://127.0.0.1:{server.server_port}"
+    yield server
+    server.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    yield pg
+    context.close()
+
+
+def browser_login(page, username, password=factories.PASSWORD):
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/projects$"))

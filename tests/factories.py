@@ -1,0 +1,46 @@
+"""Test data made through the services, as users would make it."""
+
+from annotator.extensions import db
+from annotator.services import documents as doc_service
+from annotator.services import projects as project_service
+from annotator.services import users as user_service
+
+PASSWORD = "correct-horse-42"
+
+
+class Factories:
+    def __init__(self, app):
+        self.app = app
+
+    def _commit(self, fn, *args, **kwargs):
+        with self.app.app_context():
+            obj = fn(db.session, *args, **kwargs)
+            db.session.commit()
+            if hasattr(obj, "id"):
+                db.session.refresh(obj)
+                db.session.expunge(obj)
+            return obj
+
+    def user(self, username="olena", role="annotator", password=PASSWORD):
+        return self._commit(user_service.create_user, username, role, password)
+
+    def token(self, username):
+        with self.app.app_context():
+            token = user_service.create_token(db.session, user_service.get_user(db.session, username))
+            db.session.commit()
+            return token
+
+    def project(self, name="news", **kwargs):
+        return self._commit(project_service.create_project, name, **kwargs)
+
+    def document(self, project_id, text="Київ 🙂 — a test text.", lang="uk", title="A title", group=None):
+        def add(session):
+            project = project_service.get_project(session, project_id)
+            item = doc_service.parse_fields({"text": text, "lang": lang, "title": title, "group": group})
+            return doc_service.add_documents(session, project, [item]).created[0]
+
+        return self._commit(add)
+
+    def admin_token(self, username="admin"):
+        self.user(username, "admin")
+        return self.token(username)

@@ -1,0 +1,63 @@
+import orjson
+
+from annotator.ingest import parse_files
+from annotator.ingest.txt import split_name
+
+
+def test_language_suffix_in_file_name():
+    assert split_name("dir/story.uk.txt") == ("story", "uk")
+    assert split_name("story.ua.txt") == ("story", "uk")
+    assert split_name("notes.txt") == ("notes", None)
+    assert split_name("v1.2.txt") == ("v1.2", None)
+
+
+def test_versions_sharing_a_stem_form_a_group():
+    parsed = parse_files([("story.uk.txt", "Київ".encode()), ("story.en.txt", b"Kyiv"),
+                          ("other.ru.txt", "Киев".encode())])
+    assert not parsed.errors
+    assert [(i.lang, i.group) for i in parsed.inputs] == [("uk", "story"), ("en", "story"), ("ru", None)]
+
+
+def test_txt_title_is_the_first_non_empty_line_and_text_is_whole():
+    parsed = parse_files([("a.en.txt", b"\n\n  Headline  \nBody.\r\n")])
+    item = parsed.inputs[0]
+    assert item.title == "Headline"
+    assert item.text == "\n\n  Headline  \nBody.\n"
+
+
+def test_file_that_is_not_utf8_is_named_with_its_line():
+    parsed = parse_files([("bad.uk.txt", "рядок\n".encode() + "ще".encode("cp1251"))])
+    assert not parsed.inputs
+    assert "bad.uk.txt: line 2: not UTF-8" in parsed.errors[0].message
+
+
+def test_txt_without_a_language_asks_for_one():
+    parsed = parse_files([("notes.txt", b"Some text")])
+    assert "no language" in parsed.errors[0].message
+    assert parse_files([("notes.txt", b"Some text")], lang="en").inputs[0].lang == "en"
+
+
+def test_jsonl_problems_name_file_line_and_field():
+    lines = [orjson.dumps({"text": "ok", "lang": "en"}), b"{broken", orjson.dumps({"text": "", "lang": "en"}),
+             orjson.dumps({"text": "x", "lang": "xx-not"}), orjson.dumps([1, 2]),
+             orjson.dumps({"text": "y", "lang": "uk", "meta": "no"})]
+    parsed = parse_files([("in.jsonl", b"\n".join(lines))])
+    messages = [e.message for e in parsed.errors]
+    assert len(parsed.inputs) == 1
+    assert messages[0].startswith("in.jsonl line 2: not valid JSON")
+    assert messages[1] == "in.jsonl line 3: field 'text': is empty"
+    assert messages[2].startswith("in.jsonl line 4: field 'lang':")
+    assert messages[3].startswith("in.jsonl line 5: expected a JSON object")
+    assert messages[4] == "in.jsonl line 6: field 'meta': must be a JSON object"
+
+
+def test_jsonl_accepts_the_export_source_object():
+    line = orjson.dumps({"text": "t", "lang": "en", "source": {"url": "https://e.org/a", "published": "2025-03-18"}})
+    item = parse_files([("x.jsonl", line)]).inputs[0]
+    assert item.source_url == "https://e.org/a"
+    assert item.published.isoformat() == "2025-03-18"
+
+
+def test_javascript_source_urls_are_refused():
+    line = orjson.dumps({"text": "t", "lang": "en", "source_url": "javascript:alert(1)"})
+    assert "source_url" in parse_files([("x.jsonl", line)]).errors[0].message

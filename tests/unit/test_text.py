@@ -1,0 +1,46 @@
+import pytest
+
+from annotator.langs import BadLanguage, normalize_lang
+from annotator.text import content_hash, normalize, utf16_offsets, utf16_to_codepoint
+
+
+def test_normalize_makes_nfc_and_unix_line_ends():
+    assert normalize("e\u0301\r\nb\rc") == "\u00e9\nb\nc"
+
+
+def test_normalize_drops_a_leading_bom_only():
+    assert normalize("\ufeffКиїв\ufeff") == "Київ\ufeff"
+
+
+def test_normalize_keeps_ukrainian_apostrophes():
+    assert normalize("пʼять п’ять") == "пʼять п’ять"
+
+
+def test_content_hash_differs_for_different_texts():
+    assert content_hash("a") != content_hash("b")
+
+
+def test_utf16_offsets_count_emoji_as_two_units():
+    assert utf16_offsets("🙂ab") == [0, 2, 3, 4]
+
+
+@pytest.mark.parametrize(("offset", "expected"), [(0, 0), (2, 1), (3, 2), (7, 5)])
+def test_utf16_to_codepoint(offset, expected):
+    assert utf16_to_codepoint("🙂aП😀b", offset) == expected
+
+
+def test_utf16_offset_inside_a_surrogate_pair_is_refused():
+    with pytest.raises(ValueError, match="surrogate"):
+        utf16_to_codepoint("🙂a", 1)
+
+
+@pytest.mark.parametrize(("raw", "tag"), [("ua", "uk"), ("UA", "uk"), ("uk", "uk"), ("en-gb", "en-GB"),
+                                          ("ru", "ru"), ("pt_BR", "pt-BR")])
+def test_language_codes_are_normalised(raw, tag):
+    assert normalize_lang(raw) == tag
+
+
+@pytest.mark.parametrize("raw", ["", "zz", "not a language!", None, 5, "x"])
+def test_bad_language_codes_are_refused(raw):
+    with pytest.raises(BadLanguage):
+        normalize_lang(raw)
