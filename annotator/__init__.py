@@ -1,5 +1,7 @@
 """annotator: multilingual, parallel news annotation."""
 
+import os
+
 from flask import Flask
 
 from .paths import resource_dir
@@ -7,8 +9,6 @@ from .paths import resource_dir
 
 def create_app(test_config=None, instance_path=None):
     """Build the app: config, extensions, blueprints, CLI hooks. Nothing else happens here."""
-    import os
-
     app = Flask(__name__, instance_path=instance_path or os.environ.get("ANNOTATOR_INSTANCE") or None,
                 instance_relative_config=True, template_folder=str(resource_dir("templates")),
                 static_folder=str(resource_dir("static")))

@@ -1,5 +1,6 @@
 """The `annotator` command: one click group per noun; each command commits once or not at all."""
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -26,10 +27,8 @@ class Group(click.Group):
 def _rollback():
     from .extensions import db
 
-    try:
+    with contextlib.suppress(Exception):  # the original error is what the user needs to see
         db.session.rollback()
-    except Exception:  # noqa: BLE001 - the original error is what the user needs to see
-        pass
 
 
 _app = None

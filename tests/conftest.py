@@ -164,5 +164,44 @@ def browser_login(page, username, password=factories.PASSWORD):
     page.goto("/login")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r".*/projects$"))
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request, tmp_path):
+    """A database with no tables at all, on each backend (for init and migration tests)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres_engine")
+    name = f"annotator_empty_{os.getpid()}_{abs(hash(request.node.nodeid)) % 10**8}"
+    admin = create_engine(server.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    yield server.url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """Run `annotator ...` in-process against a given database: cli(url, *args, input=None)."""
+    from click.testing import CliRunner
+
+    import annotator.cli
+
+    def run(url, *args, input=None):
+        monkeypatch.setenv("ANNOTATOR_DATABASE_URL", url)
+        monkeypatch.setenv("ANNOTATOR_INSTANCE", str(tmp_path / "cli-instance"))
+        monkeypatch.setattr(annotator.cli, "_app", None)
+        result = CliRunner().invoke(annotator.cli.main, list(args), input=input, catch_exceptions=False)
+        app = annotator.cli._app
+        if app is not None:
+            with app.app_context():
+                db.engine.dispose()
+        return result
+
+    return run

@@ -4,7 +4,6 @@ import hashlib
 import secrets
 
 from flask import current_app
-
 from sqlalchemy import select
 
 from ..errors import Conflict, Invalid, NotFound

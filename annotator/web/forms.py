@@ -3,13 +3,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, EqualTo, Length, Optional
 
 from ..models import Role
 
-ROLE_CHOICES = [(r.value, r.value) for r in Role]
-LANG_CHOICES = [("uk", _l("Ukrainian (uk)")), ("en", _l("English (en)")), ("ru", _l("Russian (ru)"))]
+ROLE_CHOICES = [SelectChoice(r.value, r.value) for r in Role]
+LANG_CHOICES = [SelectChoice("uk", _l("Ukrainian (uk)")), SelectChoice("en", _l("English (en)")),
+                SelectChoice("ru", _l("Russian (ru)"))]
 
 
 class LoginForm(FlaskForm):
@@ -41,7 +42,7 @@ class PasteDocumentForm(FlaskForm):
 
 class UploadForm(FlaskForm):
     files = MultipleFileField(_l("Text files (.txt, UTF-8) or JSONL"), validators=[DataRequired()])
-    lang = SelectField(_l("Language"), choices=[("auto", _l("from the file name (story.uk.txt)"))]
+    lang = SelectField(_l("Language"), choices=[SelectChoice("auto", _l("from the file name (story.uk.txt)"))]
                        + LANG_CHOICES)
 
 

@@ -1,0 +1,222 @@
+import io
+import re
+
+import pytest
+
+from tests.conftest import csrf_of, login
+
+
+@pytest.fixture
+def admin_client(client, make):
+    make.user("admin", "admin")
+    login(client, "admin")
+    return client
+
+
+def form_token(html: str) -> str:
+    return re.search(r'name="[\w-]*csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+@pytest.mark.parametrize("path", ["/", "/projects", "/projects/1", "/documents/1", "/admin/users", "/account",
+                                  "/projects/new"])
+def test_every_page_but_login_redirects_to_login(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
+
+
+def test_login_page_is_public_and_sets_safe_cookies(client, make):
+    assert client.get("/login").status_code == 200
+    make.user("olena")
+    response = login(client, "olena")
+    assert response.status_code == 302
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_login_post_without_csrf_is_400(client, make):
+    make.user("olena")
+    response = client.post("/login", data={"username": "olena", "password": "correct-horse-42"})
+    assert response.status_code == 400
+
+
+def test_wrong_password_gets_a_generic_message(client, make):
+    make.user("olena")
+    wrong_password = login(client, "olena", "nope-nope-nope")
+    no_such_user = login(client, "nobody", "nope-nope-nope")
+    assert wrong_password.status_code == no_such_user.status_code == 401
+    assert "Wrong user name or password." in wrong_password.get_data(as_text=True)
+    assert "Wrong user name or password." in no_such_user.get_data(as_text=True)
+
+
+def test_repeated_failures_slow_down_even_with_the_right_password(client, make):
+    make.user("olena")
+    for _ in range(5):
+        login(client, "olena", "wrong-password")
+    response = login(client, "olena")
+    assert response.status_code == 429
+    assert "Too many failed attempts" in response.get_data(as_text=True)
+
+
+def test_deactivated_user_cannot_log_in(client, make, app):
+    make.user("olena")
+    from annotator.extensions import db
+    from annotator.services import users
+
+    with app.app_context():
+        users.set_active(db.session, users.get_user(db.session, "olena"), False)
+        db.session.commit()
+    assert login(client, "olena").status_code == 401
+
+
+def test_login_ignores_offsite_next(client, make):
+    make.user("olena")
+    html = client.get("/login?next=https://evil.example/").get_data(as_text=True)
+    response = client.post("/login?next=https://evil.example/", data={
+        "username": "olena", "password": "correct-horse-42", "csrf_token": form_token(html)})
+    assert response.headers["Location"].endswith("/projects")
+
+
+def test_logout_needs_post_with_csrf(admin_client):
+    assert admin_client.post("/logout").status_code == 400
+    response = admin_client.post("/logout", data={"csrf_token": csrf_of(admin_client)})
+    assert response.status_code == 302
+    assert admin_client.get("/projects").status_code == 302
+
+
+def test_pages_send_a_strict_content_security_policy(admin_client):
+    csp = admin_client.get("/projects").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_admin_creates_and_edits_a_project(admin_client):
+    html = admin_client.get("/projects/new").get_data(as_text=True)
+    response = admin_client.post("/projects/new", data={"name": "Війна", "description": "d",
+                                                        "csrf_token": form_token(html)})
+    assert response.status_code == 302
+    page = admin_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Війна" in page
+    edit_url = response.headers["Location"] + "/edit"
+    html = admin_client.get(edit_url).get_data(as_text=True)
+    admin_client.post(edit_url, data={"name": "Війна 2", "csrf_token": form_token(html)})
+    assert "Війна 2" in admin_client.get("/projects").get_data(as_text=True)
+
+
+def test_annotator_cannot_create_projects_or_add_documents(client, make):
+    make.user("olena")
+    project = make.project()
+    login(client, "olena")
+    assert client.get("/projects/new").status_code == 403
+    assert client.get(f"/projects/{project.id}/documents/new").status_code == 403
+    assert client.get("/admin/users").status_code == 403
+
+
+def test_pasting_a_document_shows_it_escaped(admin_client, make):
+    project = make.project()
+    url = f"/projects/{project.id}/documents/new"
+    text = "Київ 🙂 <script>alert(1)</script> <img src=x onerror=alert(2)>"
+    response = admin_client.post(url, data={"form": "paste", "paste-title": "T", "paste-lang": "uk",
+                                            "paste-text": text, "paste-csrf_token": form_token(
+                                                admin_client.get(url).get_data(as_text=True))})
+    assert response.status_code == 302
+    page = admin_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Київ 🙂 &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_pasting_an_empty_text_is_refused(admin_client, make):
+    project = make.project()
+    url = f"/projects/{project.id}/documents/new"
+    response = admin_client.post(url, data={"form": "paste", "paste-lang": "uk", "paste-text": "",
+                                            "paste-csrf_token": form_token(admin_client.get(url).get_data(
+                                                as_text=True))})
+    assert response.status_code == 400
+    assert "The text is empty." in response.get_data(as_text=True)
+
+
+def upload(client, project_id, files, lang="auto"):
+    url = f"/projects/{project_id}/documents/new"
+    token = form_token(client.get(url).get_data(as_text=True))
+    data = {"form": "upload", "upload-lang": lang, "upload-csrf_token": token,
+            "upload-files": [(io.BytesIO(content), name) for name, content in files]}
+    return client.post(url, data=data, content_type="multipart/form-data")
+
+
+def test_uploading_versions_creates_a_group(admin_client, make):
+    project = make.project()
+    response = upload(admin_client, project.id, [("story.uk.txt", "Київ\nТекст".encode()),
+                                                 ("story.en.txt", b"Kyiv\nText"), ("story.ru.txt",
+                                                                                   "Киев\nТекст".encode())])
+    assert response.status_code == 302
+    page = admin_client.get(f"/projects/{project.id}").get_data(as_text=True)
+    assert page.count(">story<") == 3
+    for lang in ("uk", "en", "ru"):
+        assert f'data-lang="{lang}"' in page
+
+
+def test_a_bad_file_in_an_upload_writes_nothing(admin_client, make):
+    project = make.project()
+    response = upload(admin_client, project.id, [("good.en.txt", b"Fine"), ("bad.uk.txt", b"\xff\xfe\x00bad")])
+    assert response.status_code == 400
+    assert "bad.uk.txt: line 1: not UTF-8" in response.get_data(as_text=True)
+    assert "No documents yet." in admin_client.get(f"/projects/{project.id}").get_data(as_text=True)
+
+
+def test_an_upload_over_the_size_limit_is_refused(app, admin_client, make):
+    project = make.project()
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = upload(admin_client, project.id, [("big.en.txt", b"x" * 5000)])
+    assert response.status_code == 413
+
+
+def test_a_duplicate_upload_is_reported_and_skipped(admin_client, make):
+    project = make.project()
+    make.document(project.id, text="Already here.", lang="en")
+    response = upload(admin_client, project.id, [("again.en.txt", b"Already here.")])
+    assert response.status_code == 302
+    page = admin_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Skipped again.en.txt: the same text is already in this project" in page
+
+
+def test_project_page_filters_paginates_and_counts(app, admin_client, make):
+    app.config["DOCUMENTS_PER_PAGE"] = 2
+    project = make.project()
+    for i in range(3):
+        make.document(project.id, text=f"Текст {i}", lang="uk", title=f"Новина {i}")
+    make.document(project.id, text="English", lang="en", title="Report")
+    page = admin_client.get(f"/projects/{project.id}").get_data(as_text=True)
+    assert "Page 1 of 2" in page and 'data-lang="uk">uk <span class="count">3' in page
+    only_en = admin_client.get(f"/projects/{project.id}?lang=en").get_data(as_text=True)
+    assert "Report" in only_en and "Новина" not in only_en
+    found = admin_client.get(f"/projects/{project.id}?q=Report").get_data(as_text=True)
+    assert "Report" in found and "Новина 1" not in found
+
+
+def test_admin_adds_resets_and_deactivates_users(admin_client):
+    html = admin_client.get("/admin/users").get_data(as_text=True)
+    response = admin_client.post("/admin/users", data={"username": "taras", "role": "annotator",
+                                                       "csrf_token": form_token(html)}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "User taras added." in page and "shown only now" in page
+    duplicate = admin_client.post("/admin/users", data={"username": "taras", "role": "annotator",
+                                                        "csrf_token": form_token(page)})
+    assert duplicate.status_code == 400 and "already exists" in duplicate.get_data(as_text=True)
+    uid = re.search(r'href="/admin/users/(\d+)">taras<', page).group(1)
+    reset = admin_client.post(f"/admin/users/{uid}/reset-password", data={"csrf_token": form_token(page)},
+                              follow_redirects=True).get_data(as_text=True)
+    assert "New password for taras" in reset
+    admin_client.post(f"/admin/users/{uid}", data={"csrf_token": form_token(page)})  # active unticked
+    assert 'class="inactive" data-username="taras"' in admin_client.get("/admin/users").get_data(as_text=True)
+
+
+def test_users_change_their_own_password(client, make):
+    make.user("olena")
+    login(client, "olena")
+    html = client.get("/account").get_data(as_text=True)
+    wrong = client.post("/account", data={"current": "bad-password", "new": "new-password-1",
+                                          "confirm": "new-password-1", "csrf_token": form_token(html)})
+    assert "This is not your current password." in wrong.get_data(as_text=True)
+    client.post("/account", data={"current": "correct-horse-42", "new": "new-password-1",
+                                  "confirm": "new-password-1", "csrf_token": form_token(html)})
+    client.post("/logout", data={"csrf_token": form_token(html)})
+    assert login(client, "olena", "new-password-1").status_code == 302
