@@ -1,11 +1,12 @@
 """JSON shapes of the API's objects."""
 
-from ..models import Document, Project
+from ..models import Actor, Document, Project, Relation, Span, User
+from ..services import progress, relations, spans
 
 
 def project_json(project: Project, counts: dict | None = None) -> dict:
     out = {"id": project.id, "name": project.name, "description": project.description,
-           "guidelines": project.guidelines, "schema": project.label_schema,
+           "guidelines": project.guidelines, "schema": project.label_schema, "settings": project.settings or {},
            "created_at": project.created_at.isoformat() + "Z"}
     if counts is not None:
         out["documents"] = counts
@@ -20,3 +21,34 @@ def document_json(doc: Document, with_text: bool = True) -> dict:
     if with_text:
         out["text"] = doc.text
     return out
+
+
+def span_json(span: Span, text: str | None = None) -> dict:
+    return {"id": span.id, "document": span.document_id, "start": span.start, "end": span.end,
+            "text": text[span.start:span.end] if text is not None else None, "label": span.label,
+            "attrs": span.attrs or {}, "actor": actor_ref(span.actor), "annotator": span.annotator.username,
+            "status": str(span.status), "version": span.version}
+
+
+def actor_ref(actor: Actor | None) -> dict | None:
+    return {"id": actor.id, "name": actor.name} if actor else None
+
+
+def actor_json(actor: Actor) -> dict:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "names": actor.names or {}}
+
+
+def relation_json(rel: Relation) -> dict:
+    return {"id": rel.id, "document": rel.document_id, "type": rel.type, "head": rel.head_id, "tail": rel.tail_id,
+            "annotator": rel.annotator.username, "status": str(rel.status), "version": rel.version}
+
+
+def document_payload(session, doc: Document, user: User) -> dict:
+    """Everything the annotation page needs, as the API serves it: spans and relations the user may see."""
+    project = doc.project
+    text = doc.text
+    return {**document_json(doc), "sentences": [],
+            "schema": project.label_schema,
+            "spans": [span_json(s, text) for s in spans.visible_spans(session, doc, user, project)],
+            "relations": [relation_json(r) for r in relations.visible_relations(session, doc, user, project)],
+            "state": str(progress.state_of(session, doc, user))}

@@ -1,8 +1,13 @@
 """The data model, one module per concept."""
 
+from .actor import ACTOR_KINDS, Actor
 from .document import Document, TranslationGroup
+from .history import HistoryEvent
+from .progress import DocState, DocumentProgress
 from .project import DEFAULT_SCHEMA, Project, default_schema
+from .span import Relation, ReviewStatus, Span
 from .user import ApiToken, Role, User, utcnow
 
-__all__ = ["ApiToken", "DEFAULT_SCHEMA", "Document", "Project", "Role", "TranslationGroup", "User",
+__all__ = ["ACTOR_KINDS", "Actor", "ApiToken", "DEFAULT_SCHEMA", "DocState", "Document", "DocumentProgress",
+           "HistoryEvent", "Project", "Relation", "ReviewStatus", "Role", "Span", "TranslationGroup", "User",
            "default_schema", "utcnow"]

@@ -46,6 +46,7 @@ class Document(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     group: Mapped[TranslationGroup | None] = relationship(back_populates="documents")
+    project: Mapped["Project"] = relationship()  # noqa: F821 - resolved by the registry
 
 
 @event.listens_for(Document, "before_update")

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from ..api.serialize import document_payload
 from ..auth import role_required
 from ..errors import DomainError, Invalid, NotFound
 from ..extensions import db
@@ -71,8 +72,5 @@ def show(did):
     except NotFound:
         abort(404)
     versions = [d for d in doc.group.documents if d.id != doc.id] if doc.group else []
-    return render_template("documents/show.html", doc=doc, project=doc_project(doc), versions=versions)
-
-
-def doc_project(doc):
-    return load_project(doc.project_id)
+    return render_template("documents/show.html", doc=doc, project=doc.project, versions=versions,
+                           doc_data=document_payload(db.session, doc, current_user), can_annotate=True)

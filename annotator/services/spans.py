@@ -1,0 +1,180 @@
+"""Spans: create, edit, delete (softly) and restore, with validation against the project's schema.
+
+Offsets are code points of the stored text. Annotators see and change only their own spans unless the
+project opens annotations up; reviewers and admins see every layer.
+"""
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..models import Actor, Document, Project, Relation, Role, Span, User, utcnow
+from . import history
+from .actors import add_name
+
+MAX_TEXT_ATTR = 2000
+
+
+def sees_all_layers(user: User, project: Project) -> bool:
+    return user.has_role(Role.REVIEWER) or bool((project.settings or {}).get("open_annotations"))
+
+
+def visible_spans(session, doc: Document, user: User, project: Project) -> list[Span]:
+    """The live spans of `doc` that `user` may see, in reading order, in one query."""
+    query = select(Span).where(Span.document_id == doc.id, Span.deleted_at.is_(None))
+    if not sees_all_layers(user, project):
+        query = query.where(Span.annotator_id == user.id)
+    return list(session.scalars(query.order_by(Span.start, Span.end, Span.label, Span.id)))
+
+
+def get_span(session, span_id: int, user: User, include_deleted=False) -> Span:
+    """A span the user may see; 404 otherwise (blind annotation hides others' spans entirely)."""
+    span = session.get(Span, span_id)
+    if span is None or (span.deleted_at is not None and not include_deleted):
+        raise NotFound(f"no span {span_id}", field="span")
+    if span.annotator_id != user.id and not sees_all_layers(user, span.document.project):
+        raise NotFound(f"no span {span_id}", field="span")
+    return span
+
+
+def _check_can_edit(span: Span, user: User) -> None:
+    if span.annotator_id != user.id and not user.has_role(Role.REVIEWER):
+        raise Forbidden("only the span's annotator or a reviewer may change it", field="span")
+
+
+def _int(value, name) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(f"'{name}' must be an integer (a code point offset)", field=name)
+    return value
+
+
+def check_offsets(doc: Document, start, end) -> tuple[int, int]:
+    start, end = _int(start, "start"), _int(end, "end")
+    if start < 0:
+        raise Invalid("'start' must be 0 or more", field="start")
+    if end <= start:
+        raise Invalid("'end' must be greater than 'start'", field="end")
+    if end > len(doc.text):
+        raise Invalid(f"'end' is beyond the text ({len(doc.text)} code points)", field="end")
+    return start, end
+
+
+def label_def(project: Project, label) -> dict:
+    for item in project.label_schema.get("labels", []):
+        if item["name"] == label:
+            return item
+    known = ", ".join(project.label_names())
+    raise Invalid(f"unknown label '{label}' (this project has {known})", field="label")
+
+
+def check_attrs(project: Project, label: str, attrs) -> dict:
+    """Attributes typed per the label's schema: choice (one of its options), bool, or text."""
+    if attrs is None:
+        return {}
+    if not isinstance(attrs, dict):
+        raise Invalid("'attrs' must be an object", field="attrs")
+    defs = {a["name"]: a for a in label_def(project, label).get("attributes", [])}
+    clean = {}
+    for name, value in attrs.items():
+        spec = defs.get(name)
+        if spec is None:
+            raise Invalid(f"label {label} has no attribute '{name}'", field=f"attrs.{name}")
+        if value is None:
+            continue
+        kind = spec.get("type", "text")
+        if kind == "choice" and value not in spec.get("options", []):
+            raise Invalid(f"'{name}' must be one of {', '.join(spec.get('options', []))}", field=f"attrs.{name}")
+        if kind == "bool" and not isinstance(value, bool):
+            raise Invalid(f"'{name}' must be true or false", field=f"attrs.{name}")
+        if kind == "text" and (not isinstance(value, str) or len(value) > MAX_TEXT_ATTR):
+            raise Invalid(f"'{name}' must be text of at most {MAX_TEXT_ATTR} characters", field=f"attrs.{name}")
+        clean[name] = value
+    return clean
+
+
+def _actor(session, project: Project, actor_id) -> Actor | None:
+    if actor_id is None:
+        return None
+    actor = session.get(Actor, _int(actor_id, "actor"))
+    if actor is None or actor.project_id != project.id:
+        raise Invalid(f"no actor {actor_id} in this project", field="actor")
+    return actor
+
+
+def create_span(session, doc: Document, project: Project, user: User, start, end, label, attrs=None,
+                actor=None) -> Span:
+    start, end = check_offsets(doc, start, end)
+    label_def(project, label)
+    span = Span(document_id=doc.id, annotator_id=user.id, start=start, end=end, label=label,
+                attrs=check_attrs(project, label, attrs), actor=_actor(session, project, actor))
+    session.add(span)
+    session.flush()
+    history.record(session, project.id, user, "span", span.id, "create", None, history.span_snapshot(span), doc.id)
+    return span
+
+
+def update_span(session, span: Span, project: Project, user: User, version, changes: dict) -> Span:
+    """Change label, attributes or actor. A stale `version` raises Conflict carrying the current span."""
+    _check_can_edit(span, user)
+    version = _int(version, "version")
+    if version != span.version:
+        raise Conflict("the span was changed by someone else; reload it", field="version", current_id=span.id)
+    before = history.span_snapshot(span)
+    label = changes.get("label", span.label)
+    label_def(project, label)
+    if "attrs" in changes or label != span.label:
+        attrs = changes.get("attrs", span.attrs)
+        span.attrs = check_attrs(project, label, _keep_known(project, label, attrs))
+    span.label = label
+    if "actor" in changes:
+        span.actor = _actor(session, project, changes["actor"])
+        if span.actor is not None:
+            add_name(session, span.actor, span.document.lang, span.document.text[span.start:span.end])
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict("the span was changed by someone else; reload it", field="version",
+                       current_id=span.id) from None
+    history.record(session, project.id, user, "span", span.id, "update", before, history.span_snapshot(span),
+                   span.document_id)
+    return span
+
+
+def _keep_known(project, label, attrs):
+    """When the label changes, attributes the new label does not have are dropped, not refused."""
+    names = {a["name"] for a in label_def(project, label).get("attributes", [])}
+    return {k: v for k, v in (attrs or {}).items() if k in names}
+
+
+def delete_span(session, span: Span, project: Project, user: User) -> list[int]:
+    """Soft-delete the span and its live relations; returns the relation ids deleted with it."""
+    _check_can_edit(span, user)
+    before = history.span_snapshot(span)
+    now = utcnow()
+    rels = session.scalars(select(Relation).where(
+        (Relation.head_id == span.id) | (Relation.tail_id == span.id), Relation.deleted_at.is_(None))).all()
+    for rel in rels:
+        rel.deleted_at = now
+        history.record(session, project.id, user, "relation", rel.id, "delete", history.relation_snapshot(rel),
+                       None, span.document_id)
+    span.deleted_at = now
+    session.flush()
+    history.record(session, project.id, user, "span", span.id, "delete", before, None, span.document_id)
+    return [r.id for r in rels]
+
+
+def restore_span(session, span: Span, project: Project, user: User) -> tuple[Span, list[Relation]]:
+    """Bring back a deleted span and the relations that were deleted together with it."""
+    _check_can_edit(span, user)
+    if span.deleted_at is None:
+        return span, []
+    deleted_at = span.deleted_at
+    span.deleted_at = None
+    rels = session.scalars(select(Relation).where(
+        (Relation.head_id == span.id) | (Relation.tail_id == span.id), Relation.deleted_at == deleted_at)).all()
+    for rel in rels:
+        rel.deleted_at = None
+    session.flush()
+    history.record(session, project.id, user, "span", span.id, "restore", None, history.span_snapshot(span),
+                   span.document_id)
+    return span, list(rels)
