@@ -255,3 +255,48 @@ def serve(host, port, threads):
             raise click.ClickException("the database is empty: run `annotator init` first")
     click.echo(f"annotator serving on http://{host}:{port}/ (Ctrl+C to stop)")
     waitress.serve(_app, host=host, port=port, threads=threads, ident="annotator")
+
+
+@main.command("export")
+@click.argument("project_ref", metavar="PROJECT")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (gzip when it ends in .gz); standard output by default.")
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="Export format.")
+@click.option("--layer", default="gold", show_default=True, help="gold, all, or one annotator's user name.")
+@click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable).")
+@click.option("--label", "labels", multiple=True, help="Only spans with these labels (repeatable).")
+@click.option("--status", "statuses", multiple=True, help="Only spans with this review status (repeatable).")
+@click.option("--by-group", is_flag=True, help="One line per translation group holding its versions.")
+def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group):
+    """Export PROJECT's documents and annotations, streamed."""
+    from .export import ExportRequest, writer_for
+    from .services import projects
+
+    with app_context():
+        target = projects.get_project(session(), project_ref)
+        req = ExportRequest(layer, list(langs), list(labels), list(statuses), by_group).validated(session(), target)
+        lines = writer_for(fmt)(session(), target, req)
+        count = _write_lines(lines, output)
+        click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
+
+
+def _write_lines(lines, output) -> int:
+    import gzip
+
+    if output is None:
+        out, close = sys.stdout.buffer, False
+    elif output.suffix == ".gz":
+        out, close = gzip.open(output, "wb"), True  # noqa: SIM115 - closed below
+    else:
+        out, close = open(output, "wb"), True  # noqa: SIM115 - closed below, stdout is not ours to close
+    count = 0
+    try:
+        for line in lines:
+            out.write(line)
+            count += 1
+    finally:
+        if close:
+            out.close()
+        else:
+            out.flush()
+    return count

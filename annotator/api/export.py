@@ -1,0 +1,28 @@
+"""Streamed export of a project."""
+
+from urllib.parse import quote
+
+from flask import Response, request, stream_with_context
+
+from ..export import ExportRequest, writer_for
+from ..extensions import db
+from ..services import projects as project_service
+from . import bp
+
+
+def export_request_from_args(args, session, project) -> ExportRequest:
+    return ExportRequest(layer=args.get("layer", "gold"), langs=args.getlist("lang"), labels=args.getlist("label"),
+                         statuses=args.getlist("status"),
+                         by_group=args.get("by_group") in ("1", "true", "on")).validated(session, project)
+
+
+@bp.get("/projects/<int:pid>/export")
+def export(pid):
+    project = project_service.get_project(db.session, pid)
+    req = export_request_from_args(request.args, db.session, project)
+    fmt = request.args.get("format", "jsonl")
+    lines = writer_for(fmt)(db.session, project, req)
+    filename = quote(f"{project.name}-{req.layer}.{fmt}", safe="")
+    return Response(stream_with_context(lines), mimetype="application/x-ndjson",
+                    headers={"Content-Disposition": f"attachment; filename=\"export.{fmt}\"; "
+                                                    f"filename*=UTF-8''{filename}"})

@@ -1,0 +1,19 @@
+"""Export formats: a {name: writer} registry. A writer turns an ExportRequest into a stream of byte lines."""
+
+from collections.abc import Callable, Iterator
+
+from . import native
+from .query import ExportRequest
+
+WRITERS: dict[str, Callable[..., Iterator[bytes]]] = {"jsonl": native.write}
+
+__all__ = ["ExportRequest", "WRITERS", "writer_for"]
+
+
+def writer_for(name: str):
+    from ..errors import Invalid
+
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise Invalid(f"unknown export format '{name}' (known: {', '.join(WRITERS)})", field="format") from None

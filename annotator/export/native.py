@@ -1,0 +1,74 @@
+"""The native format, annotator.document/v1: one JSON object per document (or per group with by_group)."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import orjson
+
+from ..models import Project
+from . import query as q
+
+SCHEMA = "annotator.document/v1"
+GROUP_SCHEMA = "annotator.group/v1"
+
+
+def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
+    docs = _documents(session, project, req)
+    if not req.by_group:
+        for doc in docs:
+            yield orjson.dumps(doc) + b"\n"
+        return
+    yield from _by_group(docs, project)
+
+
+def _documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
+    for rows in q.document_batches(session, project, req):
+        ids = [r.id for r in rows]
+        spans = q.spans_for(session, ids, req)
+        exported = {s.id for s in spans}
+        rels = [r for r in q.relations_for(session, ids) if r.head_id in exported and r.tail_id in exported]
+        actors = q.actors_by_id(session, {s.actor_id for s in spans if s.actor_id})
+        groups = q.group_keys(session, {r.group_id for r in rows if r.group_id})
+        spans_by_doc, rels_by_doc = defaultdict(list), defaultdict(list)
+        for s in spans:
+            spans_by_doc[s.document_id].append(s)
+        for r in rels:
+            rels_by_doc[r.document_id].append(r)
+        for row in rows:
+            yield _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
+
+
+def _document(project, row, spans, rels, actors, groups) -> dict:
+    text = row.text
+    return {
+        "schema": SCHEMA, "id": f"d-{row.id}", "project": project.name,
+        "group": f"g-{row.group_id}" if row.group_id else None,
+        "group_key": groups.get(row.group_id), "lang": row.lang, "title": row.title, "text": text,
+        "source": {"url": row.source_url, "published": row.published.isoformat() if row.published else None},
+        "meta": row.meta or {}, "sentences": [],
+        "spans": [{"id": f"s-{s.id}", "start": s.start, "end": s.end, "text": text[s.start:s.end], "label": s.label,
+                   "attrs": s.attrs or {},
+                   "actor": {"id": f"a-{s.actor_id}", "name": actors[s.actor_id]} if s.actor_id else None,
+                   "annotator": s.username, "status": str(s.status)} for s in spans],
+        "relations": [{"id": f"r-{r.id}", "type": r.type, "head": f"s-{r.head_id}", "tail": f"s-{r.tail_id}"}
+                      for r in rels],
+        "alignment": {}, "span_links": [],
+    }
+
+
+def _by_group(docs: Iterator[dict], project: Project) -> Iterator[bytes]:
+    """Documents arrive group by group (see query.document_batches), so one group is held at a time."""
+    current, members = None, []
+    for doc in docs:
+        if members and (doc["group"] is None or doc["group"] != current):
+            yield _group_line(project, current, members[0]["group_key"], members)
+            members = []
+        current = doc["group"]
+        members.append(doc)
+    if members:
+        yield _group_line(project, current, members[0]["group_key"], members)
+
+
+def _group_line(project, gid, key, documents) -> bytes:
+    return orjson.dumps({"schema": GROUP_SCHEMA, "id": gid, "key": key, "project": project.name,
+                         "documents": documents}) + b"\n"

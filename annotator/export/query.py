@@ -1,0 +1,116 @@
+"""Reading a project's annotations in batches for export: a few queries per batch, never one per span."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from ..errors import Invalid
+from ..langs import BadLanguage, normalize_lang
+from ..models import Actor, Document, Project, Relation, ReviewStatus, Span, TranslationGroup, User
+
+BATCH = 500
+
+
+@dataclass
+class ExportRequest:
+    """What to export: a layer (gold, all, or one annotator's user name), languages, labels, statuses."""
+
+    layer: str = "gold"
+    langs: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    by_group: bool = False
+
+    def validated(self, session, project: Project) -> "ExportRequest":
+        if self.layer not in ("gold", "all") and session.scalar(
+                select(User.id).where(User.username == self.layer)) is None:
+            raise Invalid(f"layer must be gold, all or a user name; no user '{self.layer}'", field="layer")
+        try:
+            self.langs = [normalize_lang(x) for x in self.langs]
+        except BadLanguage as exc:
+            raise Invalid(str(exc), field="lang") from None
+        unknown = [x for x in self.labels if x not in project.label_names()]
+        if unknown:
+            raise Invalid(f"unknown label '{unknown[0]}'", field="label")
+        bad = [s for s in self.statuses if s not in {m.value for m in ReviewStatus}]
+        if bad:
+            raise Invalid(f"unknown review status '{bad[0]}'", field="status")
+        return self
+
+
+DOC_COLUMNS = (Document.id, Document.group_id, Document.lang, Document.title, Document.text, Document.source_url,
+               Document.published, Document.meta)
+
+
+def _project_docs(project: Project, req: ExportRequest):
+    query = select(*DOC_COLUMNS).where(Document.project_id == project.id)
+    return query.where(Document.lang.in_(req.langs)) if req.langs else query
+
+
+def document_batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
+    """Documents (as rows) BATCH at a time by keyset pagination: in id order, or with by_group the grouped
+    ones first, group by group (so a group's versions arrive together), then the ungrouped ones."""
+    if req.by_group:
+        yield from _grouped_batches(session, project, req)
+    last = 0
+    while True:
+        query = _project_docs(project, req).where(Document.id > last)
+        if req.by_group:
+            query = query.where(Document.group_id.is_(None))
+        rows = session.execute(query.order_by(Document.id).limit(BATCH)).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def _grouped_batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
+    last = 0
+    while True:
+        gids = session.scalars(select(TranslationGroup.id).where(TranslationGroup.project_id == project.id,
+                                                                 TranslationGroup.id > last)
+                               .order_by(TranslationGroup.id).limit(BATCH // 3)).all()
+        if not gids:
+            return
+        rows = session.execute(_project_docs(project, req).where(Document.group_id.in_(gids))
+                               .order_by(Document.group_id, Document.id)).all()
+        if rows:
+            yield rows
+        last = gids[-1]
+
+
+def spans_for(session, doc_ids: list[int], req: ExportRequest) -> list:
+    query = (select(Span.id, Span.document_id, Span.start, Span.end, Span.label, Span.attrs, Span.actor_id,
+                    Span.status, User.username)
+             .join(User, User.id == Span.annotator_id)
+             .where(Span.document_id.in_(doc_ids), Span.deleted_at.is_(None)))
+    if req.layer == "gold":
+        query = query.where(Span.status == ReviewStatus.ACCEPTED)
+    elif req.layer != "all":
+        query = query.where(User.username == req.layer)
+    if req.labels:
+        query = query.where(Span.label.in_(req.labels))
+    if req.statuses:
+        query = query.where(Span.status.in_(req.statuses))
+    return session.execute(query.order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id)).all()
+
+
+def relations_for(session, doc_ids: list[int]) -> list:
+    return session.execute(select(Relation.id, Relation.document_id, Relation.type, Relation.head_id,
+                                  Relation.tail_id)
+                           .where(Relation.document_id.in_(doc_ids), Relation.deleted_at.is_(None))
+                           .order_by(Relation.id)).all()
+
+
+def actors_by_id(session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(ids))).all())
+
+
+def group_keys(session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(TranslationGroup.id, TranslationGroup.key)
+                                .where(TranslationGroup.id.in_(ids))).all())
