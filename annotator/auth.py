@@ -53,7 +53,12 @@ def api_error(code: str, message: str, status: int, **extra):
 
 
 def _require_login_and_csrf():
-    """Every endpoint but the login page needs a user; every state change by cookie needs a CSRF token."""
+    """Every endpoint but the login page needs a user; every state change by cookie needs a CSRF token.
+
+    A request that carries a bearer token is that token's user and nobody else, cookie or not.
+    """
+    if request.headers.get("Authorization", "").startswith("Bearer "):
+        login_manager._update_request_context_with_user(_load_from_token(request))
     if request.endpoint in PUBLIC_ENDPOINTS:
         if request.endpoint == "auth.login" and request.method == "POST":
             csrf.protect()

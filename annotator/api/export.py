@@ -11,8 +11,11 @@ from . import bp
 
 
 def export_request_from_args(args, session, project) -> ExportRequest:
-    return ExportRequest(layer=args.get("layer", "gold"), langs=args.getlist("lang"), labels=args.getlist("label"),
-                         statuses=args.getlist("status"),
+    def values(name):
+        return [x for x in args.getlist(name) if x]
+
+    return ExportRequest(layer=args.get("layer") or "gold", langs=values("lang"), labels=values("label"),
+                         statuses=values("status"),
                          by_group=args.get("by_group") in ("1", "true", "on")).validated(session, project)
 
 

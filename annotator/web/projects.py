@@ -9,6 +9,7 @@ from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..models import Role
 from ..services import documents as doc_service
+from ..services import progress
 from ..services import projects as project_service
 from .forms import ProjectForm
 
@@ -75,4 +76,5 @@ def show(pid):
     page = doc_service.list_documents(db.session, project, lang, q, request.args.get("page", 1, type=int),
                                       current_app.config["DOCUMENTS_PER_PAGE"])
     return render_template("projects/show.html", project=project, page=page, lang=lang, q=q or "",
-                           counts=project_service.language_counts(db.session, project))
+                           counts=project_service.language_counts(db.session, project),
+                           annotators=progress.annotator_counts(db.session, project))

@@ -1,0 +1,65 @@
+"""The label schema editor (admins): labels with colours, hotkeys, attributes; relation types."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..auth import role_required
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Role
+from ..services import schema as schema_service
+from .forms import UserActionForm
+from .projects import load_project
+
+bp = Blueprint("schema", __name__)
+
+
+@bp.route("/projects/<int:pid>/schema", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def edit(pid):
+    project = load_project(pid)
+    form = UserActionForm()
+    problems = []
+    if form.validate_on_submit():
+        try:
+            labels = _labels_from(request.form)
+            relations = _relations_from(request.form)
+            schema_service.update_schema(db.session, project, labels, relations, current_user)
+        except DomainError as exc:
+            db.session.rollback()
+            problems.append(exc.message)
+        else:
+            db.session.commit()
+            flash(_("Schema saved."), "info")
+            return redirect(url_for("schema.edit", pid=pid))
+    return render_template("schema/edit.html", project=project, form=form, problems=problems,
+                           counts=schema_service.label_counts(db.session, project),
+                           format_attributes=schema_service.format_attributes), 400 if problems else 200
+
+
+def _rows(form, prefix: str) -> list[dict]:
+    """Form fields named prefix-N-field, grouped by N in order; rows without a name are skipped."""
+    rows: dict[int, dict] = {}
+    for key, value in form.items():
+        parts = key.split("-", 2)
+        if len(parts) == 3 and parts[0] == prefix and parts[1].isdigit():
+            rows.setdefault(int(parts[1]), {})[parts[2]] = value.strip()
+    return [rows[i] for i in sorted(rows) if rows[i].get("name") and not rows[i].get("delete")]
+
+
+def _labels_from(form) -> list[dict]:
+    return [{"name": row["name"], "original": row.get("original") or None,
+             "color": row.get("color") or "#6b7280", "hotkey": row.get("hotkey", "").lower(),
+             "description": row.get("description", ""),
+             "attributes": schema_service.parse_attributes(row.get("attributes", ""), f"label {row['name']}")}
+            for row in _rows(form, "labels")]
+
+
+def _relations_from(form) -> list[dict]:
+    def names(value):
+        return [x.strip() for x in value.replace(",", " ").split() if x.strip()]
+
+    return [{"name": row["name"], "original": row.get("original") or None, "from": names(row.get("from", "")),
+             "to": names(row.get("to", "")), "description": row.get("description", "")}
+            for row in _rows(form, "relations")]

@@ -1,0 +1,131 @@
+import gzip
+import json
+from pathlib import Path
+
+import jsonschema
+import orjson
+import pytest
+
+from tests.api.test_spans import TEXT, add, auth
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "annotator.document.v1.schema.json").read_text())
+
+
+def validate_lines(body: bytes) -> list[dict]:
+    lines = [orjson.loads(x) for x in body.splitlines() if x.strip()]
+    for line in lines:
+        jsonschema.validate(line, SCHEMA)
+        for span in line["spans"]:
+            assert line["text"][span["start"]:span["end"]] == span["text"]
+        assert [(s["start"], s["end"], s["label"]) for s in line["spans"]] == sorted(
+            (s["start"], s["end"], s["label"]) for s in line["spans"])
+    return lines
+
+
+@pytest.fixture
+def annotated(client, make):
+    """olena marks three spans and a relation; the reviewer accepts two of them."""
+    project = make.project("isw")
+    doc = make.document(project.id, text=TEXT, group="story")
+    make.document(project.id, text="Putin said a ceasefire was impossible.", lang="en", group="story")
+    make.user("olena")
+    make.user("rita", "reviewer")
+    t = {"olena": make.token("olena"), "rita": make.token("rita")}
+    actor = add(client, doc, t["olena"], "Путін").json
+    claim = add(client, doc, t["olena"], "«припинення вогню»", "CLAIM").json
+    isw = add(client, doc, t["olena"], "ISW", "POSITION", attrs={"polarity": "oppose"}).json
+    client.post(f"/api/v1/documents/{doc.id}/relations", json={"head": claim["id"], "tail": actor["id"],
+                                                               "type": "SAID_BY"}, headers=auth(t["olena"]))
+    for span in (actor, claim):
+        client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    client.post(f"/api/v1/spans/{isw['id']}/review", json={"decision": "reject"}, headers=auth(t["rita"]))
+    return project, doc, t
+
+
+def test_gold_export_holds_the_accepted_spans_and_their_relation(client, annotated):
+    project, doc, t = annotated
+    response = client.get(f"/api/v1/projects/{project.id}/export?layer=gold", headers=auth(t["rita"]))
+    assert response.status_code == 200 and response.is_streamed
+    assert response.mimetype == "application/x-ndjson"
+    lines = validate_lines(response.data)
+    assert [line["lang"] for line in lines] == ["uk", "en"]
+    first = lines[0]
+    assert [(s["text"], s["label"], s["status"]) for s in first["spans"]] == [
+        ("Путін", "ACTOR", "accepted"), ("«припинення вогню»", "CLAIM", "accepted")]
+    assert first["relations"][0]["type"] == "SAID_BY"
+    assert first["relations"][0]["head"] == first["spans"][1]["id"]
+    assert first["group"] == lines[1]["group"] is not None
+
+
+def test_all_layer_and_filters(client, annotated):
+    project, _, t = annotated
+    everything = validate_lines(client.get(f"/api/v1/projects/{project.id}/export?layer=all",
+                                           headers=auth(t["rita"])).data)
+    assert len(everything[0]["spans"]) == 3
+    positions = validate_lines(client.get(f"/api/v1/projects/{project.id}/export?layer=olena&label=POSITION",
+                                          headers=auth(t["rita"])).data)
+    assert [s["attrs"] for s in positions[0]["spans"]] == [{"polarity": "oppose"}]
+    only_en = validate_lines(client.get(f"/api/v1/projects/{project.id}/export?layer=all&lang=en",
+                                        headers=auth(t["rita"])).data)
+    assert [line["lang"] for line in only_en] == ["en"]
+
+
+@pytest.mark.parametrize(("query", "field"), [("layer=nobody", "layer"), ("lang=zz", "lang"),
+                                              ("label=NOPE", "label"), ("format=xml", "format"),
+                                              ("status=maybe", "status")])
+def test_bad_export_options_are_400(client, annotated, query, field):
+    project, _, t = annotated
+    response = client.get(f"/api/v1/projects/{project.id}/export?{query}", headers=auth(t["rita"]))
+    assert response.status_code == 400 and response.json["error"]["field"] == field
+
+
+def test_by_group_writes_one_line_per_translation_group(client, make, annotated):
+    project, _, t = annotated
+    make.document(project.id, text="Standalone.", lang="en")
+    body = client.get(f"/api/v1/projects/{project.id}/export?layer=all&by_group=1", headers=auth(t["rita"])).data
+    lines = [orjson.loads(x) for x in body.splitlines()]
+    assert [len(x["documents"]) for x in lines] == [2, 1]
+    assert lines[0]["key"] == "story"
+    for line in lines:
+        for doc in line["documents"]:
+            jsonschema.validate(doc, SCHEMA)
+
+
+def test_cli_export_gzip(cli, annotated, app, tmp_path):
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    out = tmp_path / "gold.jsonl.gz"
+    result = cli(url, "export", "isw", "-o", str(out), "--layer", "gold")
+    assert result.exit_code == 0, result.output
+    lines = validate_lines(gzip.decompress(out.read_bytes()))
+    assert sum(len(x["spans"]) for x in lines) == 2
+
+
+def test_cli_export_unknown_project_fails(cli, app):
+    result = cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "nope")
+    assert result.exit_code == 1 and "no project 'nope'" in result.output
+
+
+def test_review_needs_a_reviewer_and_a_valid_decision(client, annotated):
+    project, doc, t = annotated
+    span = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["olena"])).json["spans"][0]
+    assert client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "accept"},
+                       headers=auth(t["olena"])).status_code == 403
+    bad = client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "maybe"}, headers=auth(t["rita"]))
+    assert bad.status_code == 400 and bad.json["error"]["field"] == "decision"
+    stale = client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "reject", "version": 1},
+                        headers=auth(t["rita"]))
+    assert stale.status_code == 409
+
+
+def test_agreement_compares_annotator_pairs(client, make, annotated):
+    project, doc, t = annotated
+    make.user("taras")
+    taras = make.token("taras")
+    add(client, doc, taras, "Путін")
+    add(client, doc, taras, "ISW", "ACTOR")
+    body = client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["rita"])).json
+    assert body["annotators"] == ["olena", "taras"]
+    pair = body["pairs"][0]
+    assert pair["annotators"] == ["olena", "taras"] and pair["documents"] == 1
+    assert pair["f1_exact"] == pytest.approx(2 * 0.5 * (1 / 3) / (0.5 + 1 / 3), abs=1e-4)
+    assert client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["olena"])).status_code == 403
