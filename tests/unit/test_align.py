@@ -1,0 +1,101 @@
+"""Sentence alignment: bead shapes, anchors across scripts, and the Gale-Church baseline."""
+
+from annotator.align import align, gale_church
+from annotator.align.anchors import name_skeleton, normalize_number, sentence_anchors
+
+EN = [
+    "The council of Lviv met on Tuesday to discuss the budget for next year.",
+    "Mayor Andriy Sadovyi proposed spending 12,500 hryvnias on each new bus shelter.",
+    "Several members objected.",
+    "They said the money was needed for schools.",
+    "The vote was postponed until 14 March.",
+]
+UK = [
+    "Рада Львова зібралася у вівторок, щоб обговорити бюджет на наступний рік.",
+    "Мер Андрій Садовий запропонував витратити 12 500 гривень на кожну нову зупинку.",
+    "Кілька депутатів заперечили, бо, за їхніми словами, ці гроші потрібні для шкіл.",
+    "Голосування відклали до 14 березня.",
+]
+
+
+def covers_everything_once(beads, n, m):
+    src = [i for bead in beads for i in bead[0]]
+    tgt = [j for bead in beads for j in bead[1]]
+    return src == list(range(n)) and tgt == list(range(m))
+
+
+def test_two_sentences_translated_as_one_form_a_two_to_one_bead():
+    beads = align(EN, UK, "en", "uk")
+    assert covers_everything_once(beads, len(EN), len(UK))
+    assert ([2, 3], [2]) in beads
+    assert ([4], [3]) in beads
+
+
+def test_one_to_two_bead_when_the_target_splits_a_sentence():
+    beads = align(UK, EN, "uk", "en")
+    assert ([2], [2, 3]) in beads
+
+
+def test_a_sentence_missing_from_the_translation_is_left_unlinked():
+    en = [
+        "Kharkiv reported 37 explosions overnight.",
+        "Residents spent the night in the metro.",
+        "A spokesman for the regional administration added that the shelters had enough water and food "
+        "for several more days, and that buses would run again from noon.",
+        "Zelensky thanked the rescuers in Kharkiv on Friday.",
+    ]
+    ru = [
+        "В Харькове ночью прогремели 37 взрывов.",
+        "Жители провели ночь в метро.",
+        "Зеленский в пятницу поблагодарил спасателей в Харькове.",
+    ]
+    beads = align(en, ru, "en", "ru")
+    assert covers_everything_once(beads, len(en), len(ru))
+    assert ([2], []) in beads
+    assert ([3], [2]) in beads
+
+
+def test_anchors_decide_which_sentence_was_left_out():
+    # Lengths cannot tell whether the second or the third sentence is missing; the numbers and name can.
+    en = [
+        "Putin spoke for 95 minutes.",
+        "The hall was half empty and the audience looked tired and bored.",
+        "Reporters from Odesa left at 10 pm, after 3 hours of waiting.",
+    ]
+    uk = ["Путін говорив 95 хвилин.", "Журналісти з Одеси пішли о 10 вечора, після 3 годин очікування."]
+    assert align(en, uk, "en", "uk") == [([0], [0]), ([1], []), ([2], [1])]
+
+
+def test_names_match_across_scripts_and_inflections():
+    for forms in (("Путін", "Путина", "Putin"), ("Київ", "Киев", "Kyiv", "Києві"), ("Зеленський", "Zelensky")):
+        assert len({name_skeleton(form) for form in forms}) == 1, forms
+    assert name_skeleton("Харків") == name_skeleton("Харьков") == name_skeleton("Kharkiv")
+    assert name_skeleton("Putin") != name_skeleton("Kyiv")
+
+
+def test_numbers_are_normalised_across_conventions():
+    assert normalize_number("40 000") == normalize_number("40,000") == normalize_number("40\u00a0000") == "40000"
+    assert normalize_number("1,5") == normalize_number("1.5") == "1.5"
+    en, uk = sentence_anchors("They paid 40,000 on 3 May."), sentence_anchors("Вони заплатили 40 000 3 травня.")
+    assert {"#40000", "#3", "m05"} <= en & uk
+
+
+def test_empty_inputs_give_only_unlinked_beads():
+    assert align([], [], "en", "uk") == []
+    assert align(["One."], [], "en", "uk") == [([0], [])]
+    assert align([], ["Один.", "Два."], "en", "uk") == [([], [0]), ([], [1])]
+    assert gale_church([], []) == []
+
+
+def test_gale_church_baseline_aligns_equal_lengths_one_to_one():
+    src = ["a" * 40, "b" * 80, "c" * 20]
+    tgt = ["x" * 42, "y" * 78, "z" * 21]
+    assert gale_church(src, tgt) == [([0], [0]), ([1], [1]), ([2], [2])]
+
+
+def test_long_documents_stay_monotonic_and_complete():
+    en = [f"Item {k} costs {k * 7} dollars in Odesa." for k in range(400)]
+    uk = [f"Позиція {k} коштує {k * 7} доларів в Одесі." for k in range(400) if k != 150]
+    beads = align(en, uk, "en", "uk")
+    assert covers_everything_once(beads, 400, 399)
+    assert ([150], []) in beads
