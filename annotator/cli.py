@@ -300,3 +300,33 @@ def _write_lines(lines, output) -> int:
         else:
             out.flush()
     return count
+
+
+@main.command("align")
+@click.argument("project_ref", metavar="PROJECT")
+@click.option("--group", "group_key", help="Only this translation group (its key or id).")
+@click.option("--force", is_flag=True, help="Also replace alignments that people have confirmed.")
+def align_cmd(project_ref, group_key, force):
+    """(Re)compute automatic sentence alignments of PROJECT's translation groups."""
+    from sqlalchemy import or_, select
+
+    from .models import TranslationGroup
+    from .services import alignment, projects
+
+    with app_context():
+        target = projects.get_project(session(), project_ref)
+        query = select(TranslationGroup).where(TranslationGroup.project_id == target.id)
+        if group_key:
+            ident = int(group_key) if group_key.isdigit() else -1
+            query = query.where(or_(TranslationGroup.key == group_key, TranslationGroup.id == ident))
+        groups = session().scalars(query.order_by(TranslationGroup.id)).all()
+        if group_key and not groups:
+            raise click.ClickException(f"no translation group '{group_key}' in {target.name}")
+        totals = {"aligned": 0, "kept": 0}
+        with click.progressbar(groups, label="aligning", file=sys.stderr) as bar:
+            for group in bar:
+                for key, n in alignment.align_group(session(), group, force).items():
+                    totals[key] += n
+        session().commit()
+        click.echo(f"aligned {totals['aligned']} pair(s) in {len(groups)} group(s); "
+                   f"kept {totals['kept']} with confirmed links")

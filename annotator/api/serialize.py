@@ -1,7 +1,7 @@
 """JSON shapes of the API's objects."""
 
 from ..models import Actor, Document, Project, Relation, Span, User
-from ..services import progress, relations, spans
+from ..services import alignment, progress, projection, relations, spans
 
 
 def project_json(project: Project, counts: dict | None = None) -> dict:
@@ -47,8 +47,10 @@ def document_payload(session, doc: Document, user: User) -> dict:
     """Everything the annotation page needs, as the API serves it: spans and relations the user may see."""
     project = doc.project
     text = doc.text
-    return {**document_json(doc), "sentences": [],
+    visible = spans.visible_spans(session, doc, user, project)
+    return {**document_json(doc), "sentences": alignment.sentences_of(doc),
             "schema": project.label_schema,
-            "spans": [span_json(s, text) for s in spans.visible_spans(session, doc, user, project)],
+            "spans": [span_json(s, text) for s in visible],
+            "links": [list(pair) for pair in projection.links_of(session, [s.id for s in visible])],
             "relations": [relation_json(r) for r in relations.visible_relations(session, doc, user, project)],
             "state": str(progress.state_of(session, doc, user))}

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import orjson
 
+from ..align import split_sentences
 from ..models import Project
 from . import query as q
 
@@ -29,23 +30,32 @@ def _documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict
         rels = [r for r in q.relations_for(session, ids) if r.head_id in exported and r.tail_id in exported]
         actors = q.actors_by_id(session, {s.actor_id for s in spans if s.actor_id})
         groups = q.group_keys(session, {r.group_id for r in rows if r.group_id})
-        spans_by_doc, rels_by_doc = defaultdict(list), defaultdict(list)
+        alignments = q.alignments_for(session, ids) if groups else {}
+        span_doc = {s.id: s.document_id for s in spans}
+        spans_by_doc, rels_by_doc, links_by_doc = defaultdict(list), defaultdict(list), defaultdict(list)
         for s in spans:
             spans_by_doc[s.document_id].append(s)
         for r in rels:
             rels_by_doc[r.document_id].append(r)
+        for link in q.span_links_for(session, exported) if groups else ():
+            links_by_doc[span_doc[link.span_id]].append(
+                {"span": f"s-{link.span_id}", "lang": link.lang, "target": f"s-{link.target_id}"})
         for row in rows:
-            yield _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
+            line = _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
+            line["alignment"] = alignments.get(row.id, {})
+            line["span_links"] = links_by_doc[row.id]
+            yield line
 
 
 def _document(project, row, spans, rels, actors, groups) -> dict:
     text = row.text
+    sentences = row.sentences if row.sentences is not None else split_sentences(text, row.lang)
     return {
         "schema": SCHEMA, "id": f"d-{row.id}", "project": project.name,
         "group": f"g-{row.group_id}" if row.group_id else None,
         "group_key": groups.get(row.group_id), "lang": row.lang, "title": row.title, "text": text,
         "source": {"url": row.source_url, "published": row.published.isoformat() if row.published else None},
-        "meta": row.meta or {}, "sentences": [],
+        "meta": row.meta or {}, "sentences": [list(x) for x in sentences],
         "spans": [{"id": f"s-{s.id}", "start": s.start, "end": s.end, "text": text[s.start:s.end], "label": s.label,
                    "attrs": s.attrs or {},
                    "actor": {"id": f"a-{s.actor_id}", "name": actors[s.actor_id]} if s.actor_id else None,

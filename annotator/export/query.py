@@ -4,10 +4,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from ..errors import Invalid
 from ..langs import BadLanguage, normalize_lang
-from ..models import Actor, Document, Project, Relation, ReviewStatus, Span, TranslationGroup, User
+from ..models import Actor, Alignment, Document, Project, Relation, ReviewStatus, Span, SpanLink, TranslationGroup, User
 
 BATCH = 500
 
@@ -40,7 +41,7 @@ class ExportRequest:
 
 
 DOC_COLUMNS = (Document.id, Document.group_id, Document.lang, Document.title, Document.text, Document.source_url,
-               Document.published, Document.meta)
+               Document.published, Document.meta, Document.sentences)
 
 
 def _project_docs(project: Project, req: ExportRequest):
@@ -114,3 +115,31 @@ def group_keys(session, ids: set[int]) -> dict[int, str]:
         return {}
     return dict(session.execute(select(TranslationGroup.id, TranslationGroup.key)
                                 .where(TranslationGroup.id.in_(ids))).all())
+
+
+def alignments_for(session, doc_ids: list[int]) -> dict[int, dict]:
+    """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document of the batch."""
+    other_a, other_b = aliased(Document), aliased(Document)
+    rows = session.execute(select(Alignment.doc_a_id, Alignment.doc_b_id, Alignment.beads, other_a.lang, other_b.lang)
+                           .join(other_a, other_a.id == Alignment.doc_a_id)
+                           .join(other_b, other_b.id == Alignment.doc_b_id)
+                           .where(Alignment.doc_a_id.in_(doc_ids) | Alignment.doc_b_id.in_(doc_ids))).all()
+    out: dict[int, dict] = {}
+    for a, b, beads, lang_a, lang_b in rows:
+        out.setdefault(a, {})[lang_b] = {"doc": f"d-{b}", "pairs": [[x[0], x[1]] for x in beads],
+                                         "status": [x[2] for x in beads]}
+        out.setdefault(b, {})[lang_a] = {"doc": f"d-{a}", "pairs": [[x[1], x[0]] for x in beads],
+                                         "status": [x[2] for x in beads]}
+    return out
+
+
+def span_links_for(session, span_ids: set[int]) -> list:
+    """Links from exported spans to their counterparts, with the counterpart's language."""
+    if not span_ids:
+        return []
+    target = aliased(Span)
+    return session.execute(select(SpanLink.span_id, SpanLink.target_id, Document.lang)
+                           .join(target, target.id == SpanLink.target_id)
+                           .join(Document, Document.id == target.document_id)
+                           .where(SpanLink.span_id.in_(span_ids), target.deleted_at.is_(None))
+                           .order_by(SpanLink.span_id, SpanLink.target_id)).all()

@@ -1,6 +1,7 @@
 """The data model, one module per concept."""
 
 from .actor import ACTOR_KINDS, Actor
+from .alignment import Alignment, SpanLink
 from .document import Document, TranslationGroup
 from .history import HistoryEvent
 from .progress import DocState, DocumentProgress
@@ -8,6 +9,6 @@ from .project import DEFAULT_SCHEMA, Project, default_schema
 from .span import Relation, ReviewStatus, Span
 from .user import ApiToken, Role, User, utcnow
 
-__all__ = ["ACTOR_KINDS", "Actor", "ApiToken", "DEFAULT_SCHEMA", "DocState", "Document", "DocumentProgress",
-           "HistoryEvent", "Project", "Relation", "ReviewStatus", "Role", "Span", "TranslationGroup", "User",
-           "default_schema", "utcnow"]
+__all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "DEFAULT_SCHEMA", "DocState", "Document",
+           "DocumentProgress", "HistoryEvent", "Project", "Relation", "ReviewStatus", "Role", "Span", "SpanLink",
+           "TranslationGroup", "User", "default_schema", "utcnow"]

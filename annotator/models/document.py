@@ -42,6 +42,7 @@ class Document(db.Model):
     source_url: Mapped[str | None] = mapped_column(String(2000))
     published: Mapped[date | None] = mapped_column(Date)
     meta: Mapped[dict] = mapped_column(JsonType, default=dict)
+    sentences: Mapped[list | None] = mapped_column(JsonType)  # [[start, end], ...] in code points
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 

@@ -10,6 +10,7 @@ from ..errors import Invalid, NotFound
 from ..langs import BadLanguage, normalize_lang
 from ..models import Document, Project, TranslationGroup, User
 from ..text import content_hash, normalize
+from . import alignment
 
 MAX_TITLE = 500
 
@@ -116,9 +117,20 @@ def add_documents(session, project: Project, inputs: Iterable[DocumentInput], us
             session.flush()
             progress(500)
     session.flush()
+    _segment_and_align(session, result.created)
     if progress:
         progress(len(inputs) % 500)
     return result
+
+
+def _segment_and_align(session, docs: list[Document]) -> None:
+    """New documents get their sentences; groups they joined get (re)aligned."""
+    for doc in docs:
+        alignment.sentences_of(doc)
+    groups = {doc.group.id: doc.group for doc in docs if doc.group is not None}
+    for group in groups.values():
+        session.refresh(group, ["documents"])
+        alignment.align_group(session, group)
 
 
 def _groups_for(session, project, keys: set[str]) -> dict[str, TranslationGroup]:

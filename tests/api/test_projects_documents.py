@@ -70,7 +70,7 @@ def test_document_text_is_stored_nfc_with_lf(client, admin, make):
     assert doc["text"] == unicodedata.normalize("NFC", raw.replace("\r\n", "\n"))
     assert (doc["lang"], doc["group_key"], doc["published"], doc["meta"]) == ("uk", "story", "2025-03-18",
                                                                               {"site": "example"})
-    assert doc["spans"] == [] and doc["sentences"] == []
+    assert doc["spans"] == [] and doc["sentences"] == [[0, 9], [10, 29]]
 
 
 @pytest.mark.parametrize(("body", "field"), [

@@ -1,0 +1,76 @@
+"""Span projection across versions and links between counterpart spans."""
+
+from flask import request
+from flask_login import current_user
+
+from ..errors import Invalid
+from ..extensions import db
+from ..services import documents as doc_service
+from ..services import projection
+from ..services import spans as span_service
+from . import bp, json_body
+from .serialize import span_json
+
+
+def _actor_names(span, lang):
+    return (span.actor.names or {}).get(lang, []) if span.actor else []
+
+
+@bp.get("/spans/<int:sid>/projection")
+def suggest_for_span(sid):
+    span = span_service.get_span(db.session, sid, current_user)
+    source = span.document
+    out = [projection.suggest(db.session, span, source, target, _actor_names(span, target.lang)).as_dict()
+           for target in projection.versions(source)]
+    db.session.commit()  # sentences segmented on the way are kept
+    return {"span": span_json(span, source.text), "suggestions": out}
+
+
+@bp.get("/documents/<int:did>/projection")
+def suggest_for_document(did):
+    """Suggestions for every span of the caller's view of `did` not yet linked into the version `to`."""
+    source = doc_service.get_document(db.session, did)
+    target = doc_service.get_document(db.session, request.args.get("to", type=int) or -1)
+    if target.group_id is None or target.group_id != source.group_id or target.id == source.id:
+        raise Invalid("'to' must be another version of the same article", field="to")
+    spans = span_service.visible_spans(db.session, source, current_user, source.project)
+    linked = {s for s, t in projection.links_of(db.session, [s.id for s in spans])
+              if t in _span_ids_of(target)}
+    out = []
+    for span in spans:
+        if span.id not in linked:
+            out.append({"span": span_json(span, source.text),
+                        "suggestion": projection.suggest(db.session, span, source, target,
+                                                         _actor_names(span, target.lang)).as_dict()})
+    db.session.commit()
+    return {"source": source.id, "target": target.id, "items": out}
+
+
+def _span_ids_of(doc):
+    from sqlalchemy import select
+
+    from ..models import Span
+
+    return set(db.session.scalars(select(Span.id).where(Span.document_id == doc.id, Span.deleted_at.is_(None))))
+
+
+@bp.post("/spans/<int:sid>/project")
+def accept_projection(sid):
+    span = span_service.get_span(db.session, sid, current_user)
+    data = json_body()
+    target = doc_service.get_document(db.session, data.get("doc") if isinstance(data.get("doc"), int) else -1)
+    created = projection.project_span(db.session, span, target, current_user, data.get("start"), data.get("end"))
+    db.session.commit()
+    return {"span": span_json(created, target.text), "source": span.id}, 201
+
+
+@bp.post("/spans/<int:sid>/links")
+def link(sid):
+    span = span_service.get_span(db.session, sid, current_user)
+    target_id = json_body().get("target")
+    if isinstance(target_id, bool) or not isinstance(target_id, int):
+        raise Invalid("'target' must be a span id", field="target")
+    target = span_service.get_span(db.session, target_id, current_user)
+    projection.link_spans(db.session, span, target, current_user)
+    db.session.commit()
+    return {"span": span.id, "target": target.id}, 201

@@ -1,0 +1,139 @@
+"""Sentences of each document and the alignment of every two versions of an article.
+
+Automatic beads come from annotator.align; edited beads are stored as confirmed. Re-aligning never
+overwrites a pair that has confirmed beads unless asked to.
+"""
+
+from itertools import combinations
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..align import align, split_sentences
+from ..errors import Conflict, Invalid, NotFound
+from ..models import Alignment, Document, TranslationGroup, User
+from . import history
+
+STATUSES = ("auto", "confirmed")
+
+
+def sentences_of(doc: Document) -> list[list[int]]:
+    """The document's sentences as [start, end) code-point pairs, segmented once and kept."""
+    if doc.sentences is None:
+        doc.sentences = [[start, end] for start, end in split_sentences(doc.text, doc.lang)]
+    return doc.sentences
+
+
+def auto_beads(doc_a: Document, doc_b: Document) -> list[list]:
+    src = [doc_a.text[s:e] for s, e in sentences_of(doc_a)]
+    tgt = [doc_b.text[s:e] for s, e in sentences_of(doc_b)]
+    return [[list(a), list(b), "auto"] for a, b in align(src, tgt, doc_a.lang, doc_b.lang)]
+
+
+def _pair(session, doc_a: Document, doc_b: Document) -> Alignment | None:
+    a, b = sorted((doc_a.id, doc_b.id))
+    return session.scalar(select(Alignment).where(Alignment.doc_a_id == a, Alignment.doc_b_id == b))
+
+
+def align_group(session, group: TranslationGroup, force: bool = False) -> dict[str, int]:
+    """(Re)compute every pair of versions; pairs with confirmed beads are kept unless `force`."""
+    done = {"aligned": 0, "kept": 0}
+    docs = sorted(group.documents, key=lambda d: d.id)
+    for doc_a, doc_b in combinations(docs, 2):
+        existing = _pair(session, doc_a, doc_b)
+        if existing is not None and not force and any(b[2] == "confirmed" for b in existing.beads):
+            done["kept"] += 1
+            continue
+        beads = auto_beads(doc_a, doc_b)
+        if existing is None:
+            session.add(Alignment(group_id=group.id, doc_a_id=doc_a.id, doc_b_id=doc_b.id, beads=beads))
+        else:
+            existing.beads = beads
+        done["aligned"] += 1
+    session.flush()
+    return done
+
+
+def get_group(session, group_id: int) -> TranslationGroup:
+    group = session.get(TranslationGroup, group_id)
+    if group is None:
+        raise NotFound(f"no translation group {group_id}", field="group")
+    return group
+
+
+def group_alignment(session, group: TranslationGroup) -> dict:
+    """The group's versions with their sentences and every pair's beads."""
+    docs = sorted(group.documents, key=lambda d: d.id)
+    for doc in docs:
+        sentences_of(doc)
+    pairs = session.scalars(select(Alignment).where(Alignment.group_id == group.id)
+                            .order_by(Alignment.doc_a_id, Alignment.doc_b_id)).all()
+    return {"group": group.id, "key": group.key, "project": group.project_id,
+            "documents": [{"id": d.id, "lang": d.lang, "title": d.title, "sentences": d.sentences} for d in docs],
+            "pairs": [{"a": p.doc_a_id, "b": p.doc_b_id, "beads": p.beads, "version": p.version} for p in pairs]}
+
+
+def validate_beads(beads, n_a: int, n_b: int) -> list[list]:
+    """Beads as [[a indices], [b indices], status]: indices in range, each sentence in at most one bead."""
+    if not isinstance(beads, list):
+        raise Invalid("'beads' must be a list of [[a sentences], [b sentences], status]", field="beads")
+    seen_a, seen_b, out = set(), set(), []
+    for k, bead in enumerate(beads):
+        if not isinstance(bead, list) or len(bead) not in (2, 3):
+            raise Invalid(f"beads[{k}] must be [[a sentences], [b sentences], status]", field=f"beads[{k}]")
+        side_a, side_b = (_indices(bead[i], n, f"beads[{k}][{i}]") for i, n in ((0, n_a), (1, n_b)))
+        status = bead[2] if len(bead) == 3 else "confirmed"
+        if status not in STATUSES:
+            raise Invalid(f"beads[{k}]: status must be auto or confirmed", field=f"beads[{k}][2]")
+        if not side_a and not side_b:
+            raise Invalid(f"beads[{k}] links no sentence", field=f"beads[{k}]")
+        for seen, side, name in ((seen_a, side_a, "a"), (seen_b, side_b, "b")):
+            again = seen.intersection(side)
+            if again:
+                raise Invalid(f"beads[{k}]: sentence {min(again)} of {name} is in two beads", field=f"beads[{k}]")
+            seen.update(side)
+        out.append([side_a, side_b, status])
+    return sorted(out, key=lambda b: (b[0][0] if b[0] else b[1][0] if b[1] else 0, b[1][0] if b[1] else -1))
+
+
+def _indices(value, n: int, field: str) -> list[int]:
+    if not isinstance(value, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in value):
+        raise Invalid(f"{field} must be a list of sentence indices", field=field)
+    bad = [i for i in value if not 0 <= i < n]
+    if bad:
+        raise Invalid(f"{field}: sentence {bad[0]} is out of range (0-{n - 1})", field=field)
+    return sorted(set(value))
+
+
+def save_pair(session, group: TranslationGroup, a_id, b_id, beads, version, user: User) -> Alignment:
+    """Replace the beads of one pair of versions; a stale `version` is a conflict."""
+    docs = {d.id: d for d in group.documents}
+    if a_id not in docs or b_id not in docs or a_id == b_id:
+        raise Invalid("'a' and 'b' must be two different documents of this group", field="a")
+    if a_id > b_id:
+        a_id, b_id = b_id, a_id
+        beads = [[b[1], b[0], *b[2:]] for b in beads] if isinstance(beads, list) else beads
+    doc_a, doc_b = docs[a_id], docs[b_id]
+    clean = validate_beads(beads, len(sentences_of(doc_a)), len(sentences_of(doc_b)))
+    row = _pair(session, doc_a, doc_b)
+    if row is None:
+        row = Alignment(group_id=group.id, doc_a_id=a_id, doc_b_id=b_id, beads=[])
+        session.add(row)
+        session.flush()
+    elif version is not None and version != row.version:
+        raise Conflict("this alignment was changed meanwhile; reload it", field="version")
+    before = {"beads": row.beads}
+    row.beads = clean
+    row.updated_by_id = user.id
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict("this alignment was changed meanwhile; reload it", field="version") from None
+    history.record(session, group.project_id, user, "alignment", row.id, "update", before, {"beads": clean})
+    return row
+
+
+def groups_with_documents(session, doc_ids: list[int]) -> list[TranslationGroup]:
+    ids = set(session.scalars(select(Document.group_id).where(Document.id.in_(doc_ids),
+                                                              Document.group_id.is_not(None))))
+    return list(session.scalars(select(TranslationGroup).where(TranslationGroup.id.in_(ids)))) if ids else []

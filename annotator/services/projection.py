@@ -1,0 +1,192 @@
+"""Carrying a span across languages: find its counterpart inside the aligned sentence(s) of another version.
+
+Evidence, strongest first: the linked actor's listed names in the target language, names matched across
+scripts by their transliterated skeleton, the same number, the same quotation, and last the span's relative
+position within the aligned sentences.
+"""
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from ..align.anchors import name_skeleton, normalize_number
+from ..errors import Conflict, Invalid
+from ..models import Alignment, Document, Span, SpanLink, User
+from . import alignment, history
+from .spans import create_span
+
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
+_QUOTED = re.compile(r"«[^»]*»|„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"")
+
+
+@dataclass
+class Suggestion:
+    doc: int
+    lang: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    reason: str = ""
+    score: float = 0.0
+    error: str | None = None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def _beads_between(session, source: Document, target: Document) -> list[tuple[list[int], list[int]]]:
+    a, b = sorted((source.id, target.id))
+    row = session.scalar(select(Alignment).where(Alignment.doc_a_id == a, Alignment.doc_b_id == b))
+    if row is None:
+        raise Invalid(f"versions {source.lang} and {target.lang} are not aligned yet; align the group first",
+                      field="doc")
+    return [(x[0], x[1]) if source.id == a else (x[1], x[0]) for x in row.beads]
+
+
+def target_region(session, span: Span, source: Document, target: Document) -> tuple[int, int] | None:
+    """The [start, end) of the target sentences aligned with the sentences the span touches."""
+    sentences = alignment.sentences_of(source)
+    touched = {i for i, (s, e) in enumerate(sentences) if s < span.end and span.start < e}
+    targets = sorted({j for src, tgt in _beads_between(session, source, target) if touched & set(src) for j in tgt})
+    if not targets:
+        return None
+    target_sentences = alignment.sentences_of(target)
+    return target_sentences[targets[0]][0], target_sentences[targets[-1]][1]
+
+
+def suggest(session, span: Span, source: Document, target: Document, actor_names: list[str] = ()) -> Suggestion:
+    base = Suggestion(doc=target.id, lang=target.lang)
+    try:
+        region = target_region(session, span, source, target)
+    except Invalid as exc:
+        base.error = exc.message
+        return base
+    if region is None:
+        base.error = "the span's sentence has no counterpart in this version"
+        return base
+    text = source.text[span.start:span.end]
+    lo, hi = region
+    window = target.text[lo:hi]
+    for finder in (_by_listed_names(actor_names), _by_name_skeleton, _by_number, _by_quote, _by_position):
+        found = finder(text, window, span, source, region)
+        if found:
+            start, end, reason, score = found
+            return Suggestion(doc=target.id, lang=target.lang, start=lo + start, end=lo + end,
+                              text=window[start:end], reason=reason, score=score)
+    base.error = "no counterpart found"
+    return base
+
+
+def _by_listed_names(names):
+    def find(_text, window, *_):
+        folded = window.casefold()
+        for name in sorted(names, key=len, reverse=True):
+            at = folded.find(name.casefold())
+            if at >= 0:
+                return at, at + len(name), "actor name", 0.95
+        return None
+
+    return find
+
+
+def _by_name_skeleton(text, window, *_):
+    names = [m for m in _WORD.findall(text) if m[:1].isupper()]
+    if not names:
+        return None
+    wanted = {name_skeleton(n) for n in names} - {""}
+    hits = [m for m in _WORD.finditer(window) if m.group()[:1].isupper() and name_skeleton(m.group()) in wanted]
+    if not hits:
+        return None
+    run = [hits[0]]
+    for m in hits[1:]:
+        if m.start() - run[-1].end() <= 2:
+            run.append(m)
+        else:
+            break
+    return run[0].start(), run[-1].end(), "name across scripts", 0.8
+
+
+def _by_number(text, window, *_):
+    numbers = [normalize_number(n) for n in _NUMBER.findall(text)]
+    if not numbers:
+        return None
+    for m in _NUMBER.finditer(window):
+        if normalize_number(m.group()) in numbers:
+            return _expand(window, m.start(), m.end(), len(text)) + ("number", 0.7)
+    return None
+
+
+def _by_quote(text, window, *_):
+    if not _QUOTED.search(text) and text[:1] not in "«“„\"":
+        return None
+    m = _QUOTED.search(window)
+    return (m.start(), m.end(), "quotation", 0.6) if m else None
+
+
+def _by_position(text, window, span, source, region):
+    """Map the span's relative place in its sentences onto the target window, snapped to words."""
+    sentences = alignment.sentences_of(source)
+    touched = [(s, e) for s, e in sentences if s < span.end and span.start < e]
+    src_lo, src_hi = touched[0][0], touched[-1][1]
+    width = max(1, src_hi - src_lo)
+    start = int((span.start - src_lo) / width * len(window))
+    end = max(start + 1, int((span.end - src_lo) / width * len(window)))
+    start, end = _snap(window, start, min(end, len(window)))
+    return (start, end, "relative position", 0.3) if end > start else None
+
+
+def _snap(window: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and window[start - 1].isalnum():
+        start -= 1
+    while end < len(window) and window[end].isalnum():
+        end += 1
+    while start < end and window[start].isspace():
+        start += 1
+    while end > start and window[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _expand(window: str, start: int, end: int, width: int) -> tuple[int, int]:
+    """Grow a matched number to about the source span's width, on word boundaries."""
+    grow = max(0, width - (end - start)) // 2
+    return _snap(window, max(0, start - grow), min(len(window), end + grow))
+
+
+def versions(doc: Document) -> list[Document]:
+    return [d for d in (doc.group.documents if doc.group else []) if d.id != doc.id]
+
+
+def link_spans(session, span: Span, target: Span, user: User) -> None:
+    """Link two counterpart spans (both directions) of two versions of one article."""
+    if span.document_id == target.document_id:
+        raise Invalid("linked spans must be in two different versions", field="target")
+    if span.document.group_id is None or span.document.group_id != target.document.group_id:
+        raise Invalid("linked spans must be in versions of the same article", field="target")
+    exists = session.scalar(select(SpanLink.id).where(SpanLink.span_id == span.id, SpanLink.target_id == target.id))
+    if exists is not None:
+        raise Conflict("these spans are linked already", field="target")
+    session.add_all([SpanLink(span_id=span.id, target_id=target.id, created_by_id=user.id),
+                     SpanLink(span_id=target.id, target_id=span.id, created_by_id=user.id)])
+    session.flush()
+    history.record(session, span.document.project_id, user, "span_link", span.id, "create", None,
+                   {"span": span.id, "target": target.id}, span.document_id)
+
+
+def project_span(session, span: Span, target: Document, user: User, start, end) -> Span:
+    """Accept a suggestion: create the counterpart span (same label, attributes, actor) and link it."""
+    if target.group_id is None or target.group_id != span.document.group_id or target.id == span.document_id:
+        raise Invalid("the target must be another version of the same article", field="doc")
+    created = create_span(session, target, target.project, user, start, end, span.label, span.attrs,
+                          span.actor_id)
+    link_spans(session, span, created, user)
+    return created
+
+
+def links_of(session, span_ids: list[int]) -> list[tuple[int, int]]:
+    if not span_ids:
+        return []
+    return session.execute(select(SpanLink.span_id, SpanLink.target_id)
+                           .where(or_(SpanLink.span_id.in_(span_ids)))).all()

@@ -1,0 +1,110 @@
+import orjson
+import pytest
+
+from tests.api.test_export import validate_lines
+
+EN = ("Putin met Erdogan in Sochi on Tuesday. They talked for 3 hours about grain.\n\n"
+      "\"We have no agreement yet,\" Erdogan said. Kyiv rejected the plan.")
+UK = ("Путін зустрівся з Ердоганом у Сочі у вівторок. Вони говорили 3 години про зерно.\n\n"
+      "«Угоди поки немає», — сказав Ердоган. Київ відкинув план.")
+RU = ("Путин встретился с Эрдоганом в Сочи во вторник. Они говорили 3 часа о зерне.\n\n"
+      "«Соглашения пока нет», — сказал Эрдоган. Киев отверг план.")
+
+
+def auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def group(client, make):
+    project = make.project()
+    make.user("admin", "admin")
+    make.user("olena")
+    tokens = {"admin": make.token("admin"), "olena": make.token("olena")}
+    body = b"\n".join(orjson.dumps({"text": t, "lang": lang, "group": "sochi", "title": lang})
+                      for lang, t in (("en", EN), ("uk", UK), ("ru", RU)))
+    ids = client.post(f"/api/v1/projects/{project.id}/import", data=body, headers=auth(tokens["admin"])).json["ids"]
+    gid = client.get(f"/api/v1/documents/{ids[0]}", headers=auth(tokens["olena"])).json["group"]
+    return project, dict(zip(("en", "uk", "ru"), ids, strict=True)), gid, tokens
+
+
+def test_import_segments_and_aligns_every_pair(client, group):
+    _, docs, gid, t = group
+    body = client.get(f"/api/v1/groups/{gid}/alignment", headers=auth(t["olena"])).json
+    assert [d["lang"] for d in body["documents"]] == ["en", "uk", "ru"]
+    assert all(len(d["sentences"]) == 4 for d in body["documents"])
+    assert len(body["pairs"]) == 3
+    for pair in body["pairs"]:
+        assert [b[:2] for b in pair["beads"]] == [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]]]
+        assert {b[2] for b in pair["beads"]} == {"auto"}
+
+
+def test_editing_a_pair_confirms_it_and_realigning_keeps_it(client, group):
+    _, docs, gid, t = group
+    beads = [[[0, 1], [0, 1], "confirmed"], [[2], [2], "confirmed"], [[3], [], "confirmed"]]
+    saved = client.put(f"/api/v1/groups/{gid}/alignment", json={"a": docs["uk"], "b": docs["en"], "beads": beads,
+                                                                "version": 1}, headers=auth(t["olena"]))
+    assert saved.status_code == 200, saved.json
+    assert saved.json["a"] == docs["en"] and saved.json["version"] == 2
+    assert saved.json["beads"][0] == [[0, 1], [0, 1], "confirmed"]
+    stale = client.put(f"/api/v1/groups/{gid}/alignment", json={"a": docs["en"], "b": docs["uk"], "beads": beads,
+                                                                "version": 1}, headers=auth(t["olena"]))
+    assert stale.status_code == 409
+    done = client.post(f"/api/v1/groups/{gid}/align", json={}, headers=auth(t["olena"])).json
+    assert done == {"aligned": 2, "kept": 1}
+
+
+@pytest.mark.parametrize(("beads", "field"), [
+    ([[[9], [0]]], "beads[0][0]"),
+    ([[[0], [0]], [[0], [1]]], "beads[1]"),
+    ([[[], []]], "beads[0]"),
+    ([[[0], [0], "maybe"]], "beads[0][2]"),
+    ("nope", "beads"),
+    ([[["x"], [0]]], "beads[0][0]"),
+])
+def test_bad_alignment_edits_are_refused(client, group, beads, field):
+    _, docs, gid, t = group
+    response = client.put(f"/api/v1/groups/{gid}/alignment", json={"a": docs["en"], "b": docs["uk"],
+                                                                   "beads": beads}, headers=auth(t["olena"]))
+    assert response.status_code == 400 and response.json["error"]["field"] == field
+
+
+def test_projecting_an_actor_from_english_to_the_other_versions(client, group):
+    _, docs, gid, t = group
+    start = EN.index("Erdogan said")
+    span = client.post(f"/api/v1/documents/{docs['en']}/spans", json={"start": start, "end": start + 7,
+                                                                      "label": "ACTOR"},
+                       headers=auth(t["olena"])).json
+    got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(t["olena"])).json["suggestions"]
+    by_lang = {s["lang"]: s for s in got}
+    assert by_lang["uk"]["text"] == "Ердоган" and by_lang["ru"]["text"] == "Эрдоган"
+    assert UK[by_lang["uk"]["start"]:by_lang["uk"]["end"]] == "Ердоган"
+    made = client.post(f"/api/v1/spans/{span['id']}/project", json={"doc": docs["uk"], "start": by_lang["uk"]["start"],
+                                                                     "end": by_lang["uk"]["end"]},
+                       headers=auth(t["olena"]))
+    assert made.status_code == 201 and made.json["span"]["label"] == "ACTOR"
+    uk_doc = client.get(f"/api/v1/documents/{docs['uk']}", headers=auth(t["olena"])).json
+    assert [made.json["span"]["id"], span["id"]] in uk_doc["links"]
+    again = client.post(f"/api/v1/spans/{span['id']}/links", json={"target": made.json["span"]["id"]},
+                        headers=auth(t["olena"]))
+    assert again.status_code == 409
+    pending = client.get(f"/api/v1/documents/{docs['en']}/projection?to={docs['ru']}", headers=auth(t["olena"])).json
+    assert [item["suggestion"]["text"] for item in pending["items"]] == ["Эрдоган"]
+    lines = validate_lines(client.get(f"/api/v1/projects/{uk_doc['project']}/export?layer=all",
+                                      headers=auth(t["olena"])).data)
+    en_line = next(x for x in lines if x["lang"] == "en")
+    assert en_line["alignment"]["uk"]["doc"] == f"d-{docs['uk']}"
+    assert en_line["alignment"]["uk"]["pairs"][0] == [[0], [0]]
+    assert en_line["span_links"] == [{"span": f"s-{span['id']}", "lang": "uk", "target": f"s-{made.json['span']['id']}"}]
+
+
+def test_projection_needs_another_version_of_the_article(client, make, group):
+    project, docs, _, t = group
+    lone = make.document(project.id, text="Putin spoke.", lang="en")
+    span = client.post(f"/api/v1/documents/{docs['en']}/spans", json={"start": 0, "end": 5, "label": "ACTOR"},
+                       headers=auth(t["olena"])).json
+    refused = client.post(f"/api/v1/spans/{span['id']}/project", json={"doc": lone.id, "start": 0, "end": 5},
+                          headers=auth(t["olena"]))
+    assert refused.status_code == 400 and refused.json["error"]["field"] == "doc"
+    assert client.get(f"/api/v1/documents/{docs['en']}/projection?to={lone.id}",
+                      headers=auth(t["olena"])).status_code == 400
