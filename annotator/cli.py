@@ -209,10 +209,11 @@ def project_list():
 @click.option("--lang", default="auto", show_default=True, help="Language of txt files (uk, en, ru, …).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "txt", "jsonl"]), default="auto", show_default=True)
 @click.option("--dry-run", is_flag=True, help="Check everything and report; write nothing.")
-def import_(project_ref, files, lang, fmt, dry_run):
+@click.option("--add-labels", is_flag=True, help="Add labels the files use but the schema lacks.")
+def import_(project_ref, files, lang, fmt, dry_run, add_labels):
     """Import documents from FILES into PROJECT: all of them, or none if any has a problem."""
     from .ingest import parse_files
-    from .services import documents, projects
+    from .services import imports, projects
 
     with app_context():
         target = projects.get_project(session(), project_ref)
@@ -222,16 +223,27 @@ def import_(project_ref, files, lang, fmt, dry_run):
                 click.echo(err.message, err=True)
             raise click.ClickException(f"nothing imported: {len(parsed.errors)} problem(s) in the input")
         with click.progressbar(length=len(parsed.inputs), label="importing", file=sys.stderr) as bar:
-            result = documents.add_documents(session(), target, parsed.inputs, progress=bar.update)
+            try:
+                result = imports.import_documents(session(), target, parsed.inputs, add_labels=add_labels,
+                                                  progress=bar.update)
+            except DomainError as exc:
+                for problem in exc.extra.get("problems", []):
+                    click.echo(problem, err=True)
+                raise
         for where, reason in result.skipped:
             click.echo(f"skipped {where}: {reason}", err=True)
         if dry_run:
             session().rollback()
-            click.echo(f"dry run: would import {len(result.created)} document(s), skip {len(result.skipped)}")
+            click.echo(f"dry run: would import {len(result.created)} document(s) with {_span_count(result)} span(s), "
+                       f"skip {len(result.skipped)}")
         else:
             session().commit()
-            click.echo(f"imported {len(result.created)} document(s) into {target.name}, "
-                       f"skipped {len(result.skipped)}")
+            click.echo(f"imported {len(result.created)} document(s) with {_span_count(result)} span(s) into "
+                       f"{target.name}, skipped {len(result.skipped)}")
+
+
+def _span_count(result) -> int:
+    return sum(len(item.spans) for item, _ in result.pairs)
 
 
 def _read_files(paths):

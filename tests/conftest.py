@@ -58,9 +58,15 @@ def _truncate(engine) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path):
+def backend(request) -> str:
+    """Every database test runs once per backend."""
+    return request.param
+
+
+@pytest.fixture
+def database_url(backend, request, tmp_path):
     """A clean database for one test, on each backend."""
-    if request.param == "sqlite":
+    if backend == "sqlite":
         path = tmp_path / "test.sqlite3"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         yield f"sqlite:///{path}"
@@ -168,10 +174,10 @@ def browser_login(page, username, password=factories.PASSWORD):
     page.wait_for_url(re.compile(r".*/projects$"))
 
 
-@pytest.fixture(params=BACKENDS)
-def empty_database_url(request, tmp_path):
-    """A database with no tables at all, on each backend (for init and migration tests)."""
-    if request.param == "sqlite":
+@pytest.fixture
+def empty_database_url(backend, request, tmp_path):
+    """A database with no tables at all, on the test's backend (for init, migration and round-trip tests)."""
+    if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
         return
     server = request.getfixturevalue("postgres_engine")

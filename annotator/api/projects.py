@@ -9,6 +9,7 @@ from ..extensions import db
 from ..ingest import parse_files
 from ..models import Role
 from ..services import documents as doc_service
+from ..services import imports
 from ..services import projects as project_service
 from . import bp, json_body
 from .serialize import document_json, project_json
@@ -68,8 +69,10 @@ def import_jsonl(pid):
     if parsed.errors:
         raise Invalid(f"{len(parsed.errors)} problem(s); nothing was imported",
                       problems=[e.message for e in parsed.errors])
-    result = doc_service.add_documents(db.session, project, parsed.inputs, current_user)
-    body = {"created": len(result.created), "skipped": [{"where": w, "reason": r} for w, r in result.skipped],
+    result = imports.import_documents(db.session, project, parsed.inputs, current_user,
+                                      add_labels=request.args.get("add_labels") in ("1", "true"))
+    body = {"created": len(result.created), "spans": sum(len(i.spans) for i, _ in result.pairs),
+            "skipped": [{"where": w, "reason": r} for w, r in result.skipped],
             "dry_run": request.args.get("dry_run") in ("1", "true")}
     if body["dry_run"]:
         db.session.rollback()

@@ -42,7 +42,7 @@ def _documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict
                 {"span": f"s-{link.span_id}", "lang": link.lang, "target": f"s-{link.target_id}"})
         for row in rows:
             line = _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
-            line["alignment"] = alignments.get(row.id, {})
+            line["alignment"] = dict(sorted(alignments.get(row.id, {}).items()))
             line["span_links"] = links_by_doc[row.id]
             yield line
 

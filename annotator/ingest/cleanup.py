@@ -23,13 +23,18 @@ _LANG_CODES = _CORE_CODES | {
 }
 _SWITCHER_SEP = re.compile(r"[\s/|,·•]+")
 
-_PHOTO_MARK = re.compile(
-    r"\bфото|\bphotos?\b|\bсвітлин|\bзнімок\b|\bснимок\b|\bзображення\b|\bизображение\b|\bimage\b"
-    r"|\bілюстрац|\bиллюстрац|\billustrat|\bколаж|\bколлаж|\bcollage\b|\bскриншот|\bscreenshot\b|\bcredit\b"
-    r"|©|\(c\)|\bgetty\s+images\b|\breuters\b|\bafp\b|\bepa\b|\bap\b|\bshutterstock\b|\bdepositphotos\b"
-    r"|\bunsplash\b|\bwikimedia\b|\bуніан\b|\bуниан\b|\bукрінформ\b|\bукринформ\b|\bтасс\b",
-    re.IGNORECASE,
-)
+_PHOTO_WORD = (r"фото\w*|photo(?:graph)?s?|світлин\w*|зображення|изображение|image|ілюстрац\w*|иллюстрац\w*"
+               r"|illustration|колаж\w*|коллаж\w*|collage|скриншот\w*|screenshot|credit|знімок|снимок")
+_AGENCY = (r"getty\s+images|reuters|afp|epa|ap|shutterstock|depositphotos|unsplash|wikimedia|уніан|униан"
+           r"|укрінформ|укринформ|тасс|ріа|риа")
+# "Фото: …", "Photo by …", "© …": an explicit caption or credit anywhere in a short line
+_EXPLICIT_CREDIT = re.compile(rf"\b(?:{_PHOTO_WORD})\s*[:|]|\b(?:photo|image)s?\s+(?:by|courtesy)\b|©|\(c\)"
+                              rf"|^\W*(?:фото|photo|ілюстративне|иллюстративное)\b", re.IGNORECASE)
+# "… (Reuters)", "… / AFP", "… — фото пресслужби" at the end of the line
+_TRAILING_CREDIT = re.compile(rf"[(\[/|—–]\s*[^()\[\]/|]*\b(?:{_PHOTO_WORD}|{_AGENCY})\b[^()\[\]/|]*[)\]]?\s*\.?\s*$",
+                              re.IGNORECASE)
+_CREDIT_WORD = re.compile(rf"\b(?:{_PHOTO_WORD}|{_AGENCY})\b", re.IGNORECASE)
+MAX_CREDIT_WORDS = 6
 MAX_CAPTION_CHARS = 200
 
 _SOCIAL = (
@@ -51,8 +56,8 @@ _FOLLOW_WORDS = re.compile(
     re.IGNORECASE,
 )
 _READ_ALSO = re.compile(
-    r"(?:читайте\s+(?:також|теж|также)|read\s+(?:also|more)|see\s+also|more\s+on\s+this|дивіться\s+також"
-    r"|смотрите\s+также|по\s+теме|на\s+тему|related)\b",
+    r"(?:читайте\s+(?:також|теж|также)|read\s+(?:also|more)|see\s+also|дивіться\s+також|смотрите\s+также)\b"
+    r"|(?:more\s+on\s+this|по\s+темі|по\s+теме|на\s+тему|related)\s*(?::|$)",
     re.IGNORECASE,
 )
 MAX_SHARE_CHARS = 160
@@ -195,9 +200,16 @@ def is_language_switcher(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A short line that names a photo or its credit ("Фото: Reuters", "(photo: Getty Images)", "© AFP")."""
+    """A short line that names a photo or its credit ("Фото: Reuters", "… (photo: Getty Images)", "© AFP").
+
+    An agency named inside a sentence ("Reuters said the talks…") does not make a caption.
+    """
     stripped = line.strip()
-    return 0 < len(stripped) <= MAX_CAPTION_CHARS and _PHOTO_MARK.search(stripped) is not None
+    if not 0 < len(stripped) <= MAX_CAPTION_CHARS:
+        return False
+    if _EXPLICIT_CREDIT.search(stripped) or _TRAILING_CREDIT.search(stripped):
+        return True
+    return len(stripped.split()) <= MAX_CREDIT_WORDS and _CREDIT_WORD.search(stripped) is not None
 
 
 # --- bottom: share / subscribe / read-also lines -------------------------------------------------------------
@@ -250,13 +262,14 @@ def _blank_pieces(text: str, pieces: list[Dropped]) -> list[Dropped]:
     lead_end = lead.end() if lead and touches(0, lead.end()) else 0
     if lead_end:
         removals.append((0, lead_end))
-    trail = re.search(r"\n\s*\Z", result[lead_end:])
+    trail = re.search(r"(?<=\n)\s*\Z", result[lead_end:])
     trail_start = lead_end + trail.start() if trail else len(result)
-    if trail and touches(trail_start, len(result)) and trail_start + 1 < len(result):
-        removals.append((trail_start + 1, len(result)))
-    for run in re.finditer(r"\n(?:[^\S\n]*\n){2,}", result[:trail_start]):
+    if trail_start < len(result) and touches(trail_start, len(result)):
+        removals.append((trail_start, len(result)))
+    for run in re.finditer(r"(?<=\n)(?:[^\S\n]*\n){2,}", result[:trail_start]):
         if run.start() >= lead_end and touches(run.start(), run.end()):
-            removals.append((run.start() + 1, run.end() - 1))
+            last_blank = result.rindex("\n", run.start(), run.end() - 1) + 1
+            removals.append((run.start(), last_blank))
     return [_piece(text, a, b, BLANK) for lo, hi in removals for a, b in _to_original(kept, lo, hi)]
 
 

@@ -1,7 +1,8 @@
 """Language detection with lingua, restricted to the languages a project expects.
 
 One detector is built per set of candidate languages, lazily, the first time that set is asked for, and kept for
-the life of the process (building one for uk/en/ru loads its models: a fraction of a second, ~100 MB).
+the life of the process (for uk/en/ru: 0.5-1.5 s and ~130 MB). High-accuracy mode is kept on purpose: on 1-3 word
+strings low-accuracy mode made 1.5 to 3 times as many mistakes.
 """
 
 import functools

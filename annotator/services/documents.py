@@ -27,12 +27,40 @@ class DocumentInput:
     published: date | None = None
     meta: dict = field(default_factory=dict)
     where: str = ""
+    ref: str | None = None  # the document's id in the imported file, e.g. "d-42"
+    sentences: list | None = None
+    spans: list["SpanInput"] = field(default_factory=list)
+    relations: list["RelationInput"] = field(default_factory=list)
+    alignment: dict = field(default_factory=dict)  # {lang: {"doc": ref, "pairs": [...], "status": [...]}}
+    span_links: list[tuple[str, str]] = field(default_factory=list)  # (span ref, target span ref)
+
+
+@dataclass
+class SpanInput:
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict)
+    annotator: str | None = None
+    status: str = "pending"
+    ref: str | None = None
+    actor: str | None = None
+    where: str = ""
+
+
+@dataclass
+class RelationInput:
+    head: str
+    tail: str
+    type: str
+    where: str = ""
 
 
 @dataclass
 class AddResult:
     created: list[Document] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    pairs: list[tuple[DocumentInput, Document]] = field(default_factory=list)
 
 
 def _bad(where: str, name: str, message: str) -> Invalid:
@@ -89,7 +117,7 @@ def _parse_date(value, where):
 
 
 def add_documents(session, project: Project, inputs: Iterable[DocumentInput], user: User | None = None,
-                  progress: Callable[[int], None] | None = None) -> AddResult:
+                  progress: Callable[[int], None] | None = None, align: bool = True) -> AddResult:
     """Store new documents; texts already in the project are skipped and reported, never stored twice.
 
     Raises Invalid before anything is written if two versions of one group share a language.
@@ -110,23 +138,26 @@ def add_documents(session, project: Project, inputs: Iterable[DocumentInput], us
         doc = Document(project_id=project.id, lang=item.lang, title=item.title, text=item.text,
                        content_hash=digest, source_url=item.source_url, published=item.published,
                        meta=item.meta, group=groups.get(item.group) if item.group else None,
-                       created_by_id=user.id if user else None)
+                       sentences=item.sentences, created_by_id=user.id if user else None)
         session.add(doc)
         result.created.append(doc)
+        result.pairs.append((item, doc))
         if progress and n % 500 == 0:
             session.flush()
             progress(500)
     session.flush()
-    _segment_and_align(session, result.created)
+    _segment_and_align(session, result.created, align)
     if progress:
         progress(len(inputs) % 500)
     return result
 
 
-def _segment_and_align(session, docs: list[Document]) -> None:
+def _segment_and_align(session, docs: list[Document], align: bool) -> None:
     """New documents get their sentences; groups they joined get (re)aligned."""
     for doc in docs:
         alignment.sentences_of(doc)
+    if not align:
+        return
     groups = {doc.group.id: doc.group for doc in docs if doc.group is not None}
     for group in groups.values():
         session.refresh(group, ["documents"])

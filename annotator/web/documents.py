@@ -12,6 +12,7 @@ from ..extensions import db
 from ..ingest import parse_files
 from ..models import Role
 from ..services import documents as doc_service
+from ..services import imports
 from .forms import PasteDocumentForm, UploadForm
 from .projects import load_project
 
@@ -51,7 +52,7 @@ def _add_uploaded(project, form):
     parsed = parse_files(files, "auto", form.lang.data)
     if parsed.errors:
         raise Invalid(_("Nothing was added."), problems=[e.message for e in parsed.errors])
-    return doc_service.add_documents(db.session, project, parsed.inputs, current_user)
+    return imports.import_documents(db.session, project, parsed.inputs, current_user)
 
 
 def _finish(project, result):

@@ -82,13 +82,13 @@ def test_import_groups_versions_by_file_name(cli, ready, tmp_path):
         (tmp_path / f"story.{lang}.txt").write_text(body, encoding="utf-8")
     files = [str(tmp_path / f"story.{lang}.txt") for lang in ("uk", "en", "ru")]
     dry = cli(ready, "import", "news", *files, "--dry-run")
-    assert dry.exit_code == 0 and "would import 3" in dry.output
+    assert dry.exit_code == 0 and "would import 3 document(s)" in dry.output
     assert rows(ready, "SELECT count(*) FROM documents") == [(0,)]
     done = cli(ready, "import", "news", *files)
-    assert done.exit_code == 0 and "imported 3 document(s)" in done.output
+    assert done.exit_code == 0 and "imported 3 document(s) with 0 span(s)" in done.output
     assert rows(ready, "SELECT count(DISTINCT group_id), count(*) FROM documents") == [(1, 3)]
     again = cli(ready, "import", "news", *files)
-    assert "imported 0 document(s) into news, skipped 3" in again.output
+    assert "imported 0 document(s) with 0 span(s) into news, skipped 3" in again.output
 
 
 def test_import_with_a_bad_line_writes_nothing(cli, ready, tmp_path):

@@ -1,0 +1,106 @@
+"""Reading spans, relations, sentences, alignments and span links from an annotator.document/v1 object.
+
+Checks what can be checked without the project: types, offsets inside the text, span text matching the text.
+"""
+
+from ..errors import Invalid
+from ..services.documents import RelationInput, SpanInput
+
+STATUSES = ("pending", "accepted", "rejected")
+
+
+def _bad(where: str, name: str, message: str) -> Invalid:
+    return Invalid(f"{where}: field '{name}': {message}", field=name, where=where)
+
+
+def _int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def read_spans(obj: dict, text: str, where: str) -> list[SpanInput]:
+    raw = obj.get("spans") or []
+    if not isinstance(raw, list):
+        raise _bad(where, "spans", "must be a list")
+    out = []
+    for k, item in enumerate(raw):
+        name = f"spans[{k}]"
+        if not isinstance(item, dict):
+            raise _bad(where, name, "must be an object")
+        start, end = item.get("start"), item.get("end")
+        if not _int(start) or not _int(end):
+            raise _bad(where, f"{name}.start", "start and end must be integers (code point offsets)")
+        if not 0 <= start < end <= len(text):
+            raise _bad(where, f"{name}.end", f"offsets [{start}, {end}) are outside the text ({len(text)} code points)")
+        if "text" in item and item["text"] != text[start:end]:
+            raise _bad(where, f"{name}.text", f"'{item['text']}' does not match the text at [{start}, {end}): "
+                                              f"'{text[start:end]}'")
+        label = item.get("label")
+        if not isinstance(label, str) or not label:
+            raise _bad(where, f"{name}.label", "is required")
+        attrs = item.get("attrs") or {}
+        if not isinstance(attrs, dict):
+            raise _bad(where, f"{name}.attrs", "must be an object")
+        status = item.get("status") or "pending"
+        if status not in STATUSES:
+            raise _bad(where, f"{name}.status", f"must be one of {', '.join(STATUSES)}")
+        actor = item.get("actor")
+        actor_name = actor.get("name") if isinstance(actor, dict) else None
+        annotator = item.get("annotator")
+        if annotator is not None and not isinstance(annotator, str):
+            raise _bad(where, f"{name}.annotator", "must be a user name")
+        out.append(SpanInput(start=start, end=end, label=label, attrs=attrs, annotator=annotator, status=status,
+                             ref=str(item["id"]) if item.get("id") is not None else None, actor=actor_name,
+                             where=f"{where}: {name}"))
+    return out
+
+
+def read_relations(obj: dict, spans: list[SpanInput], where: str) -> list[RelationInput]:
+    raw = obj.get("relations") or []
+    if not isinstance(raw, list):
+        raise _bad(where, "relations", "must be a list")
+    refs = {s.ref for s in spans if s.ref}
+    out = []
+    for k, item in enumerate(raw):
+        name = f"relations[{k}]"
+        if not isinstance(item, dict) or not isinstance(item.get("type"), str):
+            raise _bad(where, name, "must be an object with head, tail and type")
+        head, tail = str(item.get("head")), str(item.get("tail"))
+        for end, ref in (("head", head), ("tail", tail)):
+            if ref not in refs:
+                raise _bad(where, f"{name}.{end}", f"no span '{ref}' in this document")
+        out.append(RelationInput(head=head, tail=tail, type=item["type"], where=f"{where}: {name}"))
+    return out
+
+
+def read_sentences(obj: dict, text: str, where: str) -> list | None:
+    raw = obj.get("sentences")
+    if not raw:
+        return None
+    if not isinstance(raw, list) or not all(isinstance(x, list) and len(x) == 2 and _int(x[0]) and _int(x[1])
+                                            and 0 <= x[0] <= x[1] <= len(text) for x in raw):
+        raise _bad(where, "sentences", "must be a list of [start, end] pairs inside the text")
+    return [list(x) for x in raw]
+
+
+def read_alignment(obj: dict, where: str) -> dict:
+    raw = obj.get("alignment") or {}
+    if not isinstance(raw, dict):
+        raise _bad(where, "alignment", "must be an object keyed by language")
+    for lang, entry in raw.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("doc"), str) \
+                or not isinstance(entry.get("pairs"), list):
+            raise _bad(where, f"alignment.{lang}", "needs 'doc' and 'pairs'")
+    return raw
+
+
+def read_span_links(obj: dict, spans: list[SpanInput], where: str) -> list[tuple[str, str]]:
+    raw = obj.get("span_links") or []
+    if not isinstance(raw, list):
+        raise _bad(where, "span_links", "must be a list")
+    refs = {s.ref for s in spans if s.ref}
+    out = []
+    for k, item in enumerate(raw):
+        if not isinstance(item, dict) or str(item.get("span")) not in refs or item.get("target") is None:
+            raise _bad(where, f"span_links[{k}]", "needs 'span' (a span of this document) and 'target'")
+        out.append((str(item["span"]), str(item["target"])))
+    return out
