@@ -9,9 +9,9 @@ from pathlib import PurePath
 
 from ..errors import Invalid
 from ..services.documents import DocumentInput
-from . import jsonl, txt
+from . import doccano, jsonl, labelstudio, txt
 
-READERS = {"txt": txt.read, "jsonl": jsonl.read}
+READERS = {"txt": txt.read, "jsonl": jsonl.read, "doccano": doccano.read, "labelstudio": labelstudio.read}
 MAX_REPORTED = 200
 
 
@@ -26,8 +26,10 @@ def guess_format(name: str) -> str:
     return "jsonl" if ".jsonl" in suffixes or ".ndjson" in suffixes else "txt"
 
 
-def parse_files(files, fmt: str = "auto", lang: str | None = None) -> Parsed:
-    """Parse [(name, bytes)] with the given format (or by extension); collect inputs and errors."""
+def parse_files(files, fmt: str = "auto", lang: str | None = None, clean: bool = True) -> Parsed:
+    """Parse [(name, bytes)] with the given format (or by extension); collect inputs and errors.
+
+    `clean` removes scraped page furniture from plain-text files (see ingest.cleanup)."""
     parsed = Parsed()
     txt_names = [name for name, _ in files if (fmt if fmt != "auto" else guess_format(name)) == "txt"]
     for name, data in files:
@@ -36,7 +38,7 @@ def parse_files(files, fmt: str = "auto", lang: str | None = None) -> Parsed:
             parsed.errors.append(Invalid(f"{name}: unknown format '{kind}' (known: {', '.join(READERS)})",
                                          field="format"))
             continue
-        extra = {"siblings": txt_names} if kind == "txt" else {}
+        extra = {"siblings": txt_names, "clean": clean} if kind == "txt" else {}
         for item in READERS[kind](name, data, lang, **extra):
             if isinstance(item, Invalid):
                 if len(parsed.errors) < MAX_REPORTED:

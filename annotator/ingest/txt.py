@@ -1,10 +1,18 @@
-"""Plain text files: one document per file. `story.uk.txt`, `story.en.txt` … form a translation group."""
+"""Plain text files: one document per file. `story.uk.txt`, `story.en.txt` … form a translation group.
+
+Scraped page furniture is cleaned off by default (what goes is kept in meta["cleanup"] and shown in the
+preview), and a file whose language is neither given nor in its name is detected.
+"""
 
 from pathlib import PurePath
 
 from ..errors import Invalid
 from ..langs import BadLanguage, normalize_lang
 from ..services.documents import parse_fields
+from .cleanup import propose_cleanup
+from .detect import detect_language
+
+MIN_CONFIDENCE = 0.5
 
 
 def decode(name: str, data: bytes) -> str:
@@ -37,21 +45,34 @@ def title_of(text: str) -> str:
     return ""
 
 
-def read(name: str, data: bytes, lang: str | None = None, siblings=()):
+def prepare(text: str, name: str, lang: str | None, clean: bool = True) -> tuple[str, str, dict]:
+    """Clean a scraped text and settle its language: (text, lang, meta describing both)."""
+    meta = {}
+    if clean:
+        proposal = propose_cleanup(text)
+        if proposal.changed:
+            meta["cleanup"] = [{"start": d.start, "end": d.end, "reason": d.reason, "text": d.text}
+                               for d in proposal.dropped]
+            text = proposal.text
+    if not lang or lang == "auto":
+        detected, confidence = detect_language(text)
+        if detected is None or confidence < MIN_CONFIDENCE:
+            raise Invalid(f"{name}: could not tell the language (best guess {detected or 'none'}, confidence "
+                          f"{confidence:.2f}); pass --lang or name the file like story.uk.txt",
+                          field="lang", where=name)
+        meta["language_detected"] = {"lang": detected, "confidence": round(confidence, 3)}
+        lang = detected
+    return text, lang, meta
+
+
+def read(name: str, data: bytes, lang: str | None = None, siblings=(), clean: bool = True):
     try:
         text = decode(name, data)
-    except Invalid as exc:
-        yield exc
-        return
-    stem, named_lang = split_name(name)
-    chosen = lang if lang and lang != "auto" else named_lang
-    if chosen is None:
-        yield Invalid(f"{name}: no language: pass --lang (uk, en, ru …) or name the file like story.uk.txt",
-                      field="lang", where=name)
-        return
-    grouped = named_lang is not None and sum(split_name(s)[0] == stem for s in siblings) > 1
-    try:
-        yield parse_fields({"text": text, "lang": chosen, "title": title_of(text),
+        stem, named_lang = split_name(name)
+        chosen = lang if lang and lang != "auto" else named_lang
+        text, chosen, meta = prepare(text, name, chosen, clean)
+        grouped = named_lang is not None and sum(split_name(s)[0] == stem for s in siblings) > 1
+        yield parse_fields({"text": text, "lang": chosen, "title": title_of(text), "meta": meta,
                             "group": stem if grouped else None}, where=name)
     except Invalid as exc:
         yield exc

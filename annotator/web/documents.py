@@ -10,10 +10,13 @@ from ..auth import role_required
 from ..errors import DomainError, Invalid, NotFound
 from ..extensions import db
 from ..ingest import parse_files
+from ..ingest.txt import prepare, title_of
 from ..models import Role
 from ..services import documents as doc_service
 from ..services import imports
-from .forms import PasteDocumentForm, UploadForm
+from ..text import normalize
+from . import uploads
+from .forms import PasteDocumentForm, UploadForm, UserActionForm
 from .projects import load_project
 
 bp = Blueprint("documents", __name__)
@@ -22,37 +25,70 @@ bp = Blueprint("documents", __name__)
 @bp.route("/projects/<int:pid>/documents/new", methods=["GET", "POST"])
 @role_required(Role.REVIEWER)
 def new(pid):
+    """Paste one text or upload files; scraped-text cleanup and language detection are previewed first."""
     project = load_project(pid)
     paste, upload = PasteDocumentForm(prefix="paste"), UploadForm(prefix="upload")
-    problems, result = [], None
     which = request.form.get("form")
     try:
         if which == "paste" and paste.validate_on_submit():
-            result = _add_pasted(project, paste)
-        elif which == "upload" and upload.validate_on_submit():
-            result = _add_uploaded(project, upload)
+            return _paste(project, paste, upload)
+        if which == "upload" and upload.validate_on_submit():
+            return _upload_preview(project, upload)
+        if which == "confirm" and UserActionForm().validate_on_submit():
+            return _confirm_upload(project)
     except DomainError as exc:
-        problems = exc.extra.get("problems") or [exc.message]
-    if result is not None:
-        return _finish(project, result)
-    db.session.rollback()
-    failed = problems or (which == "paste" and paste.errors) or (which == "upload" and upload.errors)
+        db.session.rollback()
+        return _page(project, paste, upload, problems=exc.extra.get("problems") or [exc.message])
+    failed = (which == "paste" and paste.errors) or (which == "upload" and upload.errors)
+    return _page(project, paste, upload, status=400 if failed else 200)
+
+
+def _page(project, paste, upload, problems=(), status=None, cleanup=None):
     return render_template("documents/new.html", project=project, paste=paste, upload=upload,
-                           problems=problems, active=which or "paste"), 400 if failed else 200
+                           problems=list(problems), cleanup=cleanup), status or (400 if problems else 200)
 
 
-def _add_pasted(project, form):
-    fields = {"title": form.title.data, "lang": form.other_lang.data or form.lang.data, "text": form.text.data,
+def _paste(project, form, upload_form):
+    text, lang, meta = prepare(normalize(form.text.data), _("pasted text"), form.other_lang.data or form.lang.data,
+                               form.clean.data)
+    if meta.get("cleanup") and not form.confirmed.data:
+        form.confirmed.data = "1"
+        return _page(project, form, upload_form, cleanup=meta["cleanup"])
+    fields = {"title": form.title.data or title_of(text), "lang": lang, "text": text, "meta": meta,
               "source_url": form.source_url.data or None, "group": form.group.data or None}
-    return doc_service.add_documents(db.session, project, [doc_service.parse_fields(fields)], current_user)
+    result = doc_service.add_documents(db.session, project, [doc_service.parse_fields(fields)], current_user)
+    if meta.get("language_detected"):
+        found = meta["language_detected"]
+        flash(_("Language detected: %(lang)s (confidence %(c).2f).", lang=found["lang"], c=found["confidence"]),
+              "info")
+    return _finish(project, result)
 
 
-def _add_uploaded(project, form):
-    files = [(f.filename or "upload.txt", f.read()) for f in form.files.data if f]
-    parsed = parse_files(files, "auto", form.lang.data)
+def _parse_or_raise(files, lang, clean):
+    parsed = parse_files(files, "auto", lang, clean)
     if parsed.errors:
         raise Invalid(_("Nothing was added."), problems=[e.message for e in parsed.errors])
-    return imports.import_documents(db.session, project, parsed.inputs, current_user)
+    return parsed
+
+
+def _upload_preview(project, form):
+    """Check the files, show what each becomes (language, cleanup), keep them for the confirmation."""
+    files = [(f.filename or "upload.txt", f.read()) for f in form.files.data if f]
+    parsed = _parse_or_raise(files, form.lang.data, form.clean.data)
+    token = uploads.save(files, current_user.id)
+    return render_template("documents/preview.html", project=project, items=parsed.inputs, token=token,
+                           lang=form.lang.data, clean=form.clean.data, form=UserActionForm())
+
+
+def _confirm_upload(project):
+    token = request.form.get("token", "")
+    files = uploads.load(token, current_user.id)
+    if files is None:
+        raise Invalid(_("This preview has expired or was already imported; upload the files again."))
+    parsed = _parse_or_raise(files, request.form.get("lang", "auto"), request.form.get("clean") == "1")
+    result = imports.import_documents(db.session, project, parsed.inputs, current_user)
+    uploads.discard(token)
+    return _finish(project, result)
 
 
 def _finish(project, result):

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, EqualTo, Length, Optional
 
 from ..models import Role
@@ -31,19 +31,27 @@ class ProjectForm(FlaskForm):
     guidelines = TextAreaField(_l("Annotation guidelines"), validators=[Optional(), Length(max=100_000)])
 
 
+AUTO = SelectChoice("auto", _l("detect it"))
+
+
 class PasteDocumentForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
-    lang = SelectField(_l("Language"), choices=LANG_CHOICES)
+    title = StringField(_l("Title (the first line if left empty)"), validators=[Optional(), Length(max=500)])
+    lang = SelectField(_l("Language"), choices=[AUTO] + LANG_CHOICES)
     other_lang = StringField(_l("or another BCP-47 code"), validators=[Optional(), Length(max=35)])
     source_url = StringField(_l("Source URL"), validators=[Optional(), URL(), Length(max=2000)])
     group = StringField(_l("Translation group (optional)"), validators=[Optional(), Length(max=200)])
     text = TextAreaField(_l("Text"), validators=[DataRequired(message=_l("The text is empty."))])
+    clean = BooleanField(_l("Remove scraped page furniture (language switcher, repeated title, share lines)"),
+                         default=True)
+    confirmed = HiddenField()
 
 
 class UploadForm(FlaskForm):
     files = MultipleFileField(_l("Text files (.txt, UTF-8) or JSONL"), validators=[DataRequired()])
-    lang = SelectField(_l("Language"), choices=[SelectChoice("auto", _l("from the file name (story.uk.txt)"))]
+    lang = SelectField(_l("Language"), choices=[SelectChoice("auto", _l("from the file name, else detect it"))]
                        + LANG_CHOICES)
+    clean = BooleanField(_l("Remove scraped page furniture (language switcher, repeated title, share lines)"),
+                         default=True)
 
 
 class NewUserForm(FlaskForm):

@@ -31,10 +31,35 @@ def test_file_that_is_not_utf8_is_named_with_its_line():
     assert "bad.uk.txt: line 2: not UTF-8" in parsed.errors[0].message
 
 
-def test_txt_without_a_language_asks_for_one():
-    parsed = parse_files([("notes.txt", b"Some text")])
-    assert "no language" in parsed.errors[0].message
-    assert parse_files([("notes.txt", b"Some text")], lang="en").inputs[0].lang == "en"
+def test_txt_without_a_language_is_detected_and_the_guess_recorded():
+    item = parse_files([("notes.txt", "Міська рада повідомила про відновлення опалення.".encode())]).inputs[0]
+    assert item.lang == "uk"
+    assert item.meta["language_detected"]["lang"] == "uk"
+    assert item.meta["language_detected"]["confidence"] > 0.9
+    assert parse_files([("notes.txt", b"Some text")], lang="en").inputs[0].meta == {}
+
+
+def test_txt_whose_language_cannot_be_told_asks_for_one():
+    parsed = parse_files([("numbers.txt", b"12 345 678")])
+    assert "could not tell the language" in parsed.errors[0].message
+
+
+SCRAPED = ("ua en ru\n\nМер пообіцяв нові укриття до зими\n\n"
+           "Мер пообіцяв нові укриття до зими Фото: пресслужба міськради\n\n"
+           "Міська рада виділила кошти на будівництво двадцяти укриттів у школах.\n\n"
+           "Поділитися\n")
+
+
+def test_scraped_furniture_is_dropped_and_kept_in_meta():
+    item = parse_files([("mer.uk.txt", SCRAPED.encode())]).inputs[0]
+    assert item.text == ("Мер пообіцяв нові укриття до зими\n\n"
+                         "Міська рада виділила кошти на будівництво двадцяти укриттів у школах.\n")
+    reasons = [d["reason"] for d in item.meta["cleanup"]]
+    assert {"language switcher", "repeated title", "share/subscribe line"} <= set(reasons)
+    for piece in item.meta["cleanup"]:
+        assert SCRAPED[piece["start"]:piece["end"]] == piece["text"]
+    untouched = parse_files([("mer.uk.txt", SCRAPED.encode())], clean=False).inputs[0]
+    assert untouched.text == SCRAPED and "cleanup" not in untouched.meta
 
 
 def test_jsonl_problems_name_file_line_and_field():

@@ -134,12 +134,20 @@ def test_pasting_an_empty_text_is_refused(admin_client, make):
     assert "The text is empty." in response.get_data(as_text=True)
 
 
-def upload(client, project_id, files, lang="auto"):
+def upload(client, project_id, files, lang="auto", confirm=True, clean=True):
+    """Upload files, and (by default) confirm the preview as a user would."""
     url = f"/projects/{project_id}/documents/new"
     token = form_token(client.get(url).get_data(as_text=True))
     data = {"form": "upload", "upload-lang": lang, "upload-csrf_token": token,
             "upload-files": [(io.BytesIO(content), name) for name, content in files]}
-    return client.post(url, data=data, content_type="multipart/form-data")
+    if clean:
+        data["upload-clean"] = "y"
+    preview = client.post(url, data=data, content_type="multipart/form-data")
+    if not confirm or preview.status_code != 200:
+        return preview
+    html = preview.get_data(as_text=True)
+    fields = dict(re.findall(r'<input type="hidden" name="(token|lang|clean)" value="([^"]*)"', html))
+    return client.post(url, data={"form": "confirm", "csrf_token": form_token(html), **fields})
 
 
 def test_uploading_versions_creates_a_group(admin_client, make):
@@ -160,6 +168,40 @@ def test_a_bad_file_in_an_upload_writes_nothing(admin_client, make):
     assert response.status_code == 400
     assert "bad.uk.txt: line 1: not UTF-8" in response.get_data(as_text=True)
     assert "No documents yet." in admin_client.get(f"/projects/{project.id}").get_data(as_text=True)
+
+
+def test_upload_preview_shows_detected_language_and_cleanup_before_saving(admin_client, make):
+    from tests.unit.test_ingest import SCRAPED
+
+    project = make.project()
+    preview = upload(admin_client, project.id, [("mer.txt", SCRAPED.encode())], confirm=False)
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "Preview the import" in html
+    assert "detected, confidence" in html and "language switcher" in html and "<del>ua en ru" in html
+    assert "No documents yet." in admin_client.get(f"/projects/{project.id}").get_data(as_text=True)
+    fields = dict(re.findall(r'<input type="hidden" name="(token|lang|clean)" value="([^"]*)"', html))
+    done = admin_client.post(f"/projects/{project.id}/documents/new",
+                             data={"form": "confirm", "csrf_token": form_token(html), **fields})
+    assert done.status_code == 302
+    again = admin_client.post(f"/projects/{project.id}/documents/new",
+                              data={"form": "confirm", "csrf_token": form_token(html), **fields})
+    assert "This preview has expired" in again.get_data(as_text=True)
+
+
+def test_pasted_text_cleanup_is_shown_then_confirmed(admin_client, make):
+    from tests.unit.test_ingest import SCRAPED
+
+    project = make.project()
+    url = f"/projects/{project.id}/documents/new"
+    data = {"form": "paste", "paste-lang": "auto", "paste-text": SCRAPED, "paste-clean": "y",
+            "paste-csrf_token": form_token(admin_client.get(url).get_data(as_text=True))}
+    first = admin_client.post(url, data=data)
+    assert first.status_code == 200 and "These parts will be left out" in first.get_data(as_text=True)
+    saved = admin_client.post(url, data={**data, "paste-confirmed": "1"})
+    assert saved.status_code == 302
+    doc = admin_client.get("/api/v1" + saved.headers["Location"]).json
+    assert doc["text"].startswith("Мер пообіцяв нові укриття до зими\n\nМіська рада")
+    assert doc["lang"] == "uk" and doc["meta"]["cleanup"][0]["reason"] == "language switcher"
 
 
 def test_an_upload_over_the_size_limit_is_refused(app, admin_client, make):

@@ -1,0 +1,147 @@
+// The side panel: spans grouped by label with counts, the relations, the document's state.
+import { t } from "./i18n.js";
+import { clip, h } from "./annotate-dom.js";
+
+const STATES = { new: ["state_new", "New"], in_progress: ["state_in_progress", "In progress"], done: ["state_done", "Done"] };
+
+export class Panel {
+  constructor(app) {
+    this.app = app;
+    this.groups = document.getElementById("span-groups");
+    this.relList = document.getElementById("relation-list");
+    this.closed = new Set();
+    this.timer = null;
+    if (this.groups) this.groups.addEventListener("click", (e) => this.onSpanClick(e));
+    if (this.groups) this.groups.addEventListener("toggle", (e) => this.onToggle(e), true);
+    if (this.relList) {
+      this.relList.addEventListener("click", (e) => this.onRelationClick(e));
+      this.relList.addEventListener("mouseover", (e) => this.onRelationHover(e, true));
+      this.relList.addEventListener("mouseout", (e) => this.onRelationHover(e, false));
+      this.relList.addEventListener("focusin", (e) => this.onRelationHover(e, true));
+      this.relList.addEventListener("focusout", (e) => this.onRelationHover(e, false));
+    }
+  }
+
+  /** Redraw after the current frame has painted (the text first, the panel after). */
+  schedule() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.render();
+    }, 30);
+  }
+
+  render() {
+    this.renderSpans();
+    this.renderRelations();
+    this.renderState();
+  }
+
+  renderState() {
+    const el = document.getElementById("doc-state");
+    if (!el) return;
+    const [key, fallback] = STATES[this.app.doc.state] || [this.app.doc.state, this.app.doc.state];
+    el.textContent = t(key, {}, fallback);
+    el.dataset.state = this.app.doc.state;
+  }
+
+  renderSpans() {
+    if (!this.groups) return;
+    const { store } = this.app;
+    const byLabel = new Map((this.app.doc.schema.labels || []).map((l) => [l.name, []]));
+    for (const span of store.spans.values()) {
+      if (!byLabel.has(span.label)) byLabel.set(span.label, []);
+      byLabel.get(span.label).push(span);
+    }
+    const fragment = document.createDocumentFragment();
+    for (const [label, spans] of byLabel) {
+      spans.sort((a, b) => a.s16 - b.s16 || a.e16 - b.e16);
+      const items = spans.map((s) => h("li", {},
+        h("button", { type: "button", class: "span-item", dataset: { spanId: s.id } },
+          clip(store.spanText(s), 48),
+          s.actor ? h("span", { class: "actor-tag" }, s.actor.name) : null,
+          attrSummary(s))));
+      fragment.appendChild(h("details", { class: "span-group", open: !this.closed.has(label), dataset: { group: label } },
+        h("summary", {}, h("span", { class: "label-chip", dataset: { label } }, label),
+          h("span", { class: "count" }, String(spans.length))),
+        spans.length ? h("ul", { class: "span-list" }, items) : h("p", { class: "muted empty-group" }, t("no_spans", {}, "None yet"))));
+    }
+    this.groups.replaceChildren(fragment);
+    const count = document.getElementById("span-count");
+    if (count) count.textContent = String(store.spans.size);
+  }
+
+  renderRelations() {
+    if (!this.relList) return;
+    const { store } = this.app;
+    const items = [];
+    for (const rel of store.relations.values()) {
+      const head = store.span(rel.head);
+      const tail = store.span(rel.tail);
+      if (!head || !tail) continue;
+      items.push(h("li", { class: "relation", dataset: { relationId: rel.id, head: rel.head, tail: rel.tail }, tabindex: "0" },
+        h("span", { class: "rel-end", dataset: { label: head.label } }, clip(store.spanText(head), 28)),
+        h("span", { class: "rel-type" }, ` ${rel.type} → `),
+        h("span", { class: "rel-end", dataset: { label: tail.label } }, clip(store.spanText(tail), 28)),
+        h("button", { type: "button", class: "rel-delete small", title: t("delete_relation", {}, "Delete relation"),
+          "aria-label": t("delete_relation", {}, "Delete relation") }, "×")));
+    }
+    this.relList.replaceChildren(...items);
+    const count = document.getElementById("relation-count");
+    if (count) count.textContent = String(items.length);
+  }
+
+  onToggle(e) {
+    const group = e.target.dataset && e.target.dataset.group;
+    if (!group) return;
+    if (e.target.open) this.closed.delete(group);
+    else this.closed.add(group);
+  }
+
+  onSpanClick(e) {
+    const btn = e.target.closest(".span-item");
+    if (btn) this.app.reveal(btn.dataset.spanId);
+  }
+
+  onRelationClick(e) {
+    const li = e.target.closest(".relation");
+    if (!li) return;
+    if (e.target.closest(".rel-delete")) {
+      this.highlight(li, false);
+      this.app.deleteRelation(li.dataset.relationId);
+    } else {
+      this.app.reveal(li.dataset.head, false);
+    }
+  }
+
+  onRelationHover(e, on) {
+    const li = e.target.closest(".relation");
+    if (!li) return;
+    if (!on && e.relatedTarget && li.contains(e.relatedTarget)) return;
+    this.highlight(li, on);
+  }
+
+  highlight(li, on) {
+    this.app.view.setClass(li.dataset.head, "rel-head", on);
+    this.app.view.setClass(li.dataset.tail, "rel-tail", on);
+  }
+
+  flashRelation(id) {
+    requestAnimationFrame(() => {
+      const li = this.relList && this.relList.querySelector(`[data-relation-id="${CSS.escape(String(id))}"]`);
+      if (li) flash(li);
+    });
+  }
+}
+
+function attrSummary(span) {
+  const values = Object.entries(span.attrs || {}).filter(([, v]) => v !== null && v !== "" && v !== false)
+    .map(([k, v]) => (v === true ? k : String(v)));
+  return values.length ? h("span", { class: "attr-tag" }, clip(values.join(", "), 24)) : null;
+}
+
+export function flash(el) {
+  el.classList.remove("flash-once");
+  void el.offsetWidth;
+  el.classList.add("flash-once");
+}

@@ -1,0 +1,159 @@
+// Drawing the text: one inline element per paragraph, spans as nested <mark>s (fragmented where they
+// cross), each with data-span-id / data-label and a lane class for its underline depth.
+const MAX_LANE = 5;
+
+export class TextView {
+  constructor(root, store) {
+    this.root = root;
+    this.store = store;
+    this.paras = [];
+    this.spanClasses = new Map(); // span id -> extra classes ("selected", "hl", ...)
+  }
+
+  renderAll() {
+    const fragment = document.createDocumentFragment();
+    this.paras = [];
+    for (let p = 0; p < this.store.paraCount; p++) {
+      const el = this.renderPara(p);
+      this.paras.push(el);
+      fragment.appendChild(el);
+    }
+    this.root.replaceChildren(fragment);
+  }
+
+  redraw(paras) {
+    for (const p of new Set(paras)) {
+      const el = this.renderPara(p);
+      this.paras[p].replaceWith(el);
+      this.paras[p] = el;
+    }
+  }
+
+  renderPara(p) {
+    const { store } = this;
+    const start = store.paraStarts[p];
+    const end = store.paraStarts[p + 1];
+    const el = document.createElement("span");
+    el.className = "para";
+    el.dataset.p = p;
+    const spans = store.spansInPara(p);
+    if (!spans.length) {
+      el.textContent = store.text.slice(start, end);
+      return el;
+    }
+    const cuts = new Set([start, end]);
+    for (const s of spans) {
+      if (s.s16 > start) cuts.add(s.s16);
+      if (s.e16 < end) cuts.add(s.e16);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    spans.sort((a, b) => a.lane - b.lane || a.s16 - b.s16);
+    const stack = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i];
+      const b = points[i + 1];
+      const active = spans.filter((s) => s.s16 <= a && s.e16 >= b);
+      let k = 0;
+      while (k < stack.length && k < active.length && stack[k].span === active[k]) k++;
+      stack.length = k;
+      let parent = k ? stack[k - 1].el : el;
+      for (let j = k; j < active.length; j++) {
+        const mark = this.mark(active[j], a === active[j].s16);
+        parent.appendChild(mark);
+        stack.push({ span: active[j], el: mark });
+        parent = mark;
+      }
+      parent.appendChild(document.createTextNode(store.text.slice(a, b)));
+      for (const item of stack) if (item.span.e16 === b) item.el.classList.add("tail");
+    }
+    return el;
+  }
+
+  mark(span, isHead) {
+    const mark = document.createElement("mark");
+    mark.dataset.spanId = span.id;
+    mark.dataset.label = span.label;
+    let cls = `lane-${Math.min(span.lane, MAX_LANE)}`;
+    if (isHead) cls += " head";
+    if (span.pending) cls += " pending";
+    if (span.status && span.status !== "pending") cls += ` st-${span.status}`;
+    const extra = this.spanClasses.get(String(span.id));
+    if (extra && extra.size) cls += " " + [...extra].join(" ");
+    mark.className = cls;
+    return mark;
+  }
+
+  marks(spanId) {
+    return this.root.querySelectorAll(`mark[data-span-id="${CSS.escape(String(spanId))}"]`);
+  }
+
+  /** Add or remove a lasting class on a span's elements (kept across redraws). */
+  setClass(spanId, cls, on) {
+    const id = String(spanId);
+    if (!this.spanClasses.has(id)) this.spanClasses.set(id, new Set());
+    const set = this.spanClasses.get(id);
+    if (on) set.add(cls);
+    else set.delete(cls);
+    for (const m of this.marks(id)) m.classList.toggle(cls, on);
+  }
+
+  clearClass(cls) {
+    for (const [id, set] of this.spanClasses) {
+      if (set.delete(cls)) for (const m of this.marks(id)) m.classList.remove(cls);
+    }
+  }
+
+  /** UTF-16 offset in the whole text of a DOM point inside the text, or null. */
+  offsetOf(node, offset) {
+    if (node === this.root) {
+      return offset >= this.paras.length ? this.store.text.length : this.store.paraStarts[offset];
+    }
+    const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    const para = el && el.closest(".para");
+    if (!para || !this.root.contains(para)) return null;
+    const range = document.createRange();
+    range.setStart(para, 0);
+    range.setEnd(node, offset);
+    return this.store.paraStarts[Number(para.dataset.p)] + range.toString().length;
+  }
+
+  /** The DOM point (text node, offset) at a UTF-16 offset of the text. */
+  pointAt(u) {
+    const p = this.store.paraOf(u);
+    let rest = u - this.store.paraStarts[p];
+    const walker = document.createTreeWalker(this.paras[p], NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (rest <= node.length) return [node, rest];
+      rest -= node.length;
+      last = node;
+    }
+    return last ? [last, last.length] : [this.paras[p], 0];
+  }
+
+  rangeOf(s16, e16) {
+    const range = document.createRange();
+    range.setStart(...this.pointAt(s16));
+    range.setEnd(...this.pointAt(e16));
+    return range;
+  }
+
+  /** The selection as [start, end) UTF-16 offsets if it lies in the text and is not empty. */
+  selectionOffsets() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!this.root.contains(range.commonAncestorContainer)) return null;
+    const a = this.offsetOf(range.startContainer, range.startOffset);
+    const b = this.offsetOf(range.endContainer, range.endOffset);
+    if (a === null || b === null || a === b) return null;
+    return [Math.min(a, b), Math.max(a, b)];
+  }
+
+  select(s16, e16, backwards = false) {
+    const sel = window.getSelection();
+    const [an, ao] = this.pointAt(backwards ? e16 : s16);
+    const [fn, fo] = this.pointAt(backwards ? s16 : e16);
+    sel.setBaseAndExtent(an, ao, fn, fo);
+  }
+}

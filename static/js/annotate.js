@@ -1,0 +1,552 @@
+// The annotation page: select text, press a label key, and the span is drawn at once and saved behind.
+import { api } from "./api.js";
+import { t } from "./i18n.js";
+import { h } from "./annotate-dom.js";
+import { History } from "./annotate-history.js";
+import { Panel, flash } from "./annotate-panel.js";
+import { Popovers } from "./annotate-popover.js";
+import { Store } from "./annotate-store.js";
+import { TextView } from "./annotate-view.js";
+import { nextWordEnd, prevWordStart, snap } from "./annotate-words.js";
+
+const COLOR = /^#[0-9a-f]{3,8}$/i;
+const EDITABLE = "input, select, textarea, [contenteditable]";
+
+class Annotator {
+  constructor(doc, root) {
+    this.doc = doc;
+    this.root = root;
+    this.readonly = document.getElementById("annotate").dataset.readonly === "1";
+    this.store = new Store(doc);
+    this.view = new TextView(root, this.store);
+    this.history = new History(() => this.updateStatus());
+    this.panel = new Panel(this);
+    this.pop = new Popovers(this);
+    this.selectedId = null;
+    this.caret = null; // keyboard selection {anchor, focus} in UTF-16
+    this.tempIds = 0;
+    this.aliases = new Map(); // optimistic id -> saved id
+    this.saveError = null;
+    this.snapBox = document.getElementById("snap-words");
+    this.statusEl = document.getElementById("save-status");
+  }
+
+  start() {
+    installColours(this.doc.schema.labels || []);
+    this.view.renderAll();
+    this.root.classList.add("annotating");
+    this.bind();
+    this.panel.render();
+    this.updateStatus();
+  }
+
+  bind() {
+    this.root.addEventListener("click", (e) => this.onTextClick(e));
+    this.root.addEventListener("mousedown", (e) => {
+      const linking = (e.shiftKey && this.selectedId !== null) || this.pop.picking;
+      if (linking && e.target.closest("mark[data-span-id]")) e.preventDefault(); // no text selection
+    });
+    this.root.addEventListener("mouseup", () => {
+      this.caret = null; // the keyboard continues from the mouse's selection
+      this.onSelectionChange();
+    });
+    this.root.addEventListener("keyup", () => this.onSelectionChange());
+    document.addEventListener("selectionchange", () => this.onSelectionChange());
+    document.addEventListener("keydown", (e) => this.onKey(e));
+    const bar = document.getElementById("label-bar");
+    if (bar) {
+      bar.addEventListener("mousedown", (e) => e.preventDefault()); // keep the text selection
+      bar.addEventListener("click", (e) => this.onBarClick(e));
+    }
+    document.getElementById("undo-btn")?.addEventListener("click", () => this.undo());
+    document.getElementById("redo-btn")?.addEventListener("click", () => this.redo());
+    document.getElementById("done-next")?.addEventListener("click", () => this.doneAndNext());
+  }
+
+  // --- selection -------------------------------------------------------------------------------
+
+  selection() {
+    const raw = this.view.selectionOffsets();
+    if (!raw) return null;
+    return snap(this.store.text, raw[0], raw[1], !this.snapBox || this.snapBox.checked);
+  }
+
+  onSelectionChange() {
+    if (this.selTimer) return;
+    this.selTimer = requestAnimationFrame(() => {
+      this.selTimer = null;
+      const has = !this.readonly && !!this.view.selectionOffsets();
+      for (const btn of document.querySelectorAll("#label-bar .label-btn")) btn.disabled = !has;
+    });
+  }
+
+  onBarClick(e) {
+    const btn = e.target.closest(".label-btn");
+    if (btn) this.labelSelection(btn.dataset.label);
+  }
+
+  labelSelection(label) {
+    const range = this.selection();
+    if (!range) return false;
+    this.createSpan(range[0], range[1], label);
+    window.getSelection().removeAllRanges();
+    this.caret = { anchor: range[1], focus: range[1] };
+    return true;
+  }
+
+  // --- clicks ----------------------------------------------------------------------------------
+
+  onTextClick(e) {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed && this.root.contains(sel.anchorNode)) return; // the end of a drag
+    const mark = e.target.closest("mark[data-span-id]");
+    if (!mark) {
+      if (!this.pop.picking) this.deselect();
+      return;
+    }
+    const covering = this.spansAtMark(mark);
+    const byLane = this.spanByUnderline(mark, covering, e.clientY);
+    const choose = (span) => this.activate(span, e.shiftKey, mark);
+    if (byLane || covering.length === 1) choose(byLane || covering[0]);
+    else this.pop.chooser(covering, mark.getBoundingClientRect(), choose);
+  }
+
+  spansAtMark(mark) {
+    const out = [];
+    for (let el = mark; el && el !== this.root; el = el.parentElement) {
+      if (el.dataset.spanId) out.push(this.store.span(el.dataset.spanId));
+    }
+    return out.filter(Boolean);
+  }
+
+  /** Where spans stack, a click on an underline picks that underline's span. */
+  spanByUnderline(mark, covering, y) {
+    if (covering.length < 2) return null;
+    const rect = [...mark.getClientRects()].find((r) => y >= r.top && y <= r.bottom) || mark.getBoundingClientRect();
+    const style = getComputedStyle(mark);
+    const below = (parseFloat(style.paddingBottom) || 0) + (parseFloat(style.borderBottomWidth) || 0);
+    const depth = y - (rect.bottom - below);
+    if (depth < 0) return null;
+    const lane = Math.floor(depth / 4);
+    return covering.find((s) => Math.min(s.lane, 5) === lane) || null;
+  }
+
+  activate(span, shift, anchorEl) {
+    if (this.pop.picking) {
+      this.pop.finishPick(span);
+      return;
+    }
+    if (shift && this.selectedId !== null && String(this.selectedId) !== String(span.id)) {
+      this.relate(this.store.span(this.selectedId), span, anchorEl);
+      return;
+    }
+    this.selectSpan(span.id, anchorEl);
+  }
+
+  selectSpan(id, anchorEl) {
+    this.deselect();
+    this.selectedId = id;
+    this.view.setClass(id, "selected", true);
+    const el = anchorEl || this.view.marks(id)[0];
+    if (el) this.pop.open(this.store.span(id), el);
+  }
+
+  /** Scroll a span into view, flash it and (by default) open it. */
+  reveal(id, open = true) {
+    const marks = this.view.marks(id);
+    if (!marks.length) return;
+    marks[0].scrollIntoView({ block: "center" });
+    for (const m of marks) flash(m);
+    if (open) this.selectSpan(id, marks[0]);
+  }
+
+  deselect() {
+    if (this.selectedId !== null) this.view.setClass(this.selectedId, "selected", false);
+    this.selectedId = null;
+    this.pop.closeAll();
+  }
+
+  // --- keys ------------------------------------------------------------------------------------
+
+  onKey(e) {
+    const inField = e.target.closest && e.target.closest(EDITABLE);
+    const mod = e.ctrlKey || e.metaKey;
+    if (e.key === "Escape") {
+      if (this.pop.escape()) return e.preventDefault();
+      if (this.selectedId !== null) return this.deselect();
+      window.getSelection().removeAllRanges();
+      return;
+    }
+    if (inField || this.readonly) return;
+    if (mod && (e.key === "z" || e.key === "Z")) {
+      e.preventDefault();
+      return e.shiftKey ? this.redo() : this.undo();
+    }
+    if (mod && (e.key === "y" || e.key === "Y")) {
+      e.preventDefault();
+      return this.redo();
+    }
+    if (mod || e.altKey) return;
+    if (this.pop.picking && this.pop.onPickKey(e)) return e.preventDefault();
+    const textFocused = this.root.contains(document.activeElement) || document.activeElement === this.root;
+    if (textFocused && this.onCaretKey(e)) return e.preventDefault();
+    const label = this.labelForKey(e.key);
+    if (label && this.labelSelection(label.name)) return e.preventDefault();
+    if (this.selectedId === null) return;
+    if (e.key === "r" || e.key === "R") {
+      e.preventDefault();
+      this.pop.startPick(this.store.span(this.selectedId));
+    } else if (e.key === "Delete" || e.key === "Backspace") {
+      e.preventDefault();
+      this.deleteSpan(this.selectedId);
+    }
+  }
+
+  labelForKey(key) {
+    if (!key || key.length !== 1) return null;
+    const k = key.toLowerCase();
+    return (this.doc.schema.labels || []).find((l) => l.hotkey && l.hotkey.toLowerCase() === k) || null;
+  }
+
+  /** Arrows move by word, Shift+arrows extend the selection by word, Enter opens the span there. */
+  onCaretKey(e) {
+    const text = this.store.text;
+    if (!this.caret) {
+      const sel = this.view.selectionOffsets();
+      this.caret = sel ? { anchor: sel[0], focus: sel[1] } : { anchor: 0, focus: 0 };
+    }
+    if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+      const to = e.key === "ArrowRight" ? nextWordEnd(text, this.caret.focus) : prevWordStart(text, this.caret.focus);
+      this.caret = e.shiftKey ? { anchor: this.caret.anchor, focus: to } : { anchor: to, focus: to };
+      this.showCaret();
+      return true;
+    }
+    if (e.key === "Home" || e.key === "End") {
+      const p = this.store.paraOf(this.caret.focus);
+      const to = e.key === "Home" ? this.store.paraStarts[p] : Math.max(this.store.paraStarts[p], this.store.paraStarts[p + 1] - 1);
+      this.caret = e.shiftKey ? { anchor: this.caret.anchor, focus: to } : { anchor: to, focus: to };
+      this.showCaret();
+      return true;
+    }
+    if (e.key === "Enter") {
+      const at = this.store.spansAt(this.caret.focus).concat(this.store.spansAt(Math.max(0, this.caret.focus - 1)));
+      if (!at.length) return false;
+      at.sort((a, b) => (a.e16 - a.s16) - (b.e16 - b.s16));
+      this.selectSpan(at[0].id);
+      return true;
+    }
+    return false;
+  }
+
+  showCaret() {
+    const { anchor, focus } = this.caret;
+    const sel = window.getSelection();
+    const [an, ao] = this.view.pointAt(anchor);
+    const [fn, fo] = this.view.pointAt(focus);
+    sel.setBaseAndExtent(an, ao, fn, fo);
+    const node = fn.nodeType === Node.TEXT_NODE ? fn.parentElement : fn;
+    const rect = sel.getRangeAt(0).getBoundingClientRect();
+    if (rect.bottom > window.innerHeight || rect.top < 0) node.scrollIntoView({ block: "center" });
+    this.onSelectionChange();
+  }
+
+  // --- actions ---------------------------------------------------------------------------------
+
+  redraw(paras) {
+    this.view.redraw(paras);
+    this.panel.schedule();
+  }
+
+  createSpan(s16, e16, label) {
+    const offsets = this.store.offsets;
+    const temp = {
+      id: `new-${++this.tempIds}`, start: offsets.toCodePoint(s16), end: offsets.toCodePoint(e16), label,
+      attrs: {}, actor: null, status: "pending", version: 0, pending: true,
+    };
+    this.redraw(this.store.put(temp));
+    const ref = { id: temp.id };
+    const entry = {
+      undo: () => this.removeSpan(ref.id, false),
+      redo: () => this.restoreSpan(ref.id),
+    };
+    this.history.push(entry);
+    this.markInProgress();
+    this.history.run(async () => {
+      try {
+        const saved = await api.post(`/documents/${this.doc.id}/spans`, { start: temp.start, end: temp.end, label });
+        ref.id = saved.id;
+        this.aliases.set(temp.id, saved.id);
+        if (this.store.span(temp.id)) this.redraw(this.store.rename(temp.id, saved));
+        if (String(this.selectedId) === temp.id) this.selectedId = saved.id;
+        this.saved();
+      } catch (exc) {
+        this.redraw(this.store.remove(temp.id));
+        this.history.forget(entry);
+        this.failed(t("span_not_saved", { message: exc.message }, "The span was not saved: {message}"));
+      }
+    });
+  }
+
+  resolve(id) {
+    return this.aliases.get(String(id)) ?? id;
+  }
+
+  deleteSpan(id) {
+    const ref = { id };
+    this.history.push({ undo: () => this.restoreSpan(ref.id), redo: () => this.removeSpan(ref.id, false) });
+    return this.removeSpan(id, true);
+  }
+
+  /** Take a span off the page at once; on a failed delete put it back. */
+  removeSpan(id, fromUser) {
+    const span = this.store.span(id);
+    if (!span) return Promise.resolve();
+    if (String(this.selectedId) === String(id)) this.deselect();
+    const rels = this.store.relationsOf(id);
+    for (const r of rels) this.store.relations.delete(String(r.id));
+    this.redraw(this.store.remove(id));
+    return this.history.run(async () => {
+      try {
+        await api.del(`/spans/${this.resolve(id)}`);
+        this.saved();
+      } catch (exc) {
+        this.redraw(this.store.put(span));
+        for (const r of rels) this.store.relations.set(String(r.id), r);
+        this.panel.schedule();
+        this.failed(t("delete_failed", { message: exc.message }, "Could not delete: {message}"));
+        if (!fromUser) throw exc;
+      }
+    });
+  }
+
+  restoreSpan(id) {
+    return this.history.run(async () => {
+      const res = await api.post(`/spans/${id}/restore`).catch((exc) => this.fail(exc));
+      this.redraw(this.store.put(res.span));
+      for (const r of res.relations || []) this.store.relations.set(String(r.id), r);
+      this.panel.schedule();
+      this.saved();
+    });
+  }
+
+  /** Change label / attrs / actor; `actor` is the actor object (or null) when it changes. */
+  updateSpan(id, changes, record = true) {
+    const span = this.store.span(id);
+    if (!span) return Promise.resolve();
+    const before = { label: span.label, attrs: { ...span.attrs } };
+    if ("actor" in changes) before.actor = span.actor;
+    const local = { ...span, ...changes };
+    this.redraw(this.store.put(local));
+    if (record) {
+      this.history.push({
+        undo: () => this.updateSpan(id, before, false),
+        redo: () => this.updateSpan(id, changes, false),
+      });
+    }
+    this.markInProgress();
+    return this.history.run(async () => {
+      id = this.resolve(id);
+      const current = this.store.span(id);
+      if (!current) return;
+      const body = { version: current.version, label: changes.label, attrs: changes.attrs };
+      if ("actor" in changes) body.actor = changes.actor ? changes.actor.id : null;
+      try {
+        const saved = await api.patch(`/spans/${id}`, body);
+        this.redraw(this.store.put(saved));
+        this.saved();
+      } catch (exc) {
+        this.redraw(this.store.put(exc.current || span));
+        const message = exc.status === 409
+          ? t("span_conflict", {}, "This span was changed elsewhere; showing the current version.")
+          : t("change_not_saved", { message: exc.message }, "The change was not saved: {message}");
+        this.failed(message);
+        if (!record) throw exc;
+      }
+      this.pop.refresh(id);
+    });
+  }
+
+  relate(head, tail, anchorEl) {
+    if (!head || !tail) return;
+    let types = this.store.relationTypes(head.label, tail.label);
+    if (!types.length && this.store.relationTypes(tail.label, head.label).length) {
+      [head, tail] = [tail, head];
+      types = this.store.relationTypes(head.label, tail.label);
+    }
+    if (!types.length) {
+      this.failed(t("no_relation", { head: head.label, tail: tail.label }, "No relation type goes from {head} to {tail}."));
+      return;
+    }
+    if (types.length === 1) {
+      this.createRelation(head.id, tail.id, types[0].name);
+      return;
+    }
+    const el = anchorEl || this.view.marks(tail.id)[0];
+    this.pop.relationMenu(types, el.getBoundingClientRect(), (type) => this.createRelation(head.id, tail.id, type));
+  }
+
+  createRelation(headId, tailId, type) {
+    const ref = { id: null };
+    const entry = { undo: () => this.removeRelation(ref.id, false), redo: () => this.restoreRelation(ref.id) };
+    this.history.push(entry);
+    this.markInProgress();
+    return this.history.run(async () => {
+      try {
+        const body = { head: this.resolve(headId), tail: this.resolve(tailId), type };
+        const rel = await api.post(`/documents/${this.doc.id}/relations`, body);
+        ref.id = rel.id;
+        this.store.relations.set(String(rel.id), rel);
+        this.panel.schedule();
+        this.panel.flashRelation(rel.id);
+        this.pop.refresh(body.head);
+        this.saved();
+      } catch (exc) {
+        this.history.forget(entry);
+        this.failed(t("relation_not_saved", { message: exc.message }, "The relation was not saved: {message}"));
+      }
+    });
+  }
+
+  deleteRelation(id) {
+    this.history.push({ undo: () => this.restoreRelation(id), redo: () => this.removeRelation(id, false) });
+    return this.removeRelation(id, true);
+  }
+
+  removeRelation(id, fromUser) {
+    const rel = this.store.relations.get(String(id));
+    this.store.relations.delete(String(id));
+    this.panel.schedule();
+    return this.history.run(async () => {
+      try {
+        await api.del(`/relations/${id}`);
+        this.saved();
+      } catch (exc) {
+        if (rel) this.store.relations.set(String(id), rel);
+        this.panel.schedule();
+        this.failed(t("delete_failed", { message: exc.message }, "Could not delete: {message}"));
+        if (!fromUser) throw exc;
+      }
+      if (this.selectedId !== null) this.pop.refresh(this.selectedId);
+    });
+  }
+
+  restoreRelation(id) {
+    return this.history.run(async () => {
+      const rel = await api.post(`/relations/${id}/restore`).catch((exc) => this.fail(exc));
+      this.store.relations.set(String(rel.id), rel);
+      this.panel.schedule();
+      this.saved();
+    });
+  }
+
+  async undo() {
+    this.pop.closeAll();
+    try {
+      await this.history.undo();
+    } catch (exc) {
+      this.failed(t("undo_failed", { message: exc.message }, "Could not undo: {message}"));
+    }
+  }
+
+  async redo() {
+    this.pop.closeAll();
+    try {
+      await this.history.redo();
+    } catch (exc) {
+      this.failed(t("redo_failed", { message: exc.message }, "Could not redo: {message}"));
+    }
+  }
+
+  markInProgress() {
+    if (this.doc.state !== "new") return;
+    this.doc.state = "in_progress";
+    this.panel.renderState(); // the server moves the state on the first saved change
+  }
+
+  async doneAndNext() {
+    const btn = document.getElementById("done-next");
+    btn.disabled = true;
+    try {
+      await this.history.tail;
+      const res = await api.put(`/documents/${this.doc.id}/state`, { state: "done" });
+      this.doc.state = res.state;
+      this.panel.renderState();
+      window.location.assign(res.next ? `/documents/${res.next}` : `/projects/${this.doc.project}`);
+    } catch (exc) {
+      btn.disabled = false;
+      this.failed(t("state_not_saved", { message: exc.message }, "Could not mark the document done: {message}"));
+    }
+  }
+
+  // --- feedback --------------------------------------------------------------------------------
+
+  fail(exc) {
+    throw exc;
+  }
+
+  saved() {
+    this.saveError = null;
+    this.updateStatus();
+  }
+
+  failed(message) {
+    this.saveError = message;
+    this.updateStatus();
+    toast(message, "error");
+  }
+
+  toastInfo(message) {
+    return toast(message, "info");
+  }
+
+  updateStatus() {
+    const undo = document.getElementById("undo-btn");
+    const redo = document.getElementById("redo-btn");
+    if (undo) undo.disabled = !this.history.done.length;
+    if (redo) redo.disabled = !this.history.undone.length;
+    if (!this.statusEl) return;
+    let text = "";
+    let state = "idle";
+    if (this.history.pending) [text, state] = [t("saving", {}, "Saving…"), "saving"];
+    else if (this.saveError) [text, state] = [t("not_saved", {}, "Not saved"), "error"];
+    else if (this.history.done.length) [text, state] = [t("saved", {}, "Saved"), "saved"];
+    this.statusEl.textContent = text;
+    this.statusEl.dataset.state = state;
+  }
+}
+
+export function toast(message, kind = "error") {
+  const box = document.getElementById("toasts");
+  if (!box) return;
+  const item = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, message,
+    h("button", { type: "button", class: "toast-close", "aria-label": t("close", {}, "Close"),
+      onclick: () => item.remove() }, "×"));
+  box.appendChild(item);
+  setTimeout(() => item.remove(), 8000);
+  return item;
+}
+
+/** Label colours as CSS custom properties, in a constructed style sheet (no inline style under the CSP). */
+function installColours(labels) {
+  const sheet = new CSSStyleSheet();
+  const rules = labels
+    .filter((l) => COLOR.test(l.color || ""))
+    .map((l) => `[data-label="${CSS.escape(l.name)}"] { --c: ${l.color}; }`);
+  sheet.replaceSync(rules.join("\n"));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+function main() {
+  const dataEl = document.getElementById("doc-data");
+  const root = document.getElementById("doc-text");
+  if (!dataEl || !root) return;
+  const t0 = performance.now();
+  const app = new Annotator(JSON.parse(dataEl.textContent), root);
+  app.start();
+  window.annotator = app;
+  document.documentElement.dataset.annotateReady = String(Math.round(performance.now() - t0));
+  document.documentElement.dataset.annotateAt = String(Math.round(performance.now()));
+  document.documentElement.dataset.annotateStart = String(Math.round(t0));
+}
+
+main();
