@@ -207,7 +207,8 @@ def project_list():
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", default="auto", show_default=True, help="Language of txt files (uk, en, ru, …).")
-@click.option("--format", "fmt", type=click.Choice(["auto", "txt", "jsonl"]), default="auto", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["auto", "txt", "jsonl", "doccano", "labelstudio"]),
+              default="auto", show_default=True)
 @click.option("--dry-run", is_flag=True, help="Check everything and report; write nothing.")
 @click.option("--add-labels", is_flag=True, help="Add labels the files use but the schema lacks.")
 def import_(project_ref, files, lang, fmt, dry_run, add_labels):

@@ -25,7 +25,11 @@ def export(pid):
     req = export_request_from_args(request.args, db.session, project)
     fmt = request.args.get("format", "jsonl")
     lines = writer_for(fmt)(db.session, project, req)
-    filename = quote(f"{project.name}-{req.layer}.{fmt}", safe="")
-    return Response(stream_with_context(lines), mimetype="application/x-ndjson",
-                    headers={"Content-Disposition": f"attachment; filename=\"export.{fmt}\"; "
+    mimetype, suffix = MEDIA.get(fmt, ("application/x-ndjson", "jsonl"))
+    filename = quote(f"{project.name}-{req.layer}-{fmt}.{suffix}", safe="")
+    return Response(stream_with_context(lines), mimetype=mimetype,
+                    headers={"Content-Disposition": f"attachment; filename=\"export.{suffix}\"; "
                                                     f"filename*=UTF-8''{filename}"})
+
+
+MEDIA = {"labelstudio": ("application/json", "json"), "conll": ("text/plain", "conll")}

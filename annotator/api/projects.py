@@ -11,6 +11,7 @@ from ..models import Role
 from ..services import documents as doc_service
 from ..services import imports
 from ..services import projects as project_service
+from ..services import schema as schema_service
 from . import bp, json_body
 from .serialize import document_json, project_json
 
@@ -35,6 +36,25 @@ def create_project():
 def get_project(pid):
     project = project_service.get_project(db.session, pid)
     return project_json(project, project_service.language_counts(db.session, project))
+
+
+@bp.patch("/projects/<int:pid>")
+@role_required(Role.ADMIN)
+def update_project(pid):
+    """Any of name, description, guidelines, settings, schema ({labels, relations}; a label's or relation's
+    "original" names what it was called, so that renaming keeps its spans)."""
+    project = project_service.get_project(db.session, pid)
+    data = json_body()
+    project_service.update_project(db.session, project, data.get("name"), data.get("description"),
+                                   data.get("guidelines"), data.get("settings"))
+    if "schema" in data:
+        schema = data["schema"]
+        if not isinstance(schema, dict) or not isinstance(schema.get("labels"), list):
+            raise Invalid("schema must be an object with 'labels' and 'relations' lists", field="schema")
+        schema_service.update_schema(db.session, project, schema["labels"], schema.get("relations", []),
+                                     current_user)
+    db.session.commit()
+    return project_json(project)
 
 
 @bp.post("/projects/<int:pid>/documents")

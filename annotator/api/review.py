@@ -1,16 +1,20 @@
-"""Review decisions and agreement figures (reviewers and admins)."""
+"""Review (reviewers and admins): decisions, merged layers, agreement, assignments; comments and history."""
 
 from flask import request
 from flask_login import current_user
+from sqlalchemy import select
 
 from ..auth import role_required
+from ..errors import Invalid
 from ..extensions import db
-from ..models import Role
-from ..services import agreement, review
+from ..models import Role, User
+from ..services import agreement, assignments, comments, history, review
+from ..services import documents as doc_service
 from ..services import projects as project_service
+from ..services import relations as rel_service
 from ..services import spans as span_service
 from . import bp, json_body
-from .serialize import span_json
+from .serialize import relation_json, span_json
 
 
 @bp.post("/spans/<int:sid>/review")
@@ -23,8 +27,113 @@ def review_span(sid):
     return span_json(span, span.document.text)
 
 
+@bp.post("/relations/<int:rid>/review")
+@role_required(Role.REVIEWER)
+def review_relation(rid):
+    rel = rel_service.get_relation(db.session, rid, current_user)
+    review.review_relation(db.session, rel, current_user, json_body().get("decision"))
+    db.session.commit()
+    return relation_json(rel)
+
+
+@bp.get("/documents/<int:did>/review")
+@role_required(Role.REVIEWER)
+def document_review(did):
+    doc = doc_service.get_document(db.session, did)
+    return {"document": did, **review.candidates(db.session, doc)}
+
+
+@bp.post("/documents/<int:did>/review/accept-agreed")
+@role_required(Role.REVIEWER)
+def accept_agreed(did):
+    doc = doc_service.get_document(db.session, did)
+    done = review.accept_agreed(db.session, doc, current_user)
+    db.session.commit()
+    return done
+
+
+@bp.put("/documents/<int:did>/review-state")
+@role_required(Role.REVIEWER)
+def review_state(did):
+    doc = doc_service.get_document(db.session, did)
+    state = review.set_state(db.session, doc, current_user, json_body().get("state"))
+    db.session.commit()
+    return {"state": str(state)}
+
+
 @bp.get("/projects/<int:pid>/agreement")
 @role_required(Role.REVIEWER)
 def project_agreement(pid):
     project = project_service.get_project(db.session, pid)
-    return agreement.pairwise(db.session, project, request.args.get("label"), request.args.get("lang"))
+    return agreement.pairwise(db.session, project, request.args.get("label") or None, request.args.get("lang") or None)
+
+
+@bp.post("/projects/<int:pid>/assignments")
+@role_required(Role.REVIEWER)
+def assign(pid):
+    """{documents: [ids], users: [names]} by hand, or {auto: k} for k annotators per document."""
+    project = project_service.get_project(db.session, pid)
+    data = json_body()
+    if "auto" in data:
+        added = assignments.auto_assign(db.session, project, data["auto"], by=current_user)
+    else:
+        docs = [doc_service.get_document(db.session, i) for i in _ids(data.get("documents"), "documents")]
+        if any(d.project_id != project.id for d in docs):
+            raise Invalid("every document must belong to this project", field="documents")
+        added = assignments.assign(db.session, docs, _users(data.get("users")), current_user)
+    db.session.commit()
+    return {"added": added}
+
+
+def _ids(value, field):
+    if not isinstance(value, list) or not value or any(isinstance(i, bool) or not isinstance(i, int) for i in value):
+        raise Invalid(f"'{field}' must be a non-empty list of ids", field=field)
+    return value
+
+
+def _users(names) -> list[User]:
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise Invalid("'users' must be a non-empty list of user names", field="users")
+    found = {u.username: u for u in db.session.scalars(select(User).where(User.username.in_(names)))}
+    missing = [n for n in names if n not in found]
+    if missing:
+        raise Invalid(f"no user named '{missing[0]}'", field="users")
+    return [found[n] for n in names]
+
+
+@bp.get("/projects/<int:pid>/queue")
+def my_queue(pid):
+    project = project_service.get_project(db.session, pid)
+    return {"documents": [{"id": d.id, "title": d.title, "lang": d.lang, "state": state}
+                          for d, state in assignments.queue(db.session, project, current_user)]}
+
+
+@bp.get("/documents/<int:did>/comments")
+def list_comments(did):
+    doc = doc_service.get_document(db.session, did)
+    return {"comments": [_comment_json(c) for c in comments.visible(db.session, doc, current_user)]}
+
+
+@bp.post("/documents/<int:did>/comments")
+def add_comment(did):
+    doc = doc_service.get_document(db.session, did)
+    data = json_body()
+    comment = comments.add(db.session, doc, current_user, data.get("body"), data.get("span"), data.get("relation"),
+                           data.get("parent"))
+    db.session.commit()
+    return _comment_json(comment), 201
+
+
+def _comment_json(c) -> dict:
+    return {"id": c.id, "document": c.document_id, "span": c.span_id, "relation": c.relation_id, "parent": c.parent_id,
+            "author": c.author.username, "body": c.body, "created_at": c.created_at.isoformat() + "Z"}
+
+
+@bp.get("/documents/<int:did>/history")
+@role_required(Role.REVIEWER)
+def document_history(did):
+    doc = doc_service.get_document(db.session, did)
+    names = dict(db.session.execute(select(User.id, User.username)).all())
+    return {"events": [{"id": e.id, "entity": e.entity, "entity_id": e.entity_id, "action": e.action,
+                        "user": names.get(e.user_id), "at": e.at.isoformat() + "Z", "before": e.before,
+                        "after": e.after} for e in history.for_document(db.session, doc.id)]}

@@ -5,7 +5,7 @@ from flask_login import current_user
 from ..errors import Conflict
 from ..extensions import db
 from ..services import documents as doc_service
-from ..services import progress
+from ..services import progress, review
 from ..services import spans as span_service
 from . import bp, json_body
 from .serialize import relation_json, span_json
@@ -17,6 +17,8 @@ def create_span(did):
     data = json_body()
     span = span_service.create_span(db.session, doc, doc.project, current_user, data.get("start"), data.get("end"),
                                     data.get("label"), data.get("attrs"), data.get("actor"))
+    if data.get("gold"):
+        review.add_to_gold(db.session, span, current_user)
     progress.touch(db.session, doc, current_user)
     db.session.commit()
     return span_json(span, doc.text), 201

@@ -2,10 +2,13 @@
 
 from collections.abc import Callable, Iterator
 
-from . import native
+from . import conll, doccano, labelstudio, native, parallel
 from .query import ExportRequest
 
-WRITERS: dict[str, Callable[..., Iterator[bytes]]] = {"jsonl": native.write}
+WRITERS: dict[str, Callable[..., Iterator[bytes]]] = {
+    "jsonl": native.write, "doccano": doccano.write, "doccano-rel": doccano.write_relations,
+    "labelstudio": labelstudio.write, "conll": conll.write, "parallel": parallel.write,
+}
 
 __all__ = ["ExportRequest", "WRITERS", "writer_for"]
 

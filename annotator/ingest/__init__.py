@@ -22,8 +22,11 @@ class Parsed:
 
 
 def guess_format(name: str) -> str:
+    """By extension: .jsonl/.ndjson native JSONL, .json a Label Studio export, anything else plain text."""
     suffixes = [s.lower() for s in PurePath(name).suffixes]
-    return "jsonl" if ".jsonl" in suffixes or ".ndjson" in suffixes else "txt"
+    if ".jsonl" in suffixes or ".ndjson" in suffixes:
+        return "jsonl"
+    return "labelstudio" if suffixes and suffixes[-1] == ".json" else "txt"
 
 
 def parse_files(files, fmt: str = "auto", lang: str | None = None, clean: bool = True) -> Parsed:

@@ -6,7 +6,7 @@ Checks what can be checked without the project: types, offsets inside the text, 
 from ..errors import Invalid
 from ..services.documents import RelationInput, SpanInput
 
-STATUSES = ("pending", "accepted", "rejected")
+STATUSES = ("pending", "accepted", "rejected", "merged")
 
 
 def _bad(where: str, name: str, message: str) -> Invalid:

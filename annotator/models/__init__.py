@@ -2,13 +2,16 @@
 
 from .actor import ACTOR_KINDS, Actor
 from .alignment import Alignment, SpanLink
+from .assignment import Assignment
+from .comment import Comment
 from .document import Document, TranslationGroup
 from .history import HistoryEvent
 from .progress import DocState, DocumentProgress
 from .project import DEFAULT_SCHEMA, Project, default_schema
+from .review import DocumentReview, ReviewState
 from .span import Relation, ReviewStatus, Span
 from .user import ApiToken, Role, User, utcnow
 
-__all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "DEFAULT_SCHEMA", "DocState", "Document",
-           "DocumentProgress", "HistoryEvent", "Project", "Relation", "ReviewStatus", "Role", "Span", "SpanLink",
-           "TranslationGroup", "User", "default_schema", "utcnow"]
+__all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA", "DocState",
+           "Document", "DocumentProgress", "DocumentReview", "HistoryEvent", "Project", "Relation", "ReviewState",
+           "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup", "User", "default_schema", "utcnow"]

@@ -16,6 +16,7 @@ class ReviewStatus(enum.StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
+    MERGED = "merged"  # the same span as another annotator's, which stands for both in the gold layer
 
 
 def _enum(cls, name):

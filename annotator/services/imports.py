@@ -24,6 +24,7 @@ from ..models import (
     utcnow,
 )
 from . import actors as actor_service
+from . import assignments
 from .alignment import validate_beads
 from .documents import AddResult, DocumentInput, add_documents
 from .relations import allowed_types
@@ -82,7 +83,15 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
         _store_annotations(session, project, result, user)
     if carries_alignment:
         _store_alignments(session, result)
+    _auto_assign(session, project, result, user)
     return result
+
+
+def _auto_assign(session, project: Project, result: AddResult, user: User | None) -> None:
+    """With the project's auto_assign setting (k), new documents go to the k least-loaded annotators."""
+    k = (project.settings or {}).get("auto_assign") or 0
+    if k and result.created and len(assignments.annotators(session)) >= k:
+        assignments.auto_assign(session, project, k, result.created, by=user)
 
 
 def _store_annotations(session, project: Project, result: AddResult, user: User | None) -> None:

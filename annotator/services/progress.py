@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from ..errors import Invalid
-from ..models import DocState, Document, DocumentProgress, Project, Span, User, utcnow
+from ..models import Assignment, DocState, Document, DocumentProgress, Project, Span, User, utcnow
 
 
 def state_of(session, doc: Document, user: User) -> DocState:
@@ -34,11 +34,16 @@ def touch(session, doc: Document, user: User) -> None:
 
 
 def next_document(session, doc: Document, user: User) -> int | None:
-    """The next document of the project (by id, wrapping round) that the user has not finished."""
+    """The next document (by id, wrapping round) that the user has not finished: in their queue when they
+    have assignments in the project, else in the whole project."""
     done = select(DocumentProgress.document_id).where(DocumentProgress.user_id == user.id,
                                                       DocumentProgress.state == DocState.DONE)
     base = select(Document.id).where(Document.project_id == doc.project_id, Document.id != doc.id,
                                      Document.id.not_in(done))
+    queued = select(Assignment.document_id).where(Assignment.user_id == user.id)
+    if session.scalar(select(Assignment.document_id).join(Document, Document.id == Assignment.document_id)
+                      .where(Assignment.user_id == user.id, Document.project_id == doc.project_id).limit(1)):
+        base = base.where(Document.id.in_(queued))
     after = session.scalar(base.where(Document.id > doc.id).order_by(Document.id).limit(1))
     return after if after is not None else session.scalar(base.order_by(Document.id).limit(1))
 

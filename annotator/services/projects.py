@@ -40,7 +40,8 @@ def create_project(session, name, description="", guidelines="", schema=None, cr
     return project
 
 
-def update_project(session, project: Project, name=None, description=None, guidelines=None) -> Project:
+def update_project(session, project: Project, name=None, description=None, guidelines=None,
+                   settings: dict | None = None) -> Project:
     if name is not None:
         name = _clean_name(name)
         other = session.scalar(select(Project.id).where(Project.name == name, Project.id != project.id))
@@ -51,8 +52,28 @@ def update_project(session, project: Project, name=None, description=None, guide
         project.description = _text(description, "description")
     if guidelines is not None:
         project.guidelines = _text(guidelines, "guidelines")
+    if settings is not None:
+        project.settings = {**(project.settings or {}), **validate_settings(settings)}
     session.flush()
     return project
+
+
+def validate_settings(settings) -> dict:
+    """open_annotations: annotators see each other's work; auto_assign: k annotators per new document (0 = off)."""
+    if not isinstance(settings, dict):
+        raise Invalid("settings must be an object", field="settings")
+    out = {}
+    for key, value in settings.items():
+        if key == "open_annotations":
+            if not isinstance(value, bool):
+                raise Invalid("open_annotations must be true or false", field="settings.open_annotations")
+        elif key == "auto_assign":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
+                raise Invalid("auto_assign is a number of annotators from 0 to 20", field="settings.auto_assign")
+        else:
+            raise Invalid(f"unknown setting '{key}'", field=f"settings.{key}")
+        out[key] = value
+    return out
 
 
 def _text(value, field) -> str:

@@ -1,23 +1,198 @@
-"""Review decisions: a reviewer accepts or rejects a span; accepted spans form the gold layer."""
+"""Review: all annotators' layers merged into candidates; decisions build the gold layer.
 
-from ..errors import Conflict, Invalid
-from ..models import ReviewStatus, Span, User, utcnow
+A candidate is one (start, end, label) that one or more annotators marked. Accepting it accepts one
+representative span (the first annotator's, by name) and marks the identical ones "merged", so the gold
+layer holds each span once. Relations between accepted spans go to gold with them unless rejected.
+"""
+
+from collections import defaultdict
+
+from sqlalchemy import select
+
+from ..errors import Conflict, Forbidden, Invalid
+from ..models import (
+    Assignment,
+    Document,
+    DocumentReview,
+    Relation,
+    ReviewState,
+    ReviewStatus,
+    Role,
+    Span,
+    User,
+    utcnow,
+)
 from . import history
 
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
 
 
 def review_span(session, span: Span, reviewer: User, decision, version=None) -> Span:
-    """Record `decision`; with `version`, a decision made on a stale view of the span is refused (409)."""
+    """Record `decision` on one span; with `version`, a decision made on a stale view is refused (409).
+
+    Accepting also marks other annotators' identical spans as merged into this one."""
     if decision not in DECISIONS:
         raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
     if version is not None and version != span.version:
         raise Conflict("someone changed or reviewed this span meanwhile; reload it", field="version")
+    _decide(session, span, reviewer, DECISIONS[decision], decision)
+    if DECISIONS[decision] == ReviewStatus.ACCEPTED:
+        for twin in _twins(session, span):
+            _decide(session, twin, reviewer, ReviewStatus.MERGED, "merge")
+    _touch_state(session, span.document_id, reviewer)
+    session.flush()
+    return span
+
+
+def add_to_gold(session, span: Span, reviewer: User) -> Span:
+    """A reviewer annotating the gold layer directly: their new span is accepted at once."""
+    if not reviewer.has_role(Role.REVIEWER):
+        raise Forbidden("only reviewers annotate the gold layer", field="gold")
+    return review_span(session, span, reviewer, "accept")
+
+
+def _decide(session, span: Span, reviewer: User, status: ReviewStatus, action: str) -> None:
     before = history.span_snapshot(span)
-    span.status = DECISIONS[decision]
+    span.status = status
     span.reviewed_by_id = reviewer.id
     span.reviewed_at = utcnow()
     session.flush()
-    history.record(session, span.document.project_id, reviewer, "review", span.id, decision, before,
+    history.record(session, span.document.project_id, reviewer, "review", span.id, action, before,
                    history.span_snapshot(span), span.document_id)
-    return span
+
+
+def _twins(session, span: Span) -> list[Span]:
+    return list(session.scalars(select(Span).where(
+        Span.document_id == span.document_id, Span.start == span.start, Span.end == span.end,
+        Span.label == span.label, Span.id != span.id, Span.deleted_at.is_(None),
+        Span.status != ReviewStatus.ACCEPTED)))
+
+
+def _touch_state(session, doc_id: int, reviewer: User) -> None:
+    row = session.get(DocumentReview, doc_id)
+    if row is None:
+        session.add(DocumentReview(document_id=doc_id, state=ReviewState.IN_REVIEW, reviewer_id=reviewer.id))
+    elif row.state == ReviewState.NEW:
+        row.state = ReviewState.IN_REVIEW
+
+
+def set_state(session, doc: Document, reviewer: User, state) -> ReviewState:
+    try:
+        state = ReviewState(state)
+    except ValueError:
+        raise Invalid(f"state must be one of {', '.join(s.value for s in ReviewState)}", field="state") from None
+    row = session.get(DocumentReview, doc.id)
+    if row is None:
+        row = DocumentReview(document_id=doc.id)
+        session.add(row)
+    row.state, row.reviewer_id = state, reviewer.id
+    session.flush()
+    history.record(session, doc.project_id, reviewer, "document", doc.id, "review_state", None, {"state": str(state)},
+                   doc.id)
+    return state
+
+
+def state_of(session, doc: Document) -> ReviewState:
+    row = session.get(DocumentReview, doc.id)
+    return row.state if row else ReviewState.NEW
+
+
+def document_annotators(session, doc: Document) -> list[str]:
+    """Everyone assigned to the document or with spans in it, by name."""
+    with_spans = select(Span.annotator_id).where(Span.document_id == doc.id, Span.deleted_at.is_(None))
+    assigned = select(Assignment.user_id).where(Assignment.document_id == doc.id)
+    return list(session.scalars(select(User.username).where(User.id.in_(with_spans) | User.id.in_(assigned))
+                                .order_by(User.username)))
+
+
+def candidates(session, doc: Document) -> dict:
+    """Every annotator's live spans merged by (start, end, label), with how widely each is shared."""
+    annotators = document_annotators(session, doc)
+    spans = session.scalars(select(Span).where(Span.document_id == doc.id, Span.deleted_at.is_(None))
+                            .order_by(Span.start, Span.end, Span.label, Span.id)).all()
+    groups: dict[tuple, list[Span]] = defaultdict(list)
+    for span in spans:
+        groups[(span.start, span.end, span.label)].append(span)
+    key_of = {s.id: _key(k) for k, members in groups.items() for s in members}
+    out = [_candidate(doc, k, sorted(members, key=lambda s: s.annotator.username), len(annotators))
+           for k, members in groups.items()]
+    rels = session.scalars(select(Relation).where(Relation.document_id == doc.id, Relation.deleted_at.is_(None))
+                           .order_by(Relation.id)).all()
+    rel_groups: dict[tuple, list[Relation]] = defaultdict(list)
+    for rel in rels:
+        if rel.head_id in key_of and rel.tail_id in key_of:
+            rel_groups[(rel.type, key_of[rel.head_id], key_of[rel.tail_id])].append(rel)
+    return {"annotators": annotators, "candidates": out,
+            "relations": [{"type": t, "head": h, "tail": tl, "annotators": sorted(r.annotator.username for r in rs),
+                           "ids": [r.id for r in rs], "statuses": sorted({str(r.status) for r in rs}),
+                           "agreement": _agreement(len({r.annotator_id for r in rs}), len(annotators))}
+                          for (t, h, tl), rs in rel_groups.items()],
+            "state": str(state_of(session, doc))}
+
+
+def _key(k: tuple) -> str:
+    return f"{k[0]}:{k[1]}:{k[2]}"
+
+
+def _agreement(count: int, total: int) -> str:
+    if total > 1 and count >= total:
+        return "all"
+    return "one" if count <= 1 else "some"
+
+
+def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict:
+    statuses = {str(s.status) for s in members}
+    attrs = [s.attrs or {} for s in members]
+    return {"key": _key(k), "start": k[0], "end": k[1], "label": k[2], "text": doc.text[k[0]:k[1]],
+            "annotators": [s.annotator.username for s in members],
+            "agreement": _agreement(len({s.annotator_id for s in members}), total),
+            "attrs_agree": all(a == attrs[0] for a in attrs),
+            "status": statuses.pop() if len(statuses) == 1 else "mixed",
+            "spans": [{"id": s.id, "annotator": s.annotator.username, "attrs": s.attrs or {},
+                       "actor": {"id": s.actor.id, "name": s.actor.name} if s.actor else None,
+                       "status": str(s.status), "version": s.version} for s in members]}
+
+
+def accept_agreed(session, doc: Document, reviewer: User) -> dict:
+    """Accept every undecided span and relation that all of the document's annotators marked alike."""
+    data = candidates(session, doc)
+    accepted = 0
+    for cand in data["candidates"]:
+        if cand["agreement"] == "all" and cand["attrs_agree"] and cand["status"] == "pending":
+            review_span(session, session.get(Span, cand["spans"][0]["id"]), reviewer, "accept")
+            accepted += 1
+    relations = 0
+    for rel in data["relations"]:
+        if rel["agreement"] == "all" and rel["statuses"] == ["pending"]:
+            chosen = session.get(Relation, rel["ids"][0])
+            chosen.status = ReviewStatus.ACCEPTED
+            relations += 1
+    session.flush()
+    return {"spans": accepted, "relations": relations}
+
+
+def review_relation(session, rel: Relation, reviewer: User, decision) -> Relation:
+    if decision not in DECISIONS:
+        raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
+    before = history.relation_snapshot(rel)
+    rel.status = DECISIONS[decision]
+    session.flush()
+    history.record(session, rel.document.project_id, reviewer, "review", rel.id, decision, before,
+                   history.relation_snapshot(rel), rel.document_id)
+    return rel
+
+
+def review_queue(session, project_id: int) -> list[dict]:
+    """Documents with annotations, most disagreement first, with their review state."""
+    docs = session.scalars(select(Document).where(Document.project_id == project_id,
+                                                  Document.id.in_(select(Span.document_id)
+                                                                  .where(Span.deleted_at.is_(None))))
+                           .order_by(Document.id)).all()
+    rows = []
+    for doc in docs:
+        data = candidates(session, doc)
+        cands = data["candidates"]
+        rows.append({"document": doc, "annotators": data["annotators"], "candidates": len(cands),
+                     "disagreements": sum(c["agreement"] != "all" or not c["attrs_agree"] for c in cands),
+                     "pending": sum(c["status"] == "pending" for c in cands), "state": data["state"]})
+    return sorted(rows, key=lambda r: (-r["disagreements"], r["document"].id))

@@ -54,11 +54,15 @@ def new():
 @role_required(Role.ADMIN)
 def edit(pid):
     project = load_project(pid)
-    form = ProjectForm(obj=project)
+    settings = project.settings or {}
+    form = ProjectForm(obj=project, open_annotations=settings.get("open_annotations", False),
+                       auto_assign=settings.get("auto_assign", 0))
     if form.validate_on_submit():
         try:
             project_service.update_project(db.session, project, form.name.data, form.description.data or "",
-                                           form.guidelines.data or "")
+                                           form.guidelines.data or "",
+                                           {"open_annotations": bool(form.open_annotations.data),
+                                            "auto_assign": form.auto_assign.data or 0})
         except DomainError as exc:
             form.name.errors.append(exc.message)
         else:

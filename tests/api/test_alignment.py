@@ -95,7 +95,8 @@ def test_projecting_an_actor_from_english_to_the_other_versions(client, group):
     en_line = next(x for x in lines if x["lang"] == "en")
     assert en_line["alignment"]["uk"]["doc"] == f"d-{docs['uk']}"
     assert en_line["alignment"]["uk"]["pairs"][0] == [[0], [0]]
-    assert en_line["span_links"] == [{"span": f"s-{span['id']}", "lang": "uk", "target": f"s-{made.json['span']['id']}"}]
+    target = f"s-{made.json['span']['id']}"
+    assert en_line["span_links"] == [{"span": f"s-{span['id']}", "lang": "uk", "target": target}]
 
 
 def test_projection_needs_another_version_of_the_article(client, make, group):

@@ -129,3 +129,11 @@ def test_agreement_compares_annotator_pairs(client, make, annotated):
     assert pair["annotators"] == ["olena", "taras"] and pair["documents"] == 1
     assert pair["f1_exact"] == pytest.approx(2 * 0.5 * (1 / 3) / (0.5 + 1 / 3), abs=1e-4)
     assert client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["olena"])).status_code == 403
+
+
+@pytest.mark.parametrize(("fmt", "mimetype"), [("jsonl", "application/x-ndjson"), ("labelstudio", "application/json"),
+                                               ("conll", "text/plain"), ("doccano", "application/x-ndjson")])
+def test_each_format_downloads_with_its_media_type(client, annotated, fmt, mimetype):
+    project, _, t = annotated
+    response = client.get(f"/api/v1/projects/{project.id}/export?format={fmt}&layer=all", headers=auth(t["rita"]))
+    assert response.status_code == 200 and response.mimetype == mimetype

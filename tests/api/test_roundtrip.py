@@ -87,7 +87,8 @@ def test_export_import_export_gives_the_same_file(cli, app, rich_project, empty_
         "\"We have no agreement yet,\""]
 
 
-TEXT_CHARS = st.sampled_from(list("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё ABCxyz.,«»—ʼ’\n🙂😀👍🏽") + ["e\u0301", "и\u0301"])
+LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё ABCxyz.,«»—ʼ’\n🙂😀👍🏽"
+TEXT_CHARS = st.sampled_from(list(LETTERS) + ["e\u0301", "и\u0301"])
 
 
 @st.composite

@@ -1,0 +1,35 @@
+"""doccano JSONL: sequence labeling ({"text", "label": [[start, end, LABEL]]}) and its relation variant
+({"text", "entities", "relations"}). Offsets are code points, as in doccano (a Python application)."""
+
+from collections.abc import Iterator
+
+import orjson
+
+from ..models import Project
+from . import query as q
+from .native import _documents
+
+
+def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
+    """One line per document: {"id", "lang", "text", "label": [[start, end, LABEL], ...]}."""
+    for doc in _documents(session, project, req):
+        yield orjson.dumps({"id": doc["id"], "lang": doc["lang"], "text": doc["text"],
+                            "label": [[s["start"], s["end"], s["label"]] for s in doc["spans"]]}) + b"\n"
+
+
+def write_relations(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
+    """One line per document with doccano's entities and relations. doccano's importer wants integer entity
+    and relation ids: they are our span and relation ids without the s-/r- prefix."""
+    for doc in _documents(session, project, req):
+        yield orjson.dumps({
+            "id": doc["id"], "lang": doc["lang"], "text": doc["text"],
+            "entities": [{"id": number(s["id"]), "label": s["label"], "start_offset": s["start"],
+                          "end_offset": s["end"]} for s in doc["spans"]],
+            "relations": [{"id": number(r["id"]), "from_id": number(r["head"]), "to_id": number(r["tail"]),
+                           "type": r["type"]} for r in doc["relations"]],
+        }) + b"\n"
+
+
+def number(ref: str) -> int:
+    """'s-12' -> 12."""
+    return int(ref.partition("-")[2])

@@ -1,0 +1,158 @@
+"""Label Studio JSON: a JSON array of tasks (its "JSON" export, or tasks prepared for its import).
+
+A task's text is data.text (or the first other string in data), its language data.lang or data.language.
+Spans come from the "labels" results of the task's annotations — the ones not cancelled — or, when it has
+none, of its predictions; relations from the results of type "relation". Label Studio counts offsets in
+UTF-16 code units (JavaScript string indices); they are converted to code points, and an offset inside a
+surrogate pair is an error. Identical spans from several annotations are imported once.
+
+The spans land as their own layer, annotator "import:labelstudio", pending review.
+"""
+
+import orjson
+
+from ..errors import Invalid
+from ..services.documents import DocumentInput, RelationInput, SpanInput
+from ..text import utf16_offsets, utf16_to_codepoint
+from .doccano import bad, document_input, is_int
+from .txt import decode
+
+LAYER = "import:labelstudio"
+NOT_TEXT = {"lang", "language", "title", "doc", "group", "id"}
+
+
+def read(name: str, data: bytes, lang: str | None = None):
+    try:
+        tasks = orjson.loads(decode(name, data))
+    except Invalid as exc:
+        yield exc
+        return
+    except orjson.JSONDecodeError as exc:
+        yield Invalid(f"{name}: not valid JSON ({exc})", field="file", where=name)
+        return
+    if isinstance(tasks, dict):
+        tasks = [tasks]
+    if not isinstance(tasks, list):
+        yield Invalid(f"{name}: expected a JSON array of Label Studio tasks", field="file", where=name)
+        return
+    default_lang = lang if lang and lang != "auto" else None
+    for number, task in enumerate(tasks, 1):
+        task_id = task.get("id") if isinstance(task, dict) else None
+        where = f"{name} task {number}" + (f" (id {task_id})" if task_id is not None else "")
+        try:
+            yield _task(task, where, default_lang)
+        except Invalid as exc:
+            yield exc
+
+
+def _task(task, where: str, default_lang: str | None) -> DocumentInput:
+    if not isinstance(task, dict):
+        raise Invalid(f"{where}: expected a task object with 'data'", where=where)
+    data = task["data"] if isinstance(task.get("data"), dict) else {
+        k: v for k, v in task.items() if k not in ("annotations", "predictions")}
+    prefix = "data." if "data" in task else ""
+    key = "text" if isinstance(data.get("text"), str) else next(
+        (k for k, v in data.items() if isinstance(v, str) and k not in NOT_TEXT), "text")
+    item = document_input(data.get(key), data.get("lang") or data.get("language"), data.get("title"), {}, where,
+                          default_lang, prefix + key)
+    item.ref = str(task["id"]) if task.get("id") is not None else None
+    source, results = _results(task, where)
+    item.spans, item.relations = _read_results(results, item.text, where, source)
+    return item
+
+
+def _results(task: dict, where: str) -> tuple[str, list]:
+    """("annotations" or "predictions", [(index, result list)]): annotations unless all are cancelled."""
+    chosen = {}
+    for source in ("annotations", "predictions"):
+        raw = task.get(source) or []
+        if not isinstance(raw, list) or not all(isinstance(x, dict) for x in raw):
+            raise bad(where, source, "must be a list of objects")
+        chosen[source] = [(k, x.get("result") or []) for k, x in enumerate(raw) if not x.get("was_cancelled")]
+    source = "annotations" if chosen["annotations"] else "predictions"
+    for k, result in chosen[source]:
+        if not isinstance(result, list) or not all(isinstance(r, dict) for r in result):
+            raise bad(where, f"{source}[{k}].result", "must be a list of objects")
+    return source, chosen[source]
+
+
+def _read_results(results: list, text: str, where: str, source: str):
+    """Spans (identical ones merged) and relations of every annotation (or prediction)."""
+    to_cp = _converter(text)
+    spans: dict[tuple, SpanInput] = {}
+    refs: dict[str, str] = {}  # "annotation:result id" -> the ref of the span kept for it
+    relations = []
+    for k, result in results:
+        for j, r in enumerate(result):
+            name = f"{source}[{k}].result[{j}]"
+            if r.get("type") == "relation":
+                relations.append((k, r, name))
+            elif isinstance(r.get("value"), dict) and "labels" in r["value"]:
+                region = f"{k}:{r['id']}" if r.get("id") is not None else f"{k}:#{j}"
+                for n, span in enumerate(_spans(r, text, to_cp, where, name)):
+                    kept = spans.setdefault((span.start, span.end, span.label), span)
+                    if kept is span:
+                        span.ref = region if n == 0 else f"{region}#{n}"
+                    refs.setdefault(region, kept.ref)
+    out = {}
+    for k, r, name in relations:
+        for rel in _relation(k, r, refs, where, name):
+            out.setdefault((rel.head, rel.tail, rel.type), rel)
+    return list(spans.values()), list(out.values())
+
+
+def _converter(text: str):
+    """UTF-16 offset -> code point offset; ValueError inside a surrogate pair, None beyond the text."""
+    units = utf16_offsets(text)
+    if units[-1] == len(text):
+        return lambda offset: offset if 0 <= offset <= len(text) else None
+    index = {u: i for i, u in enumerate(units)}
+
+    def convert(offset: int):
+        if offset in index:
+            return index[offset]
+        return utf16_to_codepoint(text, offset) if 0 <= offset <= units[-1] else None
+
+    return convert
+
+
+def _spans(r: dict, text: str, to_cp, where: str, name: str) -> list[SpanInput]:
+    value = r["value"]
+    start16, end16, labels = value.get("start"), value.get("end"), value.get("labels")
+    if not is_int(start16) or not is_int(end16):
+        raise bad(where, f"{name}.value.start", "start and end must be integers (UTF-16 offsets)")
+    try:
+        start, end = to_cp(start16), to_cp(end16)
+    except ValueError as exc:
+        raise bad(where, f"{name}.value", f"{exc} of the text: not an offset Label Studio would write for it "
+                                          "(was the text changed?)") from None
+    if start is None or end is None or start >= end:
+        raise bad(where, f"{name}.value", f"UTF-16 offsets [{start16}, {end16}) are outside the text "
+                                          f"({len(text.encode('utf-16-le')) // 2} UTF-16 units)")
+    if "text" in value and value["text"] != text[start:end]:
+        raise bad(where, f"{name}.value.text", f"'{value['text']}' does not match the text at UTF-16 "
+                                               f"[{start16}, {end16}): '{text[start:end]}'")
+    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
+        raise bad(where, f"{name}.value.labels", "must be a non-empty list of label names")
+    return [SpanInput(start=start, end=end, label=label, annotator=LAYER, status="pending",
+                      where=f"{where}: {name}") for label in labels]
+
+
+def _relation(k: int, r: dict, refs: dict, where: str, name: str) -> list[RelationInput]:
+    ends = []
+    for field in ("from_id", "to_id"):
+        ref = refs.get(f"{k}:{r.get(field)}")
+        if ref is None:
+            raise bad(where, f"{name}.{field}", f"no labelled region '{r.get(field)}' in this annotation")
+        ends.append(ref)
+    direction = r.get("direction", "right")
+    if direction not in ("right", "left"):
+        raise bad(where, f"{name}.direction", f"'{direction}': only one-way relations (right or left) have a "
+                                              "head and a tail")
+    head, tail = ends if direction == "right" else ends[::-1]
+    if head == tail:
+        raise bad(where, name, "a relation needs two different spans")
+    labels = r.get("labels")
+    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
+        raise bad(where, f"{name}.labels", "a relation needs a type: a non-empty list of relation labels")
+    return [RelationInput(head=head, tail=tail, type=t, where=f"{where}: {name}") for t in labels]
