@@ -4,8 +4,10 @@ from urllib.parse import quote
 
 from flask import Response, request, stream_with_context
 
+from ..auth import role_required
 from ..export import ExportRequest, writer_for
 from ..extensions import db
+from ..models import Role
 from ..services import projects as project_service
 from . import bp
 
@@ -20,6 +22,7 @@ def export_request_from_args(args, session, project) -> ExportRequest:
 
 
 @bp.get("/projects/<int:pid>/export")
+@role_required(Role.REVIEWER)  # every layer is in an export: annotators stay blind to each other
 def export(pid):
     project = project_service.get_project(db.session, pid)
     req = export_request_from_args(request.args, db.session, project)

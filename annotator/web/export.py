@@ -3,9 +3,10 @@
 from flask import Blueprint, render_template
 from sqlalchemy import select
 
+from ..auth import role_required
 from ..export import WRITERS
 from ..extensions import db
-from ..models import User
+from ..models import Role, User
 from ..services import projects as project_service
 from .projects import load_project
 
@@ -13,6 +14,7 @@ bp = Blueprint("export", __name__)
 
 
 @bp.get("/projects/<int:pid>/export")
+@role_required(Role.REVIEWER)
 def page(pid):
     project = load_project(pid)
     users = db.session.scalars(select(User.username).order_by(User.username)).all()

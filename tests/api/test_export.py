@@ -137,3 +137,9 @@ def test_each_format_downloads_with_its_media_type(client, annotated, fmt, mimet
     project, _, t = annotated
     response = client.get(f"/api/v1/projects/{project.id}/export?format={fmt}&layer=all", headers=auth(t["rita"]))
     assert response.status_code == 200 and response.mimetype == mimetype
+
+
+def test_annotators_cannot_export_because_exports_hold_every_layer(client, annotated):
+    project, _, t = annotated
+    response = client.get(f"/api/v1/projects/{project.id}/export?layer=all", headers=auth(t["olena"]))
+    assert response.status_code == 403
