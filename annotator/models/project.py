@@ -21,7 +21,8 @@ DEFAULT_SCHEMA = {
          "attributes": [{"name": "hedged", "type": "bool"}]},
         {"name": "POSITION", "color": "#059669", "hotkey": "p",
          "description": "A stance taken by an actor towards something, with its polarity.",
-         "attributes": [{"name": "polarity", "type": "choice", "options": ["support", "oppose", "neutral"]},
+         "attributes": [{"name": "polarity", "type": "choice", "options": ["support", "oppose", "neutral"],
+                         "required": True},
                         {"name": "note", "type": "text"}]},
     ],
     "relations": [

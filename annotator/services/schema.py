@@ -14,20 +14,24 @@ HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def parse_attributes(spec: str, where: str) -> list[dict]:
-    """'polarity: support|oppose|neutral; note: text; hedged: bool' -> typed attribute definitions."""
+    """'polarity!: support|oppose|neutral; note: text; hedged: bool' -> typed attribute definitions
+    (a name ending in ! is required: the page asks for it as soon as such a span is made)."""
     out = []
     for part in filter(None, (p.strip() for p in (spec or "").split(";"))):
         name, sep, kind = (x.strip() for x in part.partition(":"))
+        required = name.endswith("!")
+        name = name.rstrip("!").strip()
         if not sep or not re.fullmatch(r"[A-Za-z_][\w-]*", name):
             raise Invalid(f"{where}: write attributes as 'name: text', 'name: bool' or 'name: a|b|c'",
                           field=where)
         if kind in ("text", "bool"):
-            out.append({"name": name, "type": kind})
+            item = {"name": name, "type": kind}
         else:
             options = [o.strip() for o in kind.split("|") if o.strip()]
             if len(options) < 2:
                 raise Invalid(f"{where}: a choice needs at least two options separated by |", field=where)
-            out.append({"name": name, "type": "choice", "options": options})
+            item = {"name": name, "type": "choice", "options": options}
+        out.append(item | {"required": True} if required else item)
     return out
 
 
@@ -35,7 +39,7 @@ def format_attributes(attributes: list[dict]) -> str:
     parts = []
     for a in attributes:
         kind = "|".join(a.get("options", [])) if a.get("type") == "choice" else a.get("type", "text")
-        parts.append(f"{a['name']}: {kind}")
+        parts.append(f"{a['name']}{'!' if a.get('required') else ''}: {kind}")
     return "; ".join(parts)
 
 

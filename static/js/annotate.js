@@ -279,12 +279,19 @@ class Annotator {
         if (this.store.span(temp.id)) this.redraw(this.store.rename(temp.id, saved));
         if (String(this.selectedId) === temp.id) this.selectedId = saved.id;
         this.saved();
+        if (this.missesRequired(label) && this.selectedId == null) this.selectSpan(saved.id);
       } catch (exc) {
         this.redraw(this.store.remove(temp.id));
         this.history.forget(entry);
         this.failed(t("span_not_saved", { message: exc.message }, "The span was not saved: {message}"));
       }
     });
+  }
+
+  /** A label with a required attribute (POSITION's polarity) opens its popover right after it is made. */
+  missesRequired(label) {
+    const def = this.doc.schema.labels.find((l) => l.name === label);
+    return Boolean(def && (def.attributes || []).some((a) => a.required));
   }
 
   resolve(id) {

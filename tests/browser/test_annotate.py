@@ -436,3 +436,14 @@ def test_done_and_next_marks_the_document_done_and_opens_the_next(page, make):
     page.click("#done-next")
     page.wait_for_url(re.compile(rf".*/documents/{second.id}$"))
     assert api_doc(page, first.id)["state"] == "done"
+
+
+def test_a_new_position_asks_for_its_required_polarity_at_once(page, make):
+    _, doc = open_document(page, make)
+    drag_over(page, "Кремль")
+    page.keyboard.press("p")
+    page.wait_for_selector(".span-pop select[name=polarity]")
+    page.select_option(".span-pop select[name=polarity]", "support")
+    wait_saved(page)
+    spans = api_doc(page, doc.id)["spans"]
+    assert [(s["label"], s["attrs"]) for s in spans] == [("POSITION", {"polarity": "support"})]
