@@ -253,8 +253,20 @@ class Annotator {
   // --- actions ---------------------------------------------------------------------------------
 
   redraw(paras) {
+    const kept = this.view.selectionOffsets();
     this.view.redraw(paras);
+    if (kept) this.restoreSelection(kept);
     this.panel.schedule();
+  }
+
+  /** A background save re-renders paragraphs; the selection the user is making must survive it. */
+  restoreSelection([start, end]) {
+    const c = this.caret;
+    const same = c && Math.min(c.anchor, c.focus) === start && Math.max(c.anchor, c.focus) === end;
+    const [a, f] = same ? [c.anchor, c.focus] : [start, end];
+    const [an, ao] = this.view.pointAt(a);
+    const [fn, fo] = this.view.pointAt(f);
+    window.getSelection().setBaseAndExtent(an, ao, fn, fo);
   }
 
   createSpan(s16, e16, label) {

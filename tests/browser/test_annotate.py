@@ -447,3 +447,24 @@ def test_a_new_position_asks_for_its_required_polarity_at_once(page, make):
     wait_saved(page)
     spans = api_doc(page, doc.id)["spans"]
     assert [(s["label"], s["attrs"]) for s in spans] == [("POSITION", {"polarity": "support"})]
+
+
+def test_a_selection_survives_a_background_save_that_redraws_its_paragraph(page, make):
+    _, doc = open_document(page, make)
+    release = []
+    page.route(re.compile(r".*/api/v1/documents/\d+/spans$"), lambda route: release.append(route))
+    page.focus("#doc-text")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("a")  # its save is held back
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Shift+ArrowRight")  # "заявив" selected while the save is pending
+    assert page.evaluate("() => String(window.getSelection())") == "заявив" and len(release) == 1
+    release.pop().continue_()  # the save lands and redraws the paragraph
+    page.unroute(re.compile(r".*/api/v1/documents/\d+/spans$"))
+    page.wait_for_function("() => document.querySelectorAll('#doc-text mark[data-span-id]:not([data-span-id^=new])')"
+                           ".length === 1")
+    assert page.evaluate("() => String(window.getSelection())") == "заявив"
+    page.keyboard.press("c")
+    wait_saved(page)
+    assert sorted(s["text"] for s in api_doc(page, doc.id)["spans"]) == ["Зеленський", "заявив"]
