@@ -5,6 +5,8 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..services import actors as actor_service
+from ..services import documents as doc_service
+from ..services import mentions
 from ..services import projects as project_service
 from . import bp, json_body
 from .serialize import actor_json
@@ -31,3 +33,10 @@ def create_actor(pid):
 @bp.get("/actors/<int:aid>")
 def get_actor(aid):
     return actor_json(actor_service.get_actor(db.session, aid))
+
+
+@bp.get("/documents/<int:did>/actor-suggestions")
+def actor_suggestions(did):
+    """Mentions of the project's known actors that the caller has not marked yet."""
+    doc = doc_service.get_document(db.session, did)
+    return {"suggestions": mentions.suggest(db.session, doc, current_user)}

@@ -43,6 +43,8 @@ JS_STRINGS = {
     "undo_failed": "Could not undo: {message}",
     "unlink": "Unlink",
     "which_span": "Which span?",
+    "mark": "Mark",
+    "mark_as_actor": "Mark as {name}",
     "group_accept": "Accept",
     "group_reject": "Reject",
     "group_align": "Align the versions",

@@ -3,6 +3,7 @@ import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { h } from "./annotate-dom.js";
 import { History } from "./annotate-history.js";
+import { Mentions } from "./annotate-mentions.js";
 import { Panel, flash } from "./annotate-panel.js";
 import { Popovers } from "./annotate-popover.js";
 import { Store } from "./annotate-store.js";
@@ -38,6 +39,8 @@ class Annotator {
     this.bind();
     this.panel.render();
     this.updateStatus();
+    this.mentions = new Mentions(this);
+    this.mentions.load();
   }
 
   bind() {
@@ -269,11 +272,11 @@ class Annotator {
     window.getSelection().setBaseAndExtent(an, ao, fn, fo);
   }
 
-  createSpan(s16, e16, label) {
+  createSpan(s16, e16, label, extra = {}) {
     const offsets = this.store.offsets;
     const temp = {
       id: `new-${++this.tempIds}`, start: offsets.toCodePoint(s16), end: offsets.toCodePoint(e16), label,
-      attrs: {}, actor: null, status: "pending", version: 0, pending: true,
+      attrs: {}, actor: extra.actor || null, status: "pending", version: 0, pending: true,
     };
     this.redraw(this.store.put(temp));
     const ref = { id: temp.id };
@@ -285,7 +288,9 @@ class Annotator {
     this.markInProgress();
     this.history.run(async () => {
       try {
-        const saved = await api.post(`/documents/${this.doc.id}/spans`, { start: temp.start, end: temp.end, label });
+        const body = { start: temp.start, end: temp.end, label };
+        if (extra.actor) body.actor = extra.actor.id;
+        const saved = await api.post(`/documents/${this.doc.id}/spans`, body);
         ref.id = saved.id;
         this.aliases.set(temp.id, saved.id);
         if (this.store.span(temp.id)) this.redraw(this.store.rename(temp.id, saved));

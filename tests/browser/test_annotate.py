@@ -468,3 +468,24 @@ def test_a_selection_survives_a_background_save_that_redraws_its_paragraph(page,
     page.keyboard.press("c")
     wait_saved(page)
     assert sorted(s["text"] for s in api_doc(page, doc.id)["spans"]) == ["Зеленський", "заявив"]
+
+
+def test_a_known_actor_in_an_inflected_form_is_offered_and_marked_in_one_click(page, make, app):
+    project, doc = open_document(page, make, text="Зустріч із Путіним скасовано. Путіна не чекають.")
+    from annotator.extensions import db
+    from annotator.services import actors
+
+    with app.app_context():
+        from annotator.models import Project
+
+        actors.create_actor(db.session, db.session.get(Project, project.id), None, "Vladimir Putin", "person",
+                            {"uk": ["Путін"]})
+        db.session.commit()
+    goto(page, doc.id)
+    page.wait_for_selector("#mention-list li")
+    assert page.locator("#mention-list li").count() == 2
+    page.click("#mention-list li button >> nth=0")
+    wait_saved(page)
+    spans = api_doc(page, doc.id)["spans"]
+    assert [(s["text"], s["actor"]["name"]) for s in spans] == [("Путіним", "Vladimir Putin")]
+    assert page.locator("#mention-list li").count() == 1
