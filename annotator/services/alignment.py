@@ -137,3 +137,33 @@ def groups_with_documents(session, doc_ids: list[int]) -> list[TranslationGroup]
     ids = set(session.scalars(select(Document.group_id).where(Document.id.in_(doc_ids),
                                                               Document.group_id.is_not(None))))
     return list(session.scalars(select(TranslationGroup).where(TranslationGroup.id.in_(ids)))) if ids else []
+
+
+def move_to_group(session, doc: Document, key: str | None, user: User | None = None) -> TranslationGroup | None:
+    """Make `doc` a version of the article `key` (created if new), or of none; alignments follow."""
+    from sqlalchemy import delete
+
+    if key is not None and (not isinstance(key, str) or not key.strip() or len(key) > 200):
+        raise Invalid("a group is named by 1-200 characters", field="group")
+    target = None
+    if key is not None:
+        key = key.strip()
+        target = session.scalar(select(TranslationGroup).where(TranslationGroup.project_id == doc.project_id,
+                                                                TranslationGroup.key == key))
+        if target is None:
+            target = TranslationGroup(project_id=doc.project_id, key=key)
+            session.add(target)
+            session.flush()
+        clash = [d for d in target.documents if d.lang == doc.lang and d.id != doc.id]
+        if clash:
+            raise Invalid(f"group '{key}' already has a '{doc.lang}' version (document {clash[0].id})", field="group")
+    before = doc.group.key if doc.group else None
+    session.execute(delete(Alignment).where((Alignment.doc_a_id == doc.id) | (Alignment.doc_b_id == doc.id)))
+    doc.group = target
+    session.flush()
+    if target is not None:
+        session.refresh(target, ["documents"])
+        align_group(session, target)
+    history.record(session, doc.project_id, user, "document", doc.id, "group", {"group": before}, {"group": key},
+                   doc.id)
+    return target

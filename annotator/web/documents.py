@@ -12,8 +12,8 @@ from ..extensions import db
 from ..ingest import parse_files
 from ..ingest.txt import prepare, title_of
 from ..models import Role
+from ..services import alignment, imports
 from ..services import documents as doc_service
-from ..services import imports
 from ..text import normalize
 from . import uploads
 from .forms import PasteDocumentForm, UploadForm, UserActionForm
@@ -110,4 +110,27 @@ def show(did):
         abort(404)
     versions = [d for d in doc.group.documents if d.id != doc.id] if doc.group else []
     return render_template("documents/show.html", doc=doc, project=doc.project, versions=versions,
+                           group_form=UserActionForm(),
                            doc_data=document_payload(db.session, doc, current_user), can_annotate=True)
+
+
+@bp.post("/documents/<int:did>/group")
+@role_required(Role.REVIEWER)
+def set_group(did):
+    """Link a document into a translation group (or out of one) from its page."""
+    try:
+        doc = doc_service.get_document(db.session, did)
+    except NotFound:
+        abort(404)
+    if not UserActionForm().validate_on_submit():
+        abort(400)
+    key = (request.form.get("group") or "").strip() or None
+    try:
+        alignment.move_to_group(db.session, doc, key, current_user)
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Now a version of “%(key)s”.", key=key) if key else _("No longer part of a group."), "info")
+    return redirect(url_for("documents.show", did=did))

@@ -109,3 +109,20 @@ def test_projection_needs_another_version_of_the_article(client, make, group):
     assert refused.status_code == 400 and refused.json["error"]["field"] == "doc"
     assert client.get(f"/api/v1/documents/{docs['en']}/projection?to={lone.id}",
                       headers=auth(t["olena"])).status_code == 400
+
+
+def test_an_existing_document_joins_a_group_and_gets_aligned(client, make, group):
+    project, docs, gid, t = group
+    lone = make.document(project.id, text="Путін зустрівся з Ердоганом у Сочі. Київ відкинув план.", lang="uk")
+    clash = client.patch(f"/api/v1/documents/{lone.id}", json={"group": "sochi"}, headers=auth(t["admin"]))
+    assert clash.status_code == 400 and "already has a 'uk' version" in clash.json["error"]["message"]
+    moved = client.patch(f"/api/v1/documents/{docs['uk']}", json={"group": None}, headers=auth(t["admin"]))
+    assert moved.status_code == 200 and moved.json["group"] is None
+    joined = client.patch(f"/api/v1/documents/{lone.id}", json={"group": "sochi"}, headers=auth(t["admin"]))
+    assert joined.json["group"] == gid
+    pairs = client.get(f"/api/v1/groups/{gid}/alignment", headers=auth(t["olena"])).json["pairs"]
+    assert len(pairs) == 3 and any(lone.id in (p["a"], p["b"]) for p in pairs)
+    text_change = client.patch(f"/api/v1/documents/{lone.id}", json={"text": "x"}, headers=auth(t["admin"]))
+    assert text_change.status_code == 400 and text_change.json["error"]["field"] == "text"
+    annotator = client.patch(f"/api/v1/documents/{lone.id}", json={"group": None}, headers=auth(t["olena"]))
+    assert annotator.status_code == 403

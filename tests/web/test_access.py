@@ -18,7 +18,8 @@ MIN_ROLE = {
     "api.create_document": "reviewer", "api.import_jsonl": "reviewer", "api.export": "reviewer",
     "api.review_span": "reviewer", "api.review_relation": "reviewer", "api.document_review": "reviewer",
     "api.accept_agreed": "reviewer", "api.review_state": "reviewer", "api.project_agreement": "reviewer",
-    "api.assign": "reviewer", "api.document_history": "reviewer",
+    "api.assign": "reviewer", "api.document_history": "reviewer", "api.update_document": "reviewer",
+    "documents.set_group": "reviewer",
     "review.queue": "reviewer", "review.document": "reviewer", "review.agreement": "reviewer",
     "review.history": "reviewer",
 }

@@ -262,3 +262,15 @@ def test_users_change_their_own_password(client, make):
                                   "confirm": "new-password-1", "csrf_token": form_token(html)})
     client.post("/logout", data={"csrf_token": form_token(html)})
     assert login(client, "olena", "new-password-1").status_code == 302
+
+
+def test_a_document_is_linked_into_a_group_from_its_page(admin_client, make):
+    project = make.project()
+    uk = make.document(project.id, text="Київ.", lang="uk", group="story")
+    en = make.document(project.id, text="Kyiv.", lang="en")
+    html = admin_client.get(f"/documents/{en.id}").get_data(as_text=True)
+    done = admin_client.post(f"/documents/{en.id}/group", data={"group": "story", "csrf_token": form_token(html)},
+                             follow_redirects=True)
+    assert "Now a version of “story”." in done.get_data(as_text=True)
+    assert admin_client.get(f"/api/v1/documents/{en.id}").json["group"] == \
+        admin_client.get(f"/api/v1/documents/{uk.id}").json["group"]
