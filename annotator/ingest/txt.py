@@ -13,6 +13,7 @@ from .cleanup import propose_cleanup
 from .detect import detect_language
 
 MIN_CONFIDENCE = 0.5
+MISMATCH_CONFIDENCE = 0.9
 
 
 def decode(name: str, data: bytes) -> str:
@@ -54,7 +55,11 @@ def prepare(text: str, name: str, lang: str | None, clean: bool = True) -> tuple
             meta["cleanup"] = [{"start": d.start, "end": d.end, "reason": d.reason, "text": d.text}
                                for d in proposal.dropped]
             text = proposal.text
-    if not lang or lang == "auto":
+    if lang and lang != "auto":
+        detected, confidence = detect_language(text)
+        if detected and detected != lang.split("-")[0] and confidence >= MISMATCH_CONFIDENCE:
+            meta["language_warning"] = {"given": lang, "detected": detected, "confidence": round(confidence, 3)}
+    else:
         detected, confidence = detect_language(text)
         if detected is None or confidence < MIN_CONFIDENCE:
             raise Invalid(f"{name}: could not tell the language (best guess {detected or 'none'}, confidence "

@@ -1,6 +1,6 @@
 """HTML pages: thin blueprints over the services."""
 
-from flask import render_template, request
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -105,6 +105,9 @@ def _globals():
 
 def _error_page(exc: HTTPException):
     db.session.rollback()
+    if exc.code == 413:
+        exc.description = _("The upload is larger than the limit of %(mb)s MB (ANNOTATOR_MAX_UPLOAD_MB).",
+                            mb=current_app.config["MAX_UPLOAD_MB"])
     if request.path.startswith("/api/"):
         code = "csrf_failed" if isinstance(exc, CSRFError) else (exc.name or "error").lower().replace(" ", "_")
         return api_error(code, exc.description or exc.name, exc.code or 400)

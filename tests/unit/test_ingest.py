@@ -86,3 +86,10 @@ def test_jsonl_accepts_the_export_source_object():
 def test_javascript_source_urls_are_refused():
     line = orjson.dumps({"text": "t", "lang": "en", "source_url": "javascript:alert(1)"})
     assert "source_url" in parse_files([("x.jsonl", line)]).errors[0].message
+
+
+def test_a_text_in_another_language_than_named_is_flagged_for_the_preview():
+    english = b"The city council said on Friday that heating was back in every district."
+    item = parse_files([("story.uk.txt", english)]).inputs[0]
+    assert item.lang == "uk"
+    assert item.meta["language_warning"]["detected"] == "en"

@@ -209,6 +209,7 @@ def test_an_upload_over_the_size_limit_is_refused(app, admin_client, make):
     app.config["MAX_CONTENT_LENGTH"] = 1000
     response = upload(admin_client, project.id, [("big.en.txt", b"x" * 5000)])
     assert response.status_code == 413
+    assert "larger than the limit of 20 MB" in response.get_data(as_text=True)
 
 
 def test_a_duplicate_upload_is_reported_and_skipped(admin_client, make):
