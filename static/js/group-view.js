@@ -1,28 +1,10 @@
 // Drawing the versions side by side: a grid with one row per aligned run of sentences, one column per
 // version. Each version is a `display: contents` element holding all of its text (gaps between sentences
 // included), so its textContent is exactly the document's text.
+import { h } from "./annotate-dom.js";
 import { t } from "./i18n.js";
 
-/** A tiny element builder: text always goes in as text nodes. */
-export function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") el.className = value;
-    else if (name === "dataset") Object.assign(el.dataset, value);
-    else el.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    el.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
-  }
-  return el;
-}
-
-export function clip(text, max = 70) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? flat.slice(0, max - 1) + "…" : flat;
-}
+export { clip, h } from "./annotate-dom.js";
 
 const MAX_LANE = 4;
 
