@@ -7,13 +7,14 @@ layer holds each span once. Relations between accepted spans go to gold with the
 
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 
 from ..errors import Conflict, Forbidden, Invalid
 from ..models import (
     Assignment,
     Document,
     DocumentReview,
+    HistoryEvent,
     Relation,
     ReviewState,
     ReviewStatus,
@@ -98,10 +99,12 @@ def state_of(session, doc: Document) -> ReviewState:
 
 
 def document_annotators(session, doc: Document) -> list[str]:
-    """Everyone assigned to the document or with spans in it, by name."""
+    """The annotators assigned to the document or with spans in it, by name. Reviewers' and admins' own
+    spans are gold added directly, not a layer to agree with, so they are not counted."""
     with_spans = select(Span.annotator_id).where(Span.document_id == doc.id, Span.deleted_at.is_(None))
     assigned = select(Assignment.user_id).where(Assignment.document_id == doc.id)
-    return list(session.scalars(select(User.username).where(User.id.in_(with_spans) | User.id.in_(assigned))
+    return list(session.scalars(select(User.username).where(User.id.in_(with_spans) | User.id.in_(assigned),
+                                                            User.role == Role.ANNOTATOR)
                                 .order_by(User.username)))
 
 
@@ -142,10 +145,11 @@ def _agreement(count: int, total: int) -> str:
 
 def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict:
     statuses = {str(s.status) for s in members}
-    attrs = [s.attrs or {} for s in members]
+    attrs = [s.attrs or {} for s in members if s.annotator.role == Role.ANNOTATOR] or [{}]
+    layers = {s.annotator_id for s in members if s.annotator.role == Role.ANNOTATOR}
     return {"key": _key(k), "start": k[0], "end": k[1], "label": k[2], "text": doc.text[k[0]:k[1]],
             "annotators": [s.annotator.username for s in members],
-            "agreement": _agreement(len({s.annotator_id for s in members}), total),
+            "agreement": _agreement(len(layers), total),
             "attrs_agree": all(a == attrs[0] for a in attrs),
             "status": statuses.pop() if len(statuses) == 1 else "mixed",
             "spans": [{"id": s.id, "annotator": s.annotator.username, "attrs": s.attrs or {},
@@ -154,21 +158,35 @@ def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict
 
 
 def accept_agreed(session, doc: Document, reviewer: User) -> dict:
-    """Accept every undecided span and relation that all of the document's annotators marked alike."""
+    """Accept every undecided span and relation that all of the document's annotators marked alike:
+    one representative per candidate accepted, its twins merged, in a few statements."""
     data = candidates(session, doc)
-    accepted = 0
-    for cand in data["candidates"]:
-        if cand["agreement"] == "all" and cand["attrs_agree"] and cand["status"] == "pending":
-            review_span(session, session.get(Span, cand["spans"][0]["id"]), reviewer, "accept")
-            accepted += 1
-    relations = 0
-    for rel in data["relations"]:
-        if rel["agreement"] == "all" and rel["statuses"] == ["pending"]:
-            chosen = session.get(Relation, rel["ids"][0])
-            chosen.status = ReviewStatus.ACCEPTED
-            relations += 1
+    agreed = [c for c in data["candidates"]
+              if c["agreement"] == "all" and c["attrs_agree"] and c["status"] == "pending"]
+    chosen = [c["spans"][0]["id"] for c in agreed]
+    twins = [s["id"] for c in agreed for s in c["spans"][1:]]
+    keep = {c["spans"][0]["id"]: c["spans"][0]["annotator"] for c in agreed}
+    rel_ids = [r["ids"][0] for r in data["relations"] if r["agreement"] == "all" and r["statuses"] == ["pending"]]
+    now = utcnow()
+    for ids, status in ((chosen, ReviewStatus.ACCEPTED), (twins, ReviewStatus.MERGED)):
+        if ids:
+            session.execute(update(Span).where(Span.id.in_(ids)).values(
+                status=status, reviewed_by_id=reviewer.id, reviewed_at=now, version=Span.version + 1)
+                .execution_options(synchronize_session=False))
+    if rel_ids:
+        session.execute(update(Relation).where(Relation.id.in_(rel_ids)).values(
+            status=ReviewStatus.ACCEPTED, version=Relation.version + 1).execution_options(synchronize_session=False))
+    if chosen:
+        session.execute(insert(HistoryEvent), [
+            {"project_id": doc.project_id, "document_id": doc.id, "user_id": reviewer.id, "entity": "review",
+             "entity_id": sid, "action": "accept", "before": {"status": "pending"},
+             "after": {"status": "accepted", "agreed": True, "annotator": keep[sid], "merged": len(twins)},
+             "at": now} for sid in chosen])
+    if chosen or rel_ids:
+        _touch_state(session, doc.id, reviewer)
     session.flush()
-    return {"spans": accepted, "relations": relations}
+    session.expire_all()
+    return {"spans": len(chosen), "relations": len(rel_ids)}
 
 
 def review_relation(session, rel: Relation, reviewer: User, decision) -> Relation:

@@ -202,3 +202,15 @@ def test_new_documents_are_auto_assigned_when_the_project_says_so(client, team):
     assert sum(sizes) == 6 and max(sizes) - min(sizes) <= 1
     refused = client.patch(f"/api/v1/projects/{project.id}", json={"name": "x"}, headers=auth(t["rita"]))
     assert refused.status_code == 403
+
+
+def test_a_reviewers_gold_span_is_not_a_layer_to_agree_with(client, team):
+    project, doc, t = team
+    for who in ("olena", "taras"):
+        add(client, doc, t[who], "Путін")
+    add(client, doc, t["rita"], "Путін", gold=True)
+    data = review_of(client, doc, t["rita"])
+    assert data["annotators"] == ["olena", "taras"]
+    assert data["candidates"][0]["agreement"] == "all"
+    figures = client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["rita"])).json
+    assert figures["annotators"] == ["olena", "taras"]
