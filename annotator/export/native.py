@@ -7,6 +7,7 @@ import orjson
 
 from ..align import split_sentences
 from ..models import Project
+from ..services.documents import paused_gc
 from . import query as q
 
 SCHEMA = "annotator.document/v1"
@@ -24,46 +25,62 @@ def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
 
 def _documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
     for rows in q.document_batches(session, project, req):
-        ids = [r.id for r in rows]
-        spans = q.spans_for(session, ids, req)
-        exported = {s.id for s in spans}
-        rels = [r for r in q.relations_for(session, ids) if r.head_id in exported and r.tail_id in exported]
-        actors = q.actors_by_id(session, {s.actor_id for s in spans if s.actor_id})
-        groups = q.group_keys(session, {r.group_id for r in rows if r.group_id})
-        alignments = q.alignments_for(session, ids) if groups else {}
+        with paused_gc():  # a batch makes ~30,000 objects the collector would otherwise walk several times
+            lines = _batch(session, project, req, rows)
+        yield from lines
+
+
+def _batch(session, project: Project, req: q.ExportRequest, rows) -> list[dict]:
+    ids = [r.id for r in rows]
+    spans = q.spans_for(session, ids, req)
+    exported = {s.id for s in spans}
+    rels = [r for r in q.relations_for(session, ids) if r.head_id in exported and r.tail_id in exported]
+    actors = q.actors_by_id(session, {s.actor_id for s in spans if s.actor_id})
+    groups = q.group_keys(session, {r.group_id for r in rows if r.group_id})
+    alignments = q.alignments_for(session, ids) if groups else {}
+    spans_by_doc, rels_by_doc, links_by_doc = defaultdict(list), defaultdict(list), defaultdict(list)
+    for s in spans:
+        spans_by_doc[s.document_id].append(s)
+    for r in rels:
+        rels_by_doc[r.document_id].append(r)
+    if groups:
         span_doc = {s.id: s.document_id for s in spans}
-        spans_by_doc, rels_by_doc, links_by_doc = defaultdict(list), defaultdict(list), defaultdict(list)
-        for s in spans:
-            spans_by_doc[s.document_id].append(s)
-        for r in rels:
-            rels_by_doc[r.document_id].append(r)
-        for link in q.span_links_for(session, exported) if groups else ():
+        for link in q.span_links_for(session, exported):
             links_by_doc[span_doc[link.span_id]].append(
                 {"span": f"s-{link.span_id}", "lang": link.lang, "target": f"s-{link.target_id}"})
-        for row in rows:
-            line = _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
-            line["alignment"] = dict(sorted(alignments.get(row.id, {}).items()))
-            line["span_links"] = links_by_doc[row.id]
-            yield line
+    lines = []
+    for row in rows:
+        line = _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
+        line["alignment"] = dict(sorted(alignments.get(row.id, {}).items()))
+        line["span_links"] = links_by_doc[row.id]
+        lines.append(line)
+    return lines
 
 
 def _document(project, row, spans, rels, actors, groups) -> dict:
     text = row.text
-    sentences = row.sentences if row.sentences is not None else split_sentences(text, row.lang)
+    sentences = q.loads(row.sentences)
+    if sentences is None:
+        sentences = split_sentences(text, row.lang)
     return {
         "schema": SCHEMA, "id": f"d-{row.id}", "project": project.name,
         "group": f"g-{row.group_id}" if row.group_id else None,
         "group_key": groups.get(row.group_id), "lang": row.lang, "title": row.title, "text": text,
-        "source": {"url": row.source_url, "published": row.published.isoformat() if row.published else None},
-        "meta": row.meta or {}, "sentences": [list(x) for x in sentences],
-        "spans": [{"id": f"s-{s.id}", "start": s.start, "end": s.end, "text": text[s.start:s.end], "label": s.label,
-                   "attrs": s.attrs or {},
-                   "actor": {"id": f"a-{s.actor_id}", "name": actors[s.actor_id]} if s.actor_id else None,
-                   "annotator": s.username, "status": str(s.status)} for s in spans],
+        "source": {"url": row.source_url, "published": q.day(row.published)},
+        "meta": q.loads(row.meta) or {}, "sentences": [list(x) for x in sentences],
+        "spans": _spans(text, spans, actors),
         "relations": [{"id": f"r-{r.id}", "type": r.type, "head": f"s-{r.head_id}", "tail": f"s-{r.tail_id}"}
                       for r in rels],
         "alignment": {}, "span_links": [],
     }
+
+
+def _spans(text: str, spans, actors: dict) -> list[dict]:
+    loads = q.loads
+    return [{"id": f"s-{sid}", "start": start, "end": end, "text": text[start:end], "label": label,
+             "attrs": loads(attrs) or {}, "actor": {"id": f"a-{actor}", "name": actors[actor]} if actor else None,
+             "annotator": username, "status": status}
+            for sid, _, start, end, label, attrs, actor, status, username in spans]
 
 
 def _by_group(docs: Iterator[dict], project: Project) -> Iterator[bytes]:

@@ -1,9 +1,16 @@
-"""Reading a project's annotations in batches for export: a few queries per batch, never one per span."""
+"""Reading a project's annotations in batches for export: a few queries per batch, never one per span.
+
+JSON columns come back as text (CAST in SQL, so that neither SQLAlchemy's result processors nor psycopg's jsonb
+loader decode them with the json module: for every span's attributes that took more time than the rest of an
+export) and `loads` decodes them with orjson; enum and date columns as the driver gives them, `day` finishing
+the dates. Memory stays flat without a server-side cursor: every query is bounded (BATCH documents by keyset
+pagination, and their spans)."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import String, Text, cast, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..errors import Invalid
@@ -41,7 +48,26 @@ class ExportRequest:
 
 
 DOC_COLUMNS = (Document.id, Document.group_id, Document.lang, Document.title, Document.text, Document.source_url,
-               Document.published, Document.meta, Document.sentences)
+               type_coerce(Document.published, String).label("published"),
+               cast(Document.meta, Text).label("meta"), cast(Document.sentences, Text).label("sentences"))
+EMPTY = "{}"
+
+
+def _rows(session, statement):
+    """Run a Core select on the session's connection: plain rows, without the ORM's per-row result handling."""
+    return session.connection().execute(statement)
+
+
+def loads(value):
+    """A JSON column's value: text from SQLite, text or already decoded from PostgreSQL."""
+    if value is None or not isinstance(value, str | bytes):
+        return value
+    return {} if value == EMPTY else orjson.loads(value)
+
+
+def day(value) -> str | None:
+    """A date column's value as YYYY-MM-DD (SQLite keeps that text, PostgreSQL gives a date)."""
+    return value if value is None or isinstance(value, str) else value.isoformat()
 
 
 def _project_docs(project: Project, req: ExportRequest):
@@ -59,7 +85,7 @@ def document_batches(session, project: Project, req: ExportRequest) -> Iterator[
         query = _project_docs(project, req).where(Document.id > last)
         if req.by_group:
             query = query.where(Document.group_id.is_(None))
-        rows = session.execute(query.order_by(Document.id).limit(BATCH)).all()
+        rows = _rows(session, query.order_by(Document.id).limit(BATCH)).all()
         if not rows:
             return
         yield rows
@@ -74,7 +100,7 @@ def _grouped_batches(session, project: Project, req: ExportRequest) -> Iterator[
                                .order_by(TranslationGroup.id).limit(BATCH // 3)).all()
         if not gids:
             return
-        rows = session.execute(_project_docs(project, req).where(Document.group_id.in_(gids))
+        rows = _rows(session, _project_docs(project, req).where(Document.group_id.in_(gids))
                                .order_by(Document.group_id, Document.id)).all()
         if rows:
             yield rows
@@ -82,8 +108,9 @@ def _grouped_batches(session, project: Project, req: ExportRequest) -> Iterator[
 
 
 def spans_for(session, doc_ids: list[int], req: ExportRequest) -> list:
-    query = (select(Span.id, Span.document_id, Span.start, Span.end, Span.label, Span.attrs, Span.actor_id,
-                    Span.status, User.username)
+    query = (select(Span.id, Span.document_id, Span.start, Span.end, Span.label,
+                    cast(Span.attrs, Text).label("attrs"), Span.actor_id,
+                    type_coerce(Span.status, String).label("status"), User.username)
              .join(User, User.id == Span.annotator_id)
              .where(Span.document_id.in_(doc_ids), Span.deleted_at.is_(None)))
     if req.layer == "gold":
@@ -94,11 +121,11 @@ def spans_for(session, doc_ids: list[int], req: ExportRequest) -> list:
         query = query.where(Span.label.in_(req.labels))
     if req.statuses:
         query = query.where(Span.status.in_(req.statuses))
-    return session.execute(query.order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id)).all()
+    return _rows(session, query.order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id)).all()
 
 
 def relations_for(session, doc_ids: list[int]) -> list:
-    return session.execute(select(Relation.id, Relation.document_id, Relation.type, Relation.head_id,
+    return _rows(session, select(Relation.id, Relation.document_id, Relation.type, Relation.head_id,
                                   Relation.tail_id)
                            .where(Relation.document_id.in_(doc_ids), Relation.deleted_at.is_(None))
                            .order_by(Relation.id)).all()
@@ -107,25 +134,27 @@ def relations_for(session, doc_ids: list[int]) -> list:
 def actors_by_id(session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(ids))).all())
+    return dict(_rows(session, select(Actor.id, Actor.name).where(Actor.id.in_(ids))).all())
 
 
 def group_keys(session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(session.execute(select(TranslationGroup.id, TranslationGroup.key)
+    return dict(_rows(session, select(TranslationGroup.id, TranslationGroup.key)
                                 .where(TranslationGroup.id.in_(ids))).all())
 
 
 def alignments_for(session, doc_ids: list[int]) -> dict[int, dict]:
     """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document of the batch."""
     other_a, other_b = aliased(Document), aliased(Document)
-    rows = session.execute(select(Alignment.doc_a_id, Alignment.doc_b_id, Alignment.beads, other_a.lang, other_b.lang)
+    rows = _rows(session, select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text),
+                                  other_a.lang, other_b.lang)
                            .join(other_a, other_a.id == Alignment.doc_a_id)
                            .join(other_b, other_b.id == Alignment.doc_b_id)
                            .where(Alignment.doc_a_id.in_(doc_ids) | Alignment.doc_b_id.in_(doc_ids))).all()
     out: dict[int, dict] = {}
-    for a, b, beads, lang_a, lang_b in rows:
+    for a, b, raw, lang_a, lang_b in rows:
+        beads = loads(raw)
         out.setdefault(a, {})[lang_b] = {"doc": f"d-{b}", "pairs": [[x[0], x[1]] for x in beads],
                                          "status": [x[2] for x in beads]}
         out.setdefault(b, {})[lang_a] = {"doc": f"d-{a}", "pairs": [[x[1], x[0]] for x in beads],
@@ -138,7 +167,7 @@ def span_links_for(session, span_ids: set[int]) -> list:
     if not span_ids:
         return []
     target = aliased(Span)
-    return session.execute(select(SpanLink.span_id, SpanLink.target_id, Document.lang)
+    return _rows(session, select(SpanLink.span_id, SpanLink.target_id, Document.lang)
                            .join(target, target.id == SpanLink.target_id)
                            .join(Document, Document.id == target.document_id)
                            .where(SpanLink.span_id.in_(span_ids), target.deleted_at.is_(None))

@@ -18,39 +18,39 @@ def _int(value) -> bool:
 
 
 def read_spans(obj: dict, text: str, where: str) -> list[SpanInput]:
+    """The spans, checked. Their `where` is left empty: check_annotations names them by position when needed."""
     raw = obj.get("spans") or []
     if not isinstance(raw, list):
         raise _bad(where, "spans", "must be a list")
     out = []
+    size = len(text)
     for k, item in enumerate(raw):
-        name = f"spans[{k}]"
         if not isinstance(item, dict):
-            raise _bad(where, name, "must be an object")
+            raise _bad(where, f"spans[{k}]", "must be an object")
         start, end = item.get("start"), item.get("end")
-        if not _int(start) or not _int(end):
-            raise _bad(where, f"{name}.start", "start and end must be integers (code point offsets)")
-        if not 0 <= start < end <= len(text):
-            raise _bad(where, f"{name}.end", f"offsets [{start}, {end}) are outside the text ({len(text)} code points)")
+        if not ((type(start) is int or _int(start)) and (type(end) is int or _int(end))):
+            raise _bad(where, f"spans[{k}].start", "start and end must be integers (code point offsets)")
+        if not 0 <= start < end <= size:
+            raise _bad(where, f"spans[{k}].end", f"offsets [{start}, {end}) are outside the text ({size} code points)")
         if "text" in item and item["text"] != text[start:end]:
-            raise _bad(where, f"{name}.text", f"'{item['text']}' does not match the text at [{start}, {end}): "
-                                              f"'{text[start:end]}'")
+            raise _bad(where, f"spans[{k}].text", f"'{item['text']}' does not match the text at [{start}, {end}): "
+                                                  f"'{text[start:end]}'")
         label = item.get("label")
         if not isinstance(label, str) or not label:
-            raise _bad(where, f"{name}.label", "is required")
+            raise _bad(where, f"spans[{k}].label", "is required")
         attrs = item.get("attrs") or {}
         if not isinstance(attrs, dict):
-            raise _bad(where, f"{name}.attrs", "must be an object")
+            raise _bad(where, f"spans[{k}].attrs", "must be an object")
         status = item.get("status") or "pending"
         if status not in STATUSES:
-            raise _bad(where, f"{name}.status", f"must be one of {', '.join(STATUSES)}")
+            raise _bad(where, f"spans[{k}].status", f"must be one of {', '.join(STATUSES)}")
         actor = item.get("actor")
-        actor_name = actor.get("name") if isinstance(actor, dict) else None
         annotator = item.get("annotator")
         if annotator is not None and not isinstance(annotator, str):
-            raise _bad(where, f"{name}.annotator", "must be a user name")
-        out.append(SpanInput(start=start, end=end, label=label, attrs=attrs, annotator=annotator, status=status,
-                             ref=str(item["id"]) if item.get("id") is not None else None, actor=actor_name,
-                             where=f"{where}: {name}"))
+            raise _bad(where, f"spans[{k}].annotator", "must be a user name")
+        ref = item.get("id")
+        out.append(SpanInput(start, end, label, attrs, annotator, status, None if ref is None else str(ref),
+                             actor.get("name") if isinstance(actor, dict) else None))
     return out
 
 
@@ -76,10 +76,19 @@ def read_sentences(obj: dict, text: str, where: str) -> list | None:
     raw = obj.get("sentences")
     if not raw:
         return None
-    if not isinstance(raw, list) or not all(isinstance(x, list) and len(x) == 2 and _int(x[0]) and _int(x[1])
-                                            and 0 <= x[0] <= x[1] <= len(text) for x in raw):
+    if not isinstance(raw, list) or not all(map(_pair_inside(len(text)), raw)):
         raise _bad(where, "sentences", "must be a list of [start, end] pairs inside the text")
-    return [list(x) for x in raw]
+    return raw
+
+
+def _pair_inside(size: int):
+    def check(x) -> bool:
+        if type(x) is list and len(x) == 2:
+            a, b = x
+            if type(a) is int and type(b) is int:
+                return 0 <= a <= b <= size
+        return isinstance(x, list) and len(x) == 2 and _int(x[0]) and _int(x[1]) and 0 <= x[0] <= x[1] <= size
+    return check
 
 
 def read_alignment(obj: dict, where: str) -> dict:

@@ -2,44 +2,62 @@
 translation group per line (annotator.group/v1). Spans, relations, sentences, alignments and span links
 are read too, so that an export imports back without loss."""
 
+import codecs
+
 import orjson
 
 from ..errors import Invalid
-from ..services.documents import parse_fields
+from ..services.documents import parse_fields, paused_gc
 from . import annotations
-from .txt import decode
 
 GROUP_SCHEMA = "annotator.group/v1"
 
 
 def read(name: str, data: bytes, lang: str | None = None):
-    try:
-        content = decode(name, data)
-    except Invalid as exc:
-        yield exc
-        return
+    """Lines are parsed from the bytes (orjson checks UTF-8), never decoding the whole file into one string."""
     default_lang = lang if lang and lang != "auto" else None
-    for number, line in enumerate(content.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{name} line {number}"
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            yield Invalid(f"{where}: not valid JSON ({exc})", field="line", where=where)
-            continue
-        if isinstance(obj, dict) and obj.get("schema") == GROUP_SCHEMA:
-            members = obj.get("documents")
-            if not isinstance(members, list):
-                yield Invalid(f"{where}: field 'documents': a group line holds a list of documents",
-                              field="documents", where=where)
-                continue
-            key = obj.get("key") or obj.get("id")
-            for k, member in enumerate(members):
-                member = {**member, "group_key": key} if isinstance(member, dict) and key else member
-                yield _document(member, f"{where} documents[{k}]", default_lang)
-        else:
-            yield _document(obj, where, default_lang)
+    offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    lines = data[offset:].split(b"\n") if offset else data.split(b"\n")
+    out = []
+    with paused_gc():  # for the whole file: re-enabling it between chunks walks everything parsed so far again
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                out.extend(_line(name, number, line, offset, default_lang))
+                if out and isinstance(out[-1], Invalid) and out[-1].field == "file":
+                    break
+            offset += len(line) + 1
+    yield from out
+
+
+def _line(name: str, number: int, line: bytes, offset: int, default_lang) -> list:
+    where = f"{name} line {number}"
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        return _not_json(name, number, line, offset, exc)
+    if isinstance(obj, dict) and obj.get("schema") == GROUP_SCHEMA:
+        members = obj.get("documents")
+        if not isinstance(members, list):
+            return [Invalid(f"{where}: field 'documents': a group line holds a list of documents",
+                            field="documents", where=where)]
+        key = obj.get("key") or obj.get("id")
+        return [_document({**member, "group_key": key} if isinstance(member, dict) and key else member,
+                          f"{where} documents[{k}]", default_lang) for k, member in enumerate(members)]
+    return [_document(obj, where, default_lang)]
+
+
+def _not_json(name: str, number: int, line: bytes, offset: int, exc) -> list:
+    """Bad UTF-8 stops the file (as decoding it whole would); a blank line of other white space is skipped."""
+    try:
+        content = line.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        at = offset + bad.start
+        return [Invalid(f"{name}: line {number}: not UTF-8 text (byte 0x{line[bad.start]:02x} at "
+                        f"offset {at}); save the file as UTF-8", field="file", where=name)]
+    if not content.strip():
+        return []
+    where = f"{name} line {number}"
+    return [Invalid(f"{where}: not valid JSON ({exc})", field="line", where=where)]
 
 
 def _document(obj, where: str, default_lang):

@@ -26,7 +26,7 @@ from ..models import (
 from . import actors as actor_service
 from . import assignments
 from .alignment import validate_beads
-from .documents import AddResult, DocumentInput, add_documents
+from .documents import AddResult, BulkWriter, DocumentInput, add_documents, paused_gc
 from .relations import allowed_types
 from .spans import check_attrs
 
@@ -42,24 +42,50 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
     if missing and add_labels:
         _add_labels(project, missing)
         known |= set(missing)
+    allowed: dict[tuple[str, str], list[str]] = {}
+    checked: dict = {}  # (label, attributes) -> the checked attributes: most spans repeat a few combinations
     for item in inputs:
-        labels = {s.ref: s.label for s in item.spans if s.ref}
-        for span in item.spans:
+        for k, span in enumerate(item.spans):
             if span.label not in known:
-                problems.append(f"{span.where}: unknown label '{span.label}' (use --add-labels to add it)")
+                problems.append(f"{span.where or _span_where(item, k)}: unknown label '{span.label}' "
+                                "(use --add-labels to add it)")
+                continue
+            if not span.attrs:
+                span.attrs = {}  # what check_attrs makes of no attributes, without looking up the label
                 continue
             try:
-                span.attrs = check_attrs(project, span.label, span.attrs)
+                span.attrs = _checked_attrs(project, span.label, span.attrs, checked)
             except Invalid as exc:
-                problems.append(f"{span.where}: {exc.message}")
-        for rel in item.relations:
-            if labels.get(rel.head) in known and labels.get(rel.tail) in known and \
-                    rel.type not in allowed_types(project, labels[rel.head], labels[rel.tail]):
-                problems.append(f"{rel.where}: relation {rel.type} cannot link {labels[rel.head]} -> "
-                                f"{labels[rel.tail]}")
+                problems.append(f"{span.where or _span_where(item, k)}: {exc.message}")
+        if item.relations:
+            labels = {s.ref: s.label for s in item.spans if s.ref}
+            for k, rel in enumerate(item.relations):
+                head, tail = labels.get(rel.head), labels.get(rel.tail)
+                if head not in known or tail not in known:
+                    continue
+                if (head, tail) not in allowed:
+                    allowed[head, tail] = allowed_types(project, head, tail)
+                if rel.type not in allowed[head, tail]:
+                    problems.append(f"{rel.where or f'{item.where}: relations[{k}]'}: relation {rel.type} cannot "
+                                    f"link {head} -> {tail}")
         if len(problems) >= MAX_PROBLEMS:
             break
     return problems[:MAX_PROBLEMS]
+
+
+def _checked_attrs(project: Project, label: str, attrs: dict, checked: dict) -> dict:
+    try:
+        key = (label, *((name, type(value), value) for name, value in attrs.items()))
+        hash(key)
+    except TypeError:  # a list or object as a value
+        return check_attrs(project, label, attrs)
+    if key not in checked:
+        checked[key] = check_attrs(project, label, attrs)
+    return checked[key]
+
+
+def _span_where(item: DocumentInput, k: int) -> str:
+    return f"{item.where}: spans[{k}]"
 
 
 def _add_labels(project: Project, names: list[str]) -> None:
@@ -74,15 +100,16 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
                      add_labels: bool = False, progress: Callable[[int], None] | None = None) -> AddResult:
     """Check, then store documents and their annotations. Raises Invalid (with every problem) and writes
     nothing if anything is wrong."""
-    problems = check_annotations(project, inputs, add_labels)
-    if problems:
-        raise Invalid(f"{len(problems)} problem(s); nothing was imported", problems=problems)
-    carries_alignment = any(item.alignment for item in inputs)
-    result = add_documents(session, project, inputs, user, progress, align=not carries_alignment)
-    if any(item.spans for item, _ in result.pairs):
-        _store_annotations(session, project, result, user)
-    if carries_alignment:
-        _store_alignments(session, result)
+    with paused_gc():
+        problems = check_annotations(project, inputs, add_labels)
+        if problems:
+            raise Invalid(f"{len(problems)} problem(s); nothing was imported", problems=problems)
+        carries_alignment = any(item.alignment for item in inputs)
+        result = add_documents(session, project, inputs, user, progress, align=not carries_alignment)
+        if any(item.spans for item in result.items):
+            _store_annotations(session, project, result, user)
+        if carries_alignment:
+            _store_alignments(session, result)
     _auto_assign(session, project, result, user)
     return result
 
@@ -94,49 +121,46 @@ def _auto_assign(session, project: Project, result: AddResult, user: User | None
         assignments.auto_assign(session, project, k, result.created, by=user)
 
 
+SPAN_COLUMNS = ("document_id", "annotator_id", "start", "end", "label", "attrs", "actor_id", "status", "version",
+                "created_at", "updated_at")
+RELATION_COLUMNS = ("document_id", "annotator_id", "head_id", "tail_id", "type", "status", "version", "created_at")
+
+
 def _store_annotations(session, project: Project, result: AddResult, user: User | None) -> None:
-    users = _users_by_name(session, {s.annotator for item, _ in result.pairs for s in item.spans}, user)
-    actors = _actors_by_name(session, project, {s.actor for item, _ in result.pairs for s in item.spans if s.actor},
-                             user)
-    now = utcnow()
-    rows, keys = [], []
-    for n, (item, doc) in enumerate(result.pairs):
-        for span in item.spans:
-            rows.append({"document_id": doc.id, "annotator_id": users[span.annotator], "start": span.start,
-                         "end": span.end, "label": span.label, "attrs": span.attrs,
-                         "actor_id": actors.get(span.actor), "status": ReviewStatus(span.status), "version": 1,
-                         "created_at": now, "updated_at": now})
-            keys.append((n, span.ref))
-    ids = _insert_returning_ids(session, Span, rows)
-    by_doc_ref = dict(zip(keys, ids, strict=True))
-    by_ref = {ref: sid for (_, ref), sid in by_doc_ref.items() if ref}
-    rel_rows = [{"document_id": doc.id, "annotator_id": users[_annotator_of(item, rel.head)],
-                 "head_id": by_doc_ref[(n, rel.head)], "tail_id": by_doc_ref[(n, rel.tail)], "type": rel.type,
-                 "status": ReviewStatus.PENDING, "version": 1, "created_at": now}
-                for n, (item, doc) in enumerate(result.pairs) for rel in item.relations]
-    if rel_rows:
-        session.execute(insert(Relation), rel_rows)
-    links = {(by_ref[a], by_ref[b]) for item, _ in result.pairs for a, b in item.span_links
-             if a in by_ref and b in by_ref}
+    """Spans, relations, span links and one history event per document, as plain rows in bulk."""
+    items = result.items
+    users = _users_by_name(session, {s.annotator for item in items for s in item.spans}, user)
+    actors = _actors_by_name(session, project, {s.actor for item in items for s in item.spans if s.actor}, user)
+    writer = BulkWriter(session)
+    spans, rels = Span.__table__, Relation.__table__
+    when, attrs_json = writer.converter(spans.c.created_at), writer.converter(spans.c.attrs)
+    status = {s.value: writer.converter(spans.c.status)(s) for s in ReviewStatus}
+    now, no_attrs = when(utcnow()), attrs_json({})
+    rows = [(doc_id, users[s.annotator], s.start, s.end, s.label, attrs_json(s.attrs) if s.attrs else no_attrs,
+             actors.get(s.actor), status[s.status], 1, now, now)
+            for item, doc_id in zip(items, result.ids, strict=True) for s in item.spans]
+    span_ids = iter(writer.insert_with_ids(spans, SPAN_COLUMNS, rows))
+    del rows
+    by_ref: dict[str, int] = {}
+    rel_rows = []
+    for item, doc_id in zip(items, result.ids, strict=True):
+        refs = {s.ref: (next(span_ids), s.annotator) for s in item.spans}
+        for rel in item.relations:
+            (head, annotator), (tail, _) = refs[rel.head], refs[rel.tail]
+            rel_rows.append((doc_id, users[annotator], head, tail, rel.type, status["pending"], 1, now))
+        if item.span_links:
+            by_ref.update((ref, sid) for ref, (sid, _) in refs.items() if ref)
+    writer.insert(rels, RELATION_COLUMNS, rel_rows)
+    links = {(by_ref[a], by_ref[b]) for item in items for a, b in item.span_links if a in by_ref and b in by_ref}
     if links:
-        session.execute(insert(SpanLink), [{"span_id": a, "target_id": b, "created_at": now,
+        session.execute(insert(SpanLink), [{"span_id": a, "target_id": b, "created_at": utcnow(),
                                             "created_by_id": user.id if user else None} for a, b in sorted(links)])
-    session.execute(insert(HistoryEvent), [
-        {"project_id": project.id, "document_id": doc.id, "user_id": user.id if user else None, "entity": "document",
-         "entity_id": doc.id, "action": "import", "before": None,
-         "after": {"spans": len(item.spans), "relations": len(item.relations)}, "at": now}
-        for item, doc in result.pairs if item.spans])
-
-
-def _annotator_of(item: DocumentInput, ref: str) -> str | None:
-    return next(s.annotator for s in item.spans if s.ref == ref)
-
-
-def _insert_returning_ids(session, model, rows: list[dict]) -> list[int]:
-    if not rows:
-        return []
-    result = session.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows)
-    return list(result.scalars())
+    history = HistoryEvent.__table__
+    after = writer.converter(history.c.after)
+    writer.insert(history, ("project_id", "document_id", "user_id", "entity", "entity_id", "action", "after", "at"),
+                  [(project.id, doc_id, user.id if user else None, "document", doc_id, "import",
+                    after({"spans": len(item.spans), "relations": len(item.relations)}), now)
+                   for item, doc_id in zip(items, result.ids, strict=True) if item.spans])
 
 
 def _users_by_name(session, names: set, importer: User | None) -> dict:
@@ -168,15 +192,18 @@ def _actors_by_name(session, project: Project, names: set[str], user: User | Non
 
 
 def _store_alignments(session, result: AddResult) -> None:
-    """Alignments between documents of this import, each pair once, from the lower id's side."""
-    by_ref = {item.ref: doc for item, doc in result.pairs if item.ref}
-    done = set()
-    for item, doc in result.pairs:
+    """Alignments between documents of this import, each pair once, from the lower id's side. Both documents
+    are new, so no alignment of the pair exists yet."""
+    docs = list(zip(result.items, result.ids, result.group_ids, result.sentences, strict=True))
+    by_ref = {item.ref: (doc_id, group_id, sentences) for item, doc_id, group_id, sentences in docs if item.ref}
+    done, rows = set(), []
+    for item, doc_id, group_id, sentences in docs:
         for entry in item.alignment.values():
             other = by_ref.get(entry["doc"])
-            if other is None or other.group_id != doc.group_id or doc.group_id is None:
+            if other is None or other[1] != group_id or group_id is None:
                 continue
-            pair = tuple(sorted((doc.id, other.id)))
+            other_id, _, other_sentences = other
+            pair = tuple(sorted((doc_id, other_id)))
             if pair in done:
                 continue
             done.add(pair)
@@ -184,16 +211,15 @@ def _store_alignments(session, result: AddResult) -> None:
             beads = [[p[0], p[1], st] if isinstance(p, list) and len(p) == 2 else p
                      for p, st in zip(entry["pairs"], statuses, strict=False)]
             try:
-                beads = validate_beads(beads, len(doc.sentences or []), len(other.sentences or []))
+                beads = validate_beads(beads, len(sentences or []), len(other_sentences or []))
             except Invalid as exc:
                 raise Invalid(f"{item.where}: alignment with {entry['doc']}: {exc.message}", field="alignment",
                               where=item.where) from None
-            if doc.id > other.id:
+            if doc_id > other_id:
                 beads = [[b[1], b[0], b[2]] for b in beads]
-            existing = session.scalar(select(Alignment).where(Alignment.doc_a_id == pair[0],
-                                                              Alignment.doc_b_id == pair[1]))
-            if existing is None:
-                session.add(Alignment(group_id=doc.group_id, doc_a_id=pair[0], doc_b_id=pair[1], beads=beads))
-            else:
-                existing.beads = beads
-    session.flush()
+            rows.append((group_id, pair[0], pair[1], beads))
+    writer = BulkWriter(session)
+    table = Alignment.__table__
+    beads_json, now = writer.converter(table.c.beads), writer.converter(table.c.updated_at)(utcnow())
+    writer.insert(table, ("group_id", "doc_a_id", "doc_b_id", "beads", "version", "updated_at"),
+                  [(group, a, b, beads_json(beads), 1, now) for group, a, b, beads in rows])
