@@ -244,7 +244,7 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
 
 
 def _span_count(result) -> int:
-    return sum(len(item.spans) for item, _ in result.pairs)
+    return result.span_count
 
 
 def _read_files(paths):

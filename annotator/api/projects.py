@@ -91,7 +91,7 @@ def import_jsonl(pid):
                       problems=[e.message for e in parsed.errors])
     result = imports.import_documents(db.session, project, parsed.inputs, current_user,
                                       add_labels=request.args.get("add_labels") in ("1", "true"))
-    body = {"created": len(result.created), "spans": sum(len(i.spans) for i, _ in result.pairs),
+    body = {"created": len(result.created), "spans": result.span_count,
             "skipped": [{"where": w, "reason": r} for w, r in result.skipped],
             "dry_run": request.args.get("dry_run") in ("1", "true")}
     if body["dry_run"]:

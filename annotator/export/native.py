@@ -1,6 +1,6 @@
 """The native format, annotator.document/v1: one JSON object per document (or per group with by_group)."""
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterator
 
 import orjson
@@ -34,7 +34,10 @@ def _batch(session, project: Project, req: q.ExportRequest, rows) -> list[dict]:
     ids = [r.id for r in rows]
     spans = q.spans_for(session, ids, req)
     exported = {s.id for s in spans}
-    rels = [r for r in q.relations_for(session, ids) if r.head_id in exported and r.tail_id in exported]
+    rels = q.relations_for(session, ids, gold=req.layer == "gold")
+    if req.layer == "gold":
+        rels = _onto_gold(session, ids, spans, rels)
+    rels = [r for r in rels if r.head_id in exported and r.tail_id in exported]
     actors = q.actors_by_id(session, {s.actor_id for s in spans if s.actor_id})
     groups = q.group_keys(session, {r.group_id for r in rows if r.group_id})
     alignments = q.alignments_for(session, ids) if groups else {}
@@ -55,6 +58,24 @@ def _batch(session, project: Project, req: q.ExportRequest, rows) -> list[dict]:
         line["span_links"] = links_by_doc[row.id]
         lines.append(line)
     return lines
+
+
+Rel = namedtuple("Rel", "id document_id type head_id tail_id")
+
+
+def _onto_gold(session, ids: list[int], spans, rels) -> list:
+    """Relations whose ends were merged into other annotators' identical spans point at those instead, so the
+    gold layer keeps them; the same relation reached twice is written once."""
+    gold = {(s.document_id, s.start, s.end, s.label): s.id for s in spans}
+    onto = {m.id: gold.get((m.document_id, m.start, m.end, m.label)) for m in q.merged_spans(session, ids)}
+    out, seen = [], set()
+    for r in rels:
+        head, tail = onto.get(r.head_id) or r.head_id, onto.get(r.tail_id) or r.tail_id
+        key = (r.document_id, r.type, head, tail)
+        if key not in seen:
+            seen.add(key)
+            out.append(Rel(r.id, r.document_id, r.type, head, tail))
+    return out
 
 
 def _document(project, row, spans, rels, actors, groups) -> dict:

@@ -124,11 +124,19 @@ def spans_for(session, doc_ids: list[int], req: ExportRequest) -> list:
     return _rows(session, query.order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id)).all()
 
 
-def relations_for(session, doc_ids: list[int]) -> list:
-    return _rows(session, select(Relation.id, Relation.document_id, Relation.type, Relation.head_id,
-                                  Relation.tail_id)
-                           .where(Relation.document_id.in_(doc_ids), Relation.deleted_at.is_(None))
-                           .order_by(Relation.id)).all()
+def relations_for(session, doc_ids: list[int], gold: bool = False) -> list:
+    query = (select(Relation.id, Relation.document_id, Relation.type, Relation.head_id, Relation.tail_id)
+             .where(Relation.document_id.in_(doc_ids), Relation.deleted_at.is_(None)))
+    if gold:
+        query = query.where(Relation.status != ReviewStatus.REJECTED)
+    return _rows(session, query.order_by(Relation.id)).all()
+
+
+def merged_spans(session, doc_ids: list[int]) -> list:
+    """Spans a reviewer merged into another annotator's identical, accepted one."""
+    return _rows(session, select(Span.id, Span.document_id, Span.start, Span.end, Span.label)
+                 .where(Span.document_id.in_(doc_ids), Span.deleted_at.is_(None),
+                        Span.status == ReviewStatus.MERGED)).all()
 
 
 def actors_by_id(session, ids: set[int]) -> dict[int, str]:

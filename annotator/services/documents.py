@@ -80,6 +80,10 @@ class AddResult:
     group_ids: list[int | None] = field(default_factory=list)
     sentences: list[list] = field(default_factory=list)
 
+    @property
+    def span_count(self) -> int:
+        return sum(len(item.spans) for item in self.items)
+
 
 class LoadedDocuments(Sequence):
     """Documents by id, loaded in a few queries the first time one of them is wanted. After a rollback (a dry

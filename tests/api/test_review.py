@@ -214,3 +214,21 @@ def test_a_reviewers_gold_span_is_not_a_layer_to_agree_with(client, team):
     assert data["candidates"][0]["agreement"] == "all"
     figures = client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["rita"])).json
     assert figures["annotators"] == ["olena", "taras"]
+
+
+def test_gold_relations_follow_merged_ends_to_the_accepted_span(client, team):
+    project, doc, t = team
+    made = {}
+    for who in ("taras", "olena"):
+        made[who] = (add(client, doc, t[who], "Путін").json, add(client, doc, t[who], "«припинення вогню»",
+                                                                   "CLAIM").json)
+    actor, claim = made["taras"]  # only taras links them; olena's identical spans become the gold ones
+    rel = client.post(f"/api/v1/documents/{doc.id}/relations", json={"head": claim["id"], "tail": actor["id"],
+                                                                     "type": "SAID_BY"}, headers=auth(t["taras"])).json
+    client.post(f"/api/v1/relations/{rel['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    client.post(f"/api/v1/documents/{doc.id}/review/accept-agreed", headers=auth(t["rita"]))
+    gold = orjson.loads(client.get(f"/api/v1/projects/{project.id}/export", headers=auth(t["rita"])).data)
+    ids = {s["id"]: s["text"] for s in gold["spans"]}
+    assert sorted(ids.values()) == ["«припинення вогню»", "Путін"]
+    assert [(r["type"], ids[r["head"]], ids[r["tail"]]) for r in gold["relations"]] == [
+        ("SAID_BY", "«припинення вогню»", "Путін")]
