@@ -218,7 +218,7 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
 
     with app_context():
         target = projects.get_project(session(), project_ref)
-        parsed = parse_files(_read_files(files), fmt, lang)
+        parsed = parse_files(_read_files(files), fmt, lang)  # raises Invalid over the import size limit
         if parsed.errors:
             for err in parsed.errors:
                 click.echo(err.message, err=True)
@@ -248,8 +248,13 @@ def _span_count(result) -> int:
 
 
 def _read_files(paths):
+    from flask import current_app
+
+    from .ingest.files import read_all
+
+    limit = int(float(current_app.config["MAX_IMPORT_MB"]) * (1 << 20))
     with click.progressbar(paths, label="reading", file=sys.stderr) as bar:
-        return [(str(p), p.read_bytes()) for p in bar]
+        return read_all(bar, limit)
 
 
 @main.command()

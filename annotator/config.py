@@ -12,6 +12,7 @@ DEFAULTS = {
     "WTF_CSRF_CHECK_DEFAULT": False,  # checked in a before_request hook that knows about API tokens
     "WTF_CSRF_TIME_LIMIT": None,
     "MAX_UPLOAD_MB": 20,
+    "MAX_IMPORT_MB": 256,  # what one import may hold once decompressed (CLI files, uploads)
     "DOCUMENTS_PER_PAGE": 50,
     "LOGIN_MAX_FAILURES": 5,
     "SQLALCHEMY_TRACK_MODIFICATIONS": False,

@@ -1,6 +1,6 @@
 """Add documents (paste or upload) and show one."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -10,6 +10,7 @@ from ..auth import role_required
 from ..errors import DomainError, Invalid, NotFound
 from ..extensions import db
 from ..ingest import parse_files
+from ..ingest.files import read_bytes
 from ..ingest.txt import prepare, title_of
 from ..models import Role
 from ..services import alignment, imports
@@ -73,7 +74,8 @@ def _parse_or_raise(files, lang, clean):
 
 def _upload_preview(project, form):
     """Check the files, show what each becomes (language, cleanup), keep them for the confirmation."""
-    files = [(f.filename or "upload.txt", f.read()) for f in form.files.data if f]
+    limit = int(float(current_app.config["MAX_IMPORT_MB"]) * (1 << 20))
+    files = [read_bytes(f.filename or "upload.txt", f.read(), limit) for f in form.files.data if f]
     parsed = _parse_or_raise(files, form.lang.data, form.clean.data)
     token = uploads.save(files, current_user.id)
     return render_template("documents/preview.html", project=project, items=parsed.inputs, token=token,

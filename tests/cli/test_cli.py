@@ -141,3 +141,40 @@ def test_first_migration_database_upgrades_with_rows_intact(cli, empty_database_
 def test_serve_refuses_an_uninitialised_database(cli, empty_database_url):
     result = cli(empty_database_url, "serve", "--port", "1")
     assert result.exit_code == 1 and "run `annotator init` first" in result.output
+
+
+def test_gzipped_files_import(cli, ready, tmp_path):
+    import gzip
+
+    cli(ready, "project", "create", "news")
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(json.dumps({"text": "Київ.", "lang": "uk"}).encode()))
+    result = cli(ready, "import", "news", str(tmp_path / "in.jsonl.gz"))
+    assert result.exit_code == 0 and "imported 1 document(s)" in result.output
+
+
+def test_a_gzip_bomb_a_truncated_gzip_and_an_oversized_file_are_refused(cli, ready, tmp_path, monkeypatch):
+    import gzip
+
+    cli(ready, "project", "create", "news")
+    monkeypatch.setenv("ANNOTATOR_MAX_IMPORT_MB", "1")
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(b" " * (8 << 20)))
+    bomb = cli(ready, "import", "news", str(tmp_path / "bomb.jsonl.gz"))
+    assert bomb.exit_code == 1
+    assert "bomb.jsonl.gz: decompresses to more than the import limit of 1 MB" in bomb.output
+    whole = gzip.compress(json.dumps({"text": "Київ.", "lang": "uk"}).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    cut = cli(ready, "import", "news", str(tmp_path / "cut.jsonl.gz"))
+    assert cut.exit_code == 1 and "cut.jsonl.gz: not a complete gzip file" in cut.output
+    (tmp_path / "big.uk.txt").write_bytes(b"x" * (2 << 20))
+    big = cli(ready, "import", "news", str(tmp_path / "big.uk.txt"))
+    assert big.exit_code == 1 and "2 MB is more than the import limit of 1 MB" in big.output
+    assert rows(ready, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_truncated_jsonl_line_is_reported_and_nothing_written(cli, ready, tmp_path):
+    cli(ready, "project", "create", "news")
+    good = json.dumps({"text": "Київ.", "lang": "uk"})
+    (tmp_path / "cut.jsonl").write_text(good + "\n" + good[:12], encoding="utf-8")
+    result = cli(ready, "import", "news", str(tmp_path / "cut.jsonl"))
+    assert result.exit_code == 1 and "cut.jsonl line 2: not valid JSON" in result.output
+    assert rows(ready, "SELECT count(*) FROM documents") == [(0,)]
