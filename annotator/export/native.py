@@ -7,7 +7,7 @@ import orjson
 
 from ..align import split_sentences
 from ..models import Project
-from ..services.documents import paused_gc
+from ..services.bulk import paused_gc
 from . import query as q
 
 SCHEMA = "annotator.document/v1"

@@ -7,7 +7,8 @@ import codecs
 import orjson
 
 from ..errors import Invalid
-from ..services.documents import parse_fields, paused_gc
+from ..services.bulk import paused_gc
+from ..services.documents import parse_fields
 from . import annotations
 
 GROUP_SCHEMA = "annotator.group/v1"

@@ -1,24 +1,18 @@
 """Documents: validate incoming fields, store them (NFC text, de-duplicated), group translations."""
 
-import gc
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
-import orjson
-from sqlalchemy import JSON, func, select
-from sqlalchemy import text as sql_text
+from sqlalchemy import func, select
 
 from ..align import split_sentences
 from ..errors import Invalid, NotFound
 from ..langs import BadLanguage, normalize_lang
 from ..models import Document, Project, TranslationGroup, User, utcnow
-from ..text import content_hash
+from ..text import content_hash, normalize
 from . import alignment
+from .bulk import BulkWriter
 
 MAX_TITLE = 500
 BATCH = 500  # documents per insert (and per progress step)
@@ -125,124 +119,9 @@ class DocumentRef:
         return f"DocumentRef({self.id})"
 
 
-@contextmanager
-def paused_gc():
-    """Bulk work creates millions of small objects that never form cycles; the cyclic collector would walk
-    them again and again (2.7 times the time of orjson.loads over a big file). It runs again afterwards."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def _json_text(value) -> str | None:
-    return None if value is None else orjson.dumps(value).decode()
-
-
-def _same(value):
-    return value
-
-
-class BulkWriter:
-    """Plain-tuple inserts for big imports on the session's connection and transaction: executemany on SQLite,
-    COPY on PostgreSQL. Through SQLAlchemy's insert each row costs ~20 µs of parameter handling (and with
-    RETURNING, a statement of its own on SQLite), several times SQLite's own ~3.5 µs; here values are converted
-    once per column type, as that type would convert them."""
-
-    CHUNK = 10_000
-
-    def __init__(self, session):
-        self.conn = session.connection()
-        self.dialect = self.conn.dialect
-        self.sqlite = self.dialect.name == "sqlite"
-
-    def converter(self, column) -> Callable:
-        """How values of this column reach the driver: JSON as text (SQLite stores it so, COPY reads it so),
-        anything else as the column type's own bind processor makes it."""
-        if isinstance(column.type, JSON):
-            return _json_text
-        process = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
-        return process or _same
-
-    def insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        names = ", ".join(self.dialect.identifier_preparer.quote(c) for c in columns)
-        if self.sqlite:
-            sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
-            for n in range(0, len(rows), self.CHUNK):
-                self.conn.exec_driver_sql(sql, rows[n:n + self.CHUNK])
-            return
-        cursor = self.conn.connection.dbapi_connection.cursor()
-        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.close()
-
-    def insert_with_ids(self, table, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
-        """Insert rows (without their id) and return the ids they got, in order."""
-        if not rows:
-            return []
-        if self.sqlite:
-            # The first insert takes SQLite's write lock and gets max(id) + 1, so the next ids are free until
-            # the commit: no RETURNING (row by row on SQLite when order matters), no second look-up.
-            names = ", ".join(self.dialect.identifier_preparer.quote(c) for c in columns)
-            first = self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES "
-                                              f"({', '.join('?' * len(columns))})", rows[0]).lastrowid
-            ids = list(range(first, first + len(rows)))
-            self.insert(table, ("id", *columns), [(i, *r) for i, r in zip(ids[1:], rows[1:], strict=True)])
-            return ids
-        ids = list(self.conn.execute(sql_text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) "
-                                          "FROM generate_series(1, :n)"), {"t": table.name, "n": len(rows)})
-                   .scalars())
-        self.insert(table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
-        return ids
-
-
 def _bad(where: str, name: str, message: str) -> Invalid:
     prefix = f"{where}: " if where else ""
     return Invalid(f"{prefix}field '{name}': {message}", field=name, where=where or None)
-
-
-@cache
-def _may_change_under_nfc() -> re.Pattern:
-    """A run of characters NFC may change or combine with the character before them: combining marks, those NFC
-    replaces, the second characters of canonical pairs (with the Hangul jamo that compose), and, to keep the
-    class to the Basic Multilingual Plane (where re matches it by bitmap), any character beyond it."""
-    chars = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
-    for cp in range(0x10000):
-        ch = chr(cp)
-        decomposition = unicodedata.decomposition(ch)
-        if unicodedata.combining(ch) or decomposition and not decomposition.startswith("<") and (
-                unicodedata.normalize("NFC", ch) != ch):
-            chars.add(cp)
-        if decomposition and not decomposition.startswith("<") and len(decomposition.split()) == 2:
-            chars.add(int(decomposition.split()[1], 16))
-    members = "".join(re.escape(chr(cp)) for cp in sorted(chars) if not 0xD800 <= cp <= 0xDFFF)
-    return re.compile(f"[{members}\U00010000-\U0010FFFF]+")
-
-
-def fast_normalize(raw: str) -> str:
-    """text.normalize (NFC, \\n line ends, no leading BOM), normalising only around the characters that NFC may
-    change: the character before such a run is a starter that nothing before it can combine with, and the one
-    after it cannot combine with anything before it, so NFC of the whole equals NFC of those pieces. Checking
-    every character with unicodedata costs 40 ns each (most of a big import's parsing); the search, about 1."""
-    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    runs = _may_change_under_nfc()
-    found = runs.search(text)
-    if found is None:
-        return text
-    out, done = [], 0
-    while found is not None:
-        start = max(found.start() - 1, done)
-        out += (text[done:start], unicodedata.normalize("NFC", text[start:found.end()]))
-        done = found.end()
-        found = runs.search(text, done)
-    out.append(text[done:])
-    return "".join(out)
 
 
 def parse_fields(data, where: str = "", default_lang: str | None = None) -> DocumentInput:
@@ -253,7 +132,7 @@ def parse_fields(data, where: str = "", default_lang: str | None = None) -> Docu
     text = data.get("text")
     if not isinstance(text, str):
         raise _bad(where, "text", "is required and must be a string")
-    text = fast_normalize(text)
+    text = normalize(text)
     if not text.strip():
         raise _bad(where, "text", "is empty")
     lang = data.get("lang") or default_lang
@@ -264,7 +143,7 @@ def parse_fields(data, where: str = "", default_lang: str | None = None) -> Docu
     title = data.get("title") or ""
     if not isinstance(title, str):
         raise _bad(where, "title", "must be a string")
-    title = fast_normalize(title).strip()
+    title = normalize(title).strip()
     if len(title) > MAX_TITLE:
         raise _bad(where, "title", f"has more than {MAX_TITLE} characters")
     group = data.get("group")

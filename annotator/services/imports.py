@@ -26,7 +26,8 @@ from ..models import (
 from . import actors as actor_service
 from . import assignments
 from .alignment import validate_beads
-from .documents import AddResult, BulkWriter, DocumentInput, add_documents, paused_gc
+from .bulk import BulkWriter, paused_gc
+from .documents import AddResult, DocumentInput, add_documents
 from .relations import allowed_types
 from .spans import check_attrs
 

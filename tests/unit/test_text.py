@@ -1,4 +1,8 @@
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.langs import BadLanguage, normalize_lang
 from annotator.text import content_hash, normalize, utf16_offsets, utf16_to_codepoint
@@ -44,3 +48,15 @@ def test_language_codes_are_normalised(raw, tag):
 def test_bad_language_codes_are_refused(raw):
     with pytest.raises(BadLanguage):
         normalize_lang(raw)
+
+
+PIECES = st.sampled_from(["a", "e", "\u0301", "\u0308", "и", "\u0306", "й", "Å", "\u212b", "\u1100", "\u1161",
+                          "\u11a8", "가", "🙂", "\r\n", "\r", "\ufeff", "ї", "і", "\u0307", "ﬁ", "ǅ", "\u0344"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.characters()), max_size=40))
+def test_normalize_equals_plain_nfc_of_the_whole_text(parts):
+    raw = "".join(parts)
+    expected = unicodedata.normalize("NFC", raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    assert normalize(raw) == expected
