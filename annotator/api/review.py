@@ -77,10 +77,11 @@ def assign(pid):
     if "auto" in data:
         added = assignments.auto_assign(db.session, project, data["auto"], by=current_user)
     else:
-        docs = [doc_service.get_document(db.session, i) for i in _ids(data.get("documents"), "documents")]
-        if any(d.project_id != project.id for d in docs):
-            raise Invalid("every document must belong to this project", field="documents")
-        added = assignments.assign(db.session, docs, _users(data.get("users")), current_user)
+        names = data.get("users")
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise Invalid("'users' must be a non-empty list of user names", field="users")
+        added = assignments.assign_by_name(db.session, project, _ids(data.get("documents"), "documents"), names,
+                                           current_user)
     db.session.commit()
     return {"added": added}
 
@@ -89,16 +90,6 @@ def _ids(value, field):
     if not isinstance(value, list) or not value or any(isinstance(i, bool) or not isinstance(i, int) for i in value):
         raise Invalid(f"'{field}' must be a non-empty list of ids", field=field)
     return value
-
-
-def _users(names) -> list[User]:
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-        raise Invalid("'users' must be a non-empty list of user names", field="users")
-    found = {u.username: u for u in db.session.scalars(select(User).where(User.username.in_(names)))}
-    missing = [n for n in names if n not in found]
-    if missing:
-        raise Invalid(f"no user named '{missing[0]}'", field="users")
-    return [found[n] for n in names]
 
 
 @bp.get("/projects/<int:pid>/queue")

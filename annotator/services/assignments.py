@@ -44,6 +44,18 @@ def assign(session, docs: list[Document], users: list[User], by: User | None = N
     return added
 
 
+def assign_by_name(session, project: Project, doc_ids: list[int], usernames: list[str], by: User | None) -> int:
+    """assign() for document ids of this project and user names; unknown ones are refused by name."""
+    docs = list(session.scalars(select(Document).where(Document.id.in_(doc_ids), Document.project_id == project.id)))
+    if len(docs) != len(set(doc_ids)):
+        raise Invalid("every document must belong to this project", field="documents")
+    users = {u.username: u for u in session.scalars(select(User).where(User.username.in_(usernames)))}
+    missing = [n for n in usernames if n not in users]
+    if missing:
+        raise Invalid(f"no user named '{missing[0]}'", field="users")
+    return assign(session, docs, [users[n] for n in usernames], by)
+
+
 def unassign(session, doc: Document, user: User) -> None:
     ids = [d.id for d in (doc.group.documents if doc.group else [doc])]
     session.execute(delete(Assignment).where(Assignment.document_id.in_(ids), Assignment.user_id == user.id))

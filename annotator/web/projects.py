@@ -2,16 +2,17 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..auth import role_required
-from ..errors import DomainError, NotFound
+from ..errors import DomainError, Invalid, NotFound
 from ..extensions import db
 from ..models import Role
+from ..services import assignments, progress
 from ..services import documents as doc_service
-from ..services import progress
 from ..services import projects as project_service
-from .forms import ProjectForm
+from .forms import ProjectForm, UserActionForm
 
 bp = Blueprint("projects", __name__)
 
@@ -79,6 +80,40 @@ def show(pid):
     q = (request.args.get("q") or "").strip() or None
     page = doc_service.list_documents(db.session, project, lang, q, request.args.get("page", 1, type=int),
                                       current_app.config["DOCUMENTS_PER_PAGE"])
+    reviewer = current_user.has_role(Role.REVIEWER)
     return render_template("projects/show.html", project=project, page=page, lang=lang, q=q or "",
                            counts=project_service.language_counts(db.session, project),
-                           annotators=progress.annotator_counts(db.session, project))
+                           annotators=progress.annotator_counts(db.session, project),
+                           queue=assignments.queue(db.session, project, current_user),
+                           pool=assignments.annotators(db.session) if reviewer else [],
+                           action=UserActionForm())
+
+
+@bp.post("/projects/<int:pid>/assign")
+@role_required(Role.REVIEWER)
+def assign(pid):
+    """Assign the ticked documents to the chosen annotators, or give every document k annotators."""
+    project = load_project(pid)
+    if not UserActionForm().validate_on_submit():
+        abort(400)
+    try:
+        if request.form.get("mode") == "auto":
+            added = assignments.auto_assign(db.session, project, request.form.get("k", type=int),
+                                            by=current_user)
+        else:
+            added = _assign_ticked(project)
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(ngettext("%(num)d assignment added.", "%(num)d assignments added.", added), "info")
+    return redirect(url_for("projects.show", pid=pid))
+
+
+def _assign_ticked(project) -> int:
+    ids = [int(i) for i in request.form.getlist("doc") if i.isdigit()]
+    names = request.form.getlist("user")
+    if not ids or not names:
+        raise Invalid(_("Tick at least one document and choose at least one annotator."))
+    return assignments.assign_by_name(db.session, project, ids, names, current_user)

@@ -19,7 +19,7 @@ MIN_ROLE = {
     "api.review_span": "reviewer", "api.review_relation": "reviewer", "api.document_review": "reviewer",
     "api.accept_agreed": "reviewer", "api.review_state": "reviewer", "api.project_agreement": "reviewer",
     "api.assign": "reviewer", "api.document_history": "reviewer", "api.update_document": "reviewer",
-    "documents.set_group": "reviewer",
+    "documents.set_group": "reviewer", "projects.assign": "reviewer",
     "review.queue": "reviewer", "review.document": "reviewer", "review.agreement": "reviewer",
     "review.history": "reviewer",
 }

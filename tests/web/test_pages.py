@@ -275,3 +275,31 @@ def test_a_document_is_linked_into_a_group_from_its_page(admin_client, make):
     assert "Now a version of “story”." in done.get_data(as_text=True)
     assert admin_client.get(f"/api/v1/documents/{en.id}").json["group"] == \
         admin_client.get(f"/api/v1/documents/{uk.id}").json["group"]
+
+
+def test_reviewers_assign_by_hand_and_automatically_and_annotators_see_their_queue(client, make):
+    make.user("rita", "reviewer")
+    for name in ("olena", "taras"):
+        make.user(name)
+    project = make.project()
+    first = make.document(project.id, text="Перший.", lang="uk", group="a")
+    make.document(project.id, text="First.", lang="en", group="a")
+    second = make.document(project.id, text="Другий.", lang="uk")
+    login(client, "rita")
+    html = client.get(f"/projects/{project.id}").get_data(as_text=True)
+    done = client.post(f"/projects/{project.id}/assign", data={"mode": "ticked", "doc": [str(first.id)],
+                                                              "user": ["olena"], "csrf_token": form_token(html)},
+                       follow_redirects=True)
+    assert "2 assignments added." in done.get_data(as_text=True)
+    auto = client.post(f"/projects/{project.id}/assign", data={"mode": "auto", "k": "1",
+                                                              "csrf_token": form_token(html)}, follow_redirects=True)
+    assert "1 assignment added." in auto.get_data(as_text=True)
+    empty = client.post(f"/projects/{project.id}/assign", data={"mode": "ticked", "csrf_token": form_token(html)},
+                        follow_redirects=True)
+    assert "Tick at least one document" in empty.get_data(as_text=True)
+    client.post("/logout", data={"csrf_token": form_token(html)})
+    login(client, "olena")
+    page = client.get(f"/projects/{project.id}").get_data(as_text=True)
+    assert 'id="my-queue"' in page and page.count('data-state="assigned"') >= 2
+    assert 'id="assign-form"' not in page
+    assert second.id not in [d["id"] for d in client.get(f"/api/v1/projects/{project.id}/queue").json["documents"]]
