@@ -7,6 +7,8 @@ transaction, only when no file had a problem.
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+import orjson
+
 from ..errors import Invalid
 from ..services.documents import DocumentInput
 from . import doccano, jsonl, labelstudio, txt
@@ -21,12 +23,24 @@ class Parsed:
     errors: list[Invalid] = field(default_factory=list)
 
 
-def guess_format(name: str) -> str:
-    """By extension: .jsonl/.ndjson native JSONL, .json a Label Studio export, anything else plain text."""
+def guess_format(name: str, data: bytes = b"") -> str:
+    """By extension: .jsonl/.ndjson native JSONL (or doccano's, told by its first line's keys), .json a Label
+    Studio export, anything else plain text."""
     suffixes = [s.lower() for s in PurePath(name).suffixes]
     if ".jsonl" in suffixes or ".ndjson" in suffixes:
-        return "jsonl"
+        return "doccano" if _looks_like_doccano(data) else "jsonl"
     return "labelstudio" if suffixes and suffixes[-1] == ".json" else "txt"
+
+
+def _looks_like_doccano(data: bytes) -> bool:
+    """doccano's lines carry "label" ([[start, end, label]]) or "entities"; ours carry "spans" or nothing."""
+    first = next((line for line in data[:1 << 20].split(b"\n") if line.strip()), b"")
+    try:
+        obj = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and "spans" not in obj and (
+        isinstance(obj.get("entities"), list) or isinstance(obj.get("label"), list))
 
 
 def parse_files(files, fmt: str = "auto", lang: str | None = None, clean: bool = True) -> Parsed:
@@ -34,9 +48,9 @@ def parse_files(files, fmt: str = "auto", lang: str | None = None, clean: bool =
 
     `clean` removes scraped page furniture from plain-text files (see ingest.cleanup)."""
     parsed = Parsed()
-    txt_names = [name for name, _ in files if (fmt if fmt != "auto" else guess_format(name)) == "txt"]
-    for name, data in files:
-        kind = fmt if fmt != "auto" else guess_format(name)
+    kinds = [fmt if fmt != "auto" else guess_format(name, data) for name, data in files]
+    txt_names = [name for (name, _), kind in zip(files, kinds, strict=True) if kind == "txt"]
+    for (name, data), kind in zip(files, kinds, strict=True):
         if kind not in READERS:
             parsed.errors.append(Invalid(f"{name}: unknown format '{kind}' (known: {', '.join(READERS)})",
                                          field="format"))

@@ -36,6 +36,7 @@ def read(name: str, data: bytes, lang: str | None = None):
         yield Invalid(f"{name}: expected a JSON array of Label Studio tasks", field="file", where=name)
         return
     default_lang = lang if lang and lang != "auto" else None
+    tasks = _from_json_min(tasks)
     for number, task in enumerate(tasks, 1):
         task_id = task.get("id") if isinstance(task, dict) else None
         where = f"{name} task {number}" + (f" (id {task_id})" if task_id is not None else "")
@@ -43,6 +44,32 @@ def read(name: str, data: bytes, lang: str | None = None):
             yield _task(task, where, default_lang)
         except Invalid as exc:
             yield exc
+
+
+def _regions(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(r, dict) and "start" in r and "end" in r and "labels" in r for r in value)
+
+
+def _from_json_min(rows: list) -> list:
+    """Label Studio's JSON_MIN export (one flat row per annotation, regions under the labels' name) as tasks:
+    rows of one task become its annotations. Other files pass through unchanged."""
+    if not rows or any(not isinstance(r, dict) or "data" in r or "annotations" in r or "predictions" in r
+                       for r in rows):
+        return rows
+    if not any(_regions(v) for r in rows for v in r.values()):
+        return rows
+    tasks: dict = {}
+    for row in rows:
+        fields = {k: v for k, v in row.items() if not _regions(v) and k not in MIN_META}
+        result = [{"id": f"r{n}-{j}", "type": "labels", "value": region}
+                  for n, (k, v) in enumerate(row.items()) if _regions(v) for j, region in enumerate(v)]
+        task = tasks.setdefault(row.get("id", id(row)), {"id": row.get("id"), "data": fields, "annotations": []})
+        task["annotations"].append({"result": result})
+    return list(tasks.values())
+
+
+MIN_META = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
 
 
 def _task(task, where: str, default_lang: str | None) -> DocumentInput:
@@ -66,8 +93,9 @@ def _results(task: dict, where: str) -> tuple[str, list]:
     chosen = {}
     for source in ("annotations", "predictions"):
         raw = task.get(source) or []
-        if not isinstance(raw, list) or not all(isinstance(x, dict) for x in raw):
-            raise bad(where, source, "must be a list of objects")
+        if not isinstance(raw, list):
+            raise bad(where, source, "must be a list")
+        raw = [x for x in raw if isinstance(x, dict)]  # the Export button lists predictions by id only
         chosen[source] = [(k, x.get("result") or []) for k, x in enumerate(raw) if not x.get("was_cancelled")]
     source = "annotations" if chosen["annotations"] else "predictions"
     for k, result in chosen[source]:
