@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from sqlalchemy import JSON, MetaData, event
+from sqlalchemy import JSON, Enum, MetaData, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase
 
@@ -15,6 +15,11 @@ NAMING = {
 }
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def str_enum(cls, name: str) -> Enum:
+    """A StrEnum stored as its values in a VARCHAR(20): no database enum type, so a new value needs no migration."""
+    return Enum(cls, name=name, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
 
 
 class Base(DeclarativeBase):

@@ -3,9 +3,10 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey
+from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..db import str_enum
 from ..extensions import db
 from .user import utcnow
 
@@ -21,7 +22,5 @@ class DocumentProgress(db.Model):
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
-    state: Mapped[DocState] = mapped_column(Enum(DocState, name="doc_state", native_enum=False, length=20,
-                                                 values_callable=lambda e: [m.value for m in e]),
-                                            default=DocState.NEW)
+    state: Mapped[DocState] = mapped_column(str_enum(DocState, "doc_state"), default=DocState.NEW)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -3,9 +3,10 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey
+from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..db import str_enum
 from ..extensions import db
 from .user import utcnow
 
@@ -20,8 +21,6 @@ class DocumentReview(db.Model):
     __tablename__ = "document_reviews"
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    state: Mapped[ReviewState] = mapped_column(Enum(ReviewState, name="review_state", native_enum=False, length=20,
-                                                    values_callable=lambda e: [m.value for m in e]),
-                                               default=ReviewState.NEW)
+    state: Mapped[ReviewState] = mapped_column(str_enum(ReviewState, "review_state"), default=ReviewState.NEW)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -3,10 +3,10 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import JsonType
+from ..db import JsonType, str_enum
 from ..extensions import db
 from .actor import Actor
 from .user import User, utcnow
@@ -17,10 +17,6 @@ class ReviewStatus(enum.StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     MERGED = "merged"  # the same span as another annotator's, which stands for both in the gold layer
-
-
-def _enum(cls, name):
-    return Enum(cls, name=name, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
 
 
 class Span(db.Model):
@@ -38,7 +34,7 @@ class Span(db.Model):
     label: Mapped[str] = mapped_column(String(100))
     attrs: Mapped[dict] = mapped_column(JsonType, default=dict)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
-    status: Mapped[ReviewStatus] = mapped_column(_enum(ReviewStatus, "review_status"), default=ReviewStatus.PENDING)
+    status: Mapped[ReviewStatus] = mapped_column(str_enum(ReviewStatus, "review_status"), default=ReviewStatus.PENDING)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
@@ -63,7 +59,7 @@ class Relation(db.Model):
     head_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
     tail_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(100))
-    status: Mapped[ReviewStatus] = mapped_column(_enum(ReviewStatus, "review_status"), default=ReviewStatus.PENDING)
+    status: Mapped[ReviewStatus] = mapped_column(str_enum(ReviewStatus, "review_status"), default=ReviewStatus.PENDING)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
