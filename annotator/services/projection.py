@@ -72,11 +72,24 @@ def suggest(session, span: Span, source: Document, target: Document, actor_names
     for finder in (_by_listed_names(actor_names), _by_name_skeleton, _by_number, _by_quote, _by_position):
         found = finder(text, window, span, source, region)
         if found:
-            start, end, reason, score = found
+            start, end, reason, score = _widen(found, text, window, span, source, region)
             return Suggestion(doc=target.id, lang=target.lang, start=lo + start, end=lo + end,
                               text=window[start:end], reason=reason, score=score)
     base.error = "no counterpart found"
     return base
+
+
+def _widen(found, text, window, span, source, region):
+    """A name found inside a longer span ("Russia's defence ministry" -> "Росії") grows to the words the span's
+    relative position covers, when that place touches the name ("Міністерство оборони Росії")."""
+    start, end, reason, score = found
+    wanted_words = len(_WORD.findall(text))
+    if reason != "name across scripts" or wanted_words - len(_WORD.findall(window[start:end])) < 2:
+        return found
+    guess = _by_position(text, window, span, source, region)
+    if guess is None or guess[1] < start - 1 or guess[0] > end + 1:
+        return found
+    return min(start, guess[0]), max(end, guess[1]), "name across scripts, widened by position", 0.6
 
 
 def _by_listed_names(names):

@@ -126,3 +126,18 @@ def test_an_existing_document_joins_a_group_and_gets_aligned(client, make, group
     assert text_change.status_code == 400 and text_change.json["error"]["field"] == "text"
     annotator = client.patch(f"/api/v1/documents/{lone.id}", json={"group": None}, headers=auth(t["olena"]))
     assert annotator.status_code == 403
+
+
+def test_a_name_inside_a_longer_span_is_widened_to_the_counterpart_phrase(client, make):
+    project = make.project()
+    make.user("olena")
+    token = make.token("olena")
+    en = make.document(project.id, text="Russia's defence ministry denied the report. Kyiv disagreed.", lang="en",
+                       group="g")
+    uk = make.document(project.id, text="Міністерство оборони Росії заперечило звіт. Київ не погодився.", lang="uk",
+                       group="g")
+    span = client.post(f"/api/v1/documents/{en.id}/spans", json={"start": 0, "end": 25, "label": "ACTOR"},
+                       headers=auth(token)).json
+    assert span["text"] == "Russia's defence ministry"
+    got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"]
+    assert [(s["doc"], s["text"]) for s in got] == [(uk.id, "Міністерство оборони Росії")]
