@@ -8,6 +8,7 @@ layer holds each span once. Relations between accepted spans go to gold with the
 from collections import defaultdict
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.orm import load_only
 
 from ..errors import Conflict, Forbidden, Invalid
 from ..models import (
@@ -201,16 +202,45 @@ def review_relation(session, rel: Relation, reviewer: User, decision) -> Relatio
 
 
 def review_queue(session, project_id: int) -> list[dict]:
-    """Documents with annotations, most disagreement first, with their review state."""
-    docs = session.scalars(select(Document).where(Document.project_id == project_id,
-                                                  Document.id.in_(select(Span.document_id)
-                                                                  .where(Span.deleted_at.is_(None))))
-                           .order_by(Document.id)).all()
-    rows = []
-    for doc in docs:
-        data = candidates(session, doc)
-        cands = data["candidates"]
-        rows.append({"document": doc, "annotators": data["annotators"], "candidates": len(cands),
-                     "disagreements": sum(c["agreement"] != "all" or not c["attrs_agree"] for c in cands),
-                     "pending": sum(c["status"] == "pending" for c in cands), "state": data["state"]})
+    """Documents with annotations, most disagreement first, with their review state: the same figures as
+    candidates() gives one document, for the whole project in four queries."""
+    in_project = select(Document.id).where(Document.project_id == project_id)
+    spans = session.execute(
+        select(Span.document_id, Span.annotator_id, Span.start, Span.end, Span.label, Span.status, Span.attrs,
+               User.role).join(User, User.id == Span.annotator_id)
+        .where(Span.document_id.in_(in_project), Span.deleted_at.is_(None))).all()
+    if not spans:
+        return []
+    assigned = session.execute(
+        select(Assignment.document_id, Assignment.user_id).join(User, User.id == Assignment.user_id)
+        .where(Assignment.document_id.in_(in_project), User.role == Role.ANNOTATOR)).all()
+    layers: dict[int, set[int]] = defaultdict(set)
+    groups: dict[int, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
+    for row in spans:
+        if row.role == Role.ANNOTATOR:
+            layers[row.document_id].add(row.annotator_id)
+        groups[row.document_id][(row.start, row.end, row.label)].append(row)
+    for doc_id, user_id in assigned:
+        if doc_id in groups:
+            layers[doc_id].add(user_id)
+    names = dict(session.execute(select(User.id, User.username).where(
+        User.id.in_({uid for ids in layers.values() for uid in ids}))).all())
+    states = dict(session.execute(select(DocumentReview.document_id, DocumentReview.state)
+                                  .where(DocumentReview.document_id.in_(list(groups)))).all())
+    docs = {d.id: d for d in session.scalars(select(Document).options(load_only(
+        Document.id, Document.title, Document.lang, Document.project_id)).where(Document.id.in_(list(groups))))}
+    rows = [_queue_row(docs[doc_id], by_key, layers[doc_id], names, states.get(doc_id, ReviewState.NEW))
+            for doc_id, by_key in groups.items()]
     return sorted(rows, key=lambda r: (-r["disagreements"], r["document"].id))
+
+
+def _queue_row(doc: Document, by_key: dict, layer_ids: set[int], names: dict, state) -> dict:
+    total, disagreements, pending = len(layer_ids), 0, 0
+    for members in by_key.values():
+        own = [m for m in members if m.role == Role.ANNOTATOR]
+        attrs = [m.attrs or {} for m in own] or [{}]
+        agreed = _agreement(len({m.annotator_id for m in own}), total) == "all"
+        disagreements += not agreed or any(a != attrs[0] for a in attrs)
+        pending += {str(m.status) for m in members} == {"pending"}
+    return {"document": doc, "annotators": sorted(names[u] for u in layer_ids), "candidates": len(by_key),
+            "disagreements": disagreements, "pending": pending, "state": str(state)}

@@ -232,3 +232,33 @@ def test_gold_relations_follow_merged_ends_to_the_accepted_span(client, team):
     assert sorted(ids.values()) == ["«припинення вогню»", "Путін"]
     assert [(r["type"], ids[r["head"]], ids[r["tail"]]) for r in gold["relations"]] == [
         ("SAID_BY", "«припинення вогню»", "Путін")]
+
+
+def test_the_review_queue_counts_like_each_documents_review(app, client, make, team):
+    project, doc, t = team
+    other = make.document(project.id, text="Зеленський відповів Путіну.")
+    for who in ("olena", "taras"):
+        add(client, doc, t[who], "Путін")
+    add(client, doc, t["olena"], "ISW", "POSITION", attrs={"polarity": "oppose"})
+    add(client, doc, t["taras"], "ISW", "POSITION", attrs={"polarity": "support"})
+    add(client, doc, t["rita"], "«припинення вогню»", "CLAIM", gold=True)
+    client.post(f"/api/v1/projects/{project.id}/assignments", json={"documents": [other.id], "users": ["ivan"]},
+                headers=auth(t["rita"]))
+    start = "Зеленський відповів Путіну.".index("Путіну")
+    client.post(f"/api/v1/documents/{other.id}/spans", json={"start": start, "end": start + 6, "label": "ACTOR"},
+                headers=auth(t["olena"]))
+    from annotator.extensions import db
+    from annotator.models import Document
+    from annotator.services import review
+
+    with app.app_context():
+        rows = {r["document"].id: r for r in review.review_queue(db.session, project.id)}
+        for doc_id, row in rows.items():
+            data = review.candidates(db.session, db.session.get(Document, doc_id))
+            cands = data["candidates"]
+            assert row["annotators"] == data["annotators"]
+            assert row["candidates"] == len(cands)
+            assert row["disagreements"] == sum(c["agreement"] != "all" or not c["attrs_agree"] for c in cands)
+            assert row["pending"] == sum(c["status"] == "pending" for c in cands)
+            assert row["state"] == data["state"]
+    assert rows[doc.id]["disagreements"] == 2 and rows[other.id]["annotators"] == ["ivan", "olena"]
