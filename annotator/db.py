@@ -26,6 +26,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def _casefold(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _sqlite_pragmas(dbapi_conn, _record):
     if isinstance(dbapi_conn, sqlite3.Connection):
         cur = dbapi_conn.cursor()
@@ -34,6 +38,8 @@ def _sqlite_pragmas(dbapi_conn, _record):
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+        # Unicode-aware case folding for searches (SQLite's lower() and LIKE only fold ASCII)
+        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
 
 
 def init_app(app, db):

@@ -281,6 +281,10 @@ def _check_group_languages(session, groups, inputs, digests) -> None:
         taken[slot] = digest
 
 
+def _like_escape(q: str) -> str:
+    return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def get_document(session, doc_id) -> Document:
     doc = session.get(Document, doc_id) if isinstance(doc_id, int) else None
     if doc is None:
@@ -303,8 +307,10 @@ def list_documents(session, project: Project, lang: str | None = None, q: str | 
     if lang:
         where.append(Document.lang == lang)
     if q:
-        escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(Document.title.ilike(f"%{escaped}%", escape="\\"))
+        # casefold() on both sides: SQLite's own LIKE and lower() only fold ASCII (see db._sqlite_pragmas)
+        where.append(func.casefold(Document.title).contains(q.casefold(), autoescape=True)
+                     if session.get_bind().dialect.name == "sqlite"
+                     else Document.title.ilike(f"%{_like_escape(q)}%", escape="\\"))
     total = session.scalar(select(func.count()).select_from(Document).where(*where))
     pages = max(1, -(-total // per_page))
     page = min(max(1, page), pages)

@@ -233,6 +233,10 @@ def test_project_page_filters_paginates_and_counts(app, admin_client, make):
     assert "Report" in only_en and "Новина" not in only_en
     found = admin_client.get(f"/projects/{project.id}?q=Report").get_data(as_text=True)
     assert "Report" in found and "Новина 1" not in found
+    cyrillic = admin_client.get(f"/projects/{project.id}?q=НОВИНА 2").get_data(as_text=True)
+    assert "Новина 2" in cyrillic and "Новина 1" not in cyrillic and "Report" not in cyrillic
+    literal = admin_client.get(f"/projects/{project.id}?q=%25").get_data(as_text=True)
+    assert "No documents match." in literal
 
 
 def test_admin_adds_resets_and_deactivates_users(admin_client):
