@@ -3,6 +3,7 @@
 from annotator.extensions import db
 from annotator.services import documents as doc_service
 from annotator.services import projects as project_service
+from annotator.services import spans as span_service
 from annotator.services import users as user_service
 
 PASSWORD = "correct-horse-42"
@@ -44,3 +45,22 @@ class Factories:
     def admin_token(self, username="admin"):
         self.user(username, "admin")
         return self.token(username)
+
+
+def find(text: str, word: str, nth: int = 0) -> int:
+    """Where the nth occurrence of `word` starts (code points)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start
+
+
+def span_on_word(app, doc_id: int, username: str, word: str, label: str, attrs=None, nth: int = 0) -> int:
+    """A span saved through the services on the nth `word` of the document, at the offsets Python computes."""
+    with app.app_context():
+        doc = doc_service.get_document(db.session, doc_id)
+        start = find(doc.text, word, nth)
+        user = user_service.get_user(db.session, username)
+        span = span_service.create_span(db.session, doc, doc.project, user, start, start + len(word), label, attrs)
+        db.session.commit()
+        return span.id

@@ -7,10 +7,8 @@ import pytest
 
 from annotator.extensions import db
 from annotator.services import actors as actor_service
-from annotator.services import documents as doc_service
-from annotator.services import spans as span_service
-from annotator.services import users as user_service
 from tests.conftest import browser_login
+from tests.factories import span_on_word as add_span
 
 pytestmark = pytest.mark.browser
 
@@ -33,24 +31,6 @@ def open_document(page, make, text=TEXT, user="olena"):
 def goto(page, doc_id):
     page.goto(f"/documents/{doc_id}")
     page.wait_for_selector("html[data-annotate-ready]")
-
-
-def add_span(app, doc_id, username, word, label, attrs=None, nth=0):
-    """A span saved through the services, at the code-point offsets Python computes for `word`."""
-    with app.app_context():
-        doc = doc_service.get_document(db.session, doc_id)
-        start = find(doc.text, word, nth)
-        user = user_service.get_user(db.session, username)
-        span = span_service.create_span(db.session, doc, doc.project, user, start, start + len(word), label, attrs)
-        db.session.commit()
-        return span.id
-
-
-def find(text, word, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return start
 
 
 def word_box(page, word, nth=0, edge="both"):

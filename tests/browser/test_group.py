@@ -11,6 +11,7 @@ from annotator.services import projection
 from annotator.services import spans as span_service
 from annotator.services import users as user_service
 from tests.conftest import browser_login
+from tests.factories import span_on_word
 
 pytestmark = pytest.mark.browser
 
@@ -43,13 +44,7 @@ def open_group(page, gid):
 
 
 def add_span(app, doc_id, word, label="ACTOR", attrs=None, username="olena"):
-    with app.app_context():
-        doc = doc_service.get_document(db.session, doc_id)
-        start = doc.text.index(word)
-        user = user_service.get_user(db.session, username)
-        span = span_service.create_span(db.session, doc, doc.project, user, start, start + len(word), label, attrs)
-        db.session.commit()
-        return span.id
+    return span_on_word(app, doc_id, username, word, label, attrs)
 
 
 def link(app, a, b, username="olena"):

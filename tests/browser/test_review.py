@@ -7,10 +7,10 @@ import orjson
 import pytest
 
 from annotator.extensions import db
-from annotator.services import documents as doc_service
 from annotator.services import spans as span_service
 from annotator.services import users as user_service
 from tests.conftest import browser_login
+from tests.factories import span_on_word as add_span
 
 pytestmark = pytest.mark.browser
 
@@ -88,16 +88,6 @@ def team(make):
     project = make.project("news")
     doc = make.document(project.id, text=TEXT, lang="uk")
     return project, doc
-
-
-def add_span(app, doc_id, username, word, label, attrs=None):
-    with app.app_context():
-        doc = doc_service.get_document(db.session, doc_id)
-        start = doc.text.index(word)
-        user = user_service.get_user(db.session, username)
-        span = span_service.create_span(db.session, doc, doc.project, user, start, start + len(word), label, attrs)
-        db.session.commit()
-        return span.id
 
 
 # --- the "done when" ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from annotator.services import review as review_service
 from annotator.services import spans as span_service
 from annotator.services import users as user_service
 from tests.conftest import login
+from tests.factories import span_on_word as add
 
 TEXT = "Зеленський заявив, що <script>alert(1)</script> Кремль відповів. ISW вважає інакше."
 
@@ -22,16 +23,6 @@ def team(make, app):
     project = make.project("news")
     doc = make.document(project.id, text=TEXT, title="Kremlin <b>reply</b>")
     return project, doc
-
-
-def add(app, doc_id, username, word, label, attrs=None):
-    with app.app_context():
-        doc = doc_service.get_document(db.session, doc_id)
-        start = doc.text.index(word)
-        user = user_service.get_user(db.session, username)
-        span = span_service.create_span(db.session, doc, doc.project, user, start, start + len(word), label, attrs)
-        db.session.commit()
-        return span.id
 
 
 def pages(project, doc):
