@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import orjson
 from sqlalchemy import JSON, Enum, MetaData, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase
@@ -15,6 +16,11 @@ NAMING = {
 }
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def json_text(value) -> str:
+    """A JSON column's value as stored: compact, non-ASCII as is (orjson), keys made strings as json does."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def str_enum(cls, name: str) -> Enum:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..models import Project
 from . import query as q
-from .native import _documents
+from .native import documents
 
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _EMOJI_MODS = "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f" + _MARKS
@@ -32,7 +32,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
-    for doc in _documents(session, project, req):
+    for doc in documents(session, project, req):
         yield document_block(doc).encode("utf-8")
 
 

@@ -7,12 +7,12 @@ import orjson
 
 from ..models import Project
 from . import query as q
-from .native import _documents
+from .native import documents
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
     """One line per document: {"id", "lang", "text", "label": [[start, end, LABEL], ...]}."""
-    for doc in _documents(session, project, req):
+    for doc in documents(session, project, req):
         yield orjson.dumps({"id": doc["id"], "lang": doc["lang"], "text": doc["text"],
                             "label": [[s["start"], s["end"], s["label"]] for s in doc["spans"]]}) + b"\n"
 
@@ -20,7 +20,7 @@ def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
 def write_relations(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
     """One line per document with doccano's entities and relations. doccano's importer wants integer entity
     and relation ids: they are our span and relation ids without the s-/r- prefix."""
-    for doc in _documents(session, project, req):
+    for doc in documents(session, project, req):
         yield orjson.dumps({
             "id": doc["id"], "lang": doc["lang"], "text": doc["text"],
             "entities": [{"id": number(s["id"]), "label": s["label"], "start_offset": s["start"],

@@ -13,13 +13,13 @@ from ..models import Project
 from ..text import utf16_offsets
 from . import query as q
 from .doccano import number
-from .native import _documents
+from .native import documents
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
     yield b"["
     separator = b"\n"
-    for doc in _documents(session, project, req):
+    for doc in documents(session, project, req):
         yield separator + orjson.dumps(task(doc))
         separator = b",\n"
     yield b"\n]\n"

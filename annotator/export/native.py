@@ -1,122 +1,161 @@
-"""The native format, annotator.document/v1: one JSON object per document (or per group with by_group)."""
+"""The native format, annotator.document/v1: one JSON object per document (or per group with by_group).
 
-from collections import defaultdict, namedtuple
+Two ways to the same bytes: on SQLite the database writes most of each line (sqlite_lines.py); elsewhere, and
+for the documents SQLite cannot quote, the line is an object serialised with orjson, its spans the JSON array
+the database joined from the spans' stored JSON. The writers of the other formats read the same objects with
+the spans as lists (`documents`).
+"""
+
+from collections import defaultdict
 from collections.abc import Iterator
 
 import orjson
 
 from ..align import split_sentences
+from ..errors import Conflict
 from ..models import Project
 from ..services.bulk import paused_gc
+from . import fragments, sqlite_lines
 from . import query as q
 
-SCHEMA = "annotator.document/v1"
+SCHEMA = sqlite_lines.SCHEMA
 GROUP_SCHEMA = "annotator.group/v1"
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
-    docs = _documents(session, project, req)
+    lines = _lines(session, project, req)
     if not req.by_group:
-        for doc in docs:
-            yield orjson.dumps(doc) + b"\n"
+        for _, _, line in lines:
+            yield line + b"\n"
         return
-    yield from _by_group(docs, project)
+    current, key, members = None, None, []
+    for group, group_key, line in lines:  # a group's versions arrive together (see Reader.batches)
+        if members and (group is None or group != current):
+            yield _group_line(project, current, key, members)
+            members = []
+        current, key = group, group_key
+        members.append(orjson.Fragment(line))
+    if members:
+        yield _group_line(project, current, key, members)
 
 
-def _documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
-    for rows in q.document_batches(session, project, req):
-        with paused_gc():  # a batch makes ~30,000 objects the collector would otherwise walk several times
-            lines = _batch(session, project, req, rows)
-        yield from lines
+def _group_line(project, group_id, key, documents) -> bytes:
+    return orjson.dumps({"schema": GROUP_SCHEMA, "id": f"g-{group_id}" if group_id else None, "key": key,
+                         "project": project.name, "documents": documents}) + b"\n"
 
 
-def _batch(session, project: Project, req: q.ExportRequest, rows) -> list[dict]:
-    ids = [r.id for r in rows]
-    spans = q.spans_for(session, ids, req)
-    exported = {s.id for s in spans}
-    rels = q.relations_for(session, ids, gold=req.layer == "gold")
-    if req.layer == "gold":
-        rels = _onto_gold(session, ids, spans, rels)
-    rels = [r for r in rels if r.head_id in exported and r.tail_id in exported]
-    actors = q.actors_by_id(session, {s.actor_id for s in spans if s.actor_id})
-    groups = q.group_keys(session, {r.group_id for r in rows if r.group_id})
-    alignments = q.alignments_for(session, ids) if groups else {}
-    spans_by_doc, rels_by_doc, links_by_doc = defaultdict(list), defaultdict(list), defaultdict(list)
-    for s in spans:
-        spans_by_doc[s.document_id].append(s)
-    for r in rels:
-        rels_by_doc[r.document_id].append(r)
-    if groups:
-        span_doc = {s.id: s.document_id for s in spans}
-        for link in q.span_links_for(session, exported):
-            links_by_doc[span_doc[link.span_id]].append(
-                {"span": f"s-{link.span_id}", "lang": link.lang, "target": f"s-{link.target_id}"})
-    lines = []
-    for row in rows:
-        line = _document(project, row, spans_by_doc[row.id], rels_by_doc[row.id], actors, groups)
-        line["alignment"] = dict(sorted(alignments.get(row.id, {}).items()))
-        line["span_links"] = links_by_doc[row.id]
-        lines.append(line)
-    return lines
+def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple[int | None, str | None, bytes]]:
+    """(group id, group key, line) for each exported document."""
+    fragments.refresh(session, project)
+    reader = q.Reader(session, project, req, lines=session.get_bind().dialect.name == "sqlite")
+    for rows in reader.batches():
+        with paused_gc():  # a batch makes thousands of objects the collector would otherwise walk several times
+            rows = _complete(reader, rows)
+            python = [r.id for r in rows if r.head is None] if reader.lines else []
+            by_id = {r.id: r for r in reader.again(python, lines=False)} if python else {}
+            parts = _Parts(reader, rows, with_relations=not reader.lines or reader.req.layer == "gold" or python)
+            out = []
+            for row in rows:
+                if row.id in by_id or not reader.lines:
+                    line = orjson.dumps(parts.document(by_id.get(row.id, row), raw=True))
+                else:
+                    line = parts.line(row)
+                out.append((row.group_id, parts.groups.get(row.group_id), line))
+        yield from out
 
 
-Rel = namedtuple("Rel", "id document_id type head_id tail_id")
+def documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
+    """The exported documents as annotator.document/v1 objects, spans and sentences as lists."""
+    fragments.refresh(session, project)
+    reader = q.Reader(session, project, req)
+    for rows in reader.batches():
+        with paused_gc():
+            rows = _complete(reader, rows)
+            parts = _Parts(reader, rows)
+            docs = [parts.document(row) for row in rows]
+        yield from docs
 
 
-def _onto_gold(session, ids: list[int], spans, rels) -> list:
-    """Relations whose ends were merged into other annotators' identical spans point at those instead, so the
-    gold layer keeps them; the same relation reached twice is written once."""
-    gold = {(s.document_id, s.start, s.end, s.label): s.id for s in spans}
-    onto = {m.id: gold.get((m.document_id, m.start, m.end, m.label)) for m in q.merged_spans(session, ids)}
-    out, seen = [], set()
-    for r in rels:
-        head, tail = onto.get(r.head_id) or r.head_id, onto.get(r.tail_id) or r.tail_id
-        key = (r.document_id, r.type, head, tail)
-        if key not in seen:
-            seen.add(key)
-            out.append(Rel(r.id, r.document_id, r.type, head, tail))
+def _complete(reader: q.Reader, rows: list) -> list:
+    """The batch with every document's spans: where a span changed after the export began (its stored JSON
+    cleared, see fragments), the stored JSON is written again and the batch read again."""
+    for _ in range(5):
+        stale = [r.id for r in rows if r.spans is None]
+        if not stale:
+            return rows
+        fragments.refresh(reader.session, reader.project, stale)
+        rows = reader.again([r.id for r in rows])
+    raise Conflict("the project's spans kept changing during the export; try again")
+
+
+class _Parts:
+    """What a batch's documents hold besides their own row: relations, group keys, alignments, span links."""
+
+    def __init__(self, reader: q.Reader, rows: list, with_relations=True):
+        """Without relations: the SQLite lines carry theirs (but not in the gold layer, see _relations)."""
+        self.project, ids = reader.project, [r.id for r in rows]
+        self.relations = _relations(reader, ids) if with_relations else None
+        self.groups = reader.group_keys({r.group_id for r in rows if r.group_id})
+        self.alignments = reader.alignments_of(ids) if self.groups else {}
+        self.links = defaultdict(list)
+        if self.groups:
+            for link in reader.links_of(ids):
+                self.links[link.document_id].append(
+                    {"span": f"s-{link.span_id}", "lang": link.lang, "target": f"s-{link.target_id}"})
+
+    def document(self, row, raw: bool = False) -> dict:
+        """The document as an object; with raw, its spans (and where possible its sentences) are
+        orjson.Fragment, the JSON text the database put together."""
+        return {
+            "schema": SCHEMA, "id": f"d-{row.id}", "project": self.project.name,
+            "group": f"g-{row.group_id}" if row.group_id else None,
+            "group_key": self.groups.get(row.group_id), "lang": row.lang, "title": row.title, "text": row.text,
+            "source": {"url": row.source_url, "published": q.day(row.published)},
+            "meta": q.loads(row.meta) or {}, "sentences": _sentences(row, raw),
+            "spans": orjson.Fragment(row.spans) if raw else orjson.loads(row.spans),
+            "relations": self.relations.get(row.id, []),
+            "alignment": dict(sorted(self.alignments.get(row.id, {}).items())), "span_links": self.links[row.id],
+        }
+
+    def line(self, row) -> bytes:
+        """The line SQLite wrote most of (sqlite_lines), finished."""
+        relations = row.relations_json if self.relations is None else orjson.dumps(self.relations.get(row.id, []))
+        alignment = self.alignments.get(row.id)
+        links = self.links.get(row.id)
+        return b"".join((row.head, b',"spans":', row.spans, b',"relations":', relations, b',"alignment":',
+                         orjson.dumps(dict(sorted(alignment.items()))) if alignment else b"{}",
+                         b',"span_links":', orjson.dumps(links) if links else b"[]", b"}"))
+
+
+def _relations(reader: q.Reader, ids: list[int]) -> dict[int, list[dict]]:
+    """{document id: its relations whose two ends are exported}. In the gold layer, an end that a reviewer
+    merged into another annotator's identical span points at that span instead; the same relation reached twice
+    is written once."""
+    rows = reader.relations_of(ids)
+    gold = reader.req.layer == "gold"
+    onto = reader.gold_targets(ids) if gold and rows else {}
+    out, seen = defaultdict(list), set()
+    for rid, doc, kind, head, tail, head_out, tail_out in rows:
+        if gold:
+            head_to, tail_to = onto.get(head), onto.get(tail)
+            if not (head_out or head_to) or not (tail_out or tail_to):
+                continue
+            head, tail = head_to or head, tail_to or tail
+            if (doc, kind, head, tail) in seen:
+                continue
+            seen.add((doc, kind, head, tail))
+        elif not (head_out and tail_out):
+            continue
+        out[doc].append({"id": f"r-{rid}", "type": kind, "head": f"s-{head}", "tail": f"s-{tail}"})
     return out
 
 
-def _document(project, row, spans, rels, actors, groups) -> dict:
-    text = row.text
-    sentences = q.loads(row.sentences)
-    if sentences is None:
-        sentences = split_sentences(text, row.lang)
-    return {
-        "schema": SCHEMA, "id": f"d-{row.id}", "project": project.name,
-        "group": f"g-{row.group_id}" if row.group_id else None,
-        "group_key": groups.get(row.group_id), "lang": row.lang, "title": row.title, "text": text,
-        "source": {"url": row.source_url, "published": q.day(row.published)},
-        "meta": q.loads(row.meta) or {}, "sentences": [list(x) for x in sentences],
-        "spans": _spans(text, spans, actors),
-        "relations": [{"id": f"r-{r.id}", "type": r.type, "head": f"s-{r.head_id}", "tail": f"s-{r.tail_id}"}
-                      for r in rels],
-        "alignment": {}, "span_links": [],
-    }
-
-
-def _spans(text: str, spans, actors: dict) -> list[dict]:
-    loads = q.loads
-    return [{"id": f"s-{sid}", "start": start, "end": end, "text": text[start:end], "label": label,
-             "attrs": loads(attrs) or {}, "actor": {"id": f"a-{actor}", "name": actors[actor]} if actor else None,
-             "annotator": username, "status": status}
-            for sid, _, start, end, label, attrs, actor, status, username in spans]
-
-
-def _by_group(docs: Iterator[dict], project: Project) -> Iterator[bytes]:
-    """Documents arrive group by group (see query.document_batches), so one group is held at a time."""
-    current, members = None, []
-    for doc in docs:
-        if members and (doc["group"] is None or doc["group"] != current):
-            yield _group_line(project, current, members[0]["group_key"], members)
-            members = []
-        current = doc["group"]
-        members.append(doc)
-    if members:
-        yield _group_line(project, current, members[0]["group_key"], members)
-
-
-def _group_line(project, gid, key, documents) -> bytes:
-    return orjson.dumps({"schema": GROUP_SCHEMA, "id": gid, "key": key, "project": project.name,
-                         "documents": documents}) + b"\n"
+def _sentences(row, raw: bool):
+    """Stored as compact JSON by the application (orjson) they are written as stored; PostgreSQL gives its
+    own spacing back, and documents stored before sentences were kept have them computed here."""
+    stored = row.sentences
+    if stored is None:
+        return [list(x) for x in split_sentences(row.text, row.lang)]
+    if raw and isinstance(stored, str) and " " not in stored:
+        return orjson.Fragment(stored)
+    return [list(x) for x in q.loads(stored)]

@@ -14,13 +14,13 @@ import orjson
 
 from ..models import Project
 from . import query as q
-from .native import _documents
+from .native import documents
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
     grouped = dataclasses.replace(req, by_group=True)
     current, members = None, []
-    for doc in _documents(session, project, grouped):
+    for doc in documents(session, project, grouped):
         if doc["group"] is None:
             break  # the ungrouped documents come last
         if members and doc["group"] != current:

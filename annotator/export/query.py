@@ -1,21 +1,40 @@
-"""Reading a project's annotations in batches for export: a few queries per batch, never one per span.
+"""Reading a project's annotations in batches for export: a few queries per batch of documents, never one per
+span, and no span as a Python object: each document's spans arrive as one JSON array the database joined from
+the spans' stored JSON (see fragments.py).
 
-JSON columns come back as text (CAST in SQL, so that neither SQLAlchemy's result processors nor psycopg's jsonb
-loader decode them with the json module: for every span's attributes that took more time than the rest of an
-export) and `loads` decodes them with orjson; enum and date columns as the driver gives them, `day` finishing
-the dates. Memory stays flat without a server-side cursor: every query is bounded (BATCH documents by keyset
-pagination, and their spans)."""
+The statements are built once per export (`Reader`) with the batch's ids as one parameter: rebuilding them and
+expanding an IN list for every batch cost SQLAlchemy more time than the database took to run them. JSON columns
+come back as text (CAST in SQL: neither SQLAlchemy's result processors nor psycopg's jsonb loader decode them
+with the json module) and `loads` decodes them with orjson; enum and date columns as the driver gives them,
+`day` finishing the dates. Memory stays flat without a server-side cursor: every query is bounded (BATCH
+documents by keyset pagination, and what belongs to them)."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import orjson
-from sqlalchemy import String, Text, cast, select, type_coerce
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    and_,
+    any_,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal_column,
+    select,
+    type_coerce,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased
 
 from ..errors import Invalid
 from ..langs import BadLanguage, normalize_lang
-from ..models import Actor, Alignment, Document, Project, Relation, ReviewStatus, Span, SpanLink, TranslationGroup, User
+from ..models import Alignment, Document, Project, Relation, ReviewStatus, Span, SpanLink, TranslationGroup, User
 
 BATCH = 500
 
@@ -53,11 +72,6 @@ DOC_COLUMNS = (Document.id, Document.group_id, Document.lang, Document.title, Do
 EMPTY = "{}"
 
 
-def _rows(session, statement):
-    """Run a Core select on the session's connection: plain rows, without the ORM's per-row result handling."""
-    return session.connection().execute(statement)
-
-
 def loads(value):
     """A JSON column's value: text from SQLite, text or already decoded from PostgreSQL."""
     if value is None or not isinstance(value, str | bytes):
@@ -70,113 +84,177 @@ def day(value) -> str | None:
     return value if value is None or isinstance(value, str) else value.isoformat()
 
 
-def _project_docs(project: Project, req: ExportRequest):
-    query = select(*DOC_COLUMNS).where(Document.project_id == project.id)
-    return query.where(Document.lang.in_(req.langs)) if req.langs else query
-
-
-def document_batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
-    """Documents (as rows) BATCH at a time by keyset pagination: in id order, or with by_group the grouped
-    ones first, group by group (so a group's versions arrive together), then the ungrouped ones."""
-    if req.by_group:
-        yield from _grouped_batches(session, project, req)
-    last = 0
-    while True:
-        query = _project_docs(project, req).where(Document.id > last)
-        if req.by_group:
-            query = query.where(Document.group_id.is_(None))
-        rows = _rows(session, query.order_by(Document.id).limit(BATCH)).all()
-        if not rows:
-            return
-        yield rows
-        last = rows[-1].id
-
-
-def _grouped_batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
-    last = 0
-    while True:
-        gids = session.scalars(select(TranslationGroup.id).where(TranslationGroup.project_id == project.id,
-                                                                 TranslationGroup.id > last)
-                               .order_by(TranslationGroup.id).limit(BATCH // 3)).all()
-        if not gids:
-            return
-        rows = _rows(session, _project_docs(project, req).where(Document.group_id.in_(gids))
-                               .order_by(Document.group_id, Document.id)).all()
-        if rows:
-            yield rows
-        last = gids[-1]
-
-
-def spans_for(session, doc_ids: list[int], req: ExportRequest) -> list:
-    query = (select(Span.id, Span.document_id, Span.start, Span.end, Span.label,
-                    cast(Span.attrs, Text).label("attrs"), Span.actor_id,
-                    type_coerce(Span.status, String).label("status"), User.username)
-             .join(User, User.id == Span.annotator_id)
-             .where(Span.document_id.in_(doc_ids), Span.deleted_at.is_(None)))
+def span_conditions(span, req: ExportRequest) -> list:
+    """Which spans (Span or an alias of it) the request exports."""
+    conditions = [span.deleted_at.is_(None)]
     if req.layer == "gold":
-        query = query.where(Span.status == ReviewStatus.ACCEPTED)
+        conditions.append(span.status == ReviewStatus.ACCEPTED)
     elif req.layer != "all":
-        query = query.where(User.username == req.layer)
+        conditions.append(span.annotator_id == select(User.id).where(User.username == req.layer).scalar_subquery())
     if req.labels:
-        query = query.where(Span.label.in_(req.labels))
+        conditions.append(span.label.in_(req.labels))
     if req.statuses:
-        query = query.where(Span.status.in_(req.statuses))
-    return _rows(session, query.order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id)).all()
+        conditions.append(span.status.in_(req.statuses))
+    return conditions
 
 
-def relations_for(session, doc_ids: list[int], gold: bool = False) -> list:
-    query = (select(Relation.id, Relation.document_id, Relation.type, Relation.head_id, Relation.tail_id)
-             .where(Relation.document_id.in_(doc_ids), Relation.deleted_at.is_(None)))
-    if gold:
-        query = query.where(Relation.status != ReviewStatus.REJECTED)
-    return _rows(session, query.order_by(Relation.id)).all()
+def span_array(dialect: str, req: ExportRequest):
+    """A document's exported spans as a JSON array: their stored export_json joined in (start, end, label)
+    order, or NULL if any of them has none stored yet (see fragments.refresh). One correlated subquery per
+    document: the database does the joining, nothing per span reaches Python."""
+    span = aliased(Span)
+    complete = func.count() == func.count(span.export_json)
+    if dialect == "postgresql":
+        joined = func.string_agg(span.export_json, aggregate_order_by(literal_column("','"), span.start, span.end,
+                                                                      span.label, span.id))
+        return (select(case((complete, "[" + func.coalesce(joined, "") + "]"), else_=None))
+                .where(span.document_id == Document.id, *span_conditions(span, req)).scalar_subquery())
+    # SQLite (before 3.44) has no ORDER BY inside an aggregate: group_concat takes the rows in the order the
+    # subquery gives them, read off ix_spans_document_position. As a BLOB the array reaches Python as the UTF-8
+    # bytes it is written out as, instead of being decoded into a string and encoded again.
+    ordered = (select(span.export_json).where(span.document_id == Document.id, *span_conditions(span, req))
+               .order_by(span.start, span.end, span.label, span.id).correlate(Document).subquery())
+    complete = func.count() == func.count(ordered.c.export_json)
+    joined = "[" + func.coalesce(func.group_concat(ordered.c.export_json, ","), "") + "]"
+    return select(case((complete, cast(joined, LargeBinary)), else_=None)).scalar_subquery()
 
 
-def merged_spans(session, doc_ids: list[int]) -> list:
-    """Spans a reviewer merged into another annotator's identical, accepted one."""
-    return _rows(session, select(Span.id, Span.document_id, Span.start, Span.end, Span.label)
-                 .where(Span.document_id.in_(doc_ids), Span.deleted_at.is_(None),
-                        Span.status == ReviewStatus.MERGED)).all()
+class Reader:
+    """The queries of one export, built once; each takes a batch's ids as one parameter."""
 
+    def __init__(self, session, project: Project, req: ExportRequest, lines: bool = False):
+        """With lines (SQLite only), documents come as the native lines' pieces (see sqlite_lines)."""
+        self.session, self.project, self.req, self.lines = session, project, req, lines
+        self.postgres = session.get_bind().dialect.name == "postgresql"
+        self.documents = self._documents(lines)
+        self.relations = self._relations()
+        self.gold = self._gold_targets()
+        self.alignments = self._alignments()
+        self.links = self._links()
 
-def actors_by_id(session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(_rows(session, select(Actor.id, Actor.name).where(Actor.id.in_(ids))).all())
+    def _among(self, column, name: str = "ids"):
+        """column IN the parameter `name` (see ids)."""
+        if self.postgres:
+            return column == any_(bindparam(name, type_=ARRAY(Integer)))
+        return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name))))
 
+    def _ids(self, ids) -> list[int] | str:
+        """Ids as the parameter _among reads: an array on PostgreSQL, JSON text for SQLite's json_each."""
+        return list(ids) if self.postgres else orjson.dumps(list(ids)).decode()
 
-def group_keys(session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(_rows(session, select(TranslationGroup.id, TranslationGroup.key)
-                                .where(TranslationGroup.id.in_(ids))).all())
+    def _run(self, statement, **params):
+        """Rows through the session's connection: Core rows, without the ORM's per-row result handling."""
+        return self.session.connection().execute(statement, params).all()
 
+    def _documents(self, lines: bool):
+        spans = span_array("postgresql" if self.postgres else "sqlite", self.req).label("spans")
+        if lines:
+            from . import sqlite_lines  # here: it builds on this module
 
-def alignments_for(session, doc_ids: list[int]) -> dict[int, dict]:
-    """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document of the batch."""
-    other_a, other_b = aliased(Document), aliased(Document)
-    rows = _rows(session, select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text),
-                                  other_a.lang, other_b.lang)
-                           .join(other_a, other_a.id == Alignment.doc_a_id)
-                           .join(other_b, other_b.id == Alignment.doc_b_id)
-                           .where(Alignment.doc_a_id.in_(doc_ids) | Alignment.doc_b_id.in_(doc_ids))).all()
-    out: dict[int, dict] = {}
-    for a, b, raw, lang_a, lang_b in rows:
-        beads = loads(raw)
-        out.setdefault(a, {})[lang_b] = {"doc": f"d-{b}", "pairs": [[x[0], x[1]] for x in beads],
-                                         "status": [x[2] for x in beads]}
-        out.setdefault(b, {})[lang_a] = {"doc": f"d-{a}", "pairs": [[x[1], x[0]] for x in beads],
-                                         "status": [x[2] for x in beads]}
-    return out
+            columns = [Document.id, Document.group_id, sqlite_lines.head(orjson.dumps(self.project.name).decode()),
+                       spans, sqlite_lines.relations(self.req)]
+        else:
+            columns = [*DOC_COLUMNS, spans]
+        query = select(*columns).where(Document.project_id == self.project.id)
+        return query.where(Document.lang.in_(self.req.langs)) if self.req.langs else query
 
+    def batches(self) -> Iterator[list]:
+        """Documents (as rows, their exported spans in `spans`, see span_array) BATCH at a time by keyset
+        pagination: in id order, or with by_group the grouped ones first, group by group (so a group's versions
+        arrive together), then the ungrouped ones."""
+        if self.req.by_group:
+            yield from self._grouped_batches()
+        query = self.documents.where(Document.id > bindparam("after"))
+        if self.req.by_group:
+            query = query.where(Document.group_id.is_(None))
+        query, last = query.order_by(Document.id).limit(BATCH), 0
+        while rows := self._run(query, after=last):
+            yield rows
+            last = rows[-1].id
 
-def span_links_for(session, span_ids: set[int]) -> list:
-    """Links from exported spans to their counterparts, with the counterpart's language."""
-    if not span_ids:
-        return []
-    target = aliased(Span)
-    return _rows(session, select(SpanLink.span_id, SpanLink.target_id, Document.lang)
-                           .join(target, target.id == SpanLink.target_id)
-                           .join(Document, Document.id == target.document_id)
-                           .where(SpanLink.span_id.in_(span_ids), target.deleted_at.is_(None))
-                           .order_by(SpanLink.span_id, SpanLink.target_id)).all()
+    def _grouped_batches(self) -> Iterator[list]:
+        groups = (select(TranslationGroup.id)
+                  .where(TranslationGroup.project_id == self.project.id, TranslationGroup.id > bindparam("after"))
+                  .order_by(TranslationGroup.id).limit(BATCH // 3))
+        members = self.documents.where(self._among(Document.group_id)).order_by(Document.group_id, Document.id)
+        last = 0
+        while gids := [g for (g,) in self._run(groups, after=last)]:
+            if rows := self._run(members, ids=self._ids(gids)):
+                yield rows
+            last = gids[-1]
+
+    def again(self, ids: list[int], lines: bool | None = None) -> list:
+        """These documents read again (after their spans' JSON was written, or whole for the Python path with
+        lines=False), in the order asked for."""
+        query = self.documents if lines is None or lines == self.lines else self._documents(lines)
+        rows = {r.id: r for r in self._run(query.where(self._among(Document.id)), ids=self._ids(ids))}
+        return [rows[i] for i in ids]
+
+    def _relations(self):
+        head, tail = aliased(Span), aliased(Span)
+        query = (select(Relation.id, Relation.document_id, Relation.type, Relation.head_id, Relation.tail_id,
+                        and_(*span_conditions(head, self.req)).label("head_out"),
+                        and_(*span_conditions(tail, self.req)).label("tail_out"))
+                 .join(head, head.id == Relation.head_id).join(tail, tail.id == Relation.tail_id)
+                 .where(self._among(Relation.document_id), Relation.deleted_at.is_(None)))
+        if self.req.layer == "gold":
+            query = query.where(Relation.status != ReviewStatus.REJECTED)
+        return query.order_by(Relation.id)
+
+    def relations_of(self, doc_ids: list[int]) -> list:
+        """These documents' relations (in the gold layer, those not rejected), each with whether its head and
+        its tail are exported spans (`head_out`, `tail_out`)."""
+        return self._run(self.relations, ids=self._ids(doc_ids))
+
+    def _gold_targets(self):
+        merged, gold = aliased(Span), aliased(Span)
+        return (select(merged.id, func.max(gold.id))
+                .join(gold, (gold.document_id == merged.document_id) & (gold.start == merged.start)
+                      & (gold.end == merged.end) & (gold.label == merged.label))
+                .where(self._among(merged.document_id), merged.deleted_at.is_(None),
+                       merged.status == ReviewStatus.MERGED, *span_conditions(gold, self.req))
+                .group_by(merged.id))
+
+    def gold_targets(self, doc_ids: list[int]) -> dict[int, int]:
+        """{merged span id: the exported span standing for it}: a reviewer merged a span into another
+        annotator's identical, accepted one (the last by id if several)."""
+        return dict(self._run(self.gold, ids=self._ids(doc_ids)))
+
+    def group_keys(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        return dict(self._run(select(TranslationGroup.id, TranslationGroup.key)
+                              .where(self._among(TranslationGroup.id)), ids=self._ids(ids)))
+
+    def _alignments(self):
+        other_a, other_b = aliased(Document), aliased(Document)
+        return (select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text), other_a.lang,
+                       other_b.lang)
+                .join(other_a, other_a.id == Alignment.doc_a_id).join(other_b, other_b.id == Alignment.doc_b_id)
+                .where(self._among(Alignment.doc_a_id) | self._among(Alignment.doc_b_id, "again")))
+
+    def alignments_of(self, doc_ids: list[int]) -> dict[int, dict]:
+        """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document of the batch."""
+        out: dict[int, dict] = {}
+        ids = self._ids(doc_ids)
+        for a, b, raw, lang_a, lang_b in self._run(self.alignments, ids=ids, again=ids):
+            beads = loads(raw)
+            out.setdefault(a, {})[lang_b] = {"doc": f"d-{b}", "pairs": [[x[0], x[1]] for x in beads],
+                                             "status": [x[2] for x in beads]}
+            out.setdefault(b, {})[lang_a] = {"doc": f"d-{a}", "pairs": [[x[1], x[0]] for x in beads],
+                                             "status": [x[2] for x in beads]}
+        return out
+
+    def _links(self):
+        source, target = aliased(Span), aliased(Span)
+        return (select(SpanLink.span_id, SpanLink.target_id, Document.lang, source.document_id)
+                .join(source, source.id == SpanLink.span_id)
+                .join(target, target.id == SpanLink.target_id)
+                .join(Document, Document.id == target.document_id)
+                .where(self._among(source.document_id), target.deleted_at.is_(None),
+                       *span_conditions(source, self.req))
+                .order_by(SpanLink.span_id, SpanLink.target_id))
+
+    def links_of(self, doc_ids: list[int]) -> list:
+        """Links from these documents' exported spans to their counterparts, with the counterpart's language."""
+        return self._run(self.links, ids=self._ids(doc_ids))

@@ -29,6 +29,7 @@ class Document(db.Model):
         UniqueConstraint("group_id", "lang", name="uq_documents_group_lang"),
         CheckConstraint("length(text) > 0", name="text_not_empty"),
         Index("ix_documents_project_lang", "project_id", "lang"),
+        Index("ix_documents_project_id", "project_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

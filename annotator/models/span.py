@@ -3,8 +3,8 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from ..db import JsonType, str_enum
 from ..extensions import db
@@ -24,6 +24,9 @@ class Span(db.Model):
     __table_args__ = (
         CheckConstraint('start >= 0 AND start < "end"', name="offsets"),
         Index("ix_spans_document_annotator", "document_id", "annotator_id"),
+        Index("ix_spans_document_position", "document_id", "start", "end", "label"),
+        Index("ix_spans_export_stale", "document_id", sqlite_where=text("export_json IS NULL"),
+              postgresql_where=text("export_json IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,6 +44,9 @@ class Span(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None]
+    # The span as the native export writes it, kept up to date by the export (export/fragments.py); database
+    # triggers (migration 0005) set it to NULL when anything it shows changes. Never loaded with the span.
+    export_json: Mapped[str | None] = deferred(mapped_column(Text))
 
     annotator: Mapped[User] = relationship(foreign_keys=[annotator_id], lazy="joined")
     actor: Mapped[Actor | None] = relationship(lazy="joined")

@@ -6,9 +6,10 @@ import gc
 from collections.abc import Callable
 from contextlib import contextmanager
 
-import orjson
 from sqlalchemy import JSON
 from sqlalchemy import text as sql_text
+
+from ..db import json_text
 
 
 @contextmanager
@@ -25,7 +26,7 @@ def paused_gc():
 
 
 def _json_text(value) -> str | None:
-    return None if value is None else orjson.dumps(value).decode()
+    return None if value is None else json_text(value)
 
 
 def _same(value):
@@ -68,21 +69,22 @@ class BulkWriter:
                 copy.write_row(row)
         cursor.close()
 
-    def insert_with_ids(self, table, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
-        """Insert rows (without their id) and return the ids they got, in order."""
-        if not rows:
+    def next_ids(self, table, n: int) -> list[int]:
+        """n ids for new rows of table, theirs until the transaction ends: on SQLite the ids after the highest
+        one, once this transaction holds the write lock (a statement that writes nothing takes it, so no one
+        else can insert until the commit); on PostgreSQL a block drawn from the table's sequence."""
+        if n <= 0:
             return []
         if self.sqlite:
-            # The first insert takes SQLite's write lock and gets max(id) + 1, so the next ids are free until
-            # the commit: no RETURNING (row by row on SQLite when order matters), no second look-up.
-            names = ", ".join(self.dialect.identifier_preparer.quote(c) for c in columns)
-            first = self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES "
-                                              f"({', '.join('?' * len(columns))})", rows[0]).lastrowid
-            ids = list(range(first, first + len(rows)))
-            self.insert(table, ("id", *columns), [(i, *r) for i, r in zip(ids[1:], rows[1:], strict=True)])
-            return ids
-        ids = list(self.conn.execute(sql_text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) "
-                                          "FROM generate_series(1, :n)"), {"t": table.name, "n": len(rows)})
-                   .scalars())
+            self.conn.exec_driver_sql(f"UPDATE {table.name} SET id = id WHERE 0")
+            first = self.conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table.name}").scalar()
+            return list(range(first, first + n))
+        return list(self.conn.execute(sql_text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) "
+                                               "FROM generate_series(1, :n)"), {"t": table.name, "n": n}).scalars())
+
+    def insert_with_ids(self, table, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
+        """Insert rows (without their id) and return the ids they got, in order: no RETURNING (row by row on
+        SQLite when the order matters), no second look-up."""
+        ids = self.next_ids(table, len(rows))
         self.insert(table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
         return ids

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, select
 
 from ..errors import Invalid
+from ..export.fragments import span_json
 from ..models import (
     Actor,
     Alignment,
@@ -122,26 +123,39 @@ def _auto_assign(session, project: Project, result: AddResult, user: User | None
         assignments.auto_assign(session, project, k, result.created, by=user)
 
 
-SPAN_COLUMNS = ("document_id", "annotator_id", "start", "end", "label", "attrs", "actor_id", "status", "version",
-                "created_at", "updated_at")
+SPAN_COLUMNS = ("id", "document_id", "annotator_id", "start", "end", "label", "attrs", "actor_id", "status",
+                "version", "created_at", "updated_at", "export_json")
 RELATION_COLUMNS = ("document_id", "annotator_id", "head_id", "tail_id", "type", "status", "version", "created_at")
 
 
 def _store_annotations(session, project: Project, result: AddResult, user: User | None) -> None:
-    """Spans, relations, span links and one history event per document, as plain rows in bulk."""
+    """Spans (with their exported JSON, see export.fragments), relations, span links and one history event per
+    document, as plain rows in bulk."""
     items = result.items
     users = _users_by_name(session, {s.annotator for item in items for s in item.spans}, user)
+    names = {uid: name for name, uid in users.items() if name is not None}
+    if None in users:
+        names[users[None]] = user.username
     actors = _actors_by_name(session, project, {s.actor for item in items for s in item.spans if s.actor}, user)
     writer = BulkWriter(session)
     spans, rels = Span.__table__, Relation.__table__
     when, attrs_json = writer.converter(spans.c.created_at), writer.converter(spans.c.attrs)
     status = {s.value: writer.converter(spans.c.status)(s) for s in ReviewStatus}
     now, no_attrs = when(utcnow()), attrs_json({})
-    rows = [(doc_id, users[s.annotator], s.start, s.end, s.label, attrs_json(s.attrs) if s.attrs else no_attrs,
-             actors.get(s.actor), status[s.status], 1, now, now)
-            for item, doc_id in zip(items, result.ids, strict=True) for s in item.spans]
-    span_ids = iter(writer.insert_with_ids(spans, SPAN_COLUMNS, rows))
+    span_ids = writer.next_ids(spans, sum(len(item.spans) for item in items))
+    rows, k = [], 0
+    for item, doc_id in zip(items, result.ids, strict=True):
+        text = item.text
+        for s in item.spans:
+            sid, annotator, actor = span_ids[k], users[s.annotator], actors.get(s.actor)
+            k += 1
+            rows.append((sid, doc_id, annotator, s.start, s.end, s.label,
+                         attrs_json(s.attrs) if s.attrs else no_attrs, actor, status[s.status], 1, now, now,
+                         span_json(sid, s.start, s.end, text[s.start:s.end], s.label, s.attrs, actor, s.actor,
+                                   names[annotator], s.status)))
+    writer.insert(spans, SPAN_COLUMNS, rows)
     del rows
+    span_ids = iter(span_ids)
     by_ref: dict[str, int] = {}
     rel_rows = []
     for item, doc_id in zip(items, result.ids, strict=True):
