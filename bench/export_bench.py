@@ -9,7 +9,8 @@ that database, whose public schema is dropped and recreated: give it a throwaway
   orjson     the corpus lines loaded as dicts first, then only `orjson.dumps` over them timed (for --big over
              the first 20,000 records, as the 2,000,000-span corpus does not fit in memory as dicts: the
              per-record cost is the same)
-  ours       `annotator export PROJECT --layer all -o /dev/null` through the export writer in a child process,
+  ours       `annotator export PROJECT --layer all -o /dev/null` (or --layer LAYER) through the export writer
+             in a child process,
              timed from the first query to the last byte (process start-up and app creation excluded); the
              child's peak RSS (VmHWM, start-up included) is its memory figure
 Prints docs/s, spans/s and MB/s of each, the ratio ours/orjson (target >= 0.25) and the export's peak RSS
@@ -81,7 +82,7 @@ def export_worker(args) -> None:
         rss_before = peak_rss_mb()
         t = time.perf_counter()
         target = projects.get_project(db.session, "bench")
-        req = ExportRequest("all", by_group=args.by_group).validated(db.session, target)
+        req = ExportRequest(args.layer, by_group=args.by_group).validated(db.session, target)
         lines = size = 0
         with open(os.devnull, "wb") as out:
             for line in writer_for("jsonl")(db.session, target, req):
@@ -109,6 +110,7 @@ def main():
     parser.add_argument("--big", action="store_true", help="100,000 documents x 20 spans")
     parser.add_argument("--groups", action="store_true", help="uk/en/ru translation groups")
     parser.add_argument("--by-group", action="store_true", help="export one line per group")
+    parser.add_argument("--layer", default="all", help="the layer exported: all (default), gold or a user name")
     parser.add_argument("--corpus", type=Path, help="use this JSONL file instead of generating one")
     parser.add_argument("--postgres", metavar="URL", help="a throwaway PostgreSQL database (its schema is reset)")
     parser.add_argument("--runs", type=int, default=3)
@@ -143,7 +145,7 @@ def main():
         limit = ORJSON_SAMPLE if docs > ORJSON_SAMPLE else None
         base = orjson_baseline(corpus, limit, args.runs)  # the records are freed before the children start
         extra = ["--export-worker", "--workdir", str(tmp)] + (["--postgres", args.postgres] if args.postgres else []) \
-            + (["--by-group"] if args.by_group else [])
+            + (["--by-group"] if args.by_group else []) + ["--layer", args.layer]
         ours = [run_child(*extra) for _ in range(args.runs)]
         ours_s = statistics.median(r["seconds"] for r in ours)
         size = ours[0]["bytes"]

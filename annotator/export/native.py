@@ -53,7 +53,7 @@ def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple[in
             rows = _complete(reader, rows)
             python = [r.id for r in rows if r.head is None] if reader.lines else []
             by_id = {r.id: r for r in reader.again(python, lines=False)} if python else {}
-            parts = _Parts(reader, rows, with_relations=not reader.lines or reader.req.layer == "gold" or python)
+            parts = _Parts(reader, rows, with_relations=not reader.lines or bool(python))
             out = []
             for row in rows:
                 if row.id in by_id or not reader.lines:
@@ -92,7 +92,7 @@ class _Parts:
     """What a batch's documents hold besides their own row: relations, group keys, alignments, span links."""
 
     def __init__(self, reader: q.Reader, rows: list, with_relations=True):
-        """Without relations: the SQLite lines carry theirs (but not in the gold layer, see _relations)."""
+        """Without relations: the SQLite lines carry theirs."""
         self.project, ids = reader.project, [r.id for r in rows]
         self.relations = _relations(reader, ids) if with_relations else None
         self.groups = reader.group_keys({r.group_id for r in rows if r.group_id})
@@ -119,7 +119,7 @@ class _Parts:
 
     def line(self, row) -> bytes:
         """The line SQLite wrote most of (sqlite_lines), finished."""
-        relations = row.relations_json if self.relations is None else orjson.dumps(self.relations.get(row.id, []))
+        relations = row.relations_json
         alignment = self.alignments.get(row.id)
         links = self.links.get(row.id)
         return b"".join((row.head, b',"spans":', row.spans, b',"relations":', relations, b',"alignment":',

@@ -185,6 +185,24 @@ def test_an_upgraded_database_fills_the_stored_json_on_its_first_export(app, ric
     assert None not in stored(app).values()
 
 
+def merged_with_a_relation(client, app, t) -> None:
+    """olena marks taras's POSITION again and links hers ABOUT her accepted claim; rita accepts taras's, which
+    merges olena's: in the gold layer the relation leaves from taras's span."""
+    sid = _first_span(app, "POSITION")
+    span = client.get(f"/api/v1/spans/{sid}", headers=auth(t["rita"])).json
+    twin = client.post(f"/api/v1/documents/{span['document']}/spans", headers=auth(t["olena"]),
+                       json={"start": span["start"], "end": span["end"], "label": "POSITION", "attrs": span["attrs"]})
+    claim = _first_span(app, "CLAIM")
+    assert client.post(f"/api/v1/documents/{span['document']}/relations", headers=auth(t["olena"]),
+                       json={"head": twin.json["id"], "tail": claim, "type": "ABOUT"}).status_code == 201
+    assert client.post(f"/api/v1/spans/{sid}/review", json={"decision": "accept"},
+                       headers=auth(t["rita"])).json["status"] == "accepted"
+    gold = spans_of(export(app, "gold"))
+    about = [r for line in export(app, "gold").splitlines() for r in orjson.loads(line)["relations"]
+             if r["type"] == "ABOUT"]
+    assert about and about[0]["head"] == f"s-{sid}" and f"s-{sid}" in {s["id"] for s in gold}
+
+
 @pytest.mark.parametrize("options", [{"layer": "all"}, {"layer": "gold"}, {"layer": "olena"}, {"layer": "taras"},
                                      {"layer": "all", "labels": ["ACTOR"]}, {"layer": "all", "statuses": ["pending"]},
                                      {"layer": "all", "langs": ["uk"]}])
@@ -205,7 +223,7 @@ def test_the_lines_the_database_writes_are_the_objects_python_writes(client, app
         db.session.flush()
         db.session.execute(text("UPDATE documents SET sentences = NULL WHERE id = :id"), {"id": doc.id})
         db.session.commit()
-    accept_agreed(client, app, t)  # merged spans and a relation onto them in the gold layer
+    merged_with_a_relation(client, app, t)
     lines = export(app, **options).splitlines()
     with app.app_context():
         proj = db.session.scalar(select(Project).where(Project.name == "isw"))
