@@ -143,18 +143,27 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
     status = {s.value: writer.converter(spans.c.status)(s) for s in ReviewStatus}
     now, no_attrs = when(utcnow()), attrs_json({})
     span_ids = writer.next_ids(spans, sum(len(item.spans) for item in items))
-    rows, k = [], 0
-    for item, doc_id in zip(items, result.ids, strict=True):
-        text = item.text
-        for s in item.spans:
-            sid, annotator, actor = span_ids[k], users[s.annotator], actors.get(s.actor)
-            k += 1
-            rows.append((sid, doc_id, annotator, s.start, s.end, s.label,
-                         attrs_json(s.attrs) if s.attrs else no_attrs, actor, status[s.status], 1, now, now,
-                         span_json(sid, s.start, s.end, text[s.start:s.end], s.label, s.attrs, actor, s.actor,
-                                   names[annotator], s.status)))
-    writer.insert(spans, SPAN_COLUMNS, rows)
-    del rows
+    stored_attrs: dict = {}  # most spans repeat a few attribute sets: each is made JSON once
+
+    def attrs_text(attrs: dict) -> str:
+        try:
+            key = tuple(attrs.items())
+            return stored_attrs.get(key) or stored_attrs.setdefault(key, attrs_json(attrs))
+        except TypeError:  # a list or an object as a value
+            return attrs_json(attrs)
+
+    def span_rows():
+        ids = iter(span_ids)
+        for item, doc_id in zip(items, result.ids, strict=True):
+            text = item.text
+            for s in item.spans:
+                sid, annotator, actor = next(ids), users[s.annotator], actors.get(s.actor)
+                yield (sid, doc_id, annotator, s.start, s.end, s.label, attrs_text(s.attrs) if s.attrs else no_attrs,
+                       actor, status[s.status], 1, now, now,
+                       span_json(sid, s.start, s.end, text[s.start:s.end], s.label, s.attrs, actor, s.actor,
+                                 names[annotator], s.status))
+
+    writer.insert(spans, SPAN_COLUMNS, span_rows())
     span_ids = iter(span_ids)
     by_ref: dict[str, int] = {}
     rel_rows = []
