@@ -13,7 +13,7 @@ from annotator.export import ExportRequest, native
 from annotator.export import query as export_query
 from annotator.extensions import db
 from annotator.models import Actor, Document, Project, Span, User
-from annotator.services import actors, review, schema
+from annotator.services import review, schema
 from tests.api.test_roundtrip import rich_project  # noqa: F401 - a fixture
 from tests.api.test_spans import auth
 
