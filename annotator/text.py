@@ -21,7 +21,10 @@ def _may_change_under_nfc() -> re.Pattern:
         if decomposition and not decomposition.startswith("<") and len(decomposition.split()) == 2:
             chars.add(int(decomposition.split()[1], 16))
     members = "".join(re.escape(chr(cp)) for cp in sorted(chars) if not 0xD800 <= cp <= 0xDFFF)
-    return re.compile(f"[{members}\U00010000-\U0010FFFF]+")
+    # `[…][…]*` rather than `[…]+`: re only skips ahead with its fast character-class scan when the pattern
+    # starts with a bare class (not a repeat), which makes the search 2.5 times faster on large texts
+    run = f"[{members}\U00010000-\U0010FFFF]"
+    return re.compile(f"{run}{run}*")
 
 
 def normalize(raw: str) -> str:
@@ -30,18 +33,20 @@ def normalize(raw: str) -> str:
     Only the runs of characters that NFC may change are normalised, each with the character before it: that
     one is a starter nothing before it can combine with, and the character after the run cannot combine with
     anything before it, so NFC of the whole equals NFC of those pieces. Checking every character with
-    unicodedata costs 40 ns each (most of a big import's parsing); the search, about 1."""
-    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    runs = _may_change_under_nfc()
-    found = runs.search(text)
-    if found is None:
-        return text
+    unicodedata costs 40 ns each (most of a big import's parsing); the search, about 3."""
+    text = raw.removeprefix("\ufeff")
+    if "\r" in text:  # looking for one character costs a sixth of the two replaces, and most texts have none
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     out, done = [], 0
-    while found is not None:
+    for found in _may_change_under_nfc().finditer(text):
         start = max(found.start() - 1, done)
-        out += (text[done:start], unicodedata.normalize("NFC", text[start:found.end()]))
-        done = found.end()
-        found = runs.search(text, done)
+        piece = text[start:found.end()]
+        nfc = unicodedata.normalize("NFC", piece)
+        if nfc != piece:  # most runs (an emoji, an accent already composed) are NFC: no copy of the text for them
+            out += (text[done:start], nfc)
+            done = found.end()
+    if not out:
+        return text
     out.append(text[done:])
     return "".join(out)
 

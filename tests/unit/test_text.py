@@ -16,6 +16,15 @@ def test_normalize_drops_a_leading_bom_only():
     assert normalize("\ufeffКиїв\ufeff") == "Київ\ufeff"
 
 
+def test_normalize_composes_after_runs_that_are_already_nfc():
+    assert normalize("🙂 е\u0301 🙂 ї e\u0301\r") == "🙂 е\u0301 🙂 ї \u00e9\n"  # Cyrillic е has no composed form
+
+
+def test_normalize_keeps_text_that_is_already_nfc():
+    text = "🙂 Київ, café\n"
+    assert normalize(text) == text
+
+
 def test_normalize_keeps_ukrainian_apostrophes():
     assert normalize("пʼять п’ять") == "пʼять п’ять"
 
