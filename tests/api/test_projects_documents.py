@@ -154,3 +154,28 @@ def test_session_cookie_api_calls_need_csrf(client, make):
     assert refused.json["error"]["code"] == "csrf_failed"
     accepted = client.post("/api/v1/projects", json={"name": "x"}, headers={"X-CSRFToken": csrf_of(client)})
     assert accepted.status_code == 201
+
+
+def test_an_import_result_is_freed_as_soon_as_it_is_dropped(app, make):
+    """No reference cycle: what a big import parsed goes when its result does, not at a full collection."""
+    import gc
+    import weakref
+
+    from annotator.extensions import db
+    from annotator.models import Project
+    from annotator.services import documents
+
+    project_id = make.project("news").id
+    with app.app_context():
+        project = db.session.get(Project, project_id)
+        gc.disable()
+        try:
+            item = documents.parse_fields({"text": "Один текст.", "lang": "uk"})
+            result = documents.add_documents(db.session, project, [item])
+            assert result.created[0].text == "Один текст."
+            freed = weakref.ref(result)
+            del result
+            assert freed() is None
+        finally:
+            gc.enable()
+            db.session.rollback()
