@@ -287,15 +287,22 @@ def serve(host, port, threads):
 @click.option("--by-group", is_flag=True, help="One line per translation group holding its versions.")
 def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group):
     """Export PROJECT's documents and annotations, streamed."""
-    from .export import ExportRequest, writer_for
+    from .export import ExportRequest, fragments, writer_for
     from .services import projects
 
     with app_context():
         target = projects.get_project(session(), project_ref)
         req = ExportRequest(layer, list(langs), list(labels), list(statuses), by_group).validated(session(), target)
+        stale = fragments.stale_count(session(), target)
+        if stale > CHUNK_NOTICE:  # e.g. the first export after an upgrade: the spans' JSON is written once
+            with click.progressbar(length=stale, label="preparing spans", file=sys.stderr) as bar:
+                fragments.refresh(session(), target, progress=bar.update)
         lines = writer_for(fmt)(session(), target, req)
         count = _write_lines(lines, output)
         click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
+
+
+CHUNK_NOTICE = 10_000  # spans to prepare before an export that are worth a progress bar
 
 
 def _write_lines(lines, output) -> int:

@@ -8,7 +8,7 @@ columns, its actor's name, its annotator's name), whatever code path made the ch
 missing ones before an export reads them, and imports write them with the spans.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import orjson
 from sqlalchemy import String, Text, cast, func, select, text, type_coerce
@@ -32,10 +32,18 @@ def span_json(*fields) -> str:
     return orjson.dumps(span_object(*fields)).decode()
 
 
-def refresh(session, project: Project, doc_ids: Iterable[int] | None = None) -> int:
+def stale_count(session, project: Project) -> int:
+    """How many of the project's spans have no stored JSON (refresh will write them)."""
+    return session.scalar(select(func.count()).select_from(Span).join(Document, Document.id == Span.document_id)
+                          .where(Span.export_json.is_(None), Span.deleted_at.is_(None),
+                                 Document.project_id == project.id))
+
+
+def refresh(session, project: Project, doc_ids: Iterable[int] | None = None,
+            progress: Callable[[int], None] | None = None) -> int:
     """Write the stored JSON of the project's spans (or of these documents' spans) that have none; returns how
-    many were written. Works in chunks, each committed on its own, so that a big backlog (the first export after
-    an upgrade) never holds the database's write lock for long."""
+    many were written, calling progress(n) after each chunk. Works in chunks, each committed on its own, so that
+    a big backlog (the first export after an upgrade) never holds the database's write lock for long."""
     written, last = 0, 0
     ids = sorted(set(doc_ids)) if doc_ids is not None else None
     # Plain SQL: an ORM or Core update of Span would also move updated_at (its onupdate), which a cache must not.
@@ -47,6 +55,8 @@ def refresh(session, project: Project, doc_ids: Iterable[int] | None = None) -> 
             session.connection().execute(store, [{"sid": r[0], "json": span_json(*r[:5], loads(r[5]), *r[6:])}
                                                  for r in rows])
         session.commit()
+        if progress and rows:
+            progress(len(rows))
         if len(rows) < CHUNK:
             return written + len(rows)
         written += len(rows)

@@ -231,3 +231,18 @@ def test_the_lines_the_database_writes_are_the_objects_python_writes(client, app
         objects = [orjson.dumps(d) for d in native.documents(db.session, proj, req)]
     assert lines == objects and len(lines) == (2 if options.get("langs") else 5)
     assert any(b"Zero" in line for line in lines) or options.get("langs")
+
+
+def test_the_cli_shows_progress_while_it_prepares_many_spans(cli, app, rich_project, monkeypatch, tmp_path):  # noqa: F811
+    import annotator.cli
+
+    before = export(app)
+    with app.app_context():
+        db.session.execute(text("UPDATE spans SET export_json = NULL"))
+        db.session.commit()
+    monkeypatch.setattr(annotator.cli, "CHUNK_NOTICE", 0)
+    out = tmp_path / "all.jsonl"
+    result = cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "preparing spans" in result.output and out.read_bytes() == before
+    assert None not in stored(app).values()
