@@ -1,9 +1,9 @@
 """The native format, annotator.document/v1: one JSON object per document (or per group with by_group).
 
 Two ways to the same bytes: on SQLite the database writes most of each line (sqlite_lines.py); elsewhere, and
-for the documents SQLite cannot quote, the line is an object serialised with orjson, its spans the JSON array
-the database joined from the spans' stored JSON. The writers of the other formats read the same objects with
-the spans as lists (`documents`).
+for the documents SQLite cannot quote, the line is an object serialised with orjson. Either way the spans and
+relations are JSON arrays the database joined (arrays.py) or kept (cache.py). The writers of the other formats
+read the same objects with the spans as lists (`documents`).
 """
 
 from collections import defaultdict
@@ -15,7 +15,7 @@ from ..align import split_sentences
 from ..errors import Conflict
 from ..models import Project
 from ..services.bulk import paused_gc
-from . import fragments, sqlite_lines
+from . import cache, fragments, sqlite_lines
 from . import query as q
 
 SCHEMA = sqlite_lines.SCHEMA
@@ -46,14 +46,14 @@ def _group_line(project, group_id, key, documents) -> bytes:
 
 def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple[int | None, str | None, bytes]]:
     """(group id, group key, line) for each exported document."""
-    fragments.refresh(session, project)
+    _prepare(session, project, req)
     reader = q.Reader(session, project, req, lines=session.get_bind().dialect.name == "sqlite")
     for rows in reader.batches():
         with paused_gc():  # a batch makes thousands of objects the collector would otherwise walk several times
             rows = _complete(reader, rows)
             python = [r.id for r in rows if r.head is None] if reader.lines else []
             by_id = {r.id: r for r in reader.again(python, lines=False)} if python else {}
-            parts = _Parts(reader, rows, with_relations=not reader.lines or bool(python))
+            parts = _Parts(reader, rows)
             out = []
             for row in rows:
                 if row.id in by_id or not reader.lines:
@@ -66,7 +66,7 @@ def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple[in
 
 def documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
     """The exported documents as annotator.document/v1 objects, spans and sentences as lists."""
-    fragments.refresh(session, project)
+    _prepare(session, project, req)
     reader = q.Reader(session, project, req)
     for rows in reader.batches():
         with paused_gc():
@@ -74,6 +74,12 @@ def documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]
             parts = _Parts(reader, rows)
             docs = [parts.document(row) for row in rows]
         yield from docs
+
+
+def _prepare(session, project: Project, req: q.ExportRequest) -> None:
+    """Bring the spans' stored JSON and the cached arrays up to date before reading (fragments.py, cache.py)."""
+    fragments.refresh(session, project)
+    cache.warm(session, project, req, fragments.lock)
 
 
 def _complete(reader: q.Reader, rows: list) -> list:
@@ -89,12 +95,10 @@ def _complete(reader: q.Reader, rows: list) -> list:
 
 
 class _Parts:
-    """What a batch's documents hold besides their own row: relations, group keys, alignments, span links."""
+    """What a batch's documents hold besides their own row: group keys, alignments, span links."""
 
-    def __init__(self, reader: q.Reader, rows: list, with_relations=True):
-        """Without relations: the SQLite lines carry theirs."""
+    def __init__(self, reader: q.Reader, rows: list):
         self.project, ids = reader.project, [r.id for r in rows]
-        self.relations = _relations(reader, ids) if with_relations else None
         self.groups = reader.group_keys({r.group_id for r in rows if r.group_id})
         self.alignments = reader.alignments_of(ids) if self.groups else {}
         self.links = defaultdict(list)
@@ -113,41 +117,18 @@ class _Parts:
             "source": {"url": row.source_url, "published": q.day(row.published)},
             "meta": q.loads(row.meta) or {}, "sentences": _sentences(row, raw),
             "spans": orjson.Fragment(row.spans) if raw else orjson.loads(row.spans),
-            "relations": self.relations.get(row.id, []),
+            "relations": orjson.Fragment(row.relations) if raw else orjson.loads(row.relations),
             "alignment": dict(sorted(self.alignments.get(row.id, {}).items())), "span_links": self.links[row.id],
         }
 
     def line(self, row) -> bytes:
         """The line SQLite wrote most of (sqlite_lines), finished."""
-        relations = row.relations_json
+        relations = row.relations
         alignment = self.alignments.get(row.id)
         links = self.links.get(row.id)
         return b"".join((row.head, b',"spans":', row.spans, b',"relations":', relations, b',"alignment":',
                          orjson.dumps(dict(sorted(alignment.items()))) if alignment else b"{}",
                          b',"span_links":', orjson.dumps(links) if links else b"[]", b"}"))
-
-
-def _relations(reader: q.Reader, ids: list[int]) -> dict[int, list[dict]]:
-    """{document id: its relations whose two ends are exported}. In the gold layer, an end that a reviewer
-    merged into another annotator's identical span points at that span instead; the same relation reached twice
-    is written once."""
-    rows = reader.relations_of(ids)
-    gold = reader.req.layer == "gold"
-    onto = reader.gold_targets(ids) if gold and rows else {}
-    out, seen = defaultdict(list), set()
-    for rid, doc, kind, head, tail, head_out, tail_out in rows:
-        if gold:
-            head_to, tail_to = onto.get(head), onto.get(tail)
-            if not (head_out or head_to) or not (tail_out or tail_to):
-                continue
-            head, tail = head_to or head, tail_to or tail
-            if (doc, kind, head, tail) in seen:
-                continue
-            seen.add((doc, kind, head, tail))
-        elif not (head_out and tail_out):
-            continue
-        out[doc].append({"id": f"r-{rid}", "type": kind, "head": f"s-{head}", "tail": f"s-{tail}"})
-    return out
 
 
 def _sentences(row, raw: bool):

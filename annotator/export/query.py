@@ -29,12 +29,11 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased
 
 from ..errors import Invalid
 from ..langs import BadLanguage, normalize_lang
-from ..models import Alignment, Document, Project, Relation, ReviewStatus, Span, SpanLink, TranslationGroup, User
+from ..models import Alignment, Document, DocumentExport, Project, ReviewStatus, Span, SpanLink, TranslationGroup, User
 
 BATCH = 500
 
@@ -98,27 +97,6 @@ def span_conditions(span, req: ExportRequest) -> list:
     return conditions
 
 
-def span_array(dialect: str, req: ExportRequest):
-    """A document's exported spans as a JSON array: their stored export_json joined in (start, end, label)
-    order, or NULL if any of them has none stored yet (see fragments.refresh). One correlated subquery per
-    document: the database does the joining, nothing per span reaches Python."""
-    span = aliased(Span)
-    complete = func.count() == func.count(span.export_json)
-    if dialect == "postgresql":
-        joined = func.string_agg(span.export_json, aggregate_order_by(literal_column("','"), span.start, span.end,
-                                                                      span.label, span.id))
-        return (select(case((complete, "[" + func.coalesce(joined, "") + "]"), else_=None))
-                .where(span.document_id == Document.id, *span_conditions(span, req)).scalar_subquery())
-    # SQLite (before 3.44) has no ORDER BY inside an aggregate: group_concat takes the rows in the order the
-    # subquery gives them, read off ix_spans_document_position. As a BLOB the array reaches Python as the UTF-8
-    # bytes it is written out as, instead of being decoded into a string and encoded again.
-    ordered = (select(span.export_json).where(span.document_id == Document.id, *span_conditions(span, req))
-               .order_by(span.start, span.end, span.label, span.id).correlate(Document).subquery())
-    complete = func.count() == func.count(ordered.c.export_json)
-    joined = "[" + func.coalesce(func.group_concat(ordered.c.export_json, ","), "") + "]"
-    return select(case((complete, cast(joined, LargeBinary)), else_=None)).scalar_subquery()
-
-
 class Reader:
     """The queries of one export, built once; each takes a batch's ids as one parameter."""
 
@@ -127,8 +105,6 @@ class Reader:
         self.session, self.project, self.req, self.lines = session, project, req, lines
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.documents = self._documents(lines)
-        self.relations = self._relations()
-        self.gold = self._gold_targets()
         self.alignments = self._alignments()
         self.links = self._links()
 
@@ -147,15 +123,26 @@ class Reader:
         return self.session.connection().execute(statement, params).all()
 
     def _documents(self, lines: bool):
-        spans = span_array("postgresql" if self.postgres else "sqlite", self.req).label("spans")
-        if lines:
-            from . import sqlite_lines  # here: it builds on this module
+        """Documents with their exported spans and relations as JSON arrays (`spans`, `relations`): from the
+        cache where it holds them, else joined now (arrays.py). With lines, the pieces of the native lines that
+        SQLite writes (sqlite_lines), as bytes."""
+        from . import arrays, cache, sqlite_lines  # here: they build on this module
 
+        dialect = "postgresql" if self.postgres else "sqlite"
+        spans, relations = arrays.spans(dialect, self.req), arrays.relations(dialect, self.req)
+        cached = None
+        if cache.cacheable(self.req):
+            cached = aliased(DocumentExport)
+            spans = case((cached.spans.is_not(None), cached.spans), else_=spans)
+            relations = case((cached.relations.is_not(None), cached.relations), else_=relations)
+        if lines:
             columns = [Document.id, Document.group_id, sqlite_lines.head(orjson.dumps(self.project.name).decode()),
-                       spans, sqlite_lines.relations(self.req)]
+                       cast(spans, LargeBinary).label("spans"), cast(relations, LargeBinary).label("relations")]
         else:
-            columns = [*DOC_COLUMNS, spans]
+            columns = [*DOC_COLUMNS, spans.label("spans"), relations.label("relations")]
         query = select(*columns).where(Document.project_id == self.project.id)
+        if cached is not None:
+            query = query.outerjoin(cached, and_(cached.document_id == Document.id, cached.layer == self.req.layer))
         return query.where(Document.lang.in_(self.req.langs)) if self.req.langs else query
 
     def batches(self) -> Iterator[list]:
@@ -189,36 +176,6 @@ class Reader:
         query = self.documents if lines is None or lines == self.lines else self._documents(lines)
         rows = {r.id: r for r in self._run(query.where(self._among(Document.id)), ids=self._ids(ids))}
         return [rows[i] for i in ids]
-
-    def _relations(self):
-        head, tail = aliased(Span), aliased(Span)
-        query = (select(Relation.id, Relation.document_id, Relation.type, Relation.head_id, Relation.tail_id,
-                        and_(*span_conditions(head, self.req)).label("head_out"),
-                        and_(*span_conditions(tail, self.req)).label("tail_out"))
-                 .join(head, head.id == Relation.head_id).join(tail, tail.id == Relation.tail_id)
-                 .where(self._among(Relation.document_id), Relation.deleted_at.is_(None)))
-        if self.req.layer == "gold":
-            query = query.where(Relation.status != ReviewStatus.REJECTED)
-        return query.order_by(Relation.id)
-
-    def relations_of(self, doc_ids: list[int]) -> list:
-        """These documents' relations (in the gold layer, those not rejected), each with whether its head and
-        its tail are exported spans (`head_out`, `tail_out`)."""
-        return self._run(self.relations, ids=self._ids(doc_ids))
-
-    def _gold_targets(self):
-        merged, gold = aliased(Span), aliased(Span)
-        return (select(merged.id, func.max(gold.id))
-                .join(gold, (gold.document_id == merged.document_id) & (gold.start == merged.start)
-                      & (gold.end == merged.end) & (gold.label == merged.label))
-                .where(self._among(merged.document_id), merged.deleted_at.is_(None),
-                       merged.status == ReviewStatus.MERGED, *span_conditions(gold, self.req))
-                .group_by(merged.id))
-
-    def gold_targets(self, doc_ids: list[int]) -> dict[int, int]:
-        """{merged span id: the exported span standing for it}: a reviewer merged a span into another
-        annotator's identical, accepted one (the last by id if several)."""
-        return dict(self._run(self.gold, ids=self._ids(doc_ids)))
 
     def group_keys(self, ids: set[int]) -> dict[int, str]:
         if not ids:

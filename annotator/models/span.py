@@ -57,7 +57,11 @@ class Span(db.Model):
 
 class Relation(db.Model):
     __tablename__ = "relations"
-    __table_args__ = (CheckConstraint("head_id <> tail_id", name="distinct_ends"),)
+    __table_args__ = (
+        CheckConstraint("head_id <> tail_id", name="distinct_ends"),
+        Index("ix_relations_export_unchecked", "document_id", sqlite_where=text("export_checked IS NULL"),
+              postgresql_where=text("export_checked IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -69,6 +73,9 @@ class Relation(db.Model):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+    # NULL until the export has seen the relation as it is (new, or changed: a trigger clears it, migration 0006);
+    # the export then drops its document's cached arrays (export/cache.py). Never loaded with the relation.
+    export_checked: Mapped[bool | None] = deferred(mapped_column())
 
     annotator: Mapped[User] = relationship(lazy="joined")
     document: Mapped["Document"] = relationship()  # noqa: F821 - resolved by the registry

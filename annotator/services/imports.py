@@ -125,7 +125,8 @@ def _auto_assign(session, project: Project, result: AddResult, user: User | None
 
 SPAN_COLUMNS = ("id", "document_id", "annotator_id", "start", "end", "label", "attrs", "actor_id", "status",
                 "version", "created_at", "updated_at", "export_json")
-RELATION_COLUMNS = ("document_id", "annotator_id", "head_id", "tail_id", "type", "status", "version", "created_at")
+RELATION_COLUMNS = ("document_id", "annotator_id", "head_id", "tail_id", "type", "status", "version", "created_at",
+                    "export_checked")  # checked: their documents are new, so no cached export holds them
 
 
 def _store_annotations(session, project: Project, result: AddResult, user: User | None) -> None:
@@ -171,7 +172,7 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
         refs = {s.ref: (next(span_ids), s.annotator) for s in item.spans}
         for rel in item.relations:
             (head, annotator), (tail, _) = refs[rel.head], refs[rel.tail]
-            rel_rows.append((doc_id, users[annotator], head, tail, rel.type, status["pending"], 1, now))
+            rel_rows.append((doc_id, users[annotator], head, tail, rel.type, status["pending"], 1, now, True))
         if item.span_links:
             by_ref.update((ref, sid) for ref, (sid, _) in refs.items() if ref)
     writer.insert(rels, RELATION_COLUMNS, rel_rows)

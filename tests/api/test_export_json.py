@@ -12,7 +12,7 @@ from annotator.db import alembic_config, upgrade
 from annotator.export import ExportRequest, native
 from annotator.export import query as export_query
 from annotator.extensions import db
-from annotator.models import Actor, Document, Project, Span, User
+from annotator.models import Actor, Document, Project, Relation, Span, User
 from annotator.services import review, schema
 from tests.api.test_roundtrip import rich_project  # noqa: F401 - a fixture
 from tests.api.test_spans import auth
@@ -26,8 +26,10 @@ def export(app, layer="all", **options) -> bytes:
 
 
 def fresh_export(app, layer="all", **options) -> bytes:
+    """The export with nothing stored or cached: every span's JSON and every array made again."""
     with app.app_context():
         db.session.execute(text("UPDATE spans SET export_json = NULL"))
+        db.session.execute(text("DELETE FROM document_exports"))
         db.session.commit()
     return export(app, layer, **options)
 
@@ -114,15 +116,50 @@ def rename_user(client, app, t):  # no page renames users today; the export must
     return "olena.k"
 
 
+def _relation(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(Relation.id).where(Relation.deleted_at.is_(None)).order_by(Relation.id))
+
+
+def add_relation(client, app, t):
+    claim = client.get(f"/api/v1/spans/{_first_span(app, 'CLAIM')}", headers=auth(t["olena"])).json
+    position = client.post(f"/api/v1/documents/{claim['document']}/spans", headers=auth(t["olena"]),
+                           json={"start": claim["start"] + 1, "end": claim["start"] + 3, "label": "POSITION",
+                                 "attrs": {"polarity": "support"}}).json
+    export(app)  # the new span is in the cache before the relation comes
+    assert client.post(f"/api/v1/documents/{claim['document']}/relations", headers=auth(t["olena"]),
+                       json={"head": position["id"], "tail": claim["id"], "type": "ABOUT"}).status_code == 201
+    return "ABOUT"
+
+
+def delete_relation(client, app, t):
+    assert client.delete(f"/api/v1/relations/{_relation(app)}", headers=auth(t["olena"])).status_code in (200, 204)
+    return None
+
+
+def review_relation(client, app, t):
+    """The relation's tail is accepted first (so the relation is in the gold layer), then the relation rejected."""
+    rid = _relation(app)
+    with app.app_context():
+        tail = db.session.get(Relation, rid).tail_id
+    client.post(f"/api/v1/spans/{tail}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    assert b"SAID_BY" in export(app, "gold")
+    assert client.post(f"/api/v1/relations/{rid}/review", json={"decision": "reject"},
+                       headers=auth(t["rita"])).status_code == 200
+    assert b"SAID_BY" not in export(app, "gold")
+    return None
+
+
 @pytest.mark.parametrize("change", [edit_attrs, review_reject, delete_span, accept_agreed, rename_label,
-                                    rename_actor, delete_actor, rename_user])
+                                    rename_actor, delete_actor, rename_user, add_relation, delete_relation,
+                                    review_relation])
 def test_every_change_a_span_shows_reaches_the_next_export(client, app, rich_project, change):  # noqa: F811
     project, t = rich_project
-    before = export(app)
+    before = {layer: export(app, layer) for layer in ("all", "gold")}
     assert None not in stored(app).values()  # the export stored every span's JSON
     shown = change(client, app, t)
     after = export(app)
-    assert after != before
+    assert after != before["all"] or export(app, "gold") != before["gold"]
     if shown:
         assert shown.encode() in after
     assert after == fresh_export(app)
@@ -151,12 +188,16 @@ def test_spans_come_sorted_whatever_order_they_were_made_in(client, make, app):
     assert spans[-1]["start"] == 22  # code points: the emoji counts one
 
 
-def test_a_span_changed_while_the_export_runs_is_written_as_it_is_now(client, app, rich_project, monkeypatch):  # noqa: F811
+@pytest.mark.parametrize("layer", ["all", "olena"])
+def test_a_span_changed_while_the_export_runs(client, app, rich_project, monkeypatch, layer):  # noqa: F811
+    """The gold and the all layer are read from the cache made when the export began: the export shows the
+    project as it was then, and the next export shows the change. Other layers join their arrays batch by batch
+    and show a span as it is when its batch is read."""
     project, t = rich_project
     monkeypatch.setattr(export_query, "BATCH", 1)  # one document per batch: the change lands between batches
     with app.app_context():
         proj = db.session.scalar(select(Project).where(Project.name == "isw"))
-        lines = native.write(db.session, proj, ExportRequest("all").validated(db.session, proj))
+        lines = native.write(db.session, proj, ExportRequest(layer).validated(db.session, proj))
         first = orjson.loads(next(lines))
         assert first["lang"] == "en"
         engine = create_engine(db.engine.url)  # another connection, as another user's request would be
@@ -166,8 +207,11 @@ def test_a_span_changed_while_the_export_runs_is_written_as_it_is_now(client, ap
         engine.dispose()
         second = orjson.loads(next(lines))
         rest = list(lines)
-    assert second["lang"] == "uk" and len(rest) == 1
-    assert second["spans"] and {s["label"] for s in second["spans"]} == {"CLAIM"}
+    assert second["lang"] == "uk" and len(rest) == 1 and second["spans"]
+    labels = {s["label"] for s in second["spans"]}
+    assert labels == ({"ACTOR"} if layer == "all" else {"CLAIM"})
+    after = [orjson.loads(x) for x in export(app, layer).splitlines()]
+    assert {s["label"] for s in after[1]["spans"]} == {"CLAIM"}
 
 
 def test_an_upgraded_database_fills_the_stored_json_on_its_first_export(app, rich_project, database_url):  # noqa: F811
@@ -246,3 +290,19 @@ def test_the_cli_shows_progress_while_it_prepares_many_spans(cli, app, rich_proj
     assert result.exit_code == 0, result.output
     assert "preparing spans" in result.output and out.read_bytes() == before
     assert None not in stored(app).values()
+
+
+def test_an_unchanged_document_is_read_from_the_cache(client, app, rich_project):  # noqa: F811
+    """Proof that the cache is what the export reads (a row changed by hand shows), and that a change to the
+    document replaces it."""
+    project, t = rich_project
+    export(app)
+    with app.app_context():
+        doc = db.session.scalar(select(Document.id).where(Document.lang == "en"))
+        db.session.execute(text("UPDATE document_exports SET spans = '[]' WHERE document_id = :d AND layer = 'all'"),
+                           {"d": doc})
+        db.session.commit()
+    assert [orjson.loads(x)["spans"] for x in export(app).splitlines()][0] == []
+    assert spans_of(export(app, "gold"))  # the gold layer has its own row
+    edit_attrs(client, app, t)
+    assert [orjson.loads(x)["spans"] for x in export(app).splitlines()][0]
