@@ -15,7 +15,7 @@ from sqlalchemy import String, Text, cast, func, select, text, type_coerce
 
 from ..models import Actor, Document, Project, Span, User
 from . import cache
-from .query import loads
+from .query import loads, no_jit
 
 CHUNK = 5_000
 
@@ -76,6 +76,7 @@ def lock(session) -> None:
         session.connection().exec_driver_sql("UPDATE spans SET export_json = NULL WHERE 0")
     else:
         session.connection().exec_driver_sql("LOCK TABLE spans, relations IN SHARE ROW EXCLUSIVE MODE")
+        no_jit(session.connection())
 
 
 def _stale(project: Project, doc_ids: list[int] | None, after: int):

@@ -23,10 +23,10 @@ GROUP_SCHEMA = "annotator.group/v1"
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
-    lines = _lines(session, project, req)
+    lines = _lines(session, project, req, newline=not req.by_group)
     if not req.by_group:
         for _, _, line in lines:
-            yield line + b"\n"
+            yield line
         return
     current, key, members = None, None, []
     for group, group_key, line in lines:  # a group's versions arrive together (see Reader.batches)
@@ -44,22 +44,26 @@ def _group_line(project, group_id, key, documents) -> bytes:
                          "project": project.name, "documents": documents}) + b"\n"
 
 
-def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple[int | None, str | None, bytes]]:
-    """(group id, group key, line) for each exported document."""
+def _lines(session, project: Project, req: q.ExportRequest,
+           newline: bool) -> Iterator[tuple[int | None, str | None, bytes]]:
+    """(group id, group key, line) for each exported document, each line ending with a newline if asked."""
     _prepare(session, project, req)
-    reader = q.Reader(session, project, req, lines=session.get_bind().dialect.name == "sqlite")
+    end = b"\n" if newline else b""
+    reader = q.Reader(session, project, req, lines=session.get_bind().dialect.name == "sqlite", newline=newline)
     for rows in reader.batches():
         with paused_gc():  # a batch makes thousands of objects the collector would otherwise walk several times
             rows = _complete(reader, rows)
-            python = [r.id for r in rows if r.head is None] if reader.lines else []
+            python = [r.id for r in rows if r.python] if reader.lines else []
             by_id = {r.id: r for r in reader.again(python, lines=False)} if python else {}
             parts = _Parts(reader, rows)
             out = []
             for row in rows:
                 if row.id in by_id or not reader.lines:
-                    line = orjson.dumps(parts.document(by_id.get(row.id, row), raw=True))
+                    line = orjson.dumps(parts.document(by_id.get(row.id, row), raw=True)) + end
+                elif row.group_id is None:
+                    line = row.line  # whole, as SQLite wrote it
                 else:
-                    line = parts.line(row)
+                    line = parts.finish(row.line, row.id, end)
                 out.append((row.group_id, parts.groups.get(row.group_id), line))
         yield from out
 
@@ -86,7 +90,7 @@ def _complete(reader: q.Reader, rows: list) -> list:
     """The batch with every document's spans: where a span changed after the export began (its stored JSON
     cleared, see fragments), the stored JSON is written again and the batch read again."""
     for _ in range(5):
-        stale = [r.id for r in rows if r.spans is None]
+        stale = [r.id for r in rows if reader.stale(r)]
         if not stale:
             return rows
         fragments.refresh(reader.session, reader.project, stale)
@@ -121,14 +125,11 @@ class _Parts:
             "alignment": dict(sorted(self.alignments.get(row.id, {}).items())), "span_links": self.links[row.id],
         }
 
-    def line(self, row) -> bytes:
-        """The line SQLite wrote most of (sqlite_lines), finished."""
-        relations = row.relations
-        alignment = self.alignments.get(row.id)
-        links = self.links.get(row.id)
-        return b"".join((row.head, b',"spans":', row.spans, b',"relations":', relations, b',"alignment":',
-                         orjson.dumps(dict(sorted(alignment.items()))) if alignment else b"{}",
-                         b',"span_links":', orjson.dumps(links) if links else b"[]", b"}"))
+    def finish(self, line: bytes, doc_id: int, end: bytes) -> bytes:
+        """A grouped document's line that SQLite wrote up to its relations, with its alignments and links."""
+        alignment, links = self.alignments.get(doc_id), self.links.get(doc_id)
+        return b"".join((line, b',"alignment":', orjson.dumps(dict(sorted(alignment.items()))) if alignment else b"{}",
+                         b',"span_links":', orjson.dumps(links) if links else b"[]", b"}", end))
 
 
 def _sentences(row, raw: bool):

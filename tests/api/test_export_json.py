@@ -262,10 +262,13 @@ def test_the_lines_the_database_writes_are_the_objects_python_writes(client, app
                        text=f"Zero{nul}byte 🙂 \"quoted\" \\ text", source_url=None, meta={"note": "a b"})
         odd = Document(project_id=proj.id, lang="uk", title='Лапки " і \\ слеш\tтаб', content_hash="odder",
                        text="Рядок\nдругий \x01 🙂 «ё» й\u0301 \u2028 кінець", source_url='https://e.org/"q"',
-                       meta={"ключ": ["значення", 1.5, None]}, sentences=[[0, 5], [6, 38]])
+                       meta={"ключ": ["значення з пробілом", 1.5, None]}, sentences=[[0, 5], [6, 38]])
         db.session.add_all([doc, odd])
         db.session.flush()
         db.session.execute(text("UPDATE documents SET sentences = NULL WHERE id = :id"), {"id": doc.id})
+        # JSON as json.dumps stored it before JSON columns were written by orjson: spaced
+        db.session.execute(text("""UPDATE documents SET meta = '{"note": "a b", "n": [1, 2]}',
+                                   sentences = '[[0, 5], [6, 38]]' WHERE id = :id"""), {"id": odd.id})
         db.session.commit()
     merged_with_a_relation(client, app, t)
     lines = export(app, **options).splitlines()
