@@ -34,13 +34,24 @@ def _rollback():
 _app = None
 
 
-def app_context():
-    """The app for this command, created on first use (so --help works without a database)."""
+def app_context(check_schema: bool = True):
+    """The app for this command, created on first use (so --help works without a database). Unless told not to
+    (init), the database must be at this version's schema: an older one gets a message, not a SQL error."""
     global _app
     if _app is None:
         from . import create_app
+        from .db import current_revision, head_revision
+        from .extensions import db
 
         _app = create_app()
+        if check_schema:
+            with _app.app_context():
+                have, need = current_revision(db.engine), head_revision()
+            if have is None:
+                raise click.ClickException("the database is empty: run `annotator init` first")
+            if have != need:
+                raise click.ClickException(f"the database has schema {have}, this annotator needs {need}: run "
+                                           "`annotator init` to upgrade it (existing data is kept)")
     return _app.app_context()
 
 
@@ -63,7 +74,7 @@ def init(demo):
     from .db import upgrade
     from .extensions import db
 
-    with app_context():
+    with app_context(check_schema=False):
         upgrade(db.engine)
         click.echo(f"database ready: {db.engine.url.render_as_string(hide_password=True)}")
         if demo:
@@ -265,12 +276,7 @@ def serve(host, port, threads):
     """Serve the app with waitress (a production WSGI server)."""
     import waitress
 
-    from .db import current_revision
-    from .extensions import db
-
-    with app_context():
-        if current_revision(db.engine) is None:
-            raise click.ClickException("the database is empty: run `annotator init` first")
+    app_context()  # checks the database's schema
     click.echo(f"annotator serving on http://{host}:{port}/ (Ctrl+C to stop)")
     waitress.serve(_app, host=host, port=port, threads=threads, ident="annotator")
 

@@ -73,6 +73,13 @@ def upgrade(engine, revision="head"):
         command.upgrade(alembic_config(conn), revision)
 
 
+def head_revision() -> str:
+    """The newest schema revision this version of annotator knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def current_revision(engine):
     from alembic.runtime.migration import MigrationContext
 

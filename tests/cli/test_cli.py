@@ -178,3 +178,15 @@ def test_a_truncated_jsonl_line_is_reported_and_nothing_written(cli, ready, tmp_
     result = cli(ready, "import", "news", str(tmp_path / "cut.jsonl"))
     assert result.exit_code == 1 and "cut.jsonl line 2: not valid JSON" in result.output
     assert rows(ready, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_commands_on_an_older_or_empty_database_say_to_run_init(cli, empty_database_url):
+    empty = cli(empty_database_url, "project", "list")
+    assert empty.exit_code == 1 and "the database is empty: run `annotator init` first" in empty.output
+    engine = create_engine(empty_database_url)
+    upgrade(engine, "0004")  # as the previous version left it
+    engine.dispose()
+    older = cli(empty_database_url, "project", "list")
+    assert older.exit_code == 1 and "has schema 0004" in older.output and "annotator init" in older.output
+    assert cli(empty_database_url, "init").exit_code == 0
+    assert cli(empty_database_url, "project", "list").exit_code == 0
