@@ -4,6 +4,7 @@ actors, undo/redo, and offsets that agree with Python's code points."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from annotator.extensions import db
 from annotator.services import actors as actor_service
@@ -251,10 +252,10 @@ def test_delete_from_the_popover_and_with_the_delete_key(page, make, app):
     page.click(".span-pop .pop-delete")
     page.click(f"mark[data-span-id='{second}']")
     page.keyboard.press("Delete")
+    expect(marks(page)).to_have_count(0)  # waits: the key's handler and the save run after the press returns
+    expect(page.locator("#span-count")).to_have_text("0")
     wait_saved(page)
-    assert marks(page).count() == 0
     assert api_doc(page, doc.id)["spans"] == []
-    assert page.locator("#span-count").inner_text() == "0"
 
 
 # --- relations -----------------------------------------------------------------------------------
