@@ -31,12 +31,20 @@ def invalidate(session, doc_ids: Iterable[int]) -> None:
         session.execute(delete(DocumentExport).where(DocumentExport.document_id.in_(ids[n:n + CHUNK])))
 
 
+def _unchecked(project: Project):
+    return and_(Relation.export_checked.is_(None),
+                Relation.document_id.in_(select(Document.id).where(Document.project_id == project.id)))
+
+
+def unchecked(session, project: Project) -> bool:
+    """Whether the project has relations new or changed since the export last looked."""
+    return session.scalar(select(Relation.id).where(_unchecked(project)).limit(1)) is not None
+
+
 def check_relations(session, project: Project) -> None:
     """Drop the cached rows of documents with relations new or changed since the last look; mark them seen."""
-    unchecked = and_(Relation.export_checked.is_(None),
-                     Relation.document_id.in_(select(Document.id).where(Document.project_id == project.id)))
-    invalidate(session, session.scalars(select(Relation.document_id).where(unchecked).distinct()))
-    session.execute(update(Relation).where(unchecked).values(export_checked=True)
+    invalidate(session, session.scalars(select(Relation.document_id).where(_unchecked(project)).distinct()))
+    session.execute(update(Relation).where(_unchecked(project)).values(export_checked=True)
                     .execution_options(synchronize_session=False))
 
 
@@ -57,6 +65,8 @@ def warm(session, project: Project, req: ExportRequest, lock) -> int:
     fill = insert(DocumentExport.__table__).from_select(["document_id", "layer", "spans", "relations"],
                                               select(rows).where(rows.c.spans.is_not(None)))
     written, last = 0, 0
+    if session.scalars(missing, {"after": 0}).first() is None:
+        return 0  # all cached: no lock taken
     while True:
         lock(session)
         ids = session.scalars(missing, {"after": last}).all()

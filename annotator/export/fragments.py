@@ -8,16 +8,20 @@ columns, its actor's name, its annotator's name), whatever code path made the ch
 missing ones before an export reads them, and imports write them with the spans.
 """
 
+import time
 from collections.abc import Callable, Iterable
 
 import orjson
-from sqlalchemy import String, Text, cast, func, select, type_coerce
+from sqlalchemy import String, Text, case, cast, func, null, select, type_coerce
+from sqlalchemy.exc import OperationalError
 
+from ..errors import Conflict
 from ..models import Actor, Document, Project, Span, User
 from . import cache
 from .query import loads, no_jit
 
 DOCUMENTS = 250  # a chunk: documents whose spans are written in one transaction
+LOCK_TRIES = 60  # about 25 s of asking for PostgreSQL's table lock
 
 
 def span_object(sid: int, start: int, end: int, span_text: str, label: str, attrs: dict | None, actor_id: int | None,
@@ -48,17 +52,19 @@ def refresh(session, project: Project, doc_ids: Iterable[int] | None = None,
     first export after an upgrade) never holds the database's write lock for long."""
     written, last = 0, 0
     only = sorted(set(doc_ids)) if doc_ids is not None else None
+    if not session.scalars(_next_documents(project, only, 0)).first() and not cache.unchecked(session, project):
+        return 0  # nothing to do: no lock taken (an export must not wait behind a long import for nothing)
     # Through the driver: an ORM or Core update of Span would also move updated_at (its onupdate), which a
     # cache must not, and SQLAlchemy's handling of 400,000 parameter sets cost more than the update itself.
     mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
     store = f"UPDATE spans SET export_json = {mark} WHERE id = {mark}"
+    sqlite = session.get_bind().dialect.name == "sqlite"
     while True:
         lock(session)
         docs = session.scalars(_next_documents(project, only, last)).all()
-        rows = session.connection().execute(_stale(docs)).all() if docs else []
+        rows = session.connection().execute(_stale(docs, sqlite)).all() if docs else []
         if rows:
-            session.connection().exec_driver_sql(store, [(span_json(*r[:5], loads(r[5]), *r[6:10]), r[0])
-                                                         for r in rows])
+            session.connection().exec_driver_sql(store, [(_json(r), r[0]) for r in rows])
             cache.invalidate(session, docs)
         if not docs:
             cache.check_relations(session, project)
@@ -70,15 +76,35 @@ def refresh(session, project: Project, doc_ids: Iterable[int] | None = None,
         written, last = written + len(rows), docs[-1]
 
 
+def _json(row) -> str:
+    sid, start, end, span_text, label, attrs, actor_id, actor, annotator, status, full_text = row
+    if full_text is not None:  # SQLite's substr stops at a NUL: such documents' spans are cut here
+        span_text = full_text[start:end]
+    return span_json(sid, start, end, span_text, label, loads(attrs), actor_id, actor, annotator, status)
+
+
 def lock(session) -> None:
     """Keep every other writer of spans and relations out until this transaction ends, so that what is read
     here and what is written from it (stored JSON, cached arrays) agree: on SQLite by taking the database's
-    write lock (a statement that writes nothing takes it), on PostgreSQL by a table lock that lets readers on."""
+    write lock (a statement that writes nothing takes it); on PostgreSQL by a table lock that lets readers on,
+    asked for without waiting (NOWAIT) and asked again after a pause: writers take spans and relations in
+    either order, and an export waiting for one while holding the other could deadlock with them."""
     if session.get_bind().dialect.name == "sqlite":
         session.connection().exec_driver_sql("UPDATE spans SET export_json = NULL WHERE 0")
-    else:
-        session.connection().exec_driver_sql("LOCK TABLE spans, relations IN SHARE ROW EXCLUSIVE MODE")
-        no_jit(session.connection())
+        return
+    pause = 0.01
+    for _ in range(LOCK_TRIES):
+        try:
+            with session.begin_nested():
+                session.connection().exec_driver_sql("LOCK TABLE spans, relations IN SHARE ROW EXCLUSIVE MODE NOWAIT")
+            no_jit(session.connection())
+            return
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "55P03":  # lock_not_available
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+    raise Conflict("annotations are being written without pause; try the export again in a moment")
 
 
 def _next_documents(project: Project, only: list[int] | None, after: int):
@@ -90,11 +116,13 @@ def _next_documents(project: Project, only: list[int] | None, after: int):
     return query if only is None else query.where(Span.document_id.in_(only))
 
 
-def _stale(doc_ids: list[int]):
+def _stale(doc_ids: list[int], sqlite: bool):
     """These documents' spans without stored JSON, with what their JSON shows."""
+    # SQLite's substr stops at a NUL (PostgreSQL refuses NUL in text)
+    full = case((func.instr(Document.text, func.char(0)) > 0, Document.text), else_=None) if sqlite else null()
     return (select(Span.id, Span.start, Span.end, func.substr(Document.text, Span.start + 1, Span.end - Span.start),
                    Span.label, cast(Span.attrs, Text), Span.actor_id, Actor.name, User.username,
-                   type_coerce(Span.status, String))
+                   type_coerce(Span.status, String), full)
             .join(Document, Document.id == Span.document_id)
             .join(User, User.id == Span.annotator_id)
             .outerjoin(Actor, Actor.id == Span.actor_id)

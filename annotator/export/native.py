@@ -52,9 +52,9 @@ def _lines(session, project: Project, req: q.ExportRequest,
     reader = q.Reader(session, project, req, lines=session.get_bind().dialect.name == "sqlite", newline=newline)
     for rows in reader.batches():
         with paused_gc():  # a batch makes thousands of objects the collector would otherwise walk several times
-            rows = _complete(reader, rows)
+            rows = _complete(reader, rows, reader.lines)
             python = [r.id for r in rows if r.python] if reader.lines else []
-            by_id = {r.id: r for r in reader.again(python, lines=False)} if python else {}
+            by_id = {r.id: r for r in _complete(reader, reader.again(python, lines=False), False)} if python else {}
             parts = _Parts(reader, rows)
             out = []
             for row in rows:
@@ -74,7 +74,7 @@ def documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]
     reader = q.Reader(session, project, req)
     for rows in reader.batches():
         with paused_gc():
-            rows = _complete(reader, rows)
+            rows = _complete(reader, rows, False)
             parts = _Parts(reader, rows)
             docs = [parts.document(row) for row in rows]
         yield from docs
@@ -86,15 +86,16 @@ def _prepare(session, project: Project, req: q.ExportRequest) -> None:
     cache.warm(session, project, req, fragments.lock)
 
 
-def _complete(reader: q.Reader, rows: list) -> list:
-    """The batch with every document's spans: where a span changed after the export began (its stored JSON
-    cleared, see fragments), the stored JSON is written again and the batch read again."""
+def _complete(reader: q.Reader, rows: list, lines: bool) -> list:
+    """The rows (native lines with lines, else documents) with every document's spans: where a span changed
+    after the export began (its stored JSON cleared, see fragments), the stored JSON is written again and the
+    rows read again."""
     for _ in range(5):
-        stale = [r.id for r in rows if reader.stale(r)]
+        stale = [r.id for r in rows if reader.stale(r, lines)]
         if not stale:
             return rows
         fragments.refresh(reader.session, reader.project, stale)
-        rows = reader.again([r.id for r in rows])
+        rows = reader.again([r.id for r in rows], lines=lines)
     raise Conflict("the project's spans kept changing during the export; try again")
 
 

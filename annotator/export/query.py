@@ -180,9 +180,11 @@ class Reader:
                 yield rows
             last = gids[-1]
 
-    def stale(self, row) -> bool:
-        """Whether a span of the row's document has no stored JSON (the export wrote it after it began)."""
-        return row.line is None and not row.python if self.lines else row.spans is None
+    @staticmethod
+    def stale(row, lines: bool) -> bool:
+        """Whether a span of the row's document has no stored JSON (it changed after the export began). A line
+        is NULL for that and for documents left to the Python path (`python`), whose rows are read again."""
+        return row.line is None and not row.python if lines else row.spans is None
 
     def again(self, ids: list[int], lines: bool | None = None) -> list:
         """These documents read again (after their spans' JSON was written, or whole for the Python path with

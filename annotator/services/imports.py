@@ -134,10 +134,13 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
     document, as plain rows in bulk."""
     items = result.items
     users = _users_by_name(session, {s.annotator for item in items for s in item.spans}, user)
-    names = {uid: name for name, uid in users.items() if name is not None}
-    if None in users:
-        names[users[None]] = user.username
     actors = _actors_by_name(session, project, {s.actor for item in items for s in item.spans if s.actor}, user)
+    # The spans' JSON shows names as stored (a new account's name is cut to 80 characters, an actor's tidied),
+    # which is what the export writes again whenever a span changes.
+    usernames = dict(session.execute(select(User.id, User.username).where(User.id.in_(set(users.values())))).all())
+    actor_names = dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(set(actors.values())))).all())
+    # PostgreSQL gives attributes back in jsonb's key order (shorter keys first), and so does every later export
+    shown = _jsonb_order if session.get_bind().dialect.name == "postgresql" else _same
     writer = BulkWriter(session)
     spans, rels = Span.__table__, Relation.__table__
     when, attrs_json = writer.converter(spans.c.created_at), writer.converter(spans.c.attrs)
@@ -161,8 +164,8 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
                 sid, annotator, actor = next(ids), users[s.annotator], actors.get(s.actor)
                 yield (sid, doc_id, annotator, s.start, s.end, s.label, attrs_text(s.attrs) if s.attrs else no_attrs,
                        actor, status[s.status], 1, now, now,
-                       span_json(sid, s.start, s.end, text[s.start:s.end], s.label, s.attrs, actor, s.actor,
-                                 names[annotator], s.status))
+                       span_json(sid, s.start, s.end, text[s.start:s.end], s.label, shown(s.attrs), actor,
+                                 actor_names.get(actor), usernames[annotator], s.status))
 
     writer.insert(spans, SPAN_COLUMNS, span_rows())
     span_ids = iter(span_ids)
@@ -186,6 +189,17 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
                   [(project.id, doc_id, user.id if user else None, "document", doc_id, "import",
                     after({"spans": len(item.spans), "relations": len(item.relations)}), now)
                    for item, doc_id in zip(items, result.ids, strict=True) if item.spans])
+
+
+def _same(value):
+    return value
+
+
+def _jsonb_order(attrs: dict) -> dict:
+    """attrs with its keys in the order PostgreSQL's jsonb keeps them: by length in bytes, then bytewise."""
+    if len(attrs) < 2:
+        return attrs
+    return dict(sorted(attrs.items(), key=lambda kv: (len(kv[0].encode()), kv[0].encode())))
 
 
 def _users_by_name(session, names: set, importer: User | None) -> dict:

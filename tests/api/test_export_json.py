@@ -3,17 +3,22 @@
 The oracle: after any change, the export equals the export made with every stored JSON cleared (and so written
 again from the current rows)."""
 
+import threading
+import time
+
 import orjson
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.orm import Session
 
 from annotator.db import alembic_config, upgrade
-from annotator.export import ExportRequest, native
+from annotator.export import ExportRequest, fragments, native
 from annotator.export import query as export_query
 from annotator.extensions import db
 from annotator.models import Actor, Document, Project, Relation, Span, User
 from annotator.services import review, schema
+from annotator.services import spans as spans_service
 from tests.api.test_roundtrip import rich_project  # noqa: F401 - a fixture
 from tests.api.test_spans import auth
 
@@ -309,3 +314,112 @@ def test_an_unchanged_document_is_read_from_the_cache(client, app, rich_project)
     assert spans_of(export(app, "gold"))  # the gold layer has its own row
     edit_attrs(client, app, t)
     assert [orjson.loads(x)["spans"] for x in export(app).splitlines()][0]
+
+
+# --- found in review -------------------------------------------------------------------------------------------
+
+def _import_one(client, make, spans) -> None:
+    project = make.project("isw")
+    token = make.admin_token()
+    body = orjson.dumps({"text": "Alice met Bob in Kyiv today.", "lang": "en", "title": "t", "spans": spans})
+    assert client.post(f"/api/v1/projects/{project.id}/import", data=body, headers=auth(token)).status_code == 201
+
+
+@pytest.mark.parametrize("span", [
+    {"start": 0, "end": 5, "label": "ACTOR", "annotator": "x" * 90},  # the new account's name is cut to 80
+    {"start": 0, "end": 5, "label": "ACTOR", "actor": {"name": " Alice   Smith "}},  # the actor's name is tidied
+    {"start": 0, "end": 5, "label": "POSITION", "attrs": {"polarity": "support", "note": "n"}},  # jsonb's key order
+])
+def test_an_import_stores_the_json_an_export_would_write(client, app, make, span):
+    _import_one(client, make, [span])
+    assert export(app) == fresh_export(app)
+
+
+def test_spans_after_a_nul_character_keep_their_text(client, app, make, backend):
+    if backend != "sqlite":
+        pytest.skip("PostgreSQL refuses NUL in text")
+    project = make.project("isw")
+    make.user("olena")
+    body = "Zero\x00byte Alice here"
+    doc = make.document(project.id, text=body, lang="en")
+    start = body.index("Alice")
+    assert client.post(f"/api/v1/documents/{doc.id}/spans", json={"start": start, "end": start + 5, "label": "ACTOR"},
+                       headers=auth(make.token("olena"))).status_code == 201
+    assert [s["text"] for s in spans_of(export(app))] == ["Alice"]
+
+
+def test_a_document_left_to_python_that_changes_during_the_export(client, app, make, monkeypatch):
+    """On SQLite a document with no stored sentences is written by Python; a span of it changed after the
+    export's preparation is written again, not lost."""
+    project = make.project("isw")
+    make.user("olena")
+    doc = make.document(project.id, text="Alice met Bob in Kyiv today.", lang="en")
+    sid = client.post(f"/api/v1/documents/{doc.id}/spans", json={"start": 0, "end": 5, "label": "ACTOR"},
+                      headers=auth(make.token("olena"))).json["id"]
+    with app.app_context():  # as documents stored before sentences were kept
+        db.session.execute(text("UPDATE documents SET sentences = NULL"))
+        db.session.commit()
+    export(app, "olena")
+    prepare = native._prepare
+
+    def then_a_change(session, proj, req):
+        prepare(session, proj, req)
+        engine = create_engine(db.engine.url)  # another user's request
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE spans SET label = 'CLAIM' WHERE id = :id"), {"id": sid})
+        engine.dispose()
+
+    monkeypatch.setattr(native, "_prepare", then_a_change)
+    assert [s["label"] for s in spans_of(export(app, "olena"))] == ["CLAIM"]
+
+
+def test_an_export_does_not_lock_when_nothing_changed(app, rich_project, monkeypatch):  # noqa: F811
+    export(app)
+    taken = []
+    monkeypatch.setattr(fragments, "lock", lambda session: taken.append(1))
+    assert export(app) and taken == []
+
+
+def test_a_span_delete_and_an_export_never_deadlock_on_postgres(app, rich_project, backend):  # noqa: F811
+    """delete_span writes relations, then spans; an export asking for its lock in between must not wait while
+    holding half of it."""
+    if backend != "postgres":
+        pytest.skip("PostgreSQL's table locks")
+    with app.app_context():
+        url = db.engine.url
+    writer_engine, export_engine = create_engine(url), create_engine(url)
+    between = threading.Event()
+
+    @event.listens_for(writer_engine, "after_cursor_execute")
+    def pause(conn, cursor, statement, params, context, many):
+        if statement.startswith("UPDATE relations"):
+            between.set()
+            time.sleep(1.5)  # the export asks for its lock now
+
+    outcome = {}
+
+    def export_lock():
+        between.wait(5)
+        with Session(export_engine) as s:
+            try:
+                fragments.lock(s)
+                s.commit()
+                outcome["export"] = "ok"
+            except Exception as exc:  # noqa: BLE001 - reported below
+                outcome["export"] = repr(exc)
+
+    thread = threading.Thread(target=export_lock)
+    thread.start()
+    with Session(writer_engine) as s:
+        rel = s.scalar(select(Relation).where(Relation.deleted_at.is_(None)))
+        try:
+            spans_service.delete_span(s, s.get(Span, rel.tail_id), s.scalar(select(Project)),
+                                      s.scalar(select(User).where(User.username == "olena")))
+            s.commit()
+            outcome["writer"] = "ok"
+        except Exception as exc:  # noqa: BLE001 - reported below
+            outcome["writer"] = repr(exc)
+    thread.join()
+    writer_engine.dispose()
+    export_engine.dispose()
+    assert outcome == {"writer": "ok", "export": "ok"}
