@@ -52,6 +52,23 @@ def init_app(app, db):
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
+    checked = []
+
+    @app.before_request
+    def schema_is_current():
+        """Before the first request, whatever server runs the app: a database of another schema gets one clear
+        answer instead of SQL errors on every page."""
+        if checked:
+            return None
+        have, need = current_revision(db.engine), head_revision()
+        if have != need:
+            from flask import Response
+
+            return Response(f"The database has schema {have or 'none'}, this annotator needs {need}: run "
+                            "`annotator init` to create or upgrade it (existing data is kept).\n", 503,
+                            mimetype="text/plain")
+        checked.append(True)
+        return None
 
 
 def alembic_config(connection=None):

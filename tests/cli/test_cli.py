@@ -190,3 +190,23 @@ def test_commands_on_an_older_or_empty_database_say_to_run_init(cli, empty_datab
     assert older.exit_code == 1 and "has schema 0004" in older.output and "annotator init" in older.output
     assert cli(empty_database_url, "init").exit_code == 0
     assert cli(empty_database_url, "project", "list").exit_code == 0
+
+
+def test_the_app_on_an_older_database_answers_with_what_to_do(empty_database_url, tmp_path):
+    from annotator import create_app
+
+    engine = create_engine(empty_database_url)
+    upgrade(engine, "0004")
+    engine.dispose()
+    app = create_app({"TESTING": True, "DATABASE_URL": empty_database_url, "SECRET_KEY": "test"},
+                     instance_path=str(tmp_path / "instance"))
+    response = app.test_client().get("/login")
+    assert response.status_code == 503 and b"annotator init" in response.data
+    engine = create_engine(empty_database_url)
+    upgrade(engine)
+    engine.dispose()
+    assert app.test_client().get("/login").status_code == 200
+    from annotator.extensions import db
+
+    with app.app_context():
+        db.engine.dispose()
