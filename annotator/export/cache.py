@@ -50,7 +50,8 @@ def check_relations(session, project: Project) -> None:
 
 def warm(session, project: Project, req: ExportRequest, lock) -> int:
     """Write the missing rows of the request's layer for the project's (or its languages') documents, a chunk
-    at a time under `lock` (fragments._lock), each chunk committed; returns how many were written."""
+    at a time under `lock` (fragments.lock), each chunk committed; returns how many were written. Takes no lock
+    when every document is cached."""
     if not cacheable(req):
         return 0
     dialect = session.get_bind().dialect.name
