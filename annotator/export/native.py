@@ -141,4 +141,4 @@ def _sentences(row, raw: bool):
         return [list(x) for x in split_sentences(row.text, row.lang)]
     if raw and isinstance(stored, str) and " " not in stored:
         return orjson.Fragment(stored)
-    return [list(x) for x in q.loads(stored)]
+    return q.loads(stored)  # lists of [start, end] as they are
