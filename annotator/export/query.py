@@ -1,6 +1,6 @@
 """Reading a project's annotations in batches for export: a few queries per batch of documents, never one per
-span, and no span as a Python object: each document's spans arrive as one JSON array the database joined from
-the spans' stored JSON (see fragments.py).
+span, and no span as a Python object: each document's spans and relations arrive as JSON arrays the database
+joined (arrays.py) or kept (cache.py).
 
 The statements are built once per export (`Reader`) with the batch's ids as one parameter: rebuilding them and
 expanding an IN list for every batch cost SQLAlchemy more time than the database took to run them. JSON columns
@@ -108,8 +108,7 @@ class Reader:
     def __init__(self, session, project: Project, req: ExportRequest, lines: bool = False, newline: bool = True):
         """With lines (SQLite only), documents come as the native lines SQLite writes (see sqlite_lines), ending
         with a newline unless newline is False."""
-        self.newline = newline
-        self.session, self.project, self.req, self.lines = session, project, req, lines
+        self.session, self.project, self.req, self.lines, self.newline = session, project, req, lines, newline
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.documents = self._documents(lines)
         self.alignments = self._alignments()
@@ -134,8 +133,8 @@ class Reader:
 
     def _documents(self, lines: bool):
         """Documents with their exported spans and relations as JSON arrays (`spans`, `relations`): from the
-        cache where it holds them, else joined now (arrays.py). With lines, the pieces of the native lines that
-        SQLite writes (sqlite_lines), as bytes."""
+        cache where it holds them, else joined now (arrays.py). With lines, the native lines SQLite writes
+        (sqlite_lines), as bytes."""
         from . import arrays, cache, sqlite_lines  # here: they build on this module
 
         dialect = "postgresql" if self.postgres else "sqlite"
@@ -156,7 +155,7 @@ class Reader:
         return query.where(Document.lang.in_(self.req.langs)) if self.req.langs else query
 
     def batches(self) -> Iterator[list]:
-        """Documents (as rows, their exported spans in `spans`, see span_array) BATCH at a time by keyset
+        """Documents (as rows, see _documents) BATCH at a time by keyset
         pagination: in id order, or with by_group the grouped ones first, group by group (so a group's versions
         arrive together), then the ungrouped ones."""
         if self.req.by_group:
