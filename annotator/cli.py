@@ -284,52 +284,53 @@ def serve(host, port, threads):
 @main.command("export")
 @click.argument("project_ref", metavar="PROJECT")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (gzip when it ends in .gz); standard output by default.")
+              help="Write to this file (gzip when it ends in .gz), whole or not at all; standard output by default.")
 @click.option("--format", "fmt", default="jsonl", show_default=True, help="Export format.")
 @click.option("--layer", default="gold", show_default=True, help="gold, all, or one annotator's user name.")
 @click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only spans with these labels (repeatable).")
 @click.option("--status", "statuses", multiple=True, help="Only spans with this review status (repeatable).")
 @click.option("--by-group", is_flag=True, help="One line per translation group holding its versions.")
-def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group):
+@click.option("--include-unreviewed", is_flag=True, help="The gold layer also holds documents not reviewed yet.")
+def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group, include_unreviewed):
     """Export PROJECT's documents and annotations, streamed."""
-    from .export import ExportRequest, fragments, writer_for
+    from .export import ExportRequest, left_out, writer_for
     from .services import projects
 
     with app_context():
         target = projects.get_project(session(), project_ref)
-        req = ExportRequest(layer, list(langs), list(labels), list(statuses), by_group).validated(session(), target)
-        stale = fragments.stale_count(session(), target)
-        if stale > CHUNK_NOTICE:  # e.g. the first export after an upgrade: the spans' JSON is written once
-            with click.progressbar(length=stale, label="preparing spans", file=sys.stderr) as bar:
-                fragments.refresh(session(), target, progress=bar.update)
-        lines = writer_for(fmt)(session(), target, req)
-        count = _write_lines(lines, output)
+        req = ExportRequest(layer, list(langs), list(labels), list(statuses), by_group,
+                            include_unreviewed).validated(session(), target)
+        writer, skipped = writer_for(fmt), left_out(session(), target, req)
+        count = _write_lines(writer(session(), target, req), output)
         click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
+        if skipped:
+            click.echo(f"{skipped} document(s) left out: not reviewed (use --include-unreviewed)", err=True)
 
 
-CHUNK_NOTICE = 10_000  # spans to prepare before an export that are worth a progress bar
-
-
-def _write_lines(lines, output) -> int:
+def _write_lines(lines, output: Path | None) -> int:
+    """Write the lines to standard output, or to a temporary file next to `output` renamed to it once complete:
+    an export that fails or is killed leaves no partial file under that name (nor replaces an older one)."""
     import gzip
+    import os
+    import tempfile
 
     if output is None:
-        out, close = sys.stdout.buffer, False
-    elif output.suffix == ".gz":
-        out, close = gzip.open(output, "wb"), True  # noqa: SIM115 - closed below
-    else:
-        out, close = open(output, "wb"), True  # noqa: SIM115 - closed below, stdout is not ours to close
-    count = 0
+        count = sum(1 for line in lines if sys.stdout.buffer.write(line) is not None)
+        sys.stdout.buffer.flush()
+        return count
+    fd, part = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
     try:
-        for line in lines:
-            out.write(line)
-            count += 1
-    finally:
-        if close:
-            out.close()
-        else:
-            out.flush()
+        with os.fdopen(fd, "wb") as raw, (gzip.GzipFile(fileobj=raw, mode="wb", filename=output.stem)
+                                          if output.suffix == ".gz" else raw) as out:
+            count = sum(1 for line in lines if out.write(line) is not None)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(part, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        os.replace(part, output)
+    except BaseException:
+        os.unlink(part)
+        raise
     return count
 
 

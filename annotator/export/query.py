@@ -1,55 +1,58 @@
-"""Reading a project's annotations in batches for export: a few queries per batch of documents, never one per
-span, and no span as a Python object: each document's spans and relations arrive as JSON arrays the database
-joined (arrays.py) or kept (cache.py).
+"""What to export (ExportRequest) and reading it: a project's documents, a batch at a time, as annotator.document/v1
+objects (`build`), the one shape every format writer starts from.
 
-The statements are built once per export (`Reader`) with the batch's ids as one parameter: rebuilding them and
-expanding an IN list for every batch cost SQLAlchemy more time than the database took to run them. JSON columns
-come back as text (CAST in SQL: neither SQLAlchemy's result processors nor psycopg's jsonb loader decode them
-with the json module) and `loads` decodes them with orjson; enum and date columns as the driver gives them,
-`day` finishing the dates. Memory stays flat without a server-side cursor: every query is bounded (BATCH
-documents by keyset pagination, and what belongs to them)."""
+A batch costs a few queries (documents, spans, relations, reviews, alignments, links), never one per span;
+JSON columns come back as text and are decoded with orjson; memory stays flat because every query is bounded
+(BATCH documents by keyset pagination, and what belongs to them).
+"""
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import orjson
-from sqlalchemy import (
-    ARRAY,
-    Integer,
-    String,
-    Text,
-    and_,
-    any_,
-    bindparam,
-    case,
-    cast,
-    func,
-    literal_column,
-    select,
-    type_coerce,
-)
+from sqlalchemy import String, Text, and_, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
+from ..align import split_sentences
 from ..errors import Invalid
 from ..langs import BadLanguage, normalize_lang
-from ..models import Alignment, Document, DocumentExport, Project, ReviewStatus, Span, SpanLink, TranslationGroup, User
+from ..models import (
+    Actor,
+    Alignment,
+    Document,
+    DocumentReview,
+    DocumentRevision,
+    ExportLine,
+    Project,
+    Relation,
+    ReviewState,
+    ReviewStatus,
+    Span,
+    SpanLink,
+    TranslationGroup,
+    User,
+)
 
 BATCH = 500
+SCHEMA = "annotator.document/v1"
+LAYERS = ("gold", "all")  # the layers whose lines are kept (export_lines)
 
 
 @dataclass
 class ExportRequest:
-    """What to export: a layer (gold, all, or one annotator's user name), languages, labels, statuses."""
+    """What to export: a layer (gold, all, or one annotator's user name), languages, labels, statuses; the gold
+    layer holds reviewed documents only unless include_unreviewed."""
 
     layer: str = "gold"
     langs: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     by_group: bool = False
+    include_unreviewed: bool = False
 
     def validated(self, session, project: Project) -> "ExportRequest":
-        if self.layer not in ("gold", "all") and session.scalar(
-                select(User.id).where(User.username == self.layer)) is None:
+        if self.layer not in LAYERS and session.scalar(select(User.id).where(User.username == self.layer)) is None:
             raise Invalid(f"layer must be gold, all or a user name; no user '{self.layer}'", field="layer")
         try:
             self.langs = [normalize_lang(x) for x in self.langs]
@@ -63,18 +66,105 @@ class ExportRequest:
             raise Invalid(f"unknown review status '{bad[0]}'", field="status")
         return self
 
+    @property
+    def reviewed_only(self) -> bool:
+        return self.layer == "gold" and not self.include_unreviewed
 
-DOC_COLUMNS = (Document.id, Document.group_id, Document.lang, Document.title, Document.text, Document.source_url,
-               type_coerce(Document.published, String).label("published"),
-               cast(Document.meta, Text).label("meta"), cast(Document.sentences, Text).label("sentences"))
-EMPTY = "{}"
+    @property
+    def kept(self) -> bool:
+        """Whether its lines are the ones export_lines keeps (a whole layer, unfiltered)."""
+        return self.layer in LAYERS and not self.labels and not self.statuses
+
+
+def _reviewed():
+    return select(DocumentReview.document_id).where(DocumentReview.state == ReviewState.REVIEWED)
+
+
+def _documents(project: Project, req: ExportRequest):
+    query = select(Document.id).where(Document.project_id == project.id)
+    if req.langs:
+        query = query.where(Document.lang.in_(req.langs))
+    return query
+
+
+def left_out(session, project: Project, req: ExportRequest) -> int:
+    """How many documents the request leaves out for not being reviewed."""
+    if not req.reviewed_only:
+        return 0
+    query = _documents(project, req).where(Document.id.not_in(_reviewed()))
+    return session.scalar(select(func.count()).select_from(query.subquery()))
+
+
+def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
+    """The exported documents, BATCH at a time, as rows (id, group_id, group_key, revision, line): line is the
+    kept line of the request's layer if it was built at the document's current revision, else None. In id order,
+    or with by_group the grouped ones first, group by group, then the ungrouped ones."""
+    revision = func.coalesce(DocumentRevision.revision, 0)
+    line = ExportLine.line if req.kept else type_coerce(None, ExportLine.line.type)
+    query = (select(Document.id, Document.group_id, TranslationGroup.key.label("group_key"),
+                    revision.label("revision"), line.label("line"))
+             .where(Document.project_id == project.id)
+             .outerjoin(TranslationGroup, TranslationGroup.id == Document.group_id)
+             .outerjoin(DocumentRevision, DocumentRevision.document_id == Document.id))
+    if req.kept:
+        query = query.outerjoin(ExportLine, and_(ExportLine.document_id == Document.id, ExportLine.layer == req.layer,
+                                                 ExportLine.revision == revision))
+    if req.langs:
+        query = query.where(Document.lang.in_(req.langs))
+    if req.reviewed_only:
+        query = query.where(Document.id.in_(_reviewed()))
+    if req.by_group:
+        groups = (select(TranslationGroup.id).where(TranslationGroup.project_id == project.id)
+                  .order_by(TranslationGroup.id))
+        last = 0
+        while gids := session.scalars(groups.where(TranslationGroup.id > last).limit(BATCH // 3)).all():
+            if rows := session.execute(query.where(Document.group_id.in_(gids))
+                                       .order_by(Document.group_id, Document.id)).all():
+                yield rows
+            last = gids[-1]
+        query = query.where(Document.group_id.is_(None))
+    last = 0
+    while rows := session.execute(query.where(Document.id > last).order_by(Document.id).limit(BATCH)).all():
+        yield rows
+        last = rows[-1].id
+
+
+def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list[dict]:
+    """These documents (in this order) as annotator.document/v1 objects, with the request's layer of spans."""
+    if not ids:
+        return []
+    docs = session.execute(select(Document.id, Document.group_id, Document.lang, Document.title, Document.text,
+                                  Document.source_url, type_coerce(Document.published, String),
+                                  cast(Document.meta, Text), cast(Document.sentences, Text))
+                           .where(Document.id.in_(ids))).all()
+    groups = {g.id for g in docs if g.group_id}
+    keys = dict(session.execute(select(TranslationGroup.id, TranslationGroup.key)
+                                .where(TranslationGroup.id.in_({d.group_id for d in docs if d.group_id}))).all())
+    texts = {d.id: d.text for d in docs}
+    spans = _spans(session, req, ids, texts)
+    relations = _relations(session, req, ids, spans)
+    reviews = _reviews(session, ids)
+    alignments = _alignments(session, ids) if groups else {}
+    links = _links(session, req, ids) if groups else {}
+    by_id = {
+        d.id: {"schema": SCHEMA, "id": f"d-{d.id}", "project": project.name,
+               "group": f"g-{d.group_id}" if d.group_id else None, "group_key": keys.get(d.group_id),
+               "lang": d.lang, "title": d.title, "text": d.text,
+               "source": {"url": d.source_url, "published": day(d.published)}, "meta": loads(d.meta) or {},
+               "sentences": loads(d.sentences) if d.sentences else [list(x) for x in split_sentences(d.text, d.lang)],
+               "spans": spans.get(d.id, []), "relations": relations.get(d.id, []),
+               "review": reviews.get(d.id, NEW), "alignment": dict(sorted(alignments.get(d.id, {}).items())),
+               "span_links": links.get(d.id, [])}
+        for d in docs}
+    return [by_id[i] for i in ids]
+
+
+NEW = {"state": "new", "by": None, "at": None}
 
 
 def loads(value):
-    """A JSON column's value: text from SQLite, text or already decoded from PostgreSQL."""
-    if value is None or not isinstance(value, str | bytes):
-        return value
-    return {} if value == EMPTY else orjson.loads(value)
+    """A JSON column's value read as text."""
+    return None if value is None else {} if value == "{}" else orjson.loads(value)
 
 
 def day(value) -> str | None:
@@ -96,137 +186,84 @@ def span_conditions(span, req: ExportRequest) -> list:
     return conditions
 
 
-def no_jit(connection) -> None:
-    """PostgreSQL's planner prices the per-document subqueries high enough to compile them (JIT) each time, which
-    took 0.2 s a statement to run 10 ms of work; off for the rest of this transaction."""
-    connection.exec_driver_sql("SET LOCAL jit = off")
+def _spans(session, req: ExportRequest, ids: list[int], texts: dict[int, str]) -> dict[int, list[dict]]:
+    rows = session.execute(
+        select(Span.document_id, Span.id, Span.start, Span.end, Span.label, cast(Span.attrs, Text), Span.actor_id,
+               Actor.name, User.username, type_coerce(Span.status, String))
+        .join(User, User.id == Span.annotator_id).outerjoin(Actor, Actor.id == Span.actor_id)
+        .where(Span.document_id.in_(ids), *span_conditions(Span, req))
+        .order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id))
+    out = defaultdict(list)
+    for doc, sid, start, end, label, attrs, actor_id, actor, annotator, status in rows:
+        out[doc].append({"id": f"s-{sid}", "start": start, "end": end, "text": texts[doc][start:end],
+                         "label": label, "attrs": loads(attrs) or {},
+                         "actor": {"id": f"a-{actor_id}", "name": actor} if actor_id else None,
+                         "annotator": annotator, "status": status})
+    return out
 
 
-class Reader:
-    """The queries of one export, built once; each takes a batch's ids as one parameter."""
+def _relations(session, req: ExportRequest, ids: list[int], spans: dict[int, list[dict]]) -> dict[int, list[dict]]:
+    """Relations whose two ends are exported spans, in id order. In the gold layer an end a reviewer merged into
+    another annotator's identical span points at that (gold) span, the last by id, and a relation reached twice
+    that way is written once, with its lowest id: a gold relation's ends are always gold spans."""
+    query = (select(Relation.document_id, Relation.id, Relation.head_id, Relation.tail_id, Relation.type,
+                    User.username, type_coerce(Relation.status, String))
+             .join(User, User.id == Relation.annotator_id)
+             .where(Relation.document_id.in_(ids), Relation.deleted_at.is_(None)).order_by(Relation.id))
+    exported = {sid: (doc, s["start"], s["end"], s["label"]) for doc, items in spans.items()
+                for s in items for sid in [int(s["id"][2:])]}
+    merged = {}
+    if req.layer == "gold":
+        query = query.where(Relation.status != ReviewStatus.REJECTED)
+        gold = {key: sid for sid, key in sorted(exported.items())}
+        merged = {sid: gold.get(tuple(key)) for sid, *key in session.execute(
+            select(Span.id, Span.document_id, Span.start, Span.end, Span.label)
+            .where(Span.document_id.in_(ids), Span.status == ReviewStatus.MERGED, Span.deleted_at.is_(None)))}
+    out, seen = defaultdict(list), set()
+    for doc, rid, head, tail, kind, annotator, status in session.execute(query):
+        head, tail = (head if head in exported else merged.get(head)), (tail if tail in exported else merged.get(tail))
+        if head is None or tail is None or (kind, head, tail) in seen:
+            continue
+        seen.add((kind, head, tail))
+        out[doc].append({"id": f"r-{rid}", "type": kind, "head": f"s-{head}", "tail": f"s-{tail}",
+                         "annotator": annotator, "status": status})
+    return out
 
-    def __init__(self, session, project: Project, req: ExportRequest, lines: bool = False, newline: bool = True):
-        """With lines (SQLite only), documents come as the native lines SQLite writes (see sqlite_lines), ending
-        with a newline unless newline is False."""
-        self.session, self.project, self.req, self.lines, self.newline = session, project, req, lines, newline
-        self.postgres = session.get_bind().dialect.name == "postgresql"
-        self.documents = self._documents(lines)
-        self.alignments = self._alignments()
-        self.links = self._links()
 
-    def _among(self, column, name: str = "ids"):
-        """column IN the parameter `name` (see ids)."""
-        if self.postgres:
-            return column == any_(bindparam(name, type_=ARRAY(Integer)))
-        return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name))))
+def _reviews(session, ids: list[int]) -> dict[int, dict]:
+    rows = session.execute(select(DocumentReview.document_id, type_coerce(DocumentReview.state, String),
+                                  User.username, DocumentReview.updated_at)
+                           .outerjoin(User, User.id == DocumentReview.reviewer_id)
+                           .where(DocumentReview.document_id.in_(ids)))
+    return {doc: {"state": state, "by": by, "at": at.strftime("%Y-%m-%dT%H:%M:%SZ") if at else None}
+            for doc, state, by, at in rows}
 
-    def _ids(self, ids) -> list[int] | str:
-        """Ids as the parameter _among reads: an array on PostgreSQL, JSON text for SQLite's json_each."""
-        return list(ids) if self.postgres else orjson.dumps(list(ids)).decode()
 
-    def _run(self, statement, **params):
-        """Rows through the session's connection: Core rows, without the ORM's per-row result handling."""
-        connection = self.session.connection()
-        if self.postgres:
-            no_jit(connection)
-        return connection.execute(statement, params).all()
+def _alignments(session, ids: list[int]) -> dict[int, dict]:
+    """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document."""
+    a, b = aliased(Document), aliased(Document)
+    rows = session.execute(select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text), a.lang, b.lang)
+                           .join(a, a.id == Alignment.doc_a_id).join(b, b.id == Alignment.doc_b_id)
+                           .where(Alignment.doc_a_id.in_(ids) | Alignment.doc_b_id.in_(ids)))
+    out: dict[int, dict] = defaultdict(dict)
+    for doc_a, doc_b, raw, lang_a, lang_b in rows:
+        beads = loads(raw)
+        status = [x[2] for x in beads]
+        out[doc_a][lang_b] = {"doc": f"d-{doc_b}", "pairs": [[x[0], x[1]] for x in beads], "status": status}
+        out[doc_b][lang_a] = {"doc": f"d-{doc_a}", "pairs": [[x[1], x[0]] for x in beads], "status": status}
+    return out
 
-    def _documents(self, lines: bool):
-        """Documents with their exported spans and relations as JSON arrays (`spans`, `relations`): from the
-        cache where it holds them, else joined now (arrays.py). With lines, the native lines SQLite writes
-        (sqlite_lines), as bytes."""
-        from . import arrays, cache, sqlite_lines  # here: they build on this module
 
-        dialect = "postgresql" if self.postgres else "sqlite"
-        spans, relations = arrays.spans(dialect, self.req), arrays.relations(dialect, self.req)
-        cached = None
-        if cache.cacheable(self.req):
-            cached = aliased(DocumentExport)
-            spans = case((cached.spans.is_not(None), cached.spans), else_=spans)
-            relations = case((cached.relations.is_not(None), cached.relations), else_=relations)
-        if lines:
-            columns = [Document.id, Document.group_id,
-                       *sqlite_lines.columns(orjson.dumps(self.project.name).decode(), spans, relations, self.newline)]
-        else:
-            columns = [*DOC_COLUMNS, spans.label("spans"), relations.label("relations")]
-        query = select(*columns).where(Document.project_id == self.project.id)
-        if cached is not None:
-            query = query.outerjoin(cached, and_(cached.document_id == Document.id, cached.layer == self.req.layer))
-        return query.where(Document.lang.in_(self.req.langs)) if self.req.langs else query
-
-    def batches(self) -> Iterator[list]:
-        """Documents (as rows, see _documents) BATCH at a time by keyset
-        pagination: in id order, or with by_group the grouped ones first, group by group (so a group's versions
-        arrive together), then the ungrouped ones."""
-        if self.req.by_group:
-            yield from self._grouped_batches()
-        query = self.documents.where(Document.id > bindparam("after"))
-        if self.req.by_group:
-            query = query.where(Document.group_id.is_(None))
-        query, last = query.order_by(Document.id).limit(BATCH), 0
-        while rows := self._run(query, after=last):
-            yield rows
-            last = rows[-1].id
-
-    def _grouped_batches(self) -> Iterator[list]:
-        groups = (select(TranslationGroup.id)
-                  .where(TranslationGroup.project_id == self.project.id, TranslationGroup.id > bindparam("after"))
-                  .order_by(TranslationGroup.id).limit(BATCH // 3))
-        members = self.documents.where(self._among(Document.group_id)).order_by(Document.group_id, Document.id)
-        last = 0
-        while gids := [g for (g,) in self._run(groups, after=last)]:
-            if rows := self._run(members, ids=self._ids(gids)):
-                yield rows
-            last = gids[-1]
-
-    @staticmethod
-    def stale(row, lines: bool) -> bool:
-        """Whether a span of the row's document has no stored JSON (it changed after the export began). A line
-        is NULL for that and for documents left to the Python path (`python`), whose rows are read again."""
-        return row.line is None and not row.python if lines else row.spans is None
-
-    def again(self, ids: list[int], lines: bool | None = None) -> list:
-        """These documents read again (after their spans' JSON was written, or whole for the Python path with
-        lines=False), in the order asked for."""
-        query = self.documents if lines is None or lines == self.lines else self._documents(lines)
-        rows = {r.id: r for r in self._run(query.where(self._among(Document.id)), ids=self._ids(ids))}
-        return [rows[i] for i in ids]
-
-    def group_keys(self, ids: set[int]) -> dict[int, str]:
-        if not ids:
-            return {}
-        return dict(self._run(select(TranslationGroup.id, TranslationGroup.key)
-                              .where(self._among(TranslationGroup.id)), ids=self._ids(ids)))
-
-    def _alignments(self):
-        other_a, other_b = aliased(Document), aliased(Document)
-        return (select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text), other_a.lang,
-                       other_b.lang)
-                .join(other_a, other_a.id == Alignment.doc_a_id).join(other_b, other_b.id == Alignment.doc_b_id)
-                .where(self._among(Alignment.doc_a_id) | self._among(Alignment.doc_b_id, "again")))
-
-    def alignments_of(self, doc_ids: list[int]) -> dict[int, dict]:
-        """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document of the batch."""
-        out: dict[int, dict] = {}
-        ids = self._ids(doc_ids)
-        for a, b, raw, lang_a, lang_b in self._run(self.alignments, ids=ids, again=ids):
-            beads = loads(raw)
-            out.setdefault(a, {})[lang_b] = {"doc": f"d-{b}", "pairs": [[x[0], x[1]] for x in beads],
-                                             "status": [x[2] for x in beads]}
-            out.setdefault(b, {})[lang_a] = {"doc": f"d-{a}", "pairs": [[x[1], x[0]] for x in beads],
-                                             "status": [x[2] for x in beads]}
-        return out
-
-    def _links(self):
-        source, target = aliased(Span), aliased(Span)
-        return (select(SpanLink.span_id, SpanLink.target_id, Document.lang, source.document_id)
-                .join(source, source.id == SpanLink.span_id)
-                .join(target, target.id == SpanLink.target_id)
-                .join(Document, Document.id == target.document_id)
-                .where(self._among(source.document_id), target.deleted_at.is_(None),
-                       *span_conditions(source, self.req))
-                .order_by(SpanLink.span_id, SpanLink.target_id))
-
-    def links_of(self, doc_ids: list[int]) -> list:
-        """Links from these documents' exported spans to their counterparts, with the counterpart's language."""
-        return self._run(self.links, ids=self._ids(doc_ids))
+def _links(session, req: ExportRequest, ids: list[int]) -> dict[int, list[dict]]:
+    """Links from these documents' exported spans to their (not deleted) counterparts."""
+    source, target = aliased(Span), aliased(Span)
+    rows = session.execute(select(source.document_id, SpanLink.span_id, Document.lang, SpanLink.target_id)
+                           .join(source, source.id == SpanLink.span_id).join(target, target.id == SpanLink.target_id)
+                           .join(Document, Document.id == target.document_id)
+                           .where(source.document_id.in_(ids), target.deleted_at.is_(None),
+                                  *span_conditions(source, req))
+                           .order_by(SpanLink.span_id, SpanLink.target_id))
+    out = defaultdict(list)
+    for doc, span, lang, target_id in rows:
+        out[doc].append({"span": f"s-{span}", "lang": lang, "target": f"s-{target_id}"})
+    return out

@@ -3,6 +3,7 @@
 Checks what can be checked without the project: types, offsets inside the text, span text matching the text.
 """
 
+from datetime import UTC, datetime
 from operator import itemgetter
 
 from ..errors import Invalid
@@ -108,8 +109,34 @@ def read_relations(obj: dict, spans: list[SpanInput], where: str) -> list[Relati
         if head not in refs or tail not in refs:
             end, ref = ("head", head) if head not in refs else ("tail", tail)
             raise _bad(where, f"relations[{k}].{end}", f"no span '{ref}' in this document")
-        out.append(RelationInput(head, tail, item["type"], f"{where}: relations[{k}]"))
+        annotator, status = item.get("annotator"), item.get("status") or "pending"
+        if annotator is not None and not isinstance(annotator, str):
+            raise _bad(where, f"relations[{k}].annotator", "must be a user name")
+        if status not in STATUSES:
+            raise _bad(where, f"relations[{k}].status", f"must be one of {', '.join(STATUSES)}")
+        out.append(RelationInput(head, tail, item["type"], f"{where}: relations[{k}]", annotator, status))
     return out
+
+
+REVIEW_STATES = ("new", "in_review", "reviewed")
+
+
+def read_review(obj: dict, where: str) -> dict | None:
+    """The document's review state as the native export writes it: {"state", "by" (a user name), "at"}."""
+    raw = obj.get("review")
+    if raw is None or raw == {"state": "new", "by": None, "at": None}:  # what a document never reviewed shows
+        return None
+    if not isinstance(raw, dict) or raw.get("state") not in REVIEW_STATES:
+        raise _bad(where, "review", f"must be an object whose state is one of {', '.join(REVIEW_STATES)}")
+    if raw.get("by") is not None and not isinstance(raw["by"], str):
+        raise _bad(where, "review.by", "must be a user name")
+    at = raw.get("at")
+    if at is not None:
+        try:
+            at = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(UTC).replace(tzinfo=None)
+        except (AttributeError, ValueError):
+            raise _bad(where, "review.at", "must be an ISO 8601 time such as 2026-12-05T10:00:00Z") from None
+    return {"state": raw["state"], "by": raw.get("by"), "at": at}
 
 
 def read_sentences(obj: dict, text: str, where: str) -> list | None:

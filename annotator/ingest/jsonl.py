@@ -99,6 +99,7 @@ def _document(obj, where: str, default_lang):
         item.relations = annotations.read_relations(obj, item.spans, where)
         item.alignment = annotations.read_alignment(obj, where)
         item.span_links = annotations.read_span_links(obj, item.spans, where)
+        item.review = annotations.read_review(obj, where)
         return item
     except Invalid as exc:
         return exc

@@ -4,7 +4,8 @@ from .actor import ACTOR_KINDS, Actor
 from .alignment import Alignment, SpanLink
 from .assignment import Assignment
 from .comment import Comment
-from .document import Document, DocumentExport, TranslationGroup
+from .document import Document, TranslationGroup
+from .export import DocumentRevision, ExportLine
 from .history import HistoryEvent
 from .progress import DocState, DocumentProgress
 from .project import DEFAULT_SCHEMA, Project, default_schema
@@ -13,6 +14,6 @@ from .span import Relation, ReviewStatus, Span
 from .user import ApiToken, Role, User, utcnow
 
 __all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA", "DocState",
-           "Document", "DocumentExport", "DocumentProgress", "DocumentReview", "HistoryEvent", "Project", "Relation",
-           "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup", "User", "default_schema",
-           "utcnow"]
+           "Document", "DocumentProgress", "DocumentReview", "DocumentRevision", "ExportLine", "HistoryEvent",
+           "Project", "Relation", "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup",
+           "User", "default_schema", "utcnow"]

@@ -56,14 +56,3 @@ def _text_is_immutable(_mapper, _conn, doc):
     if attributes.get_history(doc, "text").deleted:
         raise ValueError("a document's text never changes after import (spans depend on it)")
 
-
-class DocumentExport(db.Model):
-    """A document's spans and relations as one export layer (gold or all) writes them: JSON arrays joined once
-    and kept until something in them changes (export/cache.py)."""
-
-    __tablename__ = "document_exports"
-
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    layer: Mapped[str] = mapped_column(String(10), primary_key=True)
-    spans: Mapped[str] = mapped_column(Text)
-    relations: Mapped[str] = mapped_column(Text)

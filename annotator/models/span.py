@@ -3,8 +3,8 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
-from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import JsonType, str_enum
 from ..extensions import db
@@ -25,8 +25,6 @@ class Span(db.Model):
         CheckConstraint('start >= 0 AND start < "end"', name="offsets"),
         Index("ix_spans_document_annotator", "document_id", "annotator_id"),
         Index("ix_spans_document_position", "document_id", "start", "end", "label"),
-        Index("ix_spans_export_stale", "document_id", sqlite_where=text("export_json IS NULL"),
-              postgresql_where=text("export_json IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,9 +42,6 @@ class Span(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None]
-    # The span as the native export writes it, kept up to date by the export (export/fragments.py); database
-    # triggers (migration 0005) set it to NULL when anything it shows changes. Never loaded with the span.
-    export_json: Mapped[str | None] = deferred(mapped_column(Text))
 
     annotator: Mapped[User] = relationship(foreign_keys=[annotator_id], lazy="joined")
     actor: Mapped[Actor | None] = relationship(lazy="joined")
@@ -57,11 +52,7 @@ class Span(db.Model):
 
 class Relation(db.Model):
     __tablename__ = "relations"
-    __table_args__ = (
-        CheckConstraint("head_id <> tail_id", name="distinct_ends"),
-        Index("ix_relations_export_unchecked", "document_id", sqlite_where=text("export_checked IS NULL"),
-              postgresql_where=text("export_checked IS NULL")),
-    )
+    __table_args__ = (CheckConstraint("head_id <> tail_id", name="distinct_ends"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -73,9 +64,6 @@ class Relation(db.Model):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
-    # NULL until the export has seen the relation as it is (new, or changed: a trigger clears it, migration 0006);
-    # the export then drops its document's cached arrays (export/cache.py). Never loaded with the relation.
-    export_checked: Mapped[bool | None] = deferred(mapped_column())
 
     annotator: Mapped[User] = relationship(lazy="joined")
     document: Mapped["Document"] = relationship()  # noqa: F821 - resolved by the registry

@@ -38,6 +38,7 @@ class DocumentInput:
     relations: list["RelationInput"] = field(default_factory=list)
     alignment: dict = field(default_factory=dict)  # {lang: {"doc": ref, "pairs": [...], "status": [...]}}
     span_links: list[tuple[str, str]] = field(default_factory=list)  # (span ref, target span ref)
+    review: dict | None = None  # {"state", "by", "at"} as the native export writes it
 
 
 @dataclass(slots=True)  # an import makes hundreds of thousands: slots make them smaller and quicker to build
@@ -59,6 +60,8 @@ class RelationInput:
     tail: str
     type: str
     where: str = ""
+    annotator: str | None = None  # None: the head span's annotator
+    status: str = "pending"
 
 
 @dataclass

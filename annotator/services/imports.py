@@ -10,13 +10,14 @@ from collections.abc import Callable
 from sqlalchemy import insert, select
 
 from ..errors import Invalid
-from ..export.fragments import span_json
 from ..models import (
     Actor,
     Alignment,
+    DocumentReview,
     HistoryEvent,
     Project,
     Relation,
+    ReviewState,
     ReviewStatus,
     Role,
     Span,
@@ -112,6 +113,8 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
             _store_annotations(session, project, result, user)
         if carries_alignment:
             _store_alignments(session, result)
+        if any(item.review for item in result.items):
+            _store_reviews(session, result, user)
     _auto_assign(session, project, result, user)
     return result
 
@@ -124,23 +127,16 @@ def _auto_assign(session, project: Project, result: AddResult, user: User | None
 
 
 SPAN_COLUMNS = ("id", "document_id", "annotator_id", "start", "end", "label", "attrs", "actor_id", "status",
-                "version", "created_at", "updated_at", "export_json")
-RELATION_COLUMNS = ("document_id", "annotator_id", "head_id", "tail_id", "type", "status", "version", "created_at",
-                    "export_checked")  # checked: their documents are new, so no cached export holds them
+                "version", "created_at", "updated_at")
+RELATION_COLUMNS = ("document_id", "annotator_id", "head_id", "tail_id", "type", "status", "version", "created_at")
 
 
 def _store_annotations(session, project: Project, result: AddResult, user: User | None) -> None:
-    """Spans (with their exported JSON, see export.fragments), relations, span links and one history event per
-    document, as plain rows in bulk."""
+    """Spans, relations, span links and one history event per document, as plain rows in bulk."""
     items = result.items
-    users = _users_by_name(session, {s.annotator for item in items for s in item.spans}, user)
+    users = _users_by_name(session, {s.annotator for item in items for s in item.spans}
+                           | {r.annotator for item in items for r in item.relations if r.annotator}, user)
     actors = _actors_by_name(session, project, {s.actor for item in items for s in item.spans if s.actor}, user)
-    # The spans' JSON shows names as stored (a new account's name is cut to 80 characters, an actor's tidied),
-    # which is what the export writes again whenever a span changes.
-    usernames = dict(session.execute(select(User.id, User.username).where(User.id.in_(set(users.values())))).all())
-    actor_names = dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(set(actors.values())))).all())
-    # PostgreSQL gives attributes back in jsonb's key order (shorter keys first), and so does every later export
-    shown = _jsonb_order if session.get_bind().dialect.name == "postgresql" else _same
     writer = BulkWriter(session)
     spans, rels = Span.__table__, Relation.__table__
     when, attrs_json = writer.converter(spans.c.created_at), writer.converter(spans.c.attrs)
@@ -159,13 +155,10 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
     def span_rows():
         ids = iter(span_ids)
         for item, doc_id in zip(items, result.ids, strict=True):
-            text = item.text
             for s in item.spans:
                 sid, annotator, actor = next(ids), users[s.annotator], actors.get(s.actor)
                 yield (sid, doc_id, annotator, s.start, s.end, s.label, attrs_text(s.attrs) if s.attrs else no_attrs,
-                       actor, status[s.status], 1, now, now,
-                       span_json(sid, s.start, s.end, text[s.start:s.end], s.label, shown(s.attrs), actor,
-                                 actor_names.get(actor), usernames[annotator], s.status))
+                       actor, status[s.status], 1, now, now)
 
     writer.insert(spans, SPAN_COLUMNS, span_rows())
     span_ids = iter(span_ids)
@@ -175,7 +168,8 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
         refs = {s.ref: (next(span_ids), s.annotator) for s in item.spans}
         for rel in item.relations:
             (head, annotator), (tail, _) = refs[rel.head], refs[rel.tail]
-            rel_rows.append((doc_id, users[annotator], head, tail, rel.type, status["pending"], 1, now, True))
+            rel_rows.append((doc_id, users[rel.annotator or annotator], head, tail, rel.type, status[rel.status], 1,
+                             now))
         if item.span_links:
             by_ref.update((ref, sid) for ref, (sid, _) in refs.items() if ref)
     writer.insert(rels, RELATION_COLUMNS, rel_rows)
@@ -191,15 +185,13 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
                    for item, doc_id in zip(items, result.ids, strict=True) if item.spans])
 
 
-def _same(value):
-    return value
-
-
-def _jsonb_order(attrs: dict) -> dict:
-    """attrs with its keys in the order PostgreSQL's jsonb keeps them: by length in bytes, then bytewise."""
-    if len(attrs) < 2:
-        return attrs
-    return dict(sorted(attrs.items(), key=lambda kv: (len(kv[0].encode()), kv[0].encode())))
+def _store_reviews(session, result: AddResult, user: User | None) -> None:
+    """Review states the file carries (the native export's `review`), with their reviewer and time."""
+    items = [(item.review, doc_id) for item, doc_id in zip(result.items, result.ids, strict=True) if item.review]
+    users = _users_by_name(session, {r["by"] for r, _ in items if r["by"]}, user)
+    session.add_all(DocumentReview(document_id=doc_id, state=ReviewState(r["state"]), reviewer_id=users.get(r["by"]),
+                                   updated_at=r["at"] or utcnow()) for r, doc_id in items)
+    session.flush()
 
 
 def _users_by_name(session, names: set, importer: User | None) -> dict:

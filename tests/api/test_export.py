@@ -24,10 +24,10 @@ def validate_lines(body: bytes) -> list[dict]:
 
 @pytest.fixture
 def annotated(client, make):
-    """olena marks three spans and a relation; the reviewer accepts two of them."""
+    """olena marks three spans and a relation; the reviewer accepts two of them and marks both versions reviewed."""
     project = make.project("isw")
     doc = make.document(project.id, text=TEXT, group="story")
-    make.document(project.id, text="Putin said a ceasefire was impossible.", lang="en", group="story")
+    other = make.document(project.id, text="Putin said a ceasefire was impossible.", lang="en", group="story")
     make.user("olena")
     make.user("rita", "reviewer")
     t = {"olena": make.token("olena"), "rita": make.token("rita")}
@@ -39,6 +39,9 @@ def annotated(client, make):
     for span in (actor, claim):
         client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
     client.post(f"/api/v1/spans/{isw['id']}/review", json={"decision": "reject"}, headers=auth(t["rita"]))
+    for reviewed in (doc, other):
+        assert client.put(f"/api/v1/documents/{reviewed.id}/review-state", json={"state": "reviewed"},
+                          headers=auth(t["rita"])).status_code == 200
     return project, doc, t
 
 

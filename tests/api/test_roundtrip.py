@@ -60,6 +60,8 @@ def rich_project(client, make):
     gid = client.get(f"/api/v1/documents/{en}", headers=auth(t["olena"])).json["group"]
     client.put(f"/api/v1/groups/{gid}/alignment", json={"a": en, "b": uk, "beads": [
         [[0, 1], [0, 1], "confirmed"], [[2], [2], "auto"], [[3], [3], "confirmed"]]}, headers=auth(t["olena"]))
+    assert client.put(f"/api/v1/documents/{en}/review-state", json={"state": "reviewed"},
+                      headers=auth(t["rita"])).status_code == 200
     return project, t
 
 
@@ -81,10 +83,14 @@ def test_export_import_export_gives_the_same_file(cli, app, rich_project, empty_
     second = tmp_path / "second.jsonl"
     assert cli(empty_database_url, "export", "isw", "--layer", "all", "-o", str(second), *flags).exit_code == 0
     assert without_ids(second.read_bytes()) == without_ids(first.read_bytes())
-    gold = tmp_path / "gold.jsonl"
-    cli(empty_database_url, "export", "isw", "-o", str(gold))
-    assert [s["text"] for line in gold.read_bytes().splitlines() for s in orjson.loads(line)["spans"]] == [
-        "\"We have no agreement yet,\""]
+    gold, gold_again = tmp_path / "gold.jsonl", tmp_path / "gold-again.jsonl"
+    cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "-o", str(gold))
+    cli(empty_database_url, "export", "isw", "-o", str(gold_again))
+    assert without_ids(gold_again.read_bytes()) == without_ids(gold.read_bytes())
+    lines = [orjson.loads(line) for line in gold.read_bytes().splitlines()]
+    assert [s["text"] for line in lines for s in line["spans"]] == ["\"We have no agreement yet,\""]
+    assert [(line["lang"], line["review"]["state"], line["review"]["by"]) for line in lines] == [
+        ("en", "reviewed", "rita")]
 
 
 LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё ABCxyz.,«»—ʼ’\n🙂😀👍🏽"
