@@ -1,5 +1,11 @@
 import gzip
 import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import jsonschema
@@ -7,6 +13,7 @@ import orjson
 import pytest
 
 from tests.api.test_spans import TEXT, add, auth
+from tests.conftest import login
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "annotator.document.v1.schema.json").read_text())
 
@@ -146,3 +153,114 @@ def test_annotators_cannot_export_because_exports_hold_every_layer(client, annot
     project, _, t = annotated
     response = client.get(f"/api/v1/projects/{project.id}/export?layer=all", headers=auth(t["olena"]))
     assert response.status_code == 403
+
+
+def _back_in_review(client, doc, t) -> None:
+    assert client.put(f"/api/v1/documents/{doc.id}/review-state", json={"state": "in_review"},
+                      headers=auth(t["rita"])).status_code == 200
+
+
+def test_each_line_says_how_its_document_was_reviewed_and_who_made_each_relation(client, annotated):
+    project, doc, t = annotated
+    lines = validate_lines(client.get(f"/api/v1/projects/{project.id}/export?layer=all",
+                                      headers=auth(t["rita"])).data)
+    review = lines[0]["review"]
+    assert (review["state"], review["by"]) == ("reviewed", "rita")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", review["at"])
+    relations = lines[0]["relations"]
+    assert [(r["type"], r["annotator"], r["status"]) for r in relations] == [("SAID_BY", "olena", "pending")]
+    assert [(s["annotator"], s["status"]) for s in lines[0]["spans"]] == [
+        ("olena", "accepted"), ("olena", "accepted"), ("olena", "rejected")]
+
+
+def test_the_gold_layer_leaves_out_unreviewed_documents_and_the_api_says_how_many(client, annotated):
+    project, doc, t = annotated
+    _back_in_review(client, doc, t)
+    response = client.get(f"/api/v1/projects/{project.id}/export?layer=gold", headers=auth(t["rita"]))
+    assert [x["lang"] for x in validate_lines(response.data)] == ["en"]
+    assert response.headers["X-Annotator-Left-Out"] == "1 not reviewed"
+    asked = client.get(f"/api/v1/projects/{project.id}/export?layer=gold&include_unreviewed=1",
+                       headers=auth(t["rita"]))
+    lines = validate_lines(asked.data)
+    assert [(x["lang"], x["review"]["state"]) for x in lines] == [("uk", "in_review"), ("en", "reviewed")]
+    assert asked.headers["X-Annotator-Left-Out"] == "0 not reviewed"
+    everything = client.get(f"/api/v1/projects/{project.id}/export?layer=all", headers=auth(t["rita"]))
+    assert len(everything.data.splitlines()) == 2 and everything.headers["X-Annotator-Left-Out"] == "0 not reviewed"
+
+
+def test_the_cli_says_how_many_documents_the_gold_layer_left_out(cli, client, annotated, app, tmp_path):
+    project, doc, t = annotated
+    _back_in_review(client, doc, t)
+    url, out = app.config["SQLALCHEMY_DATABASE_URI"], tmp_path / "gold.jsonl"
+    result = cli(url, "export", "isw", "-o", str(out))
+    assert result.exit_code == 0 and len(out.read_bytes().splitlines()) == 1
+    assert "1 document(s) left out: not reviewed (use --include-unreviewed)" in result.output
+    result = cli(url, "export", "isw", "-o", str(out), "--include-unreviewed")
+    assert result.exit_code == 0 and len(out.read_bytes().splitlines()) == 2 and "left out" not in result.output
+
+
+def test_the_export_page_says_how_many_documents_are_not_reviewed(client, make, annotated):
+    project, doc, t = annotated
+    _back_in_review(client, doc, t)
+    make.user("admin", "admin")
+    login(client, "admin")
+    page = client.get(f"/projects/{project.id}/export").get_data(as_text=True)
+    assert 'name="include_unreviewed"' in page and "1 document(s) are not reviewed yet" in page
+
+
+def _failing_writer(session, project, req):
+    yield b'{"first":1}\n'
+    raise RuntimeError("the database went away")
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_an_export_that_fails_midway_leaves_the_previous_file_whole(cli, annotated, app, tmp_path, monkeypatch, name):
+    from annotator import export as export_package
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / name
+    out.write_bytes(b"the previous export\n")
+    monkeypatch.setitem(export_package.WRITERS, "jsonl", _failing_writer)
+    with pytest.raises(RuntimeError):
+        cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out))
+    assert out.read_bytes() == b"the previous export\n" and [p.name for p in folder.iterdir()] == [name]
+    monkeypatch.undo()
+    assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out)).exit_code == 0
+    body = gzip.decompress(out.read_bytes()) if name.endswith(".gz") else out.read_bytes()
+    assert len(validate_lines(body)) == 2 and [p.name for p in folder.iterdir()] == [name]
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # as open() makes files, not mkstemp
+
+
+KILLED_EXPORT = """
+import sys, time
+import annotator.export as export
+from annotator.cli import main
+
+def slow(session, project, req):
+    yield b'{"first":1}\\n'
+    time.sleep(60)
+
+export.WRITERS["jsonl"] = slow
+main(["export", "isw", "--layer", "all", "-o", sys.argv[1]])
+"""
+
+
+def test_an_export_killed_midway_leaves_no_partial_file(annotated, app, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "out.jsonl"
+    out.write_bytes(b"the previous export\n")
+    env = {**os.environ, "ANNOTATOR_DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+           "ANNOTATOR_INSTANCE": str(tmp_path / "instance")}
+    child = subprocess.Popen([sys.executable, "-c", KILLED_EXPORT, str(out)], env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while not list(folder.glob(".out.jsonl.*.part")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(folder.glob(".out.jsonl.*.part")), "the export never started"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert out.read_bytes() == b"the previous export\n"
+    assert [p.name for p in folder.iterdir() if not p.name.startswith(".")] == ["out.jsonl"]

@@ -1,24 +1,32 @@
-"""The spans' stored export JSON (export/fragments.py) never lets an export show a span as it was before a change.
+"""Kept export lines (export/native.py) never let an export show a document as it was before a change.
 
-The oracle: after any change, the export equals the export made with every stored JSON cleared (and so written
-again from the current rows)."""
+The oracle: after any change, the export equals the export made with no line kept (every line built again from
+the current rows)."""
 
-import threading
 import time
 
 import orjson
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import create_engine, func, select, text
 
 from annotator.db import alembic_config, upgrade
-from annotator.export import ExportRequest, fragments, native
+from annotator.export import ExportRequest, native
 from annotator.export import query as export_query
 from annotator.extensions import db
-from annotator.models import Actor, Document, Project, Relation, Span, User
+from annotator.models import (
+    Actor,
+    Alignment,
+    Document,
+    DocumentRevision,
+    ExportLine,
+    Project,
+    Relation,
+    Span,
+    SpanLink,
+    User,
+)
 from annotator.services import review, schema
-from annotator.services import spans as spans_service
 from tests.api.test_roundtrip import rich_project  # noqa: F401 - a fixture
 from tests.api.test_spans import auth
 
@@ -31,17 +39,20 @@ def export(app, layer="all", **options) -> bytes:
 
 
 def fresh_export(app, layer="all", **options) -> bytes:
-    """The export with nothing stored or cached: every span's JSON and every array made again."""
+    """The export with no line kept: every line built again."""
     with app.app_context():
-        db.session.execute(text("UPDATE spans SET export_json = NULL"))
-        db.session.execute(text("DELETE FROM document_exports"))
+        db.session.execute(text("DELETE FROM export_lines"))
         db.session.commit()
     return export(app, layer, **options)
 
 
-def stored(app) -> dict[int, str | None]:
+def kept(app) -> dict[tuple[int, str], bool]:
+    """{(document, layer): whether its kept line is current}."""
     with app.app_context():
-        return dict(db.session.execute(select(Span.id, Span.export_json).where(Span.deleted_at.is_(None))).all())
+        rows = db.session.execute(select(ExportLine.document_id, ExportLine.layer,
+                                         ExportLine.revision == func.coalesce(DocumentRevision.revision, 0))
+                                  .outerjoin(DocumentRevision, DocumentRevision.document_id == ExportLine.document_id))
+        return {(d, layer): bool(current) for d, layer, current in rows}
 
 
 def spans_of(body: bytes) -> list[dict]:
@@ -155,16 +166,58 @@ def review_relation(client, app, t):
     return None
 
 
+def review_state(client, app, t):
+    en = _document(app, "en")
+    assert client.put(f"/api/v1/documents/{en}/review-state", json={"state": "in_review"},
+                      headers=auth(t["rita"])).status_code == 200
+    return "in_review"
+
+
+def edit_alignment(client, app, t):
+    en, uk = _document(app, "en"), _document(app, "uk")
+    gid = client.get(f"/api/v1/documents/{en}", headers=auth(t["olena"])).json["group"]
+    assert client.put(f"/api/v1/groups/{gid}/alignment", json={"a": en, "b": uk, "beads": [
+        [[0], [0], "confirmed"], [[1], [1], "confirmed"], [[2], [2], "confirmed"], [[3], [3], "auto"]]},
+        headers=auth(t["olena"])).status_code == 200
+    return None
+
+
+def unlink_span(client, app, t):  # the link's target deleted: the other version's line loses the link
+    with app.app_context():
+        target = db.session.scalar(select(SpanLink.target_id))
+    assert client.delete(f"/api/v1/spans/{target}", headers=auth(t["olena"])).status_code in (200, 204)
+    return None
+
+
+def rename_project(client, app, t):
+    with app.app_context():
+        db.session.scalar(select(Project)).name = "isw"  # unchanged: no line is built again
+        db.session.commit()
+        assert all(kept(app).values())
+        db.session.scalar(select(Project)).name = "isw2"
+        db.session.commit()
+        db.session.scalar(select(Project)).name = "isw"
+        db.session.commit()
+    return None
+
+
+def _document(app, lang) -> int:
+    with app.app_context():
+        return db.session.scalar(select(Document.id).where(Document.lang == lang))
+
+
 @pytest.mark.parametrize("change", [edit_attrs, review_reject, delete_span, accept_agreed, rename_label,
                                     rename_actor, delete_actor, rename_user, add_relation, delete_relation,
-                                    review_relation])
-def test_every_change_a_span_shows_reaches_the_next_export(client, app, rich_project, change):  # noqa: F811
+                                    review_relation, review_state, edit_alignment, unlink_span, rename_project])
+def test_every_change_a_line_shows_reaches_the_next_export(client, app, rich_project, change):  # noqa: F811
     project, t = rich_project
     before = {layer: export(app, layer) for layer in ("all", "gold")}
-    assert None not in stored(app).values()  # the export stored every span's JSON
+    assert len(kept(app)) == 4 and all(kept(app).values())  # three lines of the all layer, one of gold (reviewed)
+    assert {layer: export(app, layer) for layer in ("all", "gold")} == before  # read back as kept
     shown = change(client, app, t)
     after = export(app)
-    assert after != before["all"] or export(app, "gold") != before["gold"]
+    if change is not rename_project:
+        assert after != before["all"] or export(app, "gold") != before["gold"]
     if shown:
         assert shown.encode() in after
     assert after == fresh_export(app)
@@ -193,45 +246,65 @@ def test_spans_come_sorted_whatever_order_they_were_made_in(client, make, app):
     assert spans[-1]["start"] == 22  # code points: the emoji counts one
 
 
-@pytest.mark.parametrize("layer", ["all", "olena"])
-def test_a_span_changed_while_the_export_runs(client, app, rich_project, monkeypatch, layer):  # noqa: F811
-    """The gold and the all layer are read from the cache made when the export began: the export shows the
-    project as it was then, and the next export shows the change. Other layers join their arrays batch by batch
-    and show a span as it is when its batch is read."""
+def test_a_line_built_after_a_change_is_not_kept_as_current(client, app, rich_project, monkeypatch):  # noqa: F811
+    """The export reads each document's revision, then its rows: a change committed in between is either in the
+    line (kept under the older revision, so built again next time) or not (then the revision says it is stale)."""
     project, t = rich_project
-    monkeypatch.setattr(export_query, "BATCH", 1)  # one document per batch: the change lands between batches
+    build = export_query.build
+
+    def change_then_build(session, proj, req, ids):
+        if ids:
+            engine = create_engine(db.engine.url)  # another user's request
+            with engine.begin() as conn:
+                conn.execute(text("UPDATE spans SET label = 'CLAIM' WHERE label = 'ACTOR'"))
+            engine.dispose()
+        return build(session, proj, req, ids)
+
+    monkeypatch.setattr(export_query, "build", change_then_build)
+    export(app)
+    monkeypatch.setattr(export_query, "build", build)
+    assert {s["label"] for s in spans_of(export(app))} == {"CLAIM", "POSITION"}
+    assert export(app) == fresh_export(app)
+
+
+def test_an_export_never_holds_writers_up(client, app, rich_project, monkeypatch):  # noqa: F811
+    """While an export streams (and keeps fresh lines), another request writes and commits without waiting."""
+    monkeypatch.setattr(export_query, "BATCH", 1)
     with app.app_context():
         proj = db.session.scalar(select(Project).where(Project.name == "isw"))
-        lines = native.write(db.session, proj, ExportRequest(layer).validated(db.session, proj))
-        first = orjson.loads(next(lines))
-        assert first["lang"] == "en"
-        engine = create_engine(db.engine.url)  # another connection, as another user's request would be
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE spans SET label = 'CLAIM' WHERE document_id = "
-                              "(SELECT id FROM documents WHERE lang = 'uk')"))
-        engine.dispose()
-        second = orjson.loads(next(lines))
+        lines = native.write(db.session, proj, ExportRequest("all").validated(db.session, proj))
+        first = next(lines)
+        sqlite = db.engine.dialect.name == "sqlite"
+        writer = create_engine(db.engine.url, connect_args={"timeout": 0.5} if sqlite else {})
+        started = time.perf_counter()
+        with writer.begin() as conn:
+            if not sqlite:
+                conn.execute(text("SET LOCAL lock_timeout = '500ms'"))
+            conn.execute(text("UPDATE spans SET label = 'CLAIM'"))
+            conn.execute(text("UPDATE document_reviews SET state = 'in_review'"))
+        writer.dispose()
+        assert time.perf_counter() - started < 0.5
         rest = list(lines)
-    assert second["lang"] == "uk" and len(rest) == 1 and second["spans"]
-    labels = {s["label"] for s in second["spans"]}
-    assert labels == ({"ACTOR"} if layer == "all" else {"CLAIM"})
-    after = [orjson.loads(x) for x in export(app, layer).splitlines()]
-    assert {s["label"] for s in after[1]["spans"]} == {"CLAIM"}
+    assert first and len(rest) == 2
+    assert export(app) == fresh_export(app)
 
 
-def test_an_upgraded_database_fills_the_stored_json_on_its_first_export(app, rich_project, database_url):  # noqa: F811
-    before = export(app)
+def test_an_upgraded_database_exports_the_same_lines(app, rich_project, database_url):  # noqa: F811
+    """Down to 0006 (the old export's stored JSON and arrays) and up again, with the data: nothing lost."""
+    before = {layer: export(app, layer) for layer in ("all", "gold")}
     with app.app_context():
+        counts = [db.session.scalar(select(func.count()).select_from(m)) for m in (Span, Relation, Alignment)]
         db.session.remove()
         db.engine.dispose()
     engine = create_engine(database_url)
     with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0004")
+        command.downgrade(alembic_config(conn), "0006")
     upgrade(engine)
     engine.dispose()
-    assert set(stored(app).values()) == {None}
-    assert export(app) == before
-    assert None not in stored(app).values()
+    assert kept(app) == {}
+    assert {layer: export(app, layer) for layer in ("all", "gold")} == before
+    with app.app_context():
+        assert [db.session.scalar(select(func.count()).select_from(m)) for m in (Span, Relation, Alignment)] == counts
 
 
 def merged_with_a_relation(client, app, t) -> None:
@@ -255,10 +328,9 @@ def merged_with_a_relation(client, app, t) -> None:
 @pytest.mark.parametrize("options", [{"layer": "all"}, {"layer": "gold"}, {"layer": "olena"}, {"layer": "taras"},
                                      {"layer": "all", "labels": ["ACTOR"]}, {"layer": "all", "statuses": ["pending"]},
                                      {"layer": "all", "langs": ["uk"]}])
-def test_the_lines_the_database_writes_are_the_objects_python_writes(client, app, rich_project, options):  # noqa: F811
-    """On SQLite most of each line is put together in SQL (export/sqlite_lines.py); it must be byte for byte what
-    serialising the document objects gives, including a text SQLite cannot quote (NUL) and sentences never
-    stored, which take the Python path."""
+def test_kept_and_built_lines_are_the_objects_other_writers_read(client, app, rich_project, options):  # noqa: F811
+    """The native lines, kept or built, are byte for byte the objects native.documents gives every other writer,
+    on awkward documents too (NUL, quotes, control characters, spaced JSON, sentences never stored)."""
     project, t = rich_project
     with app.app_context():
         proj = db.session.scalar(select(Project).where(Project.name == "isw"))
@@ -276,63 +348,46 @@ def test_the_lines_the_database_writes_are_the_objects_python_writes(client, app
                                    sentences = '[[0, 5], [6, 38]]' WHERE id = :id"""), {"id": odd.id})
         db.session.commit()
     merged_with_a_relation(client, app, t)
+    assert export(app, **options) == export(app, **options)  # the second from kept lines where they are kept
     lines = export(app, **options).splitlines()
     with app.app_context():
         proj = db.session.scalar(select(Project).where(Project.name == "isw"))
         req = ExportRequest(**options).validated(db.session, proj)
         objects = [orjson.dumps(d) for d in native.documents(db.session, proj, req)]
-    assert lines == objects and len(lines) == (2 if options.get("langs") else 5)
-    assert any(b"Zero" in line for line in lines) or options.get("langs")
+    assert lines == objects and len(lines) == (1 if options.get("layer") == "gold" else 2 if options.get("langs")
+                                               else 5)
+    assert any(b"Zero" in line for line in lines) or options.get("langs") or options["layer"] == "gold"
 
 
-def test_the_cli_shows_progress_while_it_prepares_many_spans(cli, app, rich_project, monkeypatch, tmp_path):  # noqa: F811
-    import annotator.cli
-
-    before = export(app)
-    with app.app_context():
-        db.session.execute(text("UPDATE spans SET export_json = NULL"))
-        db.session.commit()
-    monkeypatch.setattr(annotator.cli, "CHUNK_NOTICE", 0)
-    out = tmp_path / "all.jsonl"
-    result = cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert "preparing spans" in result.output and out.read_bytes() == before
-    assert None not in stored(app).values()
-
-
-def test_an_unchanged_document_is_read_from_the_cache(client, app, rich_project):  # noqa: F811
-    """Proof that the cache is what the export reads (a row changed by hand shows), and that a change to the
-    document replaces it."""
+def test_a_kept_line_is_what_the_export_reads_until_its_document_changes(client, app, rich_project):  # noqa: F811
     project, t = rich_project
     export(app)
+    en = _document(app, "en")
     with app.app_context():
-        doc = db.session.scalar(select(Document.id).where(Document.lang == "en"))
-        db.session.execute(text("UPDATE document_exports SET spans = '[]' WHERE document_id = :d AND layer = 'all'"),
-                           {"d": doc})
+        db.session.execute(text("UPDATE export_lines SET line = :line WHERE document_id = :d AND layer = 'all'"),
+                           {"d": en, "line": b'{"kept":true}'})
         db.session.commit()
-    assert [orjson.loads(x)["spans"] for x in export(app).splitlines()][0] == []
-    assert spans_of(export(app, "gold"))  # the gold layer has its own row
+    assert export(app).splitlines()[0] == b'{"kept":true}'
+    assert b"kept" not in export(app, "gold")  # the gold layer has its own line
+    assert b"kept" not in export(app, "olena")  # one annotator's layer is built every time
     edit_attrs(client, app, t)
-    assert [orjson.loads(x)["spans"] for x in export(app).splitlines()][0]
+    assert b"kept" not in export(app)
 
 
-# --- found in review -------------------------------------------------------------------------------------------
-
-def _import_one(client, make, spans) -> None:
-    project = make.project("isw")
-    token = make.admin_token()
-    body = orjson.dumps({"text": "Alice met Bob in Kyiv today.", "lang": "en", "title": "t", "spans": spans})
-    assert client.post(f"/api/v1/projects/{project.id}/import", data=body, headers=auth(token)).status_code == 201
-
-
-@pytest.mark.parametrize("span", [
-    {"start": 0, "end": 5, "label": "ACTOR", "annotator": "x" * 90},  # the new account's name is cut to 80
-    {"start": 0, "end": 5, "label": "ACTOR", "actor": {"name": " Alice   Smith "}},  # the actor's name is tidied
-    {"start": 0, "end": 5, "label": "POSITION", "attrs": {"polarity": "support", "note": "n"}},  # jsonb's key order
-])
-def test_an_import_stores_the_json_an_export_would_write(client, app, make, span):
-    _import_one(client, make, [span])
-    assert export(app) == fresh_export(app)
+def test_gold_relations_point_at_gold_spans_only(client, app, rich_project):  # noqa: F811
+    """A relation with an end that is not gold (pending here) stays out of the gold layer; once its end is
+    accepted it is in, with its own status and annotator."""
+    project, t = rich_project
+    gold = [orjson.loads(x) for x in export(app, "gold").splitlines()]
+    assert gold[0]["relations"] == []  # SAID_BY's tail (Erdogan) is pending
+    rid = _relation(app)
+    with app.app_context():
+        tail = db.session.get(Relation, rid).tail_id
+    client.post(f"/api/v1/spans/{tail}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    gold = [orjson.loads(x) for x in export(app, "gold").splitlines()]
+    ids = {s["id"] for s in gold[0]["spans"]}
+    assert [(r["type"], r["annotator"], r["status"]) for r in gold[0]["relations"]] == [("SAID_BY", "olena", "pending")]
+    assert {gold[0]["relations"][0]["head"], gold[0]["relations"][0]["tail"]} <= ids
 
 
 def test_spans_after_a_nul_character_keep_their_text(client, app, make, backend):
@@ -348,78 +403,3 @@ def test_spans_after_a_nul_character_keep_their_text(client, app, make, backend)
     assert [s["text"] for s in spans_of(export(app))] == ["Alice"]
 
 
-def test_a_document_left_to_python_that_changes_during_the_export(client, app, make, monkeypatch):
-    """On SQLite a document with no stored sentences is written by Python; a span of it changed after the
-    export's preparation is written again, not lost."""
-    project = make.project("isw")
-    make.user("olena")
-    doc = make.document(project.id, text="Alice met Bob in Kyiv today.", lang="en")
-    sid = client.post(f"/api/v1/documents/{doc.id}/spans", json={"start": 0, "end": 5, "label": "ACTOR"},
-                      headers=auth(make.token("olena"))).json["id"]
-    with app.app_context():  # as documents stored before sentences were kept
-        db.session.execute(text("UPDATE documents SET sentences = NULL"))
-        db.session.commit()
-    export(app, "olena")
-    prepare = native._prepare
-
-    def then_a_change(session, proj, req):
-        prepare(session, proj, req)
-        engine = create_engine(db.engine.url)  # another user's request
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE spans SET label = 'CLAIM' WHERE id = :id"), {"id": sid})
-        engine.dispose()
-
-    monkeypatch.setattr(native, "_prepare", then_a_change)
-    assert [s["label"] for s in spans_of(export(app, "olena"))] == ["CLAIM"]
-
-
-def test_an_export_does_not_lock_when_nothing_changed(app, rich_project, monkeypatch):  # noqa: F811
-    export(app)
-    taken = []
-    monkeypatch.setattr(fragments, "lock", lambda session: taken.append(1))
-    assert export(app) and taken == []
-
-
-def test_a_span_delete_and_an_export_never_deadlock_on_postgres(app, rich_project, backend):  # noqa: F811
-    """delete_span writes relations, then spans; an export asking for its lock in between must not wait while
-    holding half of it."""
-    if backend != "postgres":
-        pytest.skip("PostgreSQL's table locks")
-    with app.app_context():
-        url = db.engine.url
-    writer_engine, export_engine = create_engine(url), create_engine(url)
-    between = threading.Event()
-
-    @event.listens_for(writer_engine, "after_cursor_execute")
-    def pause(conn, cursor, statement, params, context, many):
-        if statement.startswith("UPDATE relations"):
-            between.set()
-            time.sleep(1.5)  # the export asks for its lock now
-
-    outcome = {}
-
-    def export_lock():
-        between.wait(5)
-        with Session(export_engine) as s:
-            try:
-                fragments.lock(s)
-                s.commit()
-                outcome["export"] = "ok"
-            except Exception as exc:  # noqa: BLE001 - reported below
-                outcome["export"] = repr(exc)
-
-    thread = threading.Thread(target=export_lock)
-    thread.start()
-    with Session(writer_engine) as s:
-        rel = s.scalar(select(Relation).where(Relation.deleted_at.is_(None)))
-        try:
-            spans_service.delete_span(s, s.get(Span, rel.tail_id), s.scalar(select(Project)),
-                                      s.scalar(select(User).where(User.username == "olena")))
-            s.commit()
-            outcome["writer"] = "ok"
-        except Exception as exc:  # noqa: BLE001 - reported below
-            outcome["writer"] = repr(exc)
-    thread.join()
-    writer_engine.dispose()
-    export_engine.dispose()
-    assert outcome == {"writer": "ok", "export": "ok"}
