@@ -117,14 +117,14 @@ def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
         groups = (select(TranslationGroup.id).where(TranslationGroup.project_id == project.id)
                   .order_by(TranslationGroup.id))
         last = 0
-        while gids := session.scalars(groups.where(TranslationGroup.id > last).limit(BATCH // 3)).all():
-            if rows := session.execute(query.where(Document.group_id.in_(gids))
+        while gids := _run(session, groups.where(TranslationGroup.id > last).limit(BATCH // 3)).scalars().all():
+            if rows := _run(session, query.where(Document.group_id.in_(gids))
                                        .order_by(Document.group_id, Document.id)).all():
                 yield rows
             last = gids[-1]
         query = query.where(Document.group_id.is_(None))
     last = 0
-    while rows := session.execute(query.where(Document.id > last).order_by(Document.id).limit(BATCH)).all():
+    while rows := _run(session, query.where(Document.id > last).order_by(Document.id).limit(BATCH)).all():
         yield rows
         last = rows[-1].id
 
@@ -133,16 +133,16 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
     """These documents (in this order) as annotator.document/v1 objects, with the request's layer of spans."""
     if not ids:
         return []
-    docs = session.execute(select(Document.id, Document.group_id, Document.lang, Document.title, Document.text,
+    docs = _run(session, select(Document.id, Document.group_id, Document.lang, Document.title, Document.text,
                                   Document.source_url, type_coerce(Document.published, String),
                                   cast(Document.meta, Text), cast(Document.sentences, Text))
                            .where(Document.id.in_(ids))).all()
     groups = {g.id for g in docs if g.group_id}
-    keys = dict(session.execute(select(TranslationGroup.id, TranslationGroup.key)
+    keys = dict(_run(session, select(TranslationGroup.id, TranslationGroup.key)
                                 .where(TranslationGroup.id.in_({d.group_id for d in docs if d.group_id}))).all())
     texts = {d.id: d.text for d in docs}
-    spans = _spans(session, req, ids, texts)
-    relations = _relations(session, req, ids, spans)
+    spans, exported = _spans(session, req, ids, texts)
+    relations = _relations(session, req, ids, exported)
     reviews = _reviews(session, ids)
     alignments = _alignments(session, ids) if groups else {}
     links = _links(session, req, ids) if groups else {}
@@ -160,6 +160,11 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
 
 
 NEW = {"state": "new", "by": None, "at": None}
+
+
+def _run(session, statement):
+    """Core rows through the session's connection, without the ORM's per-row handling."""
+    return session.connection().execute(statement)
 
 
 def loads(value):
@@ -186,23 +191,24 @@ def span_conditions(span, req: ExportRequest) -> list:
     return conditions
 
 
-def _spans(session, req: ExportRequest, ids: list[int], texts: dict[int, str]) -> dict[int, list[dict]]:
-    rows = session.execute(
-        select(Span.document_id, Span.id, Span.start, Span.end, Span.label, cast(Span.attrs, Text), Span.actor_id,
-               Actor.name, User.username, type_coerce(Span.status, String))
-        .join(User, User.id == Span.annotator_id).outerjoin(Actor, Actor.id == Span.actor_id)
-        .where(Span.document_id.in_(ids), *span_conditions(Span, req))
-        .order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id))
-    out = defaultdict(list)
+def _spans(session, req: ExportRequest, ids: list[int], texts: dict[int, str]) -> tuple[dict, dict]:
+    """{document: its exported spans} and {span id: (document, start, end, label)}."""
+    rows = _run(session, select(Span.document_id, Span.id, Span.start, Span.end, Span.label, cast(Span.attrs, Text),
+                                Span.actor_id, Actor.name, User.username, type_coerce(Span.status, String))
+                .join(User, User.id == Span.annotator_id).outerjoin(Actor, Actor.id == Span.actor_id)
+                .where(Span.document_id.in_(ids), *span_conditions(Span, req))
+                .order_by(Span.document_id, Span.start, Span.end, Span.label, Span.id)).all()
+    out, keys = defaultdict(list), {}
     for doc, sid, start, end, label, attrs, actor_id, actor, annotator, status in rows:
+        keys[sid] = (doc, start, end, label)
         out[doc].append({"id": f"s-{sid}", "start": start, "end": end, "text": texts[doc][start:end],
                          "label": label, "attrs": loads(attrs) or {},
                          "actor": {"id": f"a-{actor_id}", "name": actor} if actor_id else None,
                          "annotator": annotator, "status": status})
-    return out
+    return out, keys
 
 
-def _relations(session, req: ExportRequest, ids: list[int], spans: dict[int, list[dict]]) -> dict[int, list[dict]]:
+def _relations(session, req: ExportRequest, ids: list[int], exported: dict[int, tuple]) -> dict[int, list[dict]]:
     """Relations whose two ends are exported spans, in id order. In the gold layer an end a reviewer merged into
     another annotator's identical span points at that (gold) span, the last by id, and a relation reached twice
     that way is written once, with its lowest id: a gold relation's ends are always gold spans."""
@@ -210,17 +216,15 @@ def _relations(session, req: ExportRequest, ids: list[int], spans: dict[int, lis
                     User.username, type_coerce(Relation.status, String))
              .join(User, User.id == Relation.annotator_id)
              .where(Relation.document_id.in_(ids), Relation.deleted_at.is_(None)).order_by(Relation.id))
-    exported = {sid: (doc, s["start"], s["end"], s["label"]) for doc, items in spans.items()
-                for s in items for sid in [int(s["id"][2:])]}
     merged = {}
     if req.layer == "gold":
         query = query.where(Relation.status != ReviewStatus.REJECTED)
         gold = {key: sid for sid, key in sorted(exported.items())}
-        merged = {sid: gold.get(tuple(key)) for sid, *key in session.execute(
+        merged = {sid: gold.get(tuple(key)) for sid, *key in _run(session,
             select(Span.id, Span.document_id, Span.start, Span.end, Span.label)
             .where(Span.document_id.in_(ids), Span.status == ReviewStatus.MERGED, Span.deleted_at.is_(None)))}
     out, seen = defaultdict(list), set()
-    for doc, rid, head, tail, kind, annotator, status in session.execute(query):
+    for doc, rid, head, tail, kind, annotator, status in _run(session, query).all():
         head, tail = (head if head in exported else merged.get(head)), (tail if tail in exported else merged.get(tail))
         if head is None or tail is None or (kind, head, tail) in seen:
             continue
@@ -231,7 +235,7 @@ def _relations(session, req: ExportRequest, ids: list[int], spans: dict[int, lis
 
 
 def _reviews(session, ids: list[int]) -> dict[int, dict]:
-    rows = session.execute(select(DocumentReview.document_id, type_coerce(DocumentReview.state, String),
+    rows = _run(session, select(DocumentReview.document_id, type_coerce(DocumentReview.state, String),
                                   User.username, DocumentReview.updated_at)
                            .outerjoin(User, User.id == DocumentReview.reviewer_id)
                            .where(DocumentReview.document_id.in_(ids)))
@@ -242,7 +246,7 @@ def _reviews(session, ids: list[int]) -> dict[int, dict]:
 def _alignments(session, ids: list[int]) -> dict[int, dict]:
     """{document id: {other lang: {"doc", "pairs", "status"}}} seen from each document."""
     a, b = aliased(Document), aliased(Document)
-    rows = session.execute(select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text), a.lang, b.lang)
+    rows = _run(session, select(Alignment.doc_a_id, Alignment.doc_b_id, cast(Alignment.beads, Text), a.lang, b.lang)
                            .join(a, a.id == Alignment.doc_a_id).join(b, b.id == Alignment.doc_b_id)
                            .where(Alignment.doc_a_id.in_(ids) | Alignment.doc_b_id.in_(ids)))
     out: dict[int, dict] = defaultdict(dict)
@@ -257,7 +261,7 @@ def _alignments(session, ids: list[int]) -> dict[int, dict]:
 def _links(session, req: ExportRequest, ids: list[int]) -> dict[int, list[dict]]:
     """Links from these documents' exported spans to their (not deleted) counterparts."""
     source, target = aliased(Span), aliased(Span)
-    rows = session.execute(select(source.document_id, SpanLink.span_id, Document.lang, SpanLink.target_id)
+    rows = _run(session, select(source.document_id, SpanLink.span_id, Document.lang, SpanLink.target_id)
                            .join(source, source.id == SpanLink.span_id).join(target, target.id == SpanLink.target_id)
                            .join(Document, Document.id == target.document_id)
                            .where(source.document_id.in_(ids), target.deleted_at.is_(None),
