@@ -68,7 +68,8 @@ def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple]:
     store = _Store(session, req.layer) if req.kept else None
     for rows in q.batches(session, project, req):
         missing = [r for r in rows if r.line is None]
-        built = {int(d["id"][2:]): line(d) for d in q.build(session, project, req, [r.id for r in missing])}
+        built = dict(zip([r.id for r in missing], map(line, q.build(session, project, req, [r.id for r in missing])),
+                         strict=True))
         if store and missing:
             store.save([(r.id, r.revision, built[r.id]) for r in missing])
         for r in rows:
