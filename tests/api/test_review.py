@@ -37,7 +37,8 @@ def test_merged_layers_show_agreement_and_accept_agreed_builds_gold(client, team
     after = {(c["text"], c["label"]): sorted(s["status"] for s in c["spans"]) for c in review_of(
         client, doc, t["rita"])["candidates"]}
     assert after[("Путін", "ACTOR")] == ["accepted", "merged"]
-    gold = orjson.loads(client.get(f"/api/v1/projects/{project.id}/export", headers=auth(t["rita"])).data)
+    gold = orjson.loads(client.get(f"/api/v1/projects/{project.id}/export?include_unreviewed=1",
+                                   headers=auth(t["rita"])).data)
     assert [(s["text"], s["label"]) for s in gold["spans"]] == [("ISW", "POSITION"), ("Путін", "ACTOR")] or \
         sorted((s["text"], s["label"]) for s in gold["spans"]) == [("ISW", "POSITION"), ("Путін", "ACTOR")]
     assert review_of(client, doc, t["rita"])["state"] == "in_review"
@@ -227,7 +228,8 @@ def test_gold_relations_follow_merged_ends_to_the_accepted_span(client, team):
                                                                      "type": "SAID_BY"}, headers=auth(t["taras"])).json
     client.post(f"/api/v1/relations/{rel['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
     client.post(f"/api/v1/documents/{doc.id}/review/accept-agreed", headers=auth(t["rita"]))
-    gold = orjson.loads(client.get(f"/api/v1/projects/{project.id}/export", headers=auth(t["rita"])).data)
+    gold = orjson.loads(client.get(f"/api/v1/projects/{project.id}/export?include_unreviewed=1",
+                                   headers=auth(t["rita"])).data)
     ids = {s["id"]: s["text"] for s in gold["spans"]}
     assert sorted(ids.values()) == ["«припинення вогню»", "Путін"]
     assert [(r["type"], ids[r["head"]], ids[r["tail"]]) for r in gold["relations"]] == [

@@ -75,7 +75,7 @@ def wait_idle(page):
 
 
 def gold(page, project_id):
-    response = page.request.get(f"/api/v1/projects/{project_id}/export?layer=gold")
+    response = page.request.get(f"/api/v1/projects/{project_id}/export?layer=gold&include_unreviewed=1")
     assert response.ok
     line = orjson.loads(response.body().splitlines()[0])
     return sorted((s["text"], s["label"]) for s in line["spans"])
