@@ -215,7 +215,9 @@ def _failing_writer(session, project, req):
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
 def test_an_export_that_fails_midway_leaves_the_previous_file_whole(cli, annotated, app, tmp_path, monkeypatch, name):
+    import annotator.cli
     from annotator import export as export_package
+    from annotator.extensions import db
 
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -224,6 +226,8 @@ def test_an_export_that_fails_midway_leaves_the_previous_file_whole(cli, annotat
     monkeypatch.setitem(export_package.WRITERS, "jsonl", _failing_writer)
     with pytest.raises(RuntimeError):
         cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out))
+    with annotator.cli._app.app_context():  # the cli fixture closes its connections only when a command returns
+        db.engine.dispose()
     assert out.read_bytes() == b"the previous export\n" and [p.name for p in folder.iterdir()] == [name]
     monkeypatch.undo()
     assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out)).exit_code == 0
