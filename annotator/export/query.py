@@ -80,19 +80,12 @@ def _reviewed():
     return select(DocumentReview.document_id).where(DocumentReview.state == ReviewState.REVIEWED)
 
 
-def _documents(project: Project, req: ExportRequest):
-    query = select(Document.id).where(Document.project_id == project.id)
-    if req.langs:
-        query = query.where(Document.lang.in_(req.langs))
-    return query
-
-
 def left_out(session, project: Project, req: ExportRequest) -> int:
     """How many documents the request leaves out for not being reviewed."""
     if not req.reviewed_only:
         return 0
-    query = _documents(project, req).where(Document.id.not_in(_reviewed()))
-    return session.scalar(select(func.count()).select_from(query.subquery()))
+    query = select(func.count()).where(Document.project_id == project.id, Document.id.not_in(_reviewed()))
+    return session.scalar(query.where(Document.lang.in_(req.langs)) if req.langs else query)
 
 
 def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
@@ -118,8 +111,8 @@ def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
                   .order_by(TranslationGroup.id))
         last = 0
         while gids := _run(session, groups.where(TranslationGroup.id > last).limit(BATCH // 3)).scalars().all():
-            if rows := _run(session, query.where(Document.group_id.in_(gids))
-                                       .order_by(Document.group_id, Document.id)).all():
+            members = query.where(Document.group_id.in_(gids)).order_by(Document.group_id, Document.id)
+            if rows := _run(session, members).all():
                 yield rows
             last = gids[-1]
         query = query.where(Document.group_id.is_(None))
@@ -134,14 +127,13 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
     if not ids:
         return []
     docs = _run(session, select(Document.id, Document.group_id, Document.lang, Document.title, Document.text,
-                                  Document.source_url, type_coerce(Document.published, String),
-                                  cast(Document.meta, Text), cast(Document.sentences, Text))
-                           .where(Document.id.in_(ids))).all()
-    groups = {g.id for g in docs if g.group_id}
+                                Document.source_url, type_coerce(Document.published, String),
+                                cast(Document.meta, Text), cast(Document.sentences, Text))
+                .where(Document.id.in_(ids))).all()
+    groups = {d.group_id for d in docs if d.group_id}
     keys = dict(_run(session, select(TranslationGroup.id, TranslationGroup.key)
-                                .where(TranslationGroup.id.in_({d.group_id for d in docs if d.group_id}))).all())
-    texts = {d.id: d.text for d in docs}
-    spans, exported = _spans(session, req, ids, texts)
+                     .where(TranslationGroup.id.in_(groups))).all()) if groups else {}
+    spans, exported = _spans(session, req, ids, {d.id: d.text for d in docs})
     relations = _relations(session, req, ids, exported)
     reviews = _reviews(session, ids)
     alignments = _alignments(session, ids) if groups else {}
@@ -153,13 +145,11 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
                "source": {"url": d.source_url, "published": day(d.published)}, "meta": loads(d.meta) or {},
                "sentences": loads(d.sentences) if d.sentences else [list(x) for x in split_sentences(d.text, d.lang)],
                "spans": spans.get(d.id, []), "relations": relations.get(d.id, []),
-               "review": reviews.get(d.id, NEW), "alignment": dict(sorted(alignments.get(d.id, {}).items())),
+               "review": reviews.get(d.id) or {"state": "new", "by": None, "at": None},
+               "alignment": dict(sorted(alignments.get(d.id, {}).items())),
                "span_links": links.get(d.id, [])}
         for d in docs}
     return [by_id[i] for i in ids]
-
-
-NEW = {"state": "new", "by": None, "at": None}
 
 
 def _run(session, statement):
