@@ -9,7 +9,7 @@ import orjson
 
 from ..errors import Invalid
 from ..services.documents import DocumentInput, RelationInput, SpanInput, parse_fields
-from .txt import decode
+from .txt import decode, settle_language
 
 LAYER = "import:doccano"
 KNOWN = {"id", "text", "data", "label", "labels", "entities", "relations", "lang", "language", "title"}
@@ -29,10 +29,10 @@ def document_input(text, lang, title, meta: dict, where: str, default_lang: str 
     ends, since the spans' offsets point into it as it is."""
     if not isinstance(text, str):
         raise bad(where, text_field, "is required and must be a string")
-    lang = lang or default_lang
-    if not lang:
-        raise bad(where, "lang", "no language: add a \"lang\" field or pass --lang (uk, en, ru …)")
-    item = parse_fields({"text": text, "lang": lang, "title": title if isinstance(title, str) else "",
+    if not (lang or default_lang):  # neither in the file nor given: detected, and said so in meta
+        lang, found = settle_language(text, where)
+        meta = {**meta, **found}
+    item = parse_fields({"text": text, "lang": lang or default_lang, "title": title if isinstance(title, str) else "",
                          "meta": meta}, where=where)
     if item.text != text:
         raise bad(where, text_field, "not in NFC form with \\n line ends, so its span offsets would shift; "

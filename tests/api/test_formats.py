@@ -238,7 +238,8 @@ def ls_task(text, start, end, label="ACTOR", value_text=None, lang="en", **extra
 @pytest.mark.parametrize(("task", "message"), [
     (ls_task("🙂 Kyiv", 3, 7, value_text="Kyi"), "field 'annotations[0].result[0].value.text': 'Kyi' does not match"),
     (ls_task("Kyiv", 2, 9), "field 'annotations[0].result[0].value': UTF-16 offsets [2, 9) are outside the text"),
-    (ls_task("Kyiv", 0, 4, lang=None), "field 'lang': no language"),
+    (ls_task("2025", 0, 4, lang=None), ": could not tell the language (best guess none, confidence 0.00); add a "
+                                       "\"lang\" field or pass --lang"),
     (ls_task("Kyiv", 0, 4, lang="xx-nope-toolong"), "field 'lang'"),
     (ls_task("Kyiv", "0", 4), "field 'annotations[0].result[0].value.start': start and end must be integers"),
     (ls_task("Kyiv", 0, 4, label="PLACE"), "annotations[0].result[0]: unknown label 'PLACE'"),
@@ -256,13 +257,19 @@ def test_bad_labelstudio_tasks_are_refused_naming_file_task_and_field(cli, app, 
     assert count_documents(app) == 0
 
 
-def test_labelstudio_lang_option_fills_in_a_missing_language(cli, app, target, tmp_path):
+def test_labelstudio_tasks_without_a_language_are_detected_or_take_the_option(cli, app, target, tmp_path):
     path = tmp_path / "tasks.json"
-    path.write_text(json.dumps([ls_task("🙂 Київ", 3, 7, value_text="Київ", lang=None)]))
-    assert cli(target, "import", "target", str(path), "--format", "labelstudio").exit_code == 1
-    result = cli(target, "import", "target", str(path), "--format", "labelstudio", "--lang", "uk")
+    path.write_text(json.dumps([ls_task("🙂 Київ прокинувся від вибухів", 3, 7, value_text="Київ", lang=None)]))
+    result = cli(target, "import", "target", str(path), "--format", "labelstudio", "--lang", "auto")
     assert result.exit_code == 0, result.output
-    assert list(stored(app)[0].items()) == [(("🙂 Київ", "uk"), [("Київ", "ACTOR", "import:labelstudio", "pending")])]
+    assert "language detected for 1 document(s): uk 1" in result.output
+    assert list(stored(app)[0].items()) == [(("🙂 Київ прокинувся від вибухів", "uk"),
+                                             [("Київ", "ACTOR", "import:labelstudio", "pending")])]
+    with app.app_context():
+        assert db.session.scalar(select(Document.meta))["language_detected"]["lang"] == "uk"
+    path.write_text(json.dumps([ls_task("🙂 Київ", 3, 7, value_text="Київ", lang=None)]))
+    assert cli(target, "import", "target", str(path), "--format", "labelstudio", "--lang", "ru").exit_code == 0
+    assert ("🙂 Київ", "ru") in stored(app)[0]  # given, not detected
 
 
 def test_labelstudio_predictions_are_ignored_when_annotations_exist(cli, app, target):
@@ -285,12 +292,9 @@ def test_labelstudio_tasks_without_data_wrapper_and_bad_json(cli, app, target, t
 
 def test_doccano_sequence_labeling_imports_code_point_offsets(cli, app, target):
     path = str(DATA / "doccano_seq.jsonl")
-    refused = cli(target, "import", "target", path, "--format", "doccano")
-    assert refused.exit_code == 1
-    assert "doccano_seq.jsonl line 3: field 'lang': no language" in refused.output
-    assert count_documents(app) == 0
-    result = cli(target, "import", "target", path, "--format", "doccano", "--lang", "uk")
+    result = cli(target, "import", "target", path, "--format", "doccano")  # line 3 names no language: detected
     assert result.exit_code == 0, result.output
+    assert "language detected for 1 document(s): uk 1" in result.output
     docs, _ = stored(app)
     layer = ("import:doccano", "pending")
     assert list(docs.items()) == [
@@ -302,7 +306,9 @@ def test_doccano_sequence_labeling_imports_code_point_offsets(cli, app, target):
     ]
     with app.app_context():
         meta = db.session.scalar(select(Document.meta).where(Document.lang == "en"))
+        detected = db.session.scalar(select(Document.meta).where(Document.text.startswith("Шольц")))
     assert meta == {"Comments": ["check quotes"]}
+    assert detected["language_detected"]["lang"] == "uk"
 
 
 def test_doccano_relation_variant_imports_entities_and_relations(cli, app, target):
