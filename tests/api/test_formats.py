@@ -241,12 +241,15 @@ def ls_task(text, start, end, label="ACTOR", value_text=None, lang="en", **extra
     (ls_task("2025", 0, 4, lang=None), ": could not tell the language (best guess none, confidence 0.00); add a "
                                        "\"lang\" field or pass --lang"),
     (ls_task("Kyiv", 0, 4, lang="xx-nope-toolong"), "field 'lang'"),
-    (ls_task("Kyiv", "0", 4), "field 'annotations[0].result[0].value.start': start and end must be integers"),
+    (ls_task("Kyiv", "0", 4), "field 'annotations[0].result[0].value.start': expected `int`, got `str`"),
     (ls_task("Kyiv", 0, 4, label="PLACE"), "annotations[0].result[0]: unknown label 'PLACE'"),
     ({"data": {"text": "Kyiv", "lang": "en"}, "annotations": [{"result": [
         {"from_id": "a", "to_id": "b", "type": "relation", "labels": ["SAID_BY"]}]}]},
      "field 'annotations[0].result[0].from_id': no labelled region 'a'"),
-    ("not a task", "tasks.json task 2: expected a task object"),
+    ("not a task", "tasks.json task 2: expected `object`, got `str`"),
+    ({"data": {"text": "Kyiv", "lang": "en"}, "annotations": [{"result": [{"type": "labels", "value": {
+        "start": 0, "end": 4, "labels": []}}]}]}, "field 'annotations[0].result[0].value.labels': expected `array` of "
+                                                   "length >= 1"),
 ])
 def test_bad_labelstudio_tasks_are_refused_naming_file_task_and_field(cli, app, target, tmp_path, task, message):
     path = tmp_path / "tasks.json"
@@ -323,9 +326,11 @@ def test_doccano_relation_variant_imports_entities_and_relations(cli, app, targe
 
 @pytest.mark.parametrize(("line", "message"), [
     ({"text": "Kyiv", "label": [[0, 9, "ACTOR"]]}, "line 2: field 'label[0]': offsets [0, 9) are outside the text"),
-    ({"text": "Kyiv", "label": ["positive"]}, "line 2: field 'label[0]': must be [start, end, label]"),
+    ({"text": "Kyiv", "label": ["positive"]}, "line 2: field 'label[0]': expected `array`, got `str`"),
     ({"text": "Kyiv", "label": [[0, 4, "PLACE"]]}, "line 2: label[0]: unknown label 'PLACE'"),
-    ({"text": "Kyiv", "label": [[0, 4.5, "ACTOR"]]}, "line 2: field 'label[0]': start and end must be integers"),
+    ({"text": "Kyiv", "label": [[0, 4.5, "ACTOR"]]}, "line 2: field 'label[0][1]': expected `int`, got `float`"),
+    ({"text": "Kyiv", "entities": [{"id": [1], "label": "ACTOR", "start_offset": 0, "end_offset": 4}]},
+     "line 2: field 'entities[0].id': expected `int | str | null`, got `array`"),
     ({"text": "Kyiv and Odesa", "entities": [{"id": 1, "label": "ACTOR", "start_offset": 0, "end_offset": 4}],
       "relations": [{"from_id": 1, "to_id": 2, "type": "SAID_BY"}]},
      "line 2: field 'relations[0].to_id': no entity with id 2"),
@@ -334,7 +339,7 @@ def test_doccano_relation_variant_imports_entities_and_relations(cli, app, targe
      "line 2: field 'entities[1].id': entity id 1 is used twice"),
     ({"text": "Kyiv\r\nOdesa", "label": [[6, 11, "ACTOR"]]}, "line 2: field 'text': not in NFC form"),
     ({"label": []}, "line 2: field 'text': is required"),
-    ("[1, 2]", "line 2: expected a JSON object"),
+    ("[1, 2]", "line 2: expected `object`, got `array`"),
 ])
 def test_bad_doccano_lines_are_refused_naming_file_line_and_field(cli, app, target, tmp_path, line, message):
     path = tmp_path / "data.jsonl"
@@ -369,3 +374,13 @@ def test_our_export_imports_back_with_the_same_spans(cli, app, corpus, make, tmp
         assert sorted(s[:2] for s in copied[key]) == sorted({s[:2] for s in spans})
         assert {s[2:] for s in copied[key]} <= {(layer, "pending")}
     assert copied_rels == original_rels
+
+
+def test_labelstudio_json_min_rows_with_a_list_for_an_id_are_refused(cli, app, target, tmp_path):
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps([{"id": [7], "text": "Kyiv", "lang": "en",
+                                 "label": [{"start": 0, "end": 4, "text": "Kyiv", "labels": ["ACTOR"]}]}]))
+    result = cli(target, "import", "target", str(path))
+    assert result.exit_code == 1
+    assert "min.json row 1: field 'id': expected `int | str | null`, got `array`" in result.output, result.output
+    assert count_documents(app) == 0
