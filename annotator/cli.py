@@ -2,6 +2,7 @@
 
 import contextlib
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -234,6 +235,7 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
             for err in parsed.errors:
                 click.echo(err.message, err=True)
             raise click.ClickException(f"nothing imported: {len(parsed.errors)} problem(s) in the input")
+        _say_detected(parsed.inputs)
         with click.progressbar(length=len(parsed.inputs), label="importing", file=sys.stderr) as bar:
             try:
                 result = imports.import_documents(session(), target, parsed.inputs, add_labels=add_labels,
@@ -252,6 +254,14 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
             session().commit()
             click.echo(f"imported {len(result.created)} document(s) with {_span_count(result)} span(s) into "
                        f"{target.name}, skipped {len(result.skipped)}")
+
+
+def _say_detected(inputs) -> None:
+    """Which languages were detected for documents that named none (each document keeps its guess in meta)."""
+    found = Counter(i.meta["language_detected"]["lang"] for i in inputs if "language_detected" in i.meta)
+    if found:
+        click.echo(f"language detected for {found.total()} document(s): "
+                   + ", ".join(f"{lang} {n}" for lang, n in found.most_common()), err=True)
 
 
 def _span_count(result) -> int:

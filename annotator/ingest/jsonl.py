@@ -1,116 +1,76 @@
 """Native JSONL: one document per line (annotator.document/v1, or any object with text and lang), or one
 translation group per line (annotator.group/v1). Spans, relations, sentences, alignments and span links
-are read too, so that an export imports back without loss."""
+are read too, so that an export imports back without loss. Shapes are declared in ingest.shape."""
 
 import codecs
-import gc
-
-import orjson
 
 from ..errors import Invalid
 from ..services.bulk import paused_gc
 from ..services.documents import parse_fields
-from . import annotations
-
-GROUP_SCHEMA = "annotator.group/v1"
+from . import annotations, shape
 
 
-def read(name: str, data: bytes, lang: str | None = None):
-    """Lines are parsed from the bytes (orjson checks UTF-8), never decoding the whole file into one string, nor
-    copying it into one bytes object a line: each line is a view into `data`."""
+def read(name: str, data: bytes, lang: str | None = None) -> list:
+    """Every document of the file, or the Invalid saying what is wrong with it. The cyclic collector is paused
+    meanwhile: the millions of small objects made never form cycles, and walking them again and again would cost
+    about a third of the time."""
     default_lang = lang if lang and lang != "auto" else None
-    offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    view = memoryview(data)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     out = []
-    with paused_gc():  # for the whole file: re-enabling it between chunks walks everything parsed so far again
-        for number, (start, end) in enumerate(_lines(data, offset), 1):
-            if end > start:  # an empty line is skipped here; one of white space only by _not_json
-                out.extend(_line(name, number, view[start:end], start, default_lang))
-                if out and isinstance(out[-1], Invalid) and out[-1].field == "file":
-                    break
-        _age_tracked_objects()
-    yield from out
+    with paused_gc():
+        for number, line in enumerate(data[start:].split(b"\n"), 1):
+            if line.strip():
+                try:
+                    out.extend(_line(line, f"{name} line {number}", default_lang))
+                except Invalid as exc:
+                    problem = _not_utf8(name, number, line, data) or exc
+                    if problem is exc and not line.decode().strip():  # white space beyond ASCII's, such as U+00A0
+                        continue
+                    out.append(problem)
+                    if problem.field == "file":
+                        break
+    return out
 
 
-def _lines(data: bytes, start: int):
-    """(start, end) of each line of data from `start` on, as bytes.split(b"\n") would cut them."""
-    while (end := data.find(b"\n", start)) >= 0:
-        yield start, end
-        start = end + 1
-    yield start, len(data)
+def _line(line: bytes, where: str, default_lang) -> list:
+    if shape.GROUP_SCHEMA.encode() in line and shape.decode(shape.LINE, line, where).schema == shape.GROUP_SCHEMA:
+        group = shape.decode(shape.GROUP, line, where)
+        key = group.key if group.key is not None else group.id
+        return [_document(member, f"{where} documents[{k}]", default_lang, key)
+                for k, member in enumerate(group.documents)]
+    return [_document(shape.decode(shape.DOCUMENT, line, where), where, default_lang)]
 
 
-def _age_tracked_objects() -> None:
-    """Move every object the cyclic collector tracks into its oldest generation, without walking them.
-
-    Otherwise the first young collection after the pause walks every list, span and relation just parsed (0.3 s
-    for 400,000 spans, a fifth of the parse) only to find them all alive. gc.freeze() then gc.unfreeze() is that
-    move ("put them back into the oldest generation", in the gc docs); the oldest generation is still collected,
-    so nothing leaks. Skipped if something else froze objects, which unfreeze() would let go."""
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
-
-
-def _line(name: str, number: int, line: memoryview, offset: int, default_lang) -> list:
-    where = f"{name} line {number}"
+def _not_utf8(name: str, number: int, line: bytes, data: bytes) -> Invalid | None:
+    """Bad UTF-8 stops the file, named by its line and its offset in the file."""
     try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError as exc:
-        return _not_json(name, number, line, offset, exc)
-    if isinstance(obj, dict) and obj.get("schema") == GROUP_SCHEMA:
-        members = obj.get("documents")
-        if not isinstance(members, list):
-            return [Invalid(f"{where}: field 'documents': a group line holds a list of documents",
-                            field="documents", where=where)]
-        key = obj.get("key") or obj.get("id")
-        return [_document({**member, "group_key": key} if isinstance(member, dict) and key else member,
-                          f"{where} documents[{k}]", default_lang) for k, member in enumerate(members)]
-    return [_document(obj, where, default_lang)]
-
-
-def _not_json(name: str, number: int, line: memoryview, offset: int, exc) -> list:
-    """Bad UTF-8 stops the file (as decoding it whole would); a line of white space only is skipped."""
-    line = bytes(line)
-    try:
-        content = line.decode("utf-8")
+        line.decode("utf-8")
     except UnicodeDecodeError as bad:
-        at = offset + bad.start
-        return [Invalid(f"{name}: line {number}: not UTF-8 text (byte 0x{line[bad.start]:02x} at "
-                        f"offset {at}); save the file as UTF-8", field="file", where=name)]
-    if not content.strip():
-        return []
-    where = f"{name} line {number}"
-    return [Invalid(f"{where}: not valid JSON ({exc})", field="line", where=where)]
+        at = data.find(line) + bad.start
+        return Invalid(f"{name}: line {number}: not UTF-8 text (byte 0x{line[bad.start]:02x} at offset {at}); "
+                       "save the file as UTF-8", field="file", where=name)
+    return None
 
 
-def _document(obj, where: str, default_lang):
+def _document(doc: shape.Document, where: str, default_lang, group_key=None):
     """A DocumentInput with its annotations, or the Invalid that says what is wrong."""
     try:
-        if isinstance(obj, dict):
-            obj = _native_fields(obj)
-        item = parse_fields(obj, where=where, default_lang=default_lang)
-        if obj.get("spans") and item.text != obj.get("text"):
+        source = doc.source or shape.Source()
+        key = next((k for k in (group_key, doc.group_key, doc.group) if k is not None), None)
+        item = parse_fields({"text": doc.text, "lang": doc.lang, "title": doc.title, "group": key,
+                             "source_url": source.url or doc.source_url or doc.url,
+                             "published": source.published or doc.published, "meta": doc.meta},
+                            where=where, default_lang=default_lang)
+        if doc.spans and item.text != doc.text:
             raise Invalid(f"{where}: field 'text': not in NFC form with \\n line ends, so its span offsets would "
                           "shift; normalise the text and its offsets first", field="text", where=where)
-        item.ref = str(obj["id"]) if obj.get("id") is not None else None
-        item.sentences = annotations.read_sentences(obj, item.text, where)
-        item.spans = annotations.read_spans(obj, item.text, where)
-        item.relations = annotations.read_relations(obj, item.spans, where)
-        item.alignment = annotations.read_alignment(obj, where)
-        item.span_links = annotations.read_span_links(obj, item.spans, where)
-        item.review = annotations.read_review(obj, where)
+        item.ref = None if doc.id is None else str(doc.id)
+        item.sentences = annotations.read_sentences(doc.sentences, item.text, where)
+        item.spans = annotations.read_spans(doc.spans, item.text, where)
+        item.relations = annotations.read_relations(doc.relations, item.spans, where)
+        item.alignment = annotations.read_alignment(doc.alignment, where)
+        item.span_links = annotations.read_span_links(doc.span_links, item.spans, where)
+        item.review = annotations.read_review(doc.review, where)
         return item
     except Invalid as exc:
         return exc
-
-
-def _native_fields(obj: dict) -> dict:
-    """Map the export's shape (source object, group_key) onto the input fields."""
-    out = dict(obj)
-    if isinstance(obj.get("source"), dict):
-        out["source_url"] = obj["source"].get("url")
-        out["published"] = obj["source"].get("published")
-    if obj.get("group_key"):
-        out["group"] = obj["group_key"]
-    return out

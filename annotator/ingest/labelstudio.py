@@ -9,16 +9,58 @@ surrogate pair is an error. Identical spans from several annotations are importe
 The spans land as their own layer, annotator "import:labelstudio", pending review.
 """
 
+from typing import Annotated, Any
+
 import orjson
+from msgspec import Meta, Struct
 
 from ..errors import Invalid
 from ..services.documents import DocumentInput, RelationInput, SpanInput
 from ..text import utf16_offsets, utf16_to_codepoint
-from .doccano import bad, document_input, is_int
+from . import shape
+from .doccano import bad, document_input
 from .txt import decode
 
 LAYER = "import:labelstudio"
 NOT_TEXT = {"lang", "language", "title", "doc", "group", "id"}
+Labels = Annotated[list[shape.Label], Meta(min_length=1)]
+
+
+class Result(Struct, frozen=True):
+    """One result of an annotation: a labelled region (its value checked as a Region) or a relation."""
+
+    id: shape.Ref | None = None
+    type: str | None = None
+    value: dict[str, Any] | None = None
+    from_id: shape.Ref | None = None
+    to_id: shape.Ref | None = None
+    direction: str | None = None
+    labels: Labels | None = None
+
+
+class Region(Struct, frozen=True):
+    start: int
+    end: int
+    labels: Labels
+    text: str | None = None
+
+
+class Annotation(Struct, frozen=True):
+    result: list[Result] | None = None
+    was_cancelled: bool | None = None
+
+
+class Task(Struct, frozen=True):
+    """A task; its annotations and predictions may be listed by id only (the Export button does so)."""
+
+    id: shape.Ref | None = None
+    data: dict[str, Any] | None = None
+    annotations: list[Annotation | int] | None = None
+    predictions: list[Annotation | int] | None = None
+
+
+class MinRow(Struct, frozen=True):
+    id: shape.Ref | None = None
 
 
 def read(name: str, data: bytes, lang: str | None = None):
@@ -36,7 +78,11 @@ def read(name: str, data: bytes, lang: str | None = None):
         yield Invalid(f"{name}: expected a JSON array of Label Studio tasks", field="file", where=name)
         return
     default_lang = lang if lang and lang != "auto" else None
-    tasks = _from_json_min(tasks)
+    try:
+        tasks = _from_json_min(name, tasks)
+    except Invalid as exc:
+        yield exc
+        return
     for number, task in enumerate(tasks, 1):
         task_id = task.get("id") if isinstance(task, dict) else None
         where = f"{name} task {number}" + (f" (id {task_id})" if task_id is not None else "")
@@ -51,7 +97,7 @@ def _regions(value) -> bool:
         isinstance(r, dict) and "start" in r and "end" in r and "labels" in r for r in value)
 
 
-def _from_json_min(rows: list) -> list:
+def _from_json_min(name: str, rows: list) -> list:
     """Label Studio's JSON_MIN export (one flat row per annotation, regions under the labels' name) as tasks:
     rows of one task become its annotations. Other files pass through unchanged."""
     if not rows or any(not isinstance(r, dict) or "data" in r or "annotations" in r or "predictions" in r
@@ -60,7 +106,8 @@ def _from_json_min(rows: list) -> list:
     if not any(_regions(v) for r in rows for v in r.values()):
         return rows
     tasks: dict = {}
-    for row in rows:
+    for number, row in enumerate(rows, 1):
+        shape.typed(row, MinRow, f"{name} row {number}")
         fields = {k: v for k, v in row.items() if not _regions(v) and k not in MIN_META}
         result = [{"id": f"r{n}-{j}", "type": "labels", "value": region}
                   for n, (k, v) in enumerate(row.items()) if _regions(v) for j, region in enumerate(v)]
@@ -72,35 +119,27 @@ def _from_json_min(rows: list) -> list:
 MIN_META = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
 
 
-def _task(task, where: str, default_lang: str | None) -> DocumentInput:
-    if not isinstance(task, dict):
-        raise Invalid(f"{where}: expected a task object with 'data'", where=where)
-    data = task["data"] if isinstance(task.get("data"), dict) else {
-        k: v for k, v in task.items() if k not in ("annotations", "predictions")}
-    prefix = "data." if "data" in task else ""
+def _task(raw, where: str, default_lang: str | None) -> DocumentInput:
+    task = shape.typed(raw, Task, where)
+    data = task.data if task.data is not None else {
+        k: v for k, v in raw.items() if k not in ("annotations", "predictions")}
+    prefix = "data." if task.data is not None else ""
     key = "text" if isinstance(data.get("text"), str) else next(
         (k for k, v in data.items() if isinstance(v, str) and k not in NOT_TEXT), "text")
     item = document_input(data.get(key), data.get("lang") or data.get("language"), data.get("title"), {}, where,
                           default_lang, prefix + key)
-    item.ref = str(task["id"]) if task.get("id") is not None else None
-    source, results = _results(task, where)
+    item.ref = None if task.id is None else str(task.id)
+    source, results = _results(task)
     item.spans, item.relations = _read_results(results, item.text, where, source)
     return item
 
 
-def _results(task: dict, where: str) -> tuple[str, list]:
+def _results(task: Task) -> tuple[str, list]:
     """("annotations" or "predictions", [(index, result list)]): annotations unless all are cancelled."""
-    chosen = {}
-    for source in ("annotations", "predictions"):
-        raw = task.get(source) or []
-        if not isinstance(raw, list):
-            raise bad(where, source, "must be a list")
-        raw = [x for x in raw if isinstance(x, dict)]  # the Export button lists predictions by id only
-        chosen[source] = [(k, x.get("result") or []) for k, x in enumerate(raw) if not x.get("was_cancelled")]
+    chosen = {source: [(k, x.result or []) for k, x in enumerate(getattr(task, source) or [])
+                       if isinstance(x, Annotation) and not x.was_cancelled]
+              for source in ("annotations", "predictions")}
     source = "annotations" if chosen["annotations"] else "predictions"
-    for k, result in chosen[source]:
-        if not isinstance(result, list) or not all(isinstance(r, dict) for r in result):
-            raise bad(where, f"{source}[{k}].result", "must be a list of objects")
     return source, chosen[source]
 
 
@@ -113,11 +152,11 @@ def _read_results(results: list, text: str, where: str, source: str):
     for k, result in results:
         for j, r in enumerate(result):
             name = f"{source}[{k}].result[{j}]"
-            if r.get("type") == "relation":
+            if r.type == "relation":
                 relations.append((k, r, name))
-            elif isinstance(r.get("value"), dict) and "labels" in r["value"]:
-                region = f"{k}:{r['id']}" if r.get("id") is not None else f"{k}:#{j}"
-                for n, span in enumerate(_spans(r, text, to_cp, where, name)):
+            elif r.value is not None and "labels" in r.value:
+                region = f"{k}:{r.id}" if r.id is not None else f"{k}:#{j}"
+                for n, span in enumerate(_spans(r.value, text, to_cp, where, name)):
                     kept = spans.setdefault((span.start, span.end, span.label), span)
                     if kept is span:
                         span.ref = region if n == 0 else f"{region}#{n}"
@@ -144,11 +183,9 @@ def _converter(text: str):
     return convert
 
 
-def _spans(r: dict, text: str, to_cp, where: str, name: str) -> list[SpanInput]:
-    value = r["value"]
-    start16, end16, labels = value.get("start"), value.get("end"), value.get("labels")
-    if not is_int(start16) or not is_int(end16):
-        raise bad(where, f"{name}.value.start", "start and end must be integers (UTF-16 offsets)")
+def _spans(value: dict, text: str, to_cp, where: str, name: str) -> list[SpanInput]:
+    region = shape.typed(value, Region, where, f"{name}.value")
+    start16, end16 = region.start, region.end
     try:
         start, end = to_cp(start16), to_cp(end16)
     except ValueError as exc:
@@ -157,30 +194,27 @@ def _spans(r: dict, text: str, to_cp, where: str, name: str) -> list[SpanInput]:
     if start is None or end is None or start >= end:
         raise bad(where, f"{name}.value", f"UTF-16 offsets [{start16}, {end16}) are outside the text "
                                           f"({len(text.encode('utf-16-le')) // 2} UTF-16 units)")
-    if "text" in value and value["text"] != text[start:end]:
-        raise bad(where, f"{name}.value.text", f"'{value['text']}' does not match the text at UTF-16 "
+    if region.text is not None and region.text != text[start:end]:
+        raise bad(where, f"{name}.value.text", f"'{region.text}' does not match the text at UTF-16 "
                                                f"[{start16}, {end16}): '{text[start:end]}'")
-    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
-        raise bad(where, f"{name}.value.labels", "must be a non-empty list of label names")
     return [SpanInput(start=start, end=end, label=label, annotator=LAYER, status="pending",
-                      where=f"{where}: {name}") for label in labels]
+                      where=f"{where}: {name}") for label in region.labels]
 
 
-def _relation(k: int, r: dict, refs: dict, where: str, name: str) -> list[RelationInput]:
+def _relation(k: int, r: Result, refs: dict, where: str, name: str) -> list[RelationInput]:
     ends = []
     for field in ("from_id", "to_id"):
-        ref = refs.get(f"{k}:{r.get(field)}")
+        ref = refs.get(f"{k}:{getattr(r, field)}")
         if ref is None:
-            raise bad(where, f"{name}.{field}", f"no labelled region '{r.get(field)}' in this annotation")
+            raise bad(where, f"{name}.{field}", f"no labelled region '{getattr(r, field)}' in this annotation")
         ends.append(ref)
-    direction = r.get("direction", "right")
+    direction = r.direction or "right"
     if direction not in ("right", "left"):
         raise bad(where, f"{name}.direction", f"'{direction}': only one-way relations (right or left) have a "
                                               "head and a tail")
     head, tail = ends if direction == "right" else ends[::-1]
     if head == tail:
         raise bad(where, name, "a relation needs two different spans")
-    labels = r.get("labels")
-    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
+    if not r.labels:
         raise bad(where, f"{name}.labels", "a relation needs a type: a non-empty list of relation labels")
-    return [RelationInput(head=head, tail=tail, type=t, where=f"{where}: {name}") for t in labels]
+    return [RelationInput(head=head, tail=tail, type=t, where=f"{where}: {name}") for t in r.labels]

@@ -39,11 +39,17 @@ def split_name(name: str) -> tuple[str, str | None]:
     return stem, None
 
 
+TITLE_WORDS_CHARS = 120
+
+
 def title_of(text: str) -> str:
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip()[:500]
-    return ""
+    """The first non-blank line, cut after a word near TITLE_WORDS_CHARS characters (with "…") when longer: a file
+    whose first line is a whole paragraph or the whole article gets a title, not a copy of the text."""
+    line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if len(line) <= TITLE_WORDS_CHARS:
+        return line
+    cut = line.rfind(" ", 0, TITLE_WORDS_CHARS)
+    return line[:cut if cut > TITLE_WORDS_CHARS // 2 else TITLE_WORDS_CHARS].rstrip(" ,;:—–-") + "…"
 
 
 def prepare(text: str, name: str, lang: str | None, clean: bool = True) -> tuple[str, str, dict]:
@@ -60,14 +66,20 @@ def prepare(text: str, name: str, lang: str | None, clean: bool = True) -> tuple
         if detected and detected != lang.split("-")[0] and confidence >= MISMATCH_CONFIDENCE:
             meta["language_warning"] = {"given": lang, "detected": detected, "confidence": round(confidence, 3)}
     else:
-        detected, confidence = detect_language(text)
-        if detected is None or confidence < MIN_CONFIDENCE:
-            raise Invalid(f"{name}: could not tell the language (best guess {detected or 'none'}, confidence "
-                          f"{confidence:.2f}); pass --lang or name the file like story.uk.txt",
-                          field="lang", where=name)
-        meta["language_detected"] = {"lang": detected, "confidence": round(confidence, 3)}
-        lang = detected
+        lang, found = settle_language(text, name, "pass --lang or name the file like story.uk.txt")
+        meta.update(found)
     return text, lang, meta
+
+
+def settle_language(text: str, where: str, advice: str = "add a \"lang\" field or pass --lang (uk, en, ru …)"
+                    ) -> tuple[str, dict]:
+    """The detected language of a text that names none, and the meta that records it; Invalid when unsure."""
+    detected, confidence = detect_language(text)
+    if detected is None or confidence < MIN_CONFIDENCE:
+        raise Invalid(f"{where}: could not tell the language (best guess {detected or 'none'}, confidence "
+                      f"{confidence:.2f}); {advice}",
+                      field="lang", where=where)
+    return detected, {"language_detected": {"lang": detected, "confidence": round(confidence, 3)}}
 
 
 def read(name: str, data: bytes, lang: str | None = None, siblings=(), clean: bool = True):

@@ -239,14 +239,18 @@ def ls_task(text, start, end, label="ACTOR", value_text=None, lang="en", **extra
 @pytest.mark.parametrize(("task", "message"), [
     (ls_task("🙂 Kyiv", 3, 7, value_text="Kyi"), "field 'annotations[0].result[0].value.text': 'Kyi' does not match"),
     (ls_task("Kyiv", 2, 9), "field 'annotations[0].result[0].value': UTF-16 offsets [2, 9) are outside the text"),
-    (ls_task("Kyiv", 0, 4, lang=None), "field 'lang': no language"),
+    (ls_task("2025", 0, 4, lang=None), ": could not tell the language (best guess none, confidence 0.00); add a "
+                                       "\"lang\" field or pass --lang"),
     (ls_task("Kyiv", 0, 4, lang="xx-nope-toolong"), "field 'lang'"),
-    (ls_task("Kyiv", "0", 4), "field 'annotations[0].result[0].value.start': start and end must be integers"),
+    (ls_task("Kyiv", "0", 4), "field 'annotations[0].result[0].value.start': expected `int`, got `str`"),
     (ls_task("Kyiv", 0, 4, label="PLACE"), "annotations[0].result[0]: unknown label 'PLACE'"),
     ({"data": {"text": "Kyiv", "lang": "en"}, "annotations": [{"result": [
         {"from_id": "a", "to_id": "b", "type": "relation", "labels": ["SAID_BY"]}]}]},
      "field 'annotations[0].result[0].from_id': no labelled region 'a'"),
-    ("not a task", "tasks.json task 2: expected a task object"),
+    ("not a task", "tasks.json task 2: expected `object`, got `str`"),
+    ({"data": {"text": "Kyiv", "lang": "en"}, "annotations": [{"result": [{"type": "labels", "value": {
+        "start": 0, "end": 4, "labels": []}}]}]}, "field 'annotations[0].result[0].value.labels': expected `array` of "
+                                                   "length >= 1"),
 ])
 def test_bad_labelstudio_tasks_are_refused_naming_file_task_and_field(cli, app, target, tmp_path, task, message):
     path = tmp_path / "tasks.json"
@@ -257,13 +261,19 @@ def test_bad_labelstudio_tasks_are_refused_naming_file_task_and_field(cli, app, 
     assert count_documents(app) == 0
 
 
-def test_labelstudio_lang_option_fills_in_a_missing_language(cli, app, target, tmp_path):
+def test_labelstudio_tasks_without_a_language_are_detected_or_take_the_option(cli, app, target, tmp_path):
     path = tmp_path / "tasks.json"
-    path.write_text(json.dumps([ls_task("🙂 Київ", 3, 7, value_text="Київ", lang=None)]))
-    assert cli(target, "import", "target", str(path), "--format", "labelstudio").exit_code == 1
-    result = cli(target, "import", "target", str(path), "--format", "labelstudio", "--lang", "uk")
+    path.write_text(json.dumps([ls_task("🙂 Київ прокинувся від вибухів", 3, 7, value_text="Київ", lang=None)]))
+    result = cli(target, "import", "target", str(path), "--format", "labelstudio", "--lang", "auto")
     assert result.exit_code == 0, result.output
-    assert list(stored(app)[0].items()) == [(("🙂 Київ", "uk"), [("Київ", "ACTOR", "import:labelstudio", "pending")])]
+    assert "language detected for 1 document(s): uk 1" in result.output
+    assert list(stored(app)[0].items()) == [(("🙂 Київ прокинувся від вибухів", "uk"),
+                                             [("Київ", "ACTOR", "import:labelstudio", "pending")])]
+    with app.app_context():
+        assert db.session.scalar(select(Document.meta))["language_detected"]["lang"] == "uk"
+    path.write_text(json.dumps([ls_task("🙂 Київ", 3, 7, value_text="Київ", lang=None)]))
+    assert cli(target, "import", "target", str(path), "--format", "labelstudio", "--lang", "ru").exit_code == 0
+    assert ("🙂 Київ", "ru") in stored(app)[0]  # given, not detected
 
 
 def test_labelstudio_predictions_are_ignored_when_annotations_exist(cli, app, target):
@@ -286,12 +296,9 @@ def test_labelstudio_tasks_without_data_wrapper_and_bad_json(cli, app, target, t
 
 def test_doccano_sequence_labeling_imports_code_point_offsets(cli, app, target):
     path = str(DATA / "doccano_seq.jsonl")
-    refused = cli(target, "import", "target", path, "--format", "doccano")
-    assert refused.exit_code == 1
-    assert "doccano_seq.jsonl line 3: field 'lang': no language" in refused.output
-    assert count_documents(app) == 0
-    result = cli(target, "import", "target", path, "--format", "doccano", "--lang", "uk")
+    result = cli(target, "import", "target", path, "--format", "doccano")  # line 3 names no language: detected
     assert result.exit_code == 0, result.output
+    assert "language detected for 1 document(s): uk 1" in result.output
     docs, _ = stored(app)
     layer = ("import:doccano", "pending")
     assert list(docs.items()) == [
@@ -303,7 +310,9 @@ def test_doccano_sequence_labeling_imports_code_point_offsets(cli, app, target):
     ]
     with app.app_context():
         meta = db.session.scalar(select(Document.meta).where(Document.lang == "en"))
+        detected = db.session.scalar(select(Document.meta).where(Document.text.startswith("Шольц")))
     assert meta == {"Comments": ["check quotes"]}
+    assert detected["language_detected"]["lang"] == "uk"
 
 
 def test_doccano_relation_variant_imports_entities_and_relations(cli, app, target):
@@ -318,9 +327,11 @@ def test_doccano_relation_variant_imports_entities_and_relations(cli, app, targe
 
 @pytest.mark.parametrize(("line", "message"), [
     ({"text": "Kyiv", "label": [[0, 9, "ACTOR"]]}, "line 2: field 'label[0]': offsets [0, 9) are outside the text"),
-    ({"text": "Kyiv", "label": ["positive"]}, "line 2: field 'label[0]': must be [start, end, label]"),
+    ({"text": "Kyiv", "label": ["positive"]}, "line 2: field 'label[0]': expected `array`, got `str`"),
     ({"text": "Kyiv", "label": [[0, 4, "PLACE"]]}, "line 2: label[0]: unknown label 'PLACE'"),
-    ({"text": "Kyiv", "label": [[0, 4.5, "ACTOR"]]}, "line 2: field 'label[0]': start and end must be integers"),
+    ({"text": "Kyiv", "label": [[0, 4.5, "ACTOR"]]}, "line 2: field 'label[0][1]': expected `int`, got `float`"),
+    ({"text": "Kyiv", "entities": [{"id": [1], "label": "ACTOR", "start_offset": 0, "end_offset": 4}]},
+     "line 2: field 'entities[0].id': expected `int | str | null`, got `array`"),
     ({"text": "Kyiv and Odesa", "entities": [{"id": 1, "label": "ACTOR", "start_offset": 0, "end_offset": 4}],
       "relations": [{"from_id": 1, "to_id": 2, "type": "SAID_BY"}]},
      "line 2: field 'relations[0].to_id': no entity with id 2"),
@@ -329,7 +340,7 @@ def test_doccano_relation_variant_imports_entities_and_relations(cli, app, targe
      "line 2: field 'entities[1].id': entity id 1 is used twice"),
     ({"text": "Kyiv\r\nOdesa", "label": [[6, 11, "ACTOR"]]}, "line 2: field 'text': not in NFC form"),
     ({"label": []}, "line 2: field 'text': is required"),
-    ("[1, 2]", "line 2: expected a JSON object"),
+    ("[1, 2]", "line 2: expected `object`, got `array`"),
 ])
 def test_bad_doccano_lines_are_refused_naming_file_line_and_field(cli, app, target, tmp_path, line, message):
     path = tmp_path / "data.jsonl"
@@ -364,3 +375,13 @@ def test_our_export_imports_back_with_the_same_spans(cli, app, corpus, make, tmp
         assert sorted(s[:2] for s in copied[key]) == sorted({s[:2] for s in spans})
         assert {s[2:] for s in copied[key]} <= {(layer, "pending")}
     assert copied_rels == original_rels
+
+
+def test_labelstudio_json_min_rows_with_a_list_for_an_id_are_refused(cli, app, target, tmp_path):
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps([{"id": [7], "text": "Kyiv", "lang": "en",
+                                 "label": [{"start": 0, "end": 4, "text": "Kyiv", "labels": ["ACTOR"]}]}]))
+    result = cli(target, "import", "target", str(path))
+    assert result.exit_code == 1
+    assert "min.json row 1: field 'id': expected `int | str | null`, got `array`" in result.output, result.output
+    assert count_documents(app) == 0

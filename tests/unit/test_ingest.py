@@ -72,8 +72,8 @@ def test_jsonl_problems_name_file_line_and_field():
     assert messages[0].startswith("in.jsonl line 2: not valid JSON")
     assert messages[1] == "in.jsonl line 3: field 'text': is empty"
     assert messages[2].startswith("in.jsonl line 4: field 'lang':")
-    assert messages[3].startswith("in.jsonl line 5: expected a JSON object")
-    assert messages[4] == "in.jsonl line 6: field 'meta': must be a JSON object"
+    assert messages[3] == "in.jsonl line 5: expected `object`, got `array`"
+    assert messages[4] == "in.jsonl line 6: field 'meta': expected `object | null`, got `str`"
 
 
 def test_jsonl_accepts_the_export_source_object():
@@ -93,3 +93,12 @@ def test_a_text_in_another_language_than_named_is_flagged_for_the_preview():
     item = parse_files([("story.uk.txt", english)]).inputs[0]
     assert item.lang == "uk"
     assert item.meta["language_warning"]["detected"] == "en"
+
+
+def test_a_first_line_that_is_the_whole_article_gives_a_title_cut_after_a_word():
+    words = "Міністерство енергетики повідомило про відновлення живлення у Харкові після нічної атаки, " * 6
+    item = parse_files([("long.uk.txt", (words + "\n\nДругий абзац.").encode())]).inputs[0]
+    assert item.title.endswith("…") and len(item.title) <= 121
+    assert words.startswith(item.title[:-1]) and item.text.startswith(words.strip())
+    short = parse_files([("short.uk.txt", "Коротка назва\n\nТекст статті.".encode())]).inputs[0]
+    assert short.title == "Коротка назва"

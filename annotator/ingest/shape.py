@@ -1,0 +1,159 @@
+"""Declared shapes of what import files hold, and the one way their type errors are reported.
+
+Each format declares its records as msgspec structs (the native line here; doccano's and Label Studio's in their
+modules). msgspec checks every field's type and size while it decodes, at the speed of plain JSON parsing, and
+names the field of the first problem; `typed` and `decode` turn that into the message every reader gives:
+"FILE line N: field 'spans[3].start': expected `int`, got `str`". What depends on the text (offsets inside it, a
+span's text matching it, relation ends naming spans of the line) is checked afterwards, in `annotations`.
+Unknown fields are ignored, so that files written by newer versions or other tools still import.
+"""
+
+import re
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+from ..errors import Invalid
+
+STATUSES = ("pending", "accepted", "rejected", "merged")
+NAME_MAX = 80  # users.username
+LABEL_MAX = 100  # a label or relation type
+ACTOR_NAME_MAX = 300  # actors.name
+
+Ref = str | int  # an id that spans, relations and alignments use to point at each other
+UserName = Annotated[str, Meta(min_length=1, max_length=NAME_MAX)]
+Label = Annotated[str, Meta(min_length=1, max_length=LABEL_MAX)]
+
+
+class ActorName(Struct, frozen=True):
+    name: Annotated[str, Meta(min_length=1, max_length=ACTOR_NAME_MAX)]
+
+
+class Span(Struct, frozen=True):
+    start: int
+    end: int
+    label: Label
+    text: str | None = None
+    attrs: dict[str, Any] | None = None
+    status: Literal[STATUSES] | None = None
+    annotator: UserName | None = None
+    actor: ActorName | None = None
+    id: Ref | None = None
+
+
+class Relation(Struct, frozen=True):
+    head: Ref
+    tail: Ref
+    type: Label
+    annotator: UserName | None = None  # None: the head span's annotator
+    status: Literal[STATUSES] | None = None
+
+
+class Review(Struct, frozen=True):
+    """A document's review state as the native export writes it."""
+
+    state: Literal["new", "in_review", "reviewed"]
+    by: UserName | None = None
+    at: str | None = None
+
+
+class Alignment(Struct, frozen=True):
+    doc: str
+    pairs: list[tuple[list[int], list[int]]]
+    status: list[Literal["auto", "confirmed"]] | None = None
+
+
+class SpanLink(Struct, frozen=True):
+    span: Ref
+    target: Ref
+
+
+class Source(Struct, frozen=True):
+    url: str | None = None
+    published: str | None = None
+
+
+class Document(Struct, frozen=True):
+    """One annotator.document/v1 line: the document fields (checked further by services.documents.parse_fields)
+    and its annotations. A translation group line (annotator.group/v1) holds several under `documents`."""
+
+    text: str
+    lang: str | None = None
+    title: str | None = None
+    id: Ref | None = None
+    group: Ref | None = None
+    group_key: Ref | None = None
+    source: Source | None = None
+    source_url: str | None = None
+    url: str | None = None
+    published: str | None = None
+    meta: dict[str, Any] | None = None
+    sentences: list[tuple[int, int]] | None = None
+    spans: list[Span] | None = None
+    relations: list[Relation] | None = None
+    alignment: dict[str, Any] | None = None  # each entry an Alignment, checked with its language in the name
+    span_links: list[SpanLink] | None = None
+    review: Review | None = None
+
+
+GROUP_SCHEMA = "annotator.group/v1"
+
+
+class Group(Struct, frozen=True):
+    schema: Literal[GROUP_SCHEMA]
+    documents: list[Document]
+    key: Ref | None = None
+    id: Ref | None = None
+
+
+class Line(Struct, frozen=True):
+    """Only what tells a group line from a document line."""
+
+    schema: str | None = None
+
+
+LINE = msgspec.json.Decoder(Line)
+DOCUMENT = msgspec.json.Decoder(Document)
+GROUP = msgspec.json.Decoder(Group)
+
+_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+
+
+def typed(value, shape, where: str, prefix: str = ""):
+    """value (parsed JSON) as the declared shape, or the Invalid that names its first wrong field."""
+    try:
+        return msgspec.convert(value, shape)
+    except msgspec.ValidationError as exc:
+        raise problem(exc, where, prefix) from None
+
+
+def decode(decoder: msgspec.json.Decoder, line, where: str):
+    """A JSON line decoded into its declared shape; Invalid for bad JSON or a wrong field."""
+    try:
+        return decoder.decode(line)
+    except msgspec.ValidationError as exc:
+        raise problem(exc, where) from None
+    except msgspec.DecodeError as exc:
+        raise Invalid(f"{where}: not valid JSON ({str(exc).removeprefix('JSON is malformed: ')})",
+                      field="line", where=where) from None
+
+
+def problem(exc: msgspec.ValidationError, where: str, prefix: str = "") -> Invalid:
+    match = _PATH.match(str(exc))
+    path, message = prefix + (match["path"] or ""), match["message"]
+    if message.startswith("Object missing required field `"):
+        path, message = f"{path}.{message.split('`')[1]}", "is required"
+    path, message = path.lstrip("."), _say(message)
+    if not path:
+        return Invalid(f"{where}: {message}", where=where)
+    return Invalid(f"{where}: field '{path}': {message}", field=path, where=where)
+
+
+def _say(message: str) -> str:
+    """msgspec's words, as the rest of our messages put things."""
+    if message.startswith("Expected `str` of length >= 1"):
+        return "must not be empty"
+    if message.startswith("Expected `str` of length <= "):
+        return f"has more than {message.split('<= ')[1].rstrip('`')} characters"
+    return message[0].lower() + message[1:]
