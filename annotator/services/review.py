@@ -30,6 +30,7 @@ from ..models import (
     utcnow,
 )
 from . import history, versions
+from .schema import missing_required
 
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
 DECIDED = (ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.MERGED)
@@ -242,9 +243,17 @@ def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict
             "agreement": _agreement(len(layers), total),
             "attrs_agree": all(a == attrs[0] for a in attrs),
             "status": statuses.pop() if len(statuses) == 1 else "mixed",
+            "missing": missing_required(doc.project, k[2], representative_attrs(members)),
             "spans": [{"id": s.id, "annotator": s.annotator.username, "attrs": s.attrs or {},
+                       "missing": missing_required(doc.project, s.label, s.attrs),
                        "actor": {"id": s.actor.id, "name": s.actor.name} if s.actor else None,
                        "status": str(s.status), "version": s.version} for s in members]}
+
+
+def representative_attrs(members: list[Span]) -> dict:
+    """The attributes of the span that stands for a candidate: the accepted one, else the first."""
+    chosen = next((s for s in members if s.status == ReviewStatus.ACCEPTED), members[0])
+    return chosen.attrs or {}
 
 
 def accept_agreed(session, doc: Document, reviewer: User) -> dict:

@@ -288,3 +288,87 @@ def test_marking_reviewed_with_undecided_candidates_asks_what_to_do(client, team
     rels = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["rita"])).json["relations"]
     assert [r["status"] for r in rels] == ["rejected"]
     assert client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"])).status_code == 200  # nothing left
+
+
+# --- required attributes ---------------------------------------------------------------------------
+
+def test_done_is_refused_while_a_span_lacks_a_required_attribute(client, team):
+    _, doc, t = team
+    position = add(client, doc, t["olena"], "ISW", "POSITION").json
+    add(client, doc, t["olena"], "Путін")
+    add(client, doc, t["taras"], "«припинення вогню»", "POSITION")  # another's span does not hold olena back
+    url = f"/api/v1/documents/{doc.id}/state"
+    refused = client.put(url, json={"state": "done"}, headers=auth(t["olena"]))
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "required_attributes"
+    assert refused.json["error"]["spans"] == [position["id"]]
+    assert refused.json["error"]["details"][0]["missing"] == ["polarity"]
+    assert "polarity" in refused.json["error"]["message"]
+    assert client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["olena"])).json["state"] != "done"
+    client.patch(f"/api/v1/spans/{position['id']}", json={"version": 1, "attrs": {"polarity": "oppose"}},
+                 headers=auth(t["olena"]))
+    assert client.put(url, json={"state": "done"}, headers=auth(t["olena"])).json["state"] == "done"
+
+
+def test_the_review_data_says_which_candidates_lack_a_required_attribute(client, team):
+    _, doc, t = team
+    add(client, doc, t["olena"], "ISW", "POSITION")
+    add(client, doc, t["taras"], "Путін", "POSITION", attrs={"polarity": "support"})
+    data = client.get(f"/api/v1/documents/{doc.id}/review", headers=auth(t["rita"])).json
+    assert {c["text"]: c["missing"] for c in data["candidates"]} == {"ISW": ["polarity"], "Путін": []}
+
+
+# --- blind means blind -----------------------------------------------------------------------------
+
+def comment(client, doc, token, **fields):
+    return client.post(f"/api/v1/documents/{doc.id}/comments", json={"body": "a note", **fields}, headers=auth(token))
+
+
+def test_a_blind_annotator_cannot_reply_to_a_thread_on_another_annotators_span(client, team):
+    _, doc, t = team
+    taras_span = add(client, doc, t["taras"], "Путін").json["id"]
+    add(client, doc, t["olena"], "ISW")
+    note = comment(client, doc, t["rita"], span=taras_span).json
+    reply = comment(client, doc, t["olena"], parent=note["id"])
+    assert reply.status_code == 404 and reply.json["error"]["field"] == "parent"
+    assert "Путін" not in reply.get_data(as_text=True) and "span" not in reply.json["error"]
+    assert comment(client, doc, t["taras"], parent=note["id"]).status_code == 201  # the span's own annotator may
+
+
+def test_a_blind_annotator_cannot_comment_on_another_annotators_relation(client, team):
+    _, doc, t = team
+    actor = add(client, doc, t["taras"], "Путін").json["id"]
+    claim = add(client, doc, t["taras"], "«припинення вогню»", "CLAIM").json["id"]
+    rel = relate(client, doc, t["taras"], claim, actor)
+    assert comment(client, doc, t["olena"], relation=rel["id"]).status_code == 404
+    assert comment(client, doc, t["taras"], relation=rel["id"]).status_code == 201
+
+
+def test_a_blind_annotator_sees_only_comments_on_their_own_work_and_the_reviewers_notes(client, team):
+    _, doc, t = team
+    taras_span = add(client, doc, t["taras"], "Путін").json["id"]
+    olena_span = add(client, doc, t["olena"], "ISW").json["id"]
+    on_taras = comment(client, doc, t["rita"], span=taras_span).json["id"]
+    on_olena = comment(client, doc, t["rita"], span=olena_span).json["id"]
+    guidance = comment(client, doc, t["rita"]).json["id"]
+    taras_note = comment(client, doc, t["taras"], body="I marked Путін as ACTOR").json["id"]
+    taras_reply = comment(client, doc, t["taras"], parent=guidance).json["id"]
+    own_reply = comment(client, doc, t["olena"], parent=guidance).json["id"]
+    seen = {c["id"] for c in client.get(f"/api/v1/documents/{doc.id}/comments",
+                                        headers=auth(t["olena"])).json["comments"]}
+    assert seen == {on_olena, guidance, own_reply}
+    assert not {on_taras, taras_note, taras_reply} & seen
+    everything = client.get(f"/api/v1/documents/{doc.id}/comments", headers=auth(t["rita"])).json["comments"]
+    assert len(everything) == 6
+
+
+def test_the_project_page_shows_a_blind_annotator_only_their_own_counts(app, client, team):
+    from tests.conftest import login
+
+    project, doc, t = team
+    add(client, doc, t["olena"], "ISW")
+    add(client, doc, t["taras"], "Путін")
+    for who, shown in (("olena", {"olena"}), ("rita", {"olena", "taras"})):
+        browser = app.test_client()
+        login(browser, who)
+        html = browser.get(f"/projects/{project.id}").get_data(as_text=True)
+        assert {name for name in ("olena", "taras") if f'data-annotator="{name}"' in html} == shown
