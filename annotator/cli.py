@@ -291,9 +291,14 @@ def serve(host, port, threads):
 @click.option("--label", "labels", multiple=True, help="Only spans with these labels (repeatable).")
 @click.option("--status", "statuses", multiple=True, help="Only spans with this review status (repeatable).")
 @click.option("--by-group", is_flag=True, help="One line per translation group holding its versions.")
-def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group):
-    """Export PROJECT's documents and annotations, streamed."""
-    from .export import ExportRequest, fragments, writer_for
+@click.option("--split", "ratios", help="Train/dev/test percentages, e.g. 80/10/10: writes FILE.train.EXT, "
+              "FILE.dev.EXT and FILE.test.EXT (needs -o); an article's versions stay in one part.")
+@click.option("--seed", default="0", show_default=True, help="Seed of the split (same seed, same split).")
+def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group, ratios, seed):
+    """Export PROJECT's documents and annotations, streamed. What the format cannot hold is counted on
+    standard error."""
+    from . import export as formats
+    from .export import ExportRequest, fragments, split
     from .services import projects
 
     with app_context():
@@ -303,9 +308,27 @@ def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group):
         if stale > CHUNK_NOTICE:  # e.g. the first export after an upgrade: the spans' JSON is written once
             with click.progressbar(length=stale, label="preparing spans", file=sys.stderr) as bar:
                 fragments.refresh(session(), target, progress=bar.update)
-        lines = writer_for(fmt)(session(), target, req)
-        count = _write_lines(lines, output)
-        click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
+        losses = formats.Losses()
+        if ratios:
+            if output is None:
+                raise click.UsageError("--split writes three files: name them with -o FILE")
+            part = split.parse_ratios(ratios), split.parse_seed(seed)
+            for name in split.PARTS:
+                path = _part_path(output, name)
+                count = _write_lines(formats.lines(fmt, session(), target, req, losses, (*part, name)), path)
+                click.echo(f"exported {count} line(s) of {target.name} to {path}", err=True)
+        else:
+            count = _write_lines(formats.lines(fmt, session(), target, req, losses), output)
+            click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
+        if losses:
+            click.echo(f"the {fmt} format could not hold: " + "; ".join(losses.lines()), err=True)
+
+
+def _part_path(output: Path, part: str) -> Path:
+    """out.conll -> out.train.conll (out.jsonl.gz -> out.train.jsonl.gz)."""
+    gz = output.suffix == ".gz"
+    base = output.with_suffix("") if gz else output
+    return base.with_name(f"{base.stem}.{part}{base.suffix}" + (".gz" if gz else ""))
 
 
 CHUNK_NOTICE = 10_000  # spans to prepare before an export that are worth a progress bar

@@ -109,3 +109,25 @@ def test_a_span_without_its_required_attribute_is_marked_and_holds_done_back(pag
     review_mark.click()
     assert "polarity" in page.locator("#rv-candidate .rv-badge.needs-attrs").inner_text()
     assert page.errors == []
+
+
+def test_the_export_page_says_what_the_chosen_format_cannot_hold(page, app, doc):
+    actor = add_span(app, doc.id, "olena", "ISW", "ACTOR")
+    claim = add_span(app, doc.id, "olena", CLAIM, "CLAIM")
+    with app.app_context():
+        from annotator.services import relations
+
+        document = db.session.get(span_service.Document, doc.id)
+        relations.create_relation(db.session, document, document.project,
+                                  user_service.get_user(db.session, "olena"), claim, actor, "SAID_BY")
+        db.session.commit()
+    browser_login(page, "rita")
+    page.goto(f"/projects/{doc.project_id}/export")
+    page.select_option("#layer", "all")
+    page.select_option("#format", "doccano")
+    page.wait_for_function("() => (document.getElementById('export-losses').dataset.losses || '')"
+                           ".includes('relations')")
+    assert "1 relations" in page.locator("#export-losses").inner_text()
+    page.select_option("#format", "jsonl")
+    page.wait_for_function("() => document.getElementById('export-losses').dataset.losses === '{}'")
+    assert page.errors == []
