@@ -302,20 +302,45 @@ def serve(host, port, threads):
 @click.option("--status", "statuses", multiple=True, help="Only spans with this review status (repeatable).")
 @click.option("--by-group", is_flag=True, help="One line per translation group holding its versions.")
 @click.option("--include-unreviewed", is_flag=True, help="The gold layer also holds documents not reviewed yet.")
-def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group, include_unreviewed):
-    """Export PROJECT's documents and annotations, streamed."""
-    from .export import ExportRequest, left_out, writer_for
+@click.option("--split", "ratios", help="Train/dev/test percentages, e.g. 80/10/10: writes FILE.train.EXT, "
+              "FILE.dev.EXT and FILE.test.EXT (needs -o); an article's versions stay in one part.")
+@click.option("--seed", default="0", show_default=True, help="Seed of the split (same seed, same split).")
+def export(project_ref, output, fmt, layer, langs, labels, statuses, by_group, include_unreviewed, ratios, seed):
+    """Export PROJECT's documents and annotations, streamed. What the format cannot hold is counted on
+    standard error."""
+    from . import export as formats
+    from .export import ExportRequest, left_out, split
     from .services import projects
 
     with app_context():
         target = projects.get_project(session(), project_ref)
         req = ExportRequest(layer, list(langs), list(labels), list(statuses), by_group,
                             include_unreviewed).validated(session(), target)
-        writer, skipped = writer_for(fmt), left_out(session(), target, req)
-        count = _write_lines(writer(session(), target, req), output)
-        click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
+        skipped = left_out(session(), target, req)
+        formats.writer_for(fmt)
+        losses = formats.Losses()
+        if ratios:
+            if output is None:
+                raise click.UsageError("--split writes three files: name them with -o FILE")
+            part = split.parse_ratios(ratios), split.parse_seed(seed)
+            for name in split.PARTS:
+                path = _part_path(output, name)
+                count = _write_lines(formats.lines(fmt, session(), target, req, losses, (*part, name)), path)
+                click.echo(f"exported {count} line(s) of {target.name} to {path}", err=True)
+        else:
+            count = _write_lines(formats.lines(fmt, session(), target, req, losses), output)
+            click.echo(f"exported {count} line(s) of {target.name}" + (f" to {output}" if output else ""), err=True)
         if skipped:
             click.echo(f"{skipped} document(s) left out: not reviewed (use --include-unreviewed)", err=True)
+        if losses:
+            click.echo(f"the {fmt} format could not hold: " + "; ".join(losses.lines()), err=True)
+
+
+def _part_path(output: Path, part: str) -> Path:
+    """out.conll -> out.train.conll (out.jsonl.gz -> out.train.jsonl.gz)."""
+    gz = output.suffix == ".gz"
+    base = output.with_suffix("") if gz else output
+    return base.with_name(f"{base.stem}.{part}{base.suffix}" + (".gz" if gz else ""))
 
 
 def _write_lines(lines, output: Path | None) -> int:

@@ -1,6 +1,7 @@
 """/api/v1: JSON in, JSON out; one place maps domain and HTTP errors to JSON 4xx."""
 
 from flask import Blueprint, request
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from ..auth import api_error
@@ -26,6 +27,13 @@ class BadBody(DomainError):
 def _domain_error(exc: DomainError):
     db.session.rollback()
     return api_error(**{**exc.to_dict(), "status": exc.status})
+
+
+@bp.errorhandler(StaleDataError)
+def _stale(exc: StaleDataError):
+    """A versioned row changed by someone else between read and write, wherever a service did not say so."""
+    db.session.rollback()
+    return api_error("conflict", "this was changed by someone else meanwhile; reload it", 409, field="version")
 
 
 @bp.errorhandler(HTTPException)

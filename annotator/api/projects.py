@@ -2,14 +2,15 @@
 
 from flask import request, url_for
 from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth import role_required
-from ..errors import Invalid
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..ingest import parse_files
 from ..models import Role
 from ..services import documents as doc_service
-from ..services import imports
+from ..services import imports, versions
 from ..services import projects as project_service
 from ..services import schema as schema_service
 from . import bp, json_body
@@ -45,14 +46,23 @@ def update_project(pid):
     "original" names what it was called, so that renaming keeps its spans)."""
     project = project_service.get_project(db.session, pid)
     data = json_body()
-    project_service.update_project(db.session, project, data.get("name"), data.get("description"),
-                                   data.get("guidelines"), data.get("settings"))
-    if "schema" in data:
-        schema = data["schema"]
-        if not isinstance(schema, dict) or not isinstance(schema.get("labels"), list):
-            raise Invalid("schema must be an object with 'labels' and 'relations' lists", field="schema")
-        schema_service.update_schema(db.session, project, schema["labels"], schema.get("relations", []),
-                                     current_user)
+    try:
+        if "schema" in data or "version" in data:  # a schema edit needs the version it was based on
+            versions.expect(project, data.get("version"), "project")
+        project_service.update_project(db.session, project, data.get("name"), data.get("description"),
+                                       data.get("guidelines"), data.get("settings"))
+        if "schema" in data:
+            schema = data["schema"]
+            if not isinstance(schema, dict) or not isinstance(schema.get("labels"), list):
+                raise Invalid("schema must be an object with 'labels' and 'relations' lists", field="schema")
+            schema_service.update_schema(db.session, project, schema["labels"], schema.get("relations", []),
+                                         current_user)
+        versions.write(db.session, project, "project", "label_schema")
+    except (Conflict, StaleDataError) as exc:
+        db.session.rollback()
+        conflict = exc if isinstance(exc, Conflict) else versions.stale("project")
+        conflict.extra["current"] = project_json(project_service.get_project(db.session, pid))
+        raise conflict from None
     db.session.commit()
     return project_json(project)
 

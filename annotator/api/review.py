@@ -31,9 +31,10 @@ def review_span(sid):
 @role_required(Role.REVIEWER)
 def review_relation(rid):
     rel = rel_service.get_relation(db.session, rid, current_user)
-    review.review_relation(db.session, rel, current_user, json_body().get("decision"))
+    data = json_body()
+    done = review.review_relation(db.session, rel, current_user, data.get("decision"), data.get("version"))
     db.session.commit()
-    return relation_json(rel)
+    return {**relation_json(rel), "accepted_spans": done["accepted_spans"]}
 
 
 @bp.get("/documents/<int:did>/review")
@@ -56,7 +57,8 @@ def accept_agreed(did):
 @role_required(Role.REVIEWER)
 def review_state(did):
     doc = doc_service.get_document(db.session, did)
-    state = review.set_state(db.session, doc, current_user, json_body().get("state"))
+    data = json_body()
+    state = review.set_state(db.session, doc, current_user, data.get("state"), data.get("undecided"))
     db.session.commit()
     return {"state": str(state)}
 

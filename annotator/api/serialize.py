@@ -7,7 +7,7 @@ from ..services import alignment, progress, projection, relations, spans
 def project_json(project: Project, counts: dict | None = None) -> dict:
     out = {"id": project.id, "name": project.name, "description": project.description,
            "guidelines": project.guidelines, "schema": project.label_schema, "settings": project.settings or {},
-           "created_at": project.created_at.isoformat() + "Z"}
+           "created_at": project.created_at.isoformat() + "Z", "version": project.version}
     if counts is not None:
         out["documents"] = counts
     return out

@@ -5,6 +5,7 @@ Label Studio measures text offsets in the browser, in UTF-16 code units (JavaScr
 after every character outside the Basic Multilingual Plane (most emoji).
 """
 
+from collections import Counter
 from collections.abc import Iterator
 
 import orjson
@@ -13,19 +14,30 @@ from ..models import Project
 from ..text import utf16_offsets
 from . import query as q
 from .doccano import number
+from .losses import span_extras
 from .native import documents
 
 
-def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:
+def write(session, project: Project, req: q.ExportRequest, losses: Counter | None = None,
+          only: set[int] | None = None) -> Iterator[bytes]:
     yield b"["
-    separator = b"\n"
+    separator, free_text = b"\n", text_attributes(project)
     for doc in documents(session, project, req):
-        yield separator + orjson.dumps(task(doc))
+        if only is not None and number(doc["id"]) not in only:
+            continue
+        span_extras(losses, doc["spans"])
+        yield separator + orjson.dumps(task(doc, free_text))
         separator = b",\n"
     yield b"\n]\n"
 
 
-def task(doc: dict) -> dict:
+def text_attributes(project: Project) -> set[str]:
+    """The schema's free-text attributes: written as textarea results, the others as choices."""
+    return {a["name"] for label in project.label_schema.get("labels", []) for a in label.get("attributes", [])
+            if a.get("type", "text") == "text"}
+
+
+def task(doc: dict, free_text: set[str] = frozenset()) -> dict:
     """A task whose single annotation holds the exported layer's spans (labels) and relations."""
     text = doc["text"]
     units = utf16_offsets(text) if len(text.encode("utf-16-le")) != 2 * len(text) else None
@@ -34,6 +46,13 @@ def task(doc: dict) -> dict:
         start, end = (units[s["start"]], units[s["end"]]) if units else (s["start"], s["end"])
         result.append({"id": s["id"], "from_name": "label", "to_name": "text", "type": "labels",
                        "value": {"start": start, "end": end, "text": s["text"], "labels": [s["label"]]}})
+        for name, value in (s.get("attrs") or {}).items():  # per-region controls named after the attribute
+            if value is None or value == "":
+                continue
+            kind, key = ("textarea", "text") if isinstance(value, str) and name in free_text else ("choices", "choices")
+            shown = ("true" if value else "false") if isinstance(value, bool) else value
+            result.append({"id": s["id"], "from_name": name, "to_name": "text", "type": kind,
+                           "value": {"start": start, "end": end, key: [shown]}})
     for r in doc["relations"]:
         result.append({"from_id": r["head"], "to_id": r["tail"], "type": "relation", "direction": "right",
                        "labels": [r["type"]]})

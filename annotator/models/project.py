@@ -51,6 +51,9 @@ class Project(db.Model):
     settings: Mapped[dict] = mapped_column(JsonType, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     def label_names(self) -> list[str]:
         return [label["name"] for label in self.label_schema.get("labels", [])]

@@ -7,12 +7,11 @@ overwrites a pair that has confirmed beads unless asked to.
 from itertools import combinations
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..align import align, split_sentences
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import Invalid, NotFound
 from ..models import Alignment, Document, TranslationGroup, User
-from . import history
+from . import history, versions
 
 STATUSES = ("auto", "confirmed")
 
@@ -120,15 +119,12 @@ def save_pair(session, group: TranslationGroup, a_id, b_id, beads, version, user
         row = Alignment(group_id=group.id, doc_a_id=a_id, doc_b_id=b_id, beads=[])
         session.add(row)
         session.flush()
-    elif version is not None and version != row.version:
-        raise Conflict("this alignment was changed meanwhile; reload it", field="version")
+    else:
+        versions.expect(row, version, "alignment")
     before = {"beads": row.beads}
     row.beads = clean
     row.updated_by_id = user.id
-    try:
-        session.flush()
-    except StaleDataError:
-        raise Conflict("this alignment was changed meanwhile; reload it", field="version") from None
+    versions.write(session, row, "alignment", "beads")  # checked in the database even if the beads are the same
     history.record(session, group.project_id, user, "alignment", row.id, "update", before, {"beads": clean})
     return row
 

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from ..errors import Invalid, NotFound
 from ..models import Assignment, Comment, Document, Relation, Role, Span, User
 from . import history
+from .spans import sees_all_layers
 
 MAX_BODY = 5000
 
@@ -16,21 +17,33 @@ def _concerned_ids(session, doc: Document) -> set[int]:
 
 
 def visible(session, doc: Document, user: User) -> list[Comment]:
-    """Reviewers see every comment; an annotator sees those on the document itself (if they work on it),
-    on their own spans and relations, and the ones they wrote."""
+    """Reviewers see every comment. Blind annotators see only their own work: comments on their own spans and
+    relations, the ones they wrote, and reviewers' comments on the document itself (if they work on it) with
+    the replies in those threads that they or reviewers wrote."""
     rows = session.scalars(select(Comment).where(Comment.document_id == doc.id, Comment.deleted_at.is_(None))
                            .order_by(Comment.id)).all()
-    if user.has_role(Role.REVIEWER):
+    if sees_all_layers(user, doc.project):
         return list(rows)
     own_spans = set(session.scalars(select(Span.id).where(Span.document_id == doc.id, Span.annotator_id == user.id)))
     own_rels = set(session.scalars(select(Relation.id).where(Relation.document_id == doc.id,
                                                              Relation.annotator_id == user.id)))
     works_on = user.id in _concerned_ids(session, doc)
-    return [c for c in rows if c.author_id == user.id or c.span_id in own_spans or c.relation_id in own_rels
-            or (c.span_id is None and c.relation_id is None and works_on)]
+    shown: set[int] = set()
+    for c in rows:  # in id order: a reply comes after its parent
+        if c.span_id is not None or c.relation_id is not None:
+            ok = c.span_id in own_spans or c.relation_id in own_rels
+        else:
+            ok = works_on and (c.author_id == user.id or c.author.has_role(Role.REVIEWER)) \
+                and (c.parent_id is None or c.parent_id in shown)
+        if ok or c.author_id == user.id:
+            shown.add(c.id)
+    return [c for c in rows if c.id in shown]
 
 
 def add(session, doc: Document, user: User, body, span_id=None, relation_id=None, parent_id=None) -> Comment:
+    """A comment on the document, a span or a relation, or a reply (on its parent's target). An annotator
+    working blind comments on and replies to only what they may see: others' spans, relations and threads
+    are not found."""
     if not isinstance(body, str) or not body.strip():
         raise Invalid("a comment needs some text", field="body")
     if len(body) > MAX_BODY:
@@ -39,15 +52,20 @@ def add(session, doc: Document, user: User, body, span_id=None, relation_id=None
     rel = _target(session, Relation, relation_id, doc, "relation")
     parent = _target(session, Comment, parent_id, doc, "parent")
     if parent is not None:
-        span_id, relation_id = parent.span_id, parent.relation_id
-    if span is not None and not user.has_role(Role.REVIEWER) and span.annotator_id != user.id:
-        raise NotFound(f"no span {span_id}", field="span")
-    comment = Comment(document_id=doc.id, author_id=user.id, body=body.strip(), span_id=span_id,
-                      relation_id=relation_id if rel is not None or parent is not None else None, parent_id=parent_id)
+        if parent not in visible(session, doc, user):
+            raise NotFound(f"no comment {parent_id} in this document", field="parent")
+        span = session.get(Span, parent.span_id) if parent.span_id is not None else None
+        rel = session.get(Relation, parent.relation_id) if parent.relation_id is not None else None
+    if not sees_all_layers(user, doc.project):
+        for item, field in ((span, "span"), (rel, "relation")):
+            if item is not None and item.annotator_id != user.id:
+                raise NotFound(f"no {field} {item.id}", field=field)
+    comment = Comment(document_id=doc.id, author_id=user.id, body=body.strip(), span_id=span.id if span else None,
+                      relation_id=rel.id if rel else None, parent_id=parent.id if parent else None)
     session.add(comment)
     session.flush()
     history.record(session, doc.project_id, user, "comment", comment.id, "create", None,
-                   {"body": comment.body, "span": span_id, "relation": relation_id}, doc.id)
+                   {"body": comment.body, "span": comment.span_id, "relation": comment.relation_id}, doc.id)
     return comment
 
 

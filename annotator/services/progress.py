@@ -2,8 +2,10 @@
 
 from sqlalchemy import func, select
 
-from ..errors import Invalid
+from ..errors import Conflict, Invalid
 from ..models import Assignment, DocState, Document, DocumentProgress, Project, Span, User, utcnow
+from .schema import missing_required
+from .spans import sees_all_layers
 
 
 def state_of(session, doc: Document, user: User) -> DocState:
@@ -11,11 +13,24 @@ def state_of(session, doc: Document, user: User) -> DocState:
     return row.state if row else DocState.NEW
 
 
+class MissingAttributes(Conflict):
+    code = "required_attributes"
+
+
 def set_state(session, doc: Document, user: User, state) -> DocState:
+    """The user's state on the document; "done" is refused while one of their spans lacks a required
+    attribute (409 naming the spans)."""
     try:
         state = DocState(state)
     except ValueError:
         raise Invalid(f"state must be one of {', '.join(s.value for s in DocState)}", field="state") from None
+    if state == DocState.DONE:
+        missing = incomplete_spans(session, doc, user)
+        if missing:
+            first = missing[0]
+            raise MissingAttributes(
+                f"{len(missing)} span(s) lack a required attribute, e.g. {first['label']} “{first['text']}” needs "
+                f"{', '.join(first['missing'])}", field="attrs", spans=[m["id"] for m in missing], details=missing)
     row = session.get(DocumentProgress, (doc.id, user.id))
     if row is None:
         row = DocumentProgress(document_id=doc.id, user_id=user.id, state=state)
@@ -25,6 +40,19 @@ def set_state(session, doc: Document, user: User, state) -> DocState:
         row.updated_at = utcnow()
     session.flush()
     return state
+
+
+def incomplete_spans(session, doc: Document, user: User) -> list[dict]:
+    """The user's live spans in the document that lack a required attribute, in reading order."""
+    project = doc.project
+    rows = session.scalars(select(Span).where(Span.document_id == doc.id, Span.annotator_id == user.id,
+                                              Span.deleted_at.is_(None)).order_by(Span.start, Span.end, Span.id))
+    out = []
+    for span in rows:
+        names = missing_required(project, span.label, span.attrs)
+        if names:
+            out.append({"id": span.id, "label": span.label, "text": doc.text[span.start:span.end], "missing": names})
+    return out
 
 
 def touch(session, doc: Document, user: User) -> None:
@@ -48,15 +76,19 @@ def next_document(session, doc: Document, user: User) -> int | None:
     return after if after is not None else session.scalar(base.order_by(Document.id).limit(1))
 
 
-def annotator_counts(session, project: Project) -> list[dict]:
-    """Per annotator: live spans, documents in progress and done."""
+def annotator_counts(session, project: Project, viewer: User) -> list[dict]:
+    """Per annotator: live spans, documents in progress and done. An annotator working blind sees only their
+    own row."""
+    own = [] if sees_all_layers(viewer, project) else [Span.annotator_id == viewer.id]
     spans = dict(session.execute(
         select(Span.annotator_id, func.count()).join(Document, Document.id == Span.document_id)
-        .where(Document.project_id == project.id, Span.deleted_at.is_(None)).group_by(Span.annotator_id)).all())
+        .where(Document.project_id == project.id, Span.deleted_at.is_(None), *own).group_by(Span.annotator_id)).all())
+    own = [DocumentProgress.user_id == viewer.id] if own else []
     states = session.execute(
         select(DocumentProgress.user_id, DocumentProgress.state, func.count())
         .join(Document, Document.id == DocumentProgress.document_id)
-        .where(Document.project_id == project.id).group_by(DocumentProgress.user_id, DocumentProgress.state)).all()
+        .where(Document.project_id == project.id, *own)
+        .group_by(DocumentProgress.user_id, DocumentProgress.state)).all()
     per_user: dict[int, dict] = {}
     for uid, state, n in states:
         per_user.setdefault(uid, {})[DocState(state).value] = n

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..models import Document, Project, Relation, Role, Span, User, utcnow
-from . import history
+from . import history, review, versions
 from .spans import sees_all_layers
 
 
@@ -69,6 +69,7 @@ def get_relation(session, rel_id: int, user: User) -> Relation:
 def _check_can_edit(rel: Relation, user: User) -> None:
     if rel.annotator_id != user.id and not user.has_role(Role.REVIEWER):
         raise Forbidden("only the relation's annotator or a reviewer may change it", field="relation")
+    review.check_may_change(rel, user, "relation")
 
 
 def delete_relation(session, rel: Relation, project: Project, user: User) -> None:
@@ -76,7 +77,7 @@ def delete_relation(session, rel: Relation, project: Project, user: User) -> Non
     if rel.deleted_at is None:
         before = history.relation_snapshot(rel)
         rel.deleted_at = utcnow()
-        session.flush()
+        versions.flush(session, "relation")
         history.record(session, project.id, user, "relation", rel.id, "delete", before, None, rel.document_id)
 
 
@@ -87,7 +88,7 @@ def restore_relation(session, rel: Relation, project: Project, user: User) -> Re
         if span.deleted_at is not None:
             raise Conflict(f"span {span_id} of this relation is deleted; restore it first", field="relation")
     rel.deleted_at = None
-    session.flush()
+    versions.flush(session, "relation")
     history.record(session, project.id, user, "relation", rel.id, "restore", None, history.relation_snapshot(rel),
                    rel.document_id)
     return rel

@@ -2,7 +2,12 @@
 
 A candidate is one (start, end, label) that one or more annotators marked. Accepting it accepts one
 representative span (the first annotator's, by name) and marks the identical ones "merged", so the gold
-layer holds each span once. Relations between accepted spans go to gold with them unless rejected.
+layer holds each span once.
+
+The gold layer stays consistent: decisions stick (once a reviewer decided a span or relation, only a reviewer
+changes it); accepting a relation accepts its ends; rejecting a span rejects its relations; an accepted span
+that is rejected, reset, deleted or relabelled takes its merged twins with it (rejected, or back to pending);
+and a document is marked reviewed only when the reviewer says what to do with undecided candidates.
 """
 
 from collections import defaultdict
@@ -24,26 +29,80 @@ from ..models import (
     User,
     utcnow,
 )
-from . import history
+from . import history, versions
+from .schema import missing_required
 
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
+DECIDED = (ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.MERGED)
+UNDECIDED_CHOICES = ("leave", "reject")
+
+
+class Decided(Conflict):
+    code = "decided"
+
+
+class Undecided(Conflict):
+    code = "undecided"
+
+
+def check_may_change(item: Span | Relation, user: User, what: str) -> None:
+    """Decisions stick: a span or relation a reviewer accepted, rejected or merged changes only by a reviewer's
+    action. The one rule for every path that edits, deletes or restores annotations (pages, API, import)."""
+    if item.status in DECIDED and not user.has_role(Role.REVIEWER):
+        raise Decided(f"a reviewer has {item.status.value} this {what}; only a reviewer can change it now "
+                      "(leave a comment to ask for a change)", field=what, status=item.status.value)
 
 
 def review_span(session, span: Span, reviewer: User, decision, version=None) -> Span:
     """Record `decision` on one span; with `version`, a decision made on a stale view is refused (409).
 
-    Accepting also marks other annotators' identical spans as merged into this one."""
+    Accepting also marks other annotators' identical spans as merged into this one; rejecting rejects the
+    span's relations; undoing an acceptance sends the span's accepted relations back to pending."""
     if decision not in DECISIONS:
         raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
-    if version is not None and version != span.version:
-        raise Conflict("someone changed or reviewed this span meanwhile; reload it", field="version")
-    _decide(session, span, reviewer, DECISIONS[decision], decision)
-    if DECISIONS[decision] == ReviewStatus.ACCEPTED:
+    if version is not None:
+        versions.expect(span, version, "span")
+    status = DECISIONS[decision]
+    was_accepted = span.status == ReviewStatus.ACCEPTED
+    _decide(session, span, reviewer, status, decision)
+    if status == ReviewStatus.ACCEPTED:
         for twin in _twins(session, span):
             _decide(session, twin, reviewer, ReviewStatus.MERGED, "merge")
+    elif was_accepted:
+        release_twins(session, span, reviewer, status)
+    if status == ReviewStatus.REJECTED:
+        _relations_of(session, [span.id], reviewer, ReviewStatus.REJECTED)
+    elif status == ReviewStatus.PENDING:
+        _relations_of(session, [span.id], reviewer, ReviewStatus.PENDING, only=ReviewStatus.ACCEPTED)
     _touch_state(session, span.document_id, reviewer)
-    session.flush()
+    versions.flush(session, "span")
     return span
+
+
+def release_twins(session, span: Span, reviewer: User, status: ReviewStatus = ReviewStatus.PENDING,
+                  label: str | None = None) -> list[Span]:
+    """The spans merged into `span` (identical, with `label` if given) when it stops being the accepted one:
+    rejected with it, or back to pending for a reviewer to decide again. Never merged into nothing."""
+    twins = list(session.scalars(select(Span).where(
+        Span.document_id == span.document_id, Span.start == span.start, Span.end == span.end,
+        Span.label == (label or span.label), Span.id != span.id, Span.deleted_at.is_(None),
+        Span.status == ReviewStatus.MERGED)))
+    for twin in twins:
+        _decide(session, twin, reviewer, status, "reject" if status == ReviewStatus.REJECTED else "reset")
+    if status == ReviewStatus.REJECTED and twins:
+        _relations_of(session, [t.id for t in twins], reviewer, ReviewStatus.REJECTED)
+    return twins
+
+
+def _relations_of(session, span_ids: list[int], reviewer: User, status: ReviewStatus,
+                  only: ReviewStatus | None = None) -> None:
+    """Set the live relations at either end of these spans to `status` (those with status `only`, if given)."""
+    query = select(Relation).where((Relation.head_id.in_(span_ids)) | (Relation.tail_id.in_(span_ids)),
+                                   Relation.deleted_at.is_(None), Relation.status != status)
+    if only is not None:
+        query = query.where(Relation.status == only)
+    for rel in session.scalars(query):
+        _decide_relation(session, rel, reviewer, status, "reject" if status == ReviewStatus.REJECTED else "reset")
 
 
 def add_to_gold(session, span: Span, reviewer: User) -> Span:
@@ -58,16 +117,17 @@ def _decide(session, span: Span, reviewer: User, status: ReviewStatus, action: s
     span.status = status
     span.reviewed_by_id = reviewer.id
     span.reviewed_at = utcnow()
-    session.flush()
+    versions.flush(session, "span")
     history.record(session, span.document.project_id, reviewer, "review", span.id, action, before,
                    history.span_snapshot(span), span.document_id)
 
 
 def _twins(session, span: Span) -> list[Span]:
+    """The other live spans identical to `span` not yet merged: one accepted span stands for them all."""
     return list(session.scalars(select(Span).where(
         Span.document_id == span.document_id, Span.start == span.start, Span.end == span.end,
         Span.label == span.label, Span.id != span.id, Span.deleted_at.is_(None),
-        Span.status != ReviewStatus.ACCEPTED)))
+        Span.status != ReviewStatus.MERGED)))
 
 
 def _touch_state(session, doc_id: int, reviewer: User) -> None:
@@ -78,11 +138,23 @@ def _touch_state(session, doc_id: int, reviewer: User) -> None:
         row.state = ReviewState.IN_REVIEW
 
 
-def set_state(session, doc: Document, reviewer: User, state) -> ReviewState:
+def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> ReviewState:
+    """Set the document's review state. Marking it reviewed while candidates are undecided needs `undecided`:
+    "leave" (they stay pending, outside the gold layer) or "reject"; without it, a 409 with their counts."""
     try:
         state = ReviewState(state)
     except ValueError:
         raise Invalid(f"state must be one of {', '.join(s.value for s in ReviewState)}", field="state") from None
+    if undecided is not None and undecided not in UNDECIDED_CHOICES:
+        raise Invalid(f"'undecided' must be one of {', '.join(UNDECIDED_CHOICES)}", field="undecided")
+    if state == ReviewState.REVIEWED:
+        left = undecided_of(session, doc)
+        if (left["spans"] or left["relations"]) and undecided is None:
+            raise Undecided(f"{len(left['spans'])} span candidate(s) and {len(left['relations'])} relation(s) are "
+                            "undecided: say whether to leave them out of the gold layer or reject them",
+                            field="undecided", spans=len(left["spans"]), relations=len(left["relations"]))
+        if undecided == "reject":
+            _reject_undecided(session, left, reviewer)
     row = session.get(DocumentReview, doc.id)
     if row is None:
         row = DocumentReview(document_id=doc.id)
@@ -92,6 +164,24 @@ def set_state(session, doc: Document, reviewer: User, state) -> ReviewState:
     history.record(session, doc.project_id, reviewer, "document", doc.id, "review_state", None, {"state": str(state)},
                    doc.id)
     return state
+
+
+def undecided_of(session, doc: Document) -> dict:
+    """What no reviewer has decided: candidates with pending spans and none accepted or merged, relation groups
+    with pending relations and none accepted. {"spans": [[pending span ids] per candidate], "relations": [...]}"""
+    data = candidates(session, doc)
+    spans = [[s["id"] for s in c["spans"] if s["status"] == "pending"] for c in data["candidates"]
+             if not {s["status"] for s in c["spans"]} & {"accepted", "merged"}]
+    rels = [r["ids"] for r in data["relations"] if "accepted" not in r["statuses"] and "pending" in r["statuses"]]
+    return {"spans": [ids for ids in spans if ids], "relations": rels}
+
+
+def _reject_undecided(session, left: dict, reviewer: User) -> None:
+    for span in session.scalars(select(Span).where(Span.id.in_([i for ids in left["spans"] for i in ids]))):
+        review_span(session, span, reviewer, "reject")
+    for rel in session.scalars(select(Relation).where(
+            Relation.id.in_([i for ids in left["relations"] for i in ids]), Relation.status == ReviewStatus.PENDING)):
+        _decide_relation(session, rel, reviewer, ReviewStatus.REJECTED, "reject")
 
 
 def state_of(session, doc: Document) -> ReviewState:
@@ -153,21 +243,33 @@ def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict
             "agreement": _agreement(len(layers), total),
             "attrs_agree": all(a == attrs[0] for a in attrs),
             "status": statuses.pop() if len(statuses) == 1 else "mixed",
+            "missing": missing_required(doc.project, k[2], representative_attrs(members)),
             "spans": [{"id": s.id, "annotator": s.annotator.username, "attrs": s.attrs or {},
+                       "missing": missing_required(doc.project, s.label, s.attrs),
                        "actor": {"id": s.actor.id, "name": s.actor.name} if s.actor else None,
                        "status": str(s.status), "version": s.version} for s in members]}
 
 
+def representative_attrs(members: list[Span]) -> dict:
+    """The attributes of the span that stands for a candidate: the accepted one, else the first."""
+    chosen = next((s for s in members if s.status == ReviewStatus.ACCEPTED), members[0])
+    return chosen.attrs or {}
+
+
 def accept_agreed(session, doc: Document, reviewer: User) -> dict:
-    """Accept every undecided span and relation that all of the document's annotators marked alike:
-    one representative per candidate accepted, its twins merged, in a few statements."""
+    """Accept every undecided span and relation that all of the document's annotators marked alike (a
+    relation only if its ends are gold or accepted with it): one representative per candidate accepted, its
+    twins merged, in a few statements."""
     data = candidates(session, doc)
     agreed = [c for c in data["candidates"]
               if c["agreement"] == "all" and c["attrs_agree"] and c["status"] == "pending"]
     chosen = [c["spans"][0]["id"] for c in agreed]
     twins = [s["id"] for c in agreed for s in c["spans"][1:]]
     keep = {c["spans"][0]["id"]: c["spans"][0]["annotator"] for c in agreed}
-    rel_ids = [r["ids"][0] for r in data["relations"] if r["agreement"] == "all" and r["statuses"] == ["pending"]]
+    gold = {c["key"] for c in agreed} | {c["key"] for c in data["candidates"]
+                                         if any(s["status"] == "accepted" for s in c["spans"])}
+    rel_ids = [r["ids"][0] for r in data["relations"] if r["agreement"] == "all" and r["statuses"] == ["pending"]
+               and r["head"] in gold and r["tail"] in gold]  # a gold relation's ends are gold spans
     now = utcnow()
     for ids, status in ((chosen, ReviewStatus.ACCEPTED), (twins, ReviewStatus.MERGED)):
         if ids:
@@ -190,15 +292,38 @@ def accept_agreed(session, doc: Document, reviewer: User) -> dict:
     return {"spans": len(chosen), "relations": len(rel_ids)}
 
 
-def review_relation(session, rel: Relation, reviewer: User, decision) -> Relation:
+def review_relation(session, rel: Relation, reviewer: User, decision, version=None) -> dict:
+    """Record `decision` on a relation. Accepting it accepts its pending ends too (a gold relation never points
+    at a span outside the gold layer); an end a reviewer rejected is not overruled: that is a 409.
+    Returns the ids of the spans accepted with it."""
     if decision not in DECISIONS:
         raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
+    if version is not None:
+        versions.expect(rel, version, "relation")
+    status = DECISIONS[decision]
+    accepted = []
+    if status == ReviewStatus.ACCEPTED:
+        ends = [session.get(Span, rel.head_id), session.get(Span, rel.tail_id)]
+        rejected = [s for s in ends if s.status == ReviewStatus.REJECTED or s.deleted_at is not None]
+        if rejected:
+            text = rel.document.text
+            raise Conflict(f"span “{text[rejected[0].start:rejected[0].end]}” ({rejected[0].label}) of this relation "
+                           "was rejected or deleted; accept it first", field="relation", span=rejected[0].id)
+        for end in ends:
+            if end.status == ReviewStatus.PENDING:
+                review_span(session, end, reviewer, "accept")
+                accepted.append(end.id)
+    _decide_relation(session, rel, reviewer, status, decision)
+    _touch_state(session, rel.document_id, reviewer)
+    return {"relation": rel, "accepted_spans": accepted}
+
+
+def _decide_relation(session, rel: Relation, reviewer: User, status: ReviewStatus, action: str) -> None:
     before = history.relation_snapshot(rel)
-    rel.status = DECISIONS[decision]
-    session.flush()
-    history.record(session, rel.document.project_id, reviewer, "review", rel.id, decision, before,
+    rel.status = status
+    versions.write(session, rel, "relation", "type")
+    history.record(session, rel.document.project_id, reviewer, "review", rel.id, action, before,
                    history.relation_snapshot(rel), rel.document_id)
-    return rel
 
 
 def review_queue(session, project_id: int) -> list[dict]:

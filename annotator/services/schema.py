@@ -43,6 +43,13 @@ def format_attributes(attributes: list[dict]) -> str:
     return "; ".join(parts)
 
 
+def missing_required(project: Project, label: str, attrs: dict | None) -> list[str]:
+    """The names of the label's required attributes that `attrs` leaves without a value."""
+    defs = next((item.get("attributes", []) for item in project.label_schema.get("labels", [])
+                 if item["name"] == label), [])
+    return [a["name"] for a in defs if a.get("required") and (attrs or {}).get(a["name"]) in (None, "")]
+
+
 def label_counts(session, project: Project) -> dict[str, int]:
     rows = session.execute(select(Span.label, func.count()).join(Document, Document.id == Span.document_id)
                            .where(Document.project_id == project.id, Span.deleted_at.is_(None))

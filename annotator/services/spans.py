@@ -5,11 +5,10 @@ project opens annotations up; reviewers and admins see every layer.
 """
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
-from ..errors import Conflict, Forbidden, Invalid, NotFound
-from ..models import Actor, Document, Project, Relation, Role, Span, User, utcnow
-from . import history
+from ..errors import Forbidden, Invalid, NotFound
+from ..models import Actor, Document, Project, Relation, ReviewStatus, Role, Span, User, utcnow
+from . import history, review, versions
 from .actors import add_name
 
 MAX_TEXT_ATTR = 2000
@@ -40,6 +39,7 @@ def get_span(session, span_id: int, user: User, include_deleted=False) -> Span:
 def _check_can_edit(span: Span, user: User) -> None:
     if span.annotator_id != user.id and not user.has_role(Role.REVIEWER):
         raise Forbidden("only the span's annotator or a reviewer may change it", field="span")
+    review.check_may_change(span, user, "span")
 
 
 def _int(value, name) -> int:
@@ -114,27 +114,25 @@ def create_span(session, doc: Document, project: Project, user: User, start, end
 
 
 def update_span(session, span: Span, project: Project, user: User, version, changes: dict) -> Span:
-    """Change label, attributes or actor. A stale `version` raises Conflict carrying the current span."""
+    """Change label, attributes or actor. The version is checked by the database even when nothing changes:
+    a stale `version` raises Conflict (the caller answers with the current span) and records nothing."""
     _check_can_edit(span, user)
-    version = _int(version, "version")
-    if version != span.version:
-        raise Conflict("the span was changed by someone else; reload it", field="version", current_id=span.id)
+    versions.expect(span, version, "span")
     before = history.span_snapshot(span)
     label = changes.get("label", span.label)
     label_def(project, label)
     if "attrs" in changes or label != span.label:
         attrs = changes.get("attrs", span.attrs)
         span.attrs = check_attrs(project, label, _keep_known(project, label, attrs))
-    span.label = label
+    old_label, span.label = span.label, label
     if "actor" in changes:
         span.actor = _actor(session, project, changes["actor"])
         if span.actor is not None:
             add_name(session, span.actor, span.document.lang, span.document.text[span.start:span.end])
-    try:
-        session.flush()
-    except StaleDataError:
-        raise Conflict("the span was changed by someone else; reload it", field="version",
-                       current_id=span.id) from None
+    span.updated_at = utcnow()
+    versions.write(session, span, "span", "updated_at")
+    if span.status == ReviewStatus.ACCEPTED and old_label != label:
+        review.release_twins(session, span, user, label=old_label)
     history.record(session, project.id, user, "span", span.id, "update", before, history.span_snapshot(span),
                    span.document_id)
     return span
@@ -158,7 +156,9 @@ def delete_span(session, span: Span, project: Project, user: User) -> list[int]:
         history.record(session, project.id, user, "relation", rel.id, "delete", history.relation_snapshot(rel),
                        None, span.document_id)
     span.deleted_at = now
-    session.flush()
+    versions.flush(session, "span")
+    if span.status == ReviewStatus.ACCEPTED:
+        review.release_twins(session, span, user)
     history.record(session, project.id, user, "span", span.id, "delete", before, None, span.document_id)
     return [r.id for r in rels]
 
@@ -174,7 +174,7 @@ def restore_span(session, span: Span, project: Project, user: User) -> tuple[Spa
         (Relation.head_id == span.id) | (Relation.tail_id == span.id), Relation.deleted_at == deleted_at)).all()
     for rel in rels:
         rel.deleted_at = None
-    session.flush()
+    versions.flush(session, "span")
     history.record(session, project.id, user, "span", span.id, "restore", None, history.span_snapshot(span),
                    span.document_id)
     return span, list(rels)

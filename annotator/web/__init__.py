@@ -37,6 +37,8 @@ JS_STRINGS = {
     "span_conflict": "This span was changed elsewhere; showing the current version.",
     "span_not_saved": "The span was not saved: {message}",
     "state_not_saved": "Could not mark the document done: {message}",
+    "done_missing_attrs": "Not done: {n} span(s) need a required attribute: {list}",
+    "needs_attrs": "needs {names}",
     "state_new": "New",
     "state_in_progress": "In progress",
     "state_done": "Done",

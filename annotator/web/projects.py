@@ -83,7 +83,7 @@ def show(pid):
     reviewer = current_user.has_role(Role.REVIEWER)
     return render_template("projects/show.html", project=project, page=page, lang=lang, q=q or "",
                            counts=project_service.language_counts(db.session, project),
-                           annotators=progress.annotator_counts(db.session, project),
+                           annotators=progress.annotator_counts(db.session, project, current_user),
                            queue=assignments.queue(db.session, project, current_user),
                            pool=assignments.annotators(db.session) if reviewer else [],
                            action=UserActionForm())

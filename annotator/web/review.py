@@ -67,6 +67,10 @@ REVIEW_STRINGS = {
     "rv_overlapping": "Overlapping:",
     "rv_restored": "Restored",
     "rv_restore_failed": "Could not restore: {message}",
+    "rv_ends_accepted": "Its {n} undecided span(s) were accepted with it.",
+    "rv_undecided": "{spans} span candidate(s) and {relations} relation(s) are still undecided.",
+    "rv_undecided_leave": "Leave them out of the gold layer",
+    "rv_undecided_reject": "Reject them",
 }
 
 

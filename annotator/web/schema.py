@@ -3,12 +3,14 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth import role_required
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Role
 from ..services import schema as schema_service
+from ..services import versions
 from .forms import UserActionForm
 from .projects import load_project
 
@@ -23,12 +25,14 @@ def edit(pid):
     problems = []
     if form.validate_on_submit():
         try:
+            versions.expect(project, request.form.get("version", type=int), "project")
             labels = _labels_from(request.form)
             relations = _relations_from(request.form)
             schema_service.update_schema(db.session, project, labels, relations, current_user)
-        except DomainError as exc:
+            versions.write(db.session, project, "project", "label_schema")
+        except (DomainError, StaleDataError) as exc:
             db.session.rollback()
-            problems.append(exc.message)
+            problems.append(exc.message if isinstance(exc, DomainError) else versions.stale("project").message)
         else:
             db.session.commit()
             flash(_("Schema saved."), "info")

@@ -60,7 +60,7 @@ export class Panel {
         h("button", { type: "button", class: "span-item", dataset: { spanId: s.id } },
           clip(store.spanText(s), 48),
           s.actor ? h("span", { class: "actor-tag" }, s.actor.name) : null,
-          attrSummary(s))));
+          attrSummary(s), missingTag(store.missing(s)))));
       fragment.appendChild(h("details", { class: "span-group", open: !this.closed.has(label), dataset: { group: label } },
         h("summary", {}, h("span", { class: "label-chip", dataset: { label } }, label),
           h("span", { class: "count" }, String(spans.length))),
@@ -132,6 +132,13 @@ export class Panel {
       if (li) flash(li);
     });
   }
+}
+
+/** A warning that required attributes are still empty ("Done" is refused until they are set). */
+export function missingTag(names) {
+  if (!names.length) return null;
+  const text = t("needs_attrs", { names: names.join(", ") }, "needs {names}");
+  return h("span", { class: "needs-attrs-tag", title: text }, "⚠ ", text);
 }
 
 function attrSummary(span) {

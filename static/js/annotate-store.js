@@ -47,6 +47,15 @@ export class Store {
     return this.spans.get(key(id));
   }
 
+  /** The span's required attributes without a value (the server's list where it sent one). */
+  missing(span) {
+    if (Array.isArray(span.missing)) return span.missing;
+    const def = this.labels.get(span.label);
+    const attrs = span.attrs || {};
+    return ((def && def.attributes) || []).filter((a) => a.required && [undefined, null, ""].includes(attrs[a.name]))
+      .map((a) => a.name);
+  }
+
   /** Add or replace a span (server shape); returns the paragraphs to redraw. */
   put(data, withLane = true) {
     const old = this.span(data.id);

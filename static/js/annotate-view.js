@@ -63,10 +63,15 @@ export class TextView {
         stack.push({ span: active[j], el: mark });
         parent = mark;
       }
-      parent.appendChild(document.createTextNode(store.text.slice(a, b)));
+      parent.appendChild(this.textNode(store.text.slice(a, b)));
       for (const item of stack) if (item.span.e16 === b) item.el.classList.add("tail");
     }
     return el;
+  }
+
+  /** The node for a piece of text inside the innermost span covering it (a subclass may wrap it). */
+  textNode(text) {
+    return document.createTextNode(text);
   }
 
   mark(span, isHead) {
@@ -77,6 +82,7 @@ export class TextView {
     if (isHead) cls += " head";
     if (span.pending) cls += " pending";
     if (span.status && span.status !== "pending") cls += ` st-${span.status}`;
+    if (this.store.missing(span).length) cls += " needs-attrs";
     const extra = this.spanClasses.get(String(span.id));
     if (extra && extra.size) cls += " " + [...extra].join(" ");
     mark.className = cls;

@@ -498,7 +498,14 @@ class Annotator {
       window.location.assign(res.next ? `/documents/${res.next}` : `/projects/${this.doc.project}`);
     } catch (exc) {
       btn.disabled = false;
-      this.failed(t("state_not_saved", { message: exc.message }, "Could not mark the document done: {message}"));
+      const missing = exc.code === "required_attributes" ? exc.data.details || [] : [];
+      if (missing.length) {
+        const list = missing.map((m) => `${m.label} “${m.text}” (${m.missing.join(", ")})`).join("; ");
+        this.failed(t("done_missing_attrs", { n: missing.length, list }, "Not done: {n} span(s) need a required attribute: {list}"));
+        this.reveal(missing[0].id, true);
+      } else {
+        this.failed(t("state_not_saved", { message: exc.message }, "Could not mark the document done: {message}"));
+      }
     }
   }
 

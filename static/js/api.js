@@ -8,6 +8,7 @@ export class ApiError extends Error {
     this.code = error.code || "error";
     this.field = error.field;
     this.current = error.current;
+    this.data = error;
   }
 }
 

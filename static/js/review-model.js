@@ -69,6 +69,7 @@ export class ReviewModel {
     return this.visible().map((c) => ({
       id: c.key, start: c.start, end: c.end, label: c.label, status: decision(c), agreement: c.agreement,
       attrsAgree: c.attrs_agree, rep: representative(c).id, annotators: c.annotators.join(", "),
+      missing: c.missing || [],
     }));
   }
 

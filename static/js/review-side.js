@@ -33,6 +33,12 @@ export function statusBadge(status) {
   return h("span", { class: `rv-status st-${status}` }, (STATUS[status] || (() => status))());
 }
 
+/** Required attributes the candidate's span leaves empty (its annotator could not mark the document done). */
+export function missingBadge(names) {
+  return names.length ? h("span", { class: "rv-badge needs-attrs" },
+    t("needs_attrs", { names: names.join(", ") }, "needs {names}")) : null;
+}
+
 export function labelChip(name) {
   return h("span", { class: "label-chip", dataset: { label: name } }, name);
 }
@@ -82,6 +88,31 @@ export class Side {
       ? t("rv_reopen", {}, "Reopen review") : t("rv_mark_reviewed", {}, "Mark reviewed");
   }
 
+  /** Ask in the page what to do with the undecided candidates: "leave", "reject", or null (cancel). */
+  askUndecided(counts) {
+    this.el.ask?.remove();
+    return new Promise((resolve) => {
+      const answer = (choice) => {
+        box.remove();
+        this.el.ask = null;
+        resolve(choice);
+      };
+      const box = h("div", { class: "rv-ask", id: "rv-undecided", role: "alertdialog" },
+        h("p", {}, t("rv_undecided", { spans: counts.spans, relations: counts.relations },
+          "{spans} span candidate(s) and {relations} relation(s) are still undecided.")),
+        h("div", { class: "rv-actions" },
+          h("button", { type: "button", id: "rv-undecided-leave", onclick: () => answer("leave") },
+            t("rv_undecided_leave", {}, "Leave them out of the gold layer")),
+          h("button", { type: "button", class: "danger", id: "rv-undecided-reject", onclick: () => answer("reject") },
+            t("rv_undecided_reject", {}, "Reject them")),
+          h("button", { type: "button", id: "rv-undecided-cancel", onclick: () => answer(null) },
+            t("rv_cancel", {}, "Cancel"))));
+      this.el.ask = box;
+      this.el.reviewed.closest(".rv-status-box").appendChild(box);
+      box.querySelector("button").focus();
+    });
+  }
+
   renderCandidate() {
     const c = this.app.selected ? this.model.candidate(this.app.selected) : null;
     if (!c) {
@@ -93,7 +124,7 @@ export class Side {
     const status = decision(c);
     const head = h("div", { class: "rv-cand-head" }, labelChip(c.label),
       h("span", { class: "rv-quote", lang: this.model.doc.lang }, `“${clip(c.text, 80)}”`));
-    const badges = h("div", { class: "rv-badges" }, ...agreementBadge(c), statusBadge(status));
+    const badges = h("div", { class: "rv-badges" }, ...agreementBadge(c), statusBadge(status), missingBadge(c.missing || []));
     const rows = c.spans.map((s) => h("tr", { class: s.status === "accepted" ? "rv-rep" : "" },
       h("th", { scope: "row" }, s.annotator),
       h("td", {}, attrText(s.attrs) || h("span", { class: "muted" }, t("rv_no_attrs", {}, "no attributes"))),

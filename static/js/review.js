@@ -29,6 +29,12 @@ class ReviewView extends TextView {
   marks(key) {
     return this.root.querySelectorAll(`mark[data-key="${CSS.escape(String(key))}"]`);
   }
+
+  /** Text in its own element, so that a decision's style (a rejected span's strike-through and fading) is drawn
+   * on the text its span holds directly, never on the spans nested in it: each span's own decision decides. */
+  textNode(text) {
+    return h("span", { class: "rv-t" }, text);
+  }
 }
 
 class Review {
@@ -275,8 +281,10 @@ class Review {
   decideRelation(rel, verdict) {
     const ids = verdict === "accept" ? rel.ids.slice(0, 1) : rel.ids;
     return this.run(async () => {
-      for (const id of ids) await api.post(`/relations/${id}/review`, { decision: verdict });
+      let ends = 0;
+      for (const id of ids) ends += (await api.post(`/relations/${id}/review`, { decision: verdict })).accepted_spans.length;
       await this.reload();
+      if (ends) toast(t("rv_ends_accepted", { n: ends }, "Its {n} undecided span(s) were accepted with it."), "info");
     });
   }
 
@@ -294,8 +302,18 @@ class Review {
 
   toggleReviewed() {
     const state = this.model.state === "reviewed" ? "in_review" : "reviewed";
+    const url = `/documents/${this.model.doc.id}/review-state`;
     return this.run(async () => {
-      const res = await api.put(`/documents/${this.model.doc.id}/review-state`, { state });
+      let res;
+      try {
+        res = await api.put(url, { state });
+      } catch (exc) {
+        if (exc.code !== "undecided") throw exc;
+        const choice = await this.side.askUndecided(exc.data);  // leave them out, reject them, or cancel
+        if (!choice) return;
+        res = await api.put(url, { state, undecided: choice });
+        if (choice === "reject") await this.reload();
+      }
       this.model.state = res.state;
       this.side.renderStatus();
     });

@@ -113,15 +113,38 @@ def test_conll_tokenizer_keeps_words_emoji_and_apostrophes_whole():
                                                     ".", "5"]
 
 
-def test_conll_keeps_the_outermost_of_nested_spans_and_marks_sentences(app, corpus):
-    blocks = written(app, "conll").decode().split("-DOCSTART-\tO\n\n")
-    assert blocks[0] == "" and len(blocks) == 4
-    en = [s.split("\n") for s in blocks[1].strip("\n").split("\n\n")]
-    assert len(en) == 3  # the document's three sentences
-    assert en[1][:5] == ["Kyiv\tB-POSITION", "rejected\tI-POSITION", "the\tI-POSITION", "plan\tI-POSITION", ",\tO"]
-    assert en[0][:3] == ["🙂\tO", "Zelensky\tB-ACTOR", "said\tO"]
-    assert "\"\tB-CLAIM" in en[0] and "holding\tI-CLAIM" in en[0]
-    assert not any("B-ACTOR" in line for line in en[1])
+def conll_blocks(body: bytes) -> tuple[list[str], list[list[list[list[str]]]]]:
+    """The column names and, per document, its sentences as lists of [token, tag, ...] rows."""
+    head, _, rest = body.decode().partition("\n")
+    columns = head.removeprefix("# columns: ").split(" ")
+    docs = [block for block in rest.split("-DOCSTART-") if block]
+    return columns, [[[row.split("\t") for row in sentence.split("\n")]
+                      for sentence in block.split("\n", 2)[2].strip("\n").split("\n\n")] for block in docs]
+
+
+def test_conll_keeps_nested_spans_one_column_per_label_and_annotator(app, corpus):
+    columns, docs = conll_blocks(written(app, "conll"))
+    assert columns[:4] == ["token", "olena:ACTOR", "olena:CLAIM", "olena:POSITION"]
+    assert "taras:POSITION.polarity" in columns and len(docs) == 3 and len(docs[0]) == 3  # sentences
+    col = {name: k for k, name in enumerate(columns)}
+    kyiv = docs[0][1][0]
+    assert kyiv[0] == "Kyiv" and kyiv[col["taras:ACTOR"]] == "B-ACTOR"  # nested in the POSITION, still there
+    assert [row[col["taras:POSITION"]] for row in docs[0][1][:5]] == ["B-POSITION", "I-POSITION", "I-POSITION",
+                                                                      "I-POSITION", "O"]
+    assert kyiv[col["taras:POSITION.polarity"]] == "oppose"
+    assert docs[0][0][1][:2] == ["Zelensky", "B-ACTOR"] and all(len(r) == len(columns) for d in docs
+                                                                 for sent in d for r in sent)
+
+
+def test_conll_counts_what_it_cannot_hold(app, corpus):
+    from annotator.export.losses import Losses
+
+    losses = Losses()
+    with app.app_context():
+        project = project_service.get_project(db.session, "talks")
+        req = ExportRequest("all").validated(db.session, project)
+        b"".join(WRITERS["conll"](db.session, project, req, losses=losses))
+    assert losses["relations"] == 2 and losses["spans overlapping another of the same label and layer"] == 0
 
 
 def test_parallel_writes_one_line_per_aligned_bead(app, corpus):

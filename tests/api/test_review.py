@@ -42,7 +42,11 @@ def test_merged_layers_show_agreement_and_accept_agreed_builds_gold(client, team
     assert [(s["text"], s["label"]) for s in gold["spans"]] == [("ISW", "POSITION"), ("Путін", "ACTOR")] or \
         sorted((s["text"], s["label"]) for s in gold["spans"]) == [("ISW", "POSITION"), ("Путін", "ACTOR")]
     assert review_of(client, doc, t["rita"])["state"] == "in_review"
-    state = client.put(f"/api/v1/documents/{doc.id}/review-state", json={"state": "reviewed"}, headers=auth(t["rita"]))
+    asked = client.put(f"/api/v1/documents/{doc.id}/review-state", json={"state": "reviewed"}, headers=auth(t["rita"]))
+    assert asked.status_code == 409 and asked.json["error"]["code"] == "undecided"
+    assert (asked.json["error"]["spans"], asked.json["error"]["relations"]) == (2, 0)
+    state = client.put(f"/api/v1/documents/{doc.id}/review-state", json={"state": "reviewed", "undecided": "leave"},
+                       headers=auth(t["rita"]))
     assert state.json == {"state": "reviewed"}
 
 

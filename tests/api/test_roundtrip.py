@@ -59,8 +59,9 @@ def rich_project(client, make):
                 headers=auth(t["olena"]))
     gid = client.get(f"/api/v1/documents/{en}", headers=auth(t["olena"])).json["group"]
     client.put(f"/api/v1/groups/{gid}/alignment", json={"a": en, "b": uk, "beads": [
-        [[0, 1], [0, 1], "confirmed"], [[2], [2], "auto"], [[3], [3], "confirmed"]]}, headers=auth(t["olena"]))
-    assert client.put(f"/api/v1/documents/{en}/review-state", json={"state": "reviewed"},
+        [[0, 1], [0, 1], "confirmed"], [[2], [2], "auto"], [[3], [3], "confirmed"]], "version": 1},
+        headers=auth(t["olena"]))
+    assert client.put(f"/api/v1/documents/{en}/review-state", json={"state": "reviewed", "undecided": "leave"},
                       headers=auth(t["rita"])).status_code == 200
     return project, t
 

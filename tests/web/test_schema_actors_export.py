@@ -16,8 +16,9 @@ def admin_client(client, make):
 
 def schema_form(page_html: str) -> dict:
     """The schema editor's current values, as the browser would submit them."""
-    data = dict(re.findall(r'<input (?:type="(?:hidden|color)" )?name="((?:labels|relations)-\d+-\w+)" value="([^"]*)"',
-                           page_html))
+    data = dict(re.findall(
+        r'<input (?:type="(?:hidden|color)" )?name="((?:labels|relations)-\d+-\w+|version)" value="([^"]*)"',
+        page_html))
     data["csrf_token"] = form_token(page_html)
     return data
 

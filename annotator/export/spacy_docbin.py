@@ -1,0 +1,78 @@
+"""spaCy's binary training format: a DocBin (`.spacy`) that `DocBin().from_bytes(data).get_docs(nlp.vocab)`
+reads back, for `spacy train` and for code.
+
+Each document is a spaCy Doc whose text is exactly the document's text: the tokens are the CoNLL export's
+(conll.tokens, cut at span boundaries so that every span is whole tokens) and the whitespace between them
+(a single space is a token's trailing space, anything else a whitespace token, as spaCy's tokenizer makes).
+All exported spans, overlapping or nested, are in `doc.spans["sc"]`; `doc.user_data["annotator"]` keeps what
+a Span cannot hold: the document's id, language and group, each span's id, annotator, actor and attributes
+(in `doc.spans["sc"]` order) and the relations. Needs spaCy (`pip install 'annotator[spacy]'`).
+"""
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..errors import Invalid
+from ..models import Project
+from . import conll
+from . import query as q
+from .native import documents
+
+SPAN_KEY = "sc"
+
+
+def write(session, project: Project, req: q.ExportRequest, losses: Counter | None = None,
+          only: set[int] | None = None) -> Iterator[bytes]:
+    try:
+        import spacy
+        from spacy.tokens import DocBin
+    except ImportError:
+        raise Invalid("the spacy format needs spaCy: pip install 'annotator[spacy]'", field="format") from None
+    vocab = spacy.blank("xx").vocab  # multi-language: the documents are uk, en, ru ...
+    docbin = DocBin(store_user_data=True)
+    for doc in documents(session, project, req):
+        if only is None or conll.number(doc["id"]) in only:
+            docbin.add(to_spacy(vocab, doc, losses))
+    yield docbin.to_bytes()
+
+
+def words(text: str, cuts: set[int]) -> tuple[list[str], list[bool]]:
+    """spaCy's words and trailing spaces for `text`, so that Doc(vocab, words, spaces).text == text."""
+    out, spaces, at = [], [], 0
+    for a, b in conll._cut(conll.tokens(text), cuts):
+        gap = text[at:a]
+        if gap:
+            if gap[0] == " " and out and not spaces[-1]:
+                spaces[-1], gap = True, gap[1:]
+            if gap:
+                out.append(gap)
+                spaces.append(False)
+        out.append(text[a:b])
+        spaces.append(False)
+        at = b
+    if text[at:]:
+        out.append(text[at:])
+        spaces.append(False)
+    return out, spaces
+
+
+def to_spacy(vocab, doc: dict, losses: Counter | None = None):
+    from spacy.tokens import Doc
+
+    text = doc["text"]
+    made = Doc(vocab, *words(text, {x for s in doc["spans"] for x in (s["start"], s["end"])}))
+    kept, extra = [], []
+    for s in doc["spans"]:
+        span = made.char_span(s["start"], s["end"], label=s["label"])
+        if span is None:  # only a span of whitespace alone has no token
+            if losses is not None:
+                losses["spans covering no token"] += 1
+            continue
+        kept.append(span)
+        extra.append({"id": s["id"], "start": s["start"], "end": s["end"], "annotator": s.get("annotator") or "",
+                      "actor": (s.get("actor") or {}).get("name") or "", "attrs": s.get("attrs") or {}})
+    made.spans[SPAN_KEY] = kept
+    made.user_data["annotator"] = {"id": doc["id"], "lang": doc["lang"], "group": doc["group"] or "",
+                                   "spans": extra, "relations": [{k: r[k] for k in ("id", "type", "head", "tail")}
+                                                                 for r in doc["relations"]]}
+    return made
