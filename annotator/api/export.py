@@ -1,8 +1,10 @@
 """Streamed export of a project."""
 
+from typing import Annotated
 from urllib.parse import quote
 
-from flask import Response, request, stream_with_context
+from flask import Response, stream_with_context
+from pydantic import Field, StringConstraints
 
 from ..auth import role_required
 from ..export import ExportRequest, writer_for
@@ -10,23 +12,26 @@ from ..extensions import db
 from ..models import Role
 from ..services import projects as project_service
 from . import bp
+from .inputs import Lang, Name, Query, query
 
 
-def export_request_from_args(args, session, project) -> ExportRequest:
-    def values(name):
-        return [x for x in args.getlist(name) if x]
-
-    return ExportRequest(layer=args.get("layer") or "gold", langs=values("lang"), labels=values("label"),
-                         statuses=values("status"),
-                         by_group=args.get("by_group") in ("1", "true", "on")).validated(session, project)
+class ExportOptions(Query):
+    format: Annotated[str, StringConstraints(max_length=40)] = "jsonl"
+    layer: Annotated[str, StringConstraints(max_length=80)] = "gold"  # gold, all, or a user name (String(80))
+    lang: list[Lang] = Field([], max_length=100)
+    label: list[Name] = Field([], max_length=500)
+    status: list[Annotated[str, StringConstraints(max_length=20)]] = Field([], max_length=10)
+    by_group: bool = False
 
 
 @bp.get("/projects/<int:pid>/export")
 @role_required(Role.REVIEWER)  # every layer is in an export: annotators stay blind to each other
-def export(pid):
+@query(ExportOptions)
+def export(pid, args: ExportOptions):
     project = project_service.get_project(db.session, pid)
-    req = export_request_from_args(request.args, db.session, project)
-    fmt = request.args.get("format", "jsonl")
+    req = ExportRequest(layer=args.layer, langs=args.lang, labels=args.label, statuses=args.status,
+                        by_group=args.by_group).validated(db.session, project)
+    fmt = args.format
     lines = writer_for(fmt)(db.session, project, req)
     mimetype, suffix = MEDIA.get(fmt, ("application/x-ndjson", "jsonl"))
     filename = quote(f"{project.name}-{req.layer}-{fmt}.{suffix}", safe="")
