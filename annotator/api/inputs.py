@@ -36,7 +36,7 @@ GroupKey = Annotated[str, StringConstraints(max_length=200)]  # translation_grou
 GroupRef = Annotated[GroupKey, BeforeValidator(lambda v: str(v) if type(v) is int else v),  # a key, or a number
                      WithJsonSchema({"anyOf": [{"type": "string", "maxLength": 200}, {"type": "integer"}]})]
 Attrs = Annotated[dict[Name, JsonValue], Field(max_length=100)]  # typed by the label's schema in the services
-LongText = Annotated[str, StringConstraints(max_length=1_000_000)]  # Text columns: bounded by the request size
+LongText = str  # Text columns: as long as the request allows (ANNOTATOR_MAX_UPLOAD_MB)
 MAX_LIST = 5000  # ids in one request: each becomes a query parameter (SQLite allows 32,766 per statement)
 
 
