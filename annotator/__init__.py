@@ -13,13 +13,14 @@ def create_app(test_config=None, instance_path=None):
                 instance_relative_config=True, template_folder=str(resource_dir("templates")),
                 static_folder=str(resource_dir("static")))
 
-    from . import auth, config, db, security
+    from . import auth, config, db, ids, security
     from .api import bp as api_bp
     from .extensions import babel, csrf
     from .extensions import db as sqla
     from .web import register as register_web
 
     config.load(app, test_config)
+    ids.init_app(app)
     sqla.init_app(app)
     db.init_app(app, sqla)
     csrf.init_app(app)

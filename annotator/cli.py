@@ -377,6 +377,7 @@ def align_cmd(project_ref, group_key, force):
     """(Re)compute automatic sentence alignments of PROJECT's translation groups."""
     from sqlalchemy import or_, select
 
+    from .ids import as_id
     from .models import TranslationGroup
     from .services import alignment, projects
 
@@ -384,7 +385,7 @@ def align_cmd(project_ref, group_key, force):
         target = projects.get_project(session(), project_ref)
         query = select(TranslationGroup).where(TranslationGroup.project_id == target.id)
         if group_key:
-            ident = int(group_key) if group_key.isdigit() else -1
+            ident = as_id(group_key) or -1
             query = query.where(or_(TranslationGroup.key == group_key, TranslationGroup.id == ident))
         groups = session().scalars(query.order_by(TranslationGroup.id)).all()
         if group_key and not groups:

@@ -1,31 +1,48 @@
 """The project's actor registry."""
 
-from flask import request
+from typing import Annotated
+
 from flask_login import current_user
+from pydantic import Field, StringConstraints
 
 from ..extensions import db
 from ..services import actors as actor_service
 from ..services import documents as doc_service
 from ..services import mentions
 from ..services import projects as project_service
-from . import bp, json_body
+from . import bp
+from .inputs import Body, Lang, Query, body, query
 from .serialize import actor_json
+
+ActorName = Annotated[str, StringConstraints(max_length=300)]  # actors.name is String(300)
+
+
+class ActorSearch(Query):
+    q: Annotated[str, StringConstraints(max_length=300)] | None = None
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+class NewActor(Body):
+    name: ActorName
+    kind: Annotated[str, StringConstraints(max_length=20)] = "person"
+    names: dict[Lang, list[ActorName]] | None = Field(None, max_length=50)
+    lang: Lang | None = None
 
 
 @bp.get("/projects/<int:pid>/actors")
-def list_actors(pid):
+@query(ActorSearch)
+def list_actors(pid, args: ActorSearch):
     project = project_service.get_project(db.session, pid)
-    found = actor_service.search(db.session, project, request.args.get("q"),
-                                 min(100, request.args.get("limit", 20, type=int)))
+    found = actor_service.search(db.session, project, args.q, args.limit)
     return {"actors": [actor_json(a) for a in found]}
 
 
 @bp.post("/projects/<int:pid>/actors")
-def create_actor(pid):
+@body(NewActor)
+def create_actor(pid, data: NewActor):
     project = project_service.get_project(db.session, pid)
-    data = json_body()
-    actor = actor_service.create_actor(db.session, project, current_user, data.get("name"),
-                                       data.get("kind", "person"), data.get("names"), data.get("lang"))
+    actor = actor_service.create_actor(db.session, project, current_user, data.name, data.kind, data.names,
+                                       data.lang)
     db.session.commit()
     return actor_json(actor), 201
 

@@ -1,6 +1,5 @@
 """Span projection across versions and links between counterpart spans."""
 
-from flask import request
 from flask_login import current_user
 
 from ..errors import Invalid
@@ -8,8 +7,23 @@ from ..extensions import db
 from ..services import documents as doc_service
 from ..services import projection
 from ..services import spans as span_service
-from . import bp, json_body
+from . import bp
+from .inputs import Body, Count, Id, Query, body, query
 from .serialize import span_json
+
+
+class Target(Query):
+    to: Id
+
+
+class Counterpart(Body):
+    doc: Id
+    start: Count
+    end: Count
+
+
+class Link(Body):
+    target: Id
 
 
 def _actor_names(span, lang):
@@ -27,10 +41,11 @@ def suggest_for_span(sid):
 
 
 @bp.get("/documents/<int:did>/projection")
-def suggest_for_document(did):
+@query(Target)
+def suggest_for_document(did, args: Target):
     """Suggestions for every span of the caller's view of `did` not yet linked into the version `to`."""
     source = doc_service.get_document(db.session, did)
-    target = doc_service.get_document(db.session, request.args.get("to", type=int) or -1)
+    target = doc_service.get_document(db.session, args.to)
     if target.group_id is None or target.group_id != source.group_id or target.id == source.id:
         raise Invalid("'to' must be another version of the same article", field="to")
     spans = span_service.visible_spans(db.session, source, current_user, source.project)
@@ -55,22 +70,20 @@ def _span_ids_of(doc):
 
 
 @bp.post("/spans/<int:sid>/project")
-def accept_projection(sid):
+@body(Counterpart)
+def accept_projection(sid, data: Counterpart):
     span = span_service.get_span(db.session, sid, current_user)
-    data = json_body()
-    target = doc_service.get_document(db.session, data.get("doc") if isinstance(data.get("doc"), int) else -1)
-    created = projection.project_span(db.session, span, target, current_user, data.get("start"), data.get("end"))
+    target = doc_service.get_document(db.session, data.doc)
+    created = projection.project_span(db.session, span, target, current_user, data.start, data.end)
     db.session.commit()
     return {"span": span_json(created, target.text), "source": span.id}, 201
 
 
 @bp.post("/spans/<int:sid>/links")
-def link(sid):
+@body(Link)
+def link(sid, data: Link):
     span = span_service.get_span(db.session, sid, current_user)
-    target_id = json_body().get("target")
-    if isinstance(target_id, bool) or not isinstance(target_id, int):
-        raise Invalid("'target' must be a span id", field="target")
-    target = span_service.get_span(db.session, target_id, current_user)
+    target = span_service.get_span(db.session, data.target, current_user)
     projection.link_spans(db.session, span, target, current_user)
     db.session.commit()
     return {"span": span.id, "target": target.id}, 201

@@ -5,16 +5,22 @@ from flask_login import current_user
 from ..extensions import db
 from ..services import documents as doc_service
 from ..services import relations as rel_service
-from . import bp, json_body
+from . import bp
+from .inputs import Body, Id, Name, body
 from .serialize import relation_json
 
 
+class NewRelation(Body):
+    head: Id
+    tail: Id
+    type: Name
+
+
 @bp.post("/documents/<int:did>/relations")
-def create_relation(did):
+@body(NewRelation)
+def create_relation(did, data: NewRelation):
     doc = doc_service.get_document(db.session, did)
-    data = json_body()
-    rel = rel_service.create_relation(db.session, doc, doc.project, current_user, data.get("head"), data.get("tail"),
-                                      data.get("type"))
+    rel = rel_service.create_relation(db.session, doc, doc.project, current_user, data.head, data.tail, data.type)
     db.session.commit()
     return relation_json(rel), 201
 

@@ -1,7 +1,9 @@
 """Review (reviewers and admins): decisions, merged layers, agreement, assignments; comments and history."""
 
-from flask import request
+from typing import Annotated, Literal
+
 from flask_login import current_user
+from pydantic import Field, StringConstraints
 from sqlalchemy import select
 
 from ..auth import role_required
@@ -13,26 +15,65 @@ from ..services import documents as doc_service
 from ..services import projects as project_service
 from ..services import relations as rel_service
 from ..services import spans as span_service
-from . import bp, json_body
+from . import bp
+from .inputs import MAX_LIST, Body, Count, Id, Lang, Name, Query, body, query
 from .serialize import relation_json, span_json
+
+Decision = Literal["accept", "reject", "reset"]
+UserName = Annotated[str, StringConstraints(max_length=80)]  # users.username is String(80)
+
+
+class SpanDecision(Body):
+    decision: Decision
+    version: Count | None = None
+
+
+class RelationDecision(Body):
+    decision: Decision
+    version: Count | None = None
+
+
+class ReviewState(Body):
+    state: Literal["new", "in_review", "reviewed"]
+    undecided: Literal["leave", "reject"] | None = None  # what to do with undecided candidates when marking reviewed
+
+
+class AgreementFilter(Query):
+    label: Name | None = None
+    lang: Lang | None = None
+
+
+class Assignment(Body):
+    """{documents, users} by hand, or {auto: k} for k annotators per document."""
+
+    documents: Annotated[list[Id], Field(min_length=1, max_length=MAX_LIST)] | None = None
+    users: Annotated[list[UserName], Field(min_length=1, max_length=500)] | None = None
+    auto: Annotated[int, Field(le=1000)] | None = None
+
+
+class NewComment(Body):
+    body: Annotated[str, StringConstraints(max_length=5000)]
+    span: Id | None = None
+    relation: Id | None = None
+    parent: Id | None = None
 
 
 @bp.post("/spans/<int:sid>/review")
 @role_required(Role.REVIEWER)
-def review_span(sid):
+@body(SpanDecision)
+def review_span(sid, data: SpanDecision):
     span = span_service.get_span(db.session, sid, current_user)
-    data = json_body()
-    review.review_span(db.session, span, current_user, data.get("decision"), data.get("version"))
+    review.review_span(db.session, span, current_user, data.decision, data.version)
     db.session.commit()
     return span_json(span, span.document.text)
 
 
 @bp.post("/relations/<int:rid>/review")
 @role_required(Role.REVIEWER)
-def review_relation(rid):
+@body(RelationDecision)
+def review_relation(rid, data: RelationDecision):
     rel = rel_service.get_relation(db.session, rid, current_user)
-    data = json_body()
-    done = review.review_relation(db.session, rel, current_user, data.get("decision"), data.get("version"))
+    done = review.review_relation(db.session, rel, current_user, data.decision, data.version)
     db.session.commit()
     return {**relation_json(rel), "accepted_spans": done["accepted_spans"]}
 
@@ -55,43 +96,37 @@ def accept_agreed(did):
 
 @bp.put("/documents/<int:did>/review-state")
 @role_required(Role.REVIEWER)
-def review_state(did):
+@body(ReviewState)
+def review_state(did, data: ReviewState):
     doc = doc_service.get_document(db.session, did)
-    data = json_body()
-    state = review.set_state(db.session, doc, current_user, data.get("state"), data.get("undecided"))
+    state = review.set_state(db.session, doc, current_user, data.state, data.undecided)
     db.session.commit()
     return {"state": str(state)}
 
 
 @bp.get("/projects/<int:pid>/agreement")
 @role_required(Role.REVIEWER)
-def project_agreement(pid):
+@query(AgreementFilter)
+def project_agreement(pid, args: AgreementFilter):
     project = project_service.get_project(db.session, pid)
-    return agreement.pairwise(db.session, project, request.args.get("label") or None, request.args.get("lang") or None)
+    return agreement.pairwise(db.session, project, args.label, args.lang)
 
 
 @bp.post("/projects/<int:pid>/assignments")
 @role_required(Role.REVIEWER)
-def assign(pid):
+@body(Assignment)
+def assign(pid, data: Assignment):
     """{documents: [ids], users: [names]} by hand, or {auto: k} for k annotators per document."""
     project = project_service.get_project(db.session, pid)
-    data = json_body()
-    if "auto" in data:
-        added = assignments.auto_assign(db.session, project, data["auto"], by=current_user)
+    if data.auto is not None:
+        added = assignments.auto_assign(db.session, project, data.auto, by=current_user)
     else:
-        names = data.get("users")
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-            raise Invalid("'users' must be a non-empty list of user names", field="users")
-        added = assignments.assign_by_name(db.session, project, _ids(data.get("documents"), "documents"), names,
-                                           current_user)
+        for field in ("users", "documents"):
+            if getattr(data, field) is None:
+                raise Invalid(f"'{field}' is required (or send 'auto')", field=field)
+        added = assignments.assign_by_name(db.session, project, data.documents, data.users, current_user)
     db.session.commit()
     return {"added": added}
-
-
-def _ids(value, field):
-    if not isinstance(value, list) or not value or any(isinstance(i, bool) or not isinstance(i, int) for i in value):
-        raise Invalid(f"'{field}' must be a non-empty list of ids", field=field)
-    return value
 
 
 @bp.get("/projects/<int:pid>/queue")
@@ -108,11 +143,10 @@ def list_comments(did):
 
 
 @bp.post("/documents/<int:did>/comments")
-def add_comment(did):
+@body(NewComment)
+def add_comment(did, data: NewComment):
     doc = doc_service.get_document(db.session, did)
-    data = json_body()
-    comment = comments.add(db.session, doc, current_user, data.get("body"), data.get("span"), data.get("relation"),
-                           data.get("parent"))
+    comment = comments.add(db.session, doc, current_user, data.body, data.span, data.relation, data.parent)
     db.session.commit()
     return _comment_json(comment), 201
 

@@ -7,17 +7,34 @@ from ..extensions import db
 from ..services import documents as doc_service
 from ..services import progress, review
 from ..services import spans as span_service
-from . import bp, json_body
+from . import bp
+from .inputs import Attrs, Body, Count, Id, Name, body
 from .serialize import relation_json, span_json
 
 
+class NewSpan(Body):
+    start: Count
+    end: Count
+    label: Name
+    attrs: Attrs | None = None
+    actor: Id | None = None
+    gold: bool = False
+
+
+class SpanChanges(Body):
+    version: Count
+    label: Name | None = None
+    attrs: Attrs | None = None
+    actor: Id | None = None
+
+
 @bp.post("/documents/<int:did>/spans")
-def create_span(did):
+@body(NewSpan)
+def create_span(did, data: NewSpan):
     doc = doc_service.get_document(db.session, did)
-    data = json_body()
-    span = span_service.create_span(db.session, doc, doc.project, current_user, data.get("start"), data.get("end"),
-                                    data.get("label"), data.get("attrs"), data.get("actor"))
-    if data.get("gold"):
+    span = span_service.create_span(db.session, doc, doc.project, current_user, data.start, data.end, data.label,
+                                    data.attrs, data.actor)
+    if data.gold:
         review.add_to_gold(db.session, span, current_user)
     progress.touch(db.session, doc, current_user)
     db.session.commit()
@@ -31,12 +48,12 @@ def get_span(sid):
 
 
 @bp.patch("/spans/<int:sid>")
-def update_span(sid):
+@body(SpanChanges)
+def update_span(sid, data: SpanChanges):
     span = span_service.get_span(db.session, sid, current_user)
-    data = json_body()
-    changes = {k: data[k] for k in ("label", "attrs", "actor") if k in data}
+    changes = data.model_dump(include={"label", "attrs", "actor"}, exclude_unset=True)
     try:
-        span_service.update_span(db.session, span, span.document.project, current_user, data.get("version"), changes)
+        span_service.update_span(db.session, span, span.document.project, current_user, data.version, changes)
     except Conflict as exc:
         db.session.rollback()
         current = span_service.get_span(db.session, sid, current_user)

@@ -1,8 +1,8 @@
-"""Import files as bytes, within a size limit. `.gz` files are decompressed as a stream that stops at the
-limit, so a gzip bomb ends with a clear message instead of filling the memory."""
+"""Import files as bytes, within one size budget for all the files of an import or an upload together. `.gz`
+files are decompressed as a stream that stops where the budget ends, so a gzip bomb (or six) ends with a clear
+message instead of filling the memory."""
 
 import gzip
-import io
 import zlib
 from pathlib import Path
 
@@ -11,47 +11,65 @@ from ..errors import Invalid
 CHUNK = 1 << 20
 
 
-def _too_big(name: str, limit: int, what: str) -> Invalid:
-    return Invalid(f"{name}: {what} more than the import limit of {limit // (1 << 20)} MB "
-                   "(ANNOTATOR_MAX_IMPORT_MB); split it into smaller files", field="file", where=name)
+def _too_big(name: str, limit: int, what: str, together: bool) -> Invalid:
+    mb = limit // (1 << 20)
+    if together:
+        return Invalid(f"{name}: with the files before it, this import {what} more than the limit of {mb} MB "
+                       "(ANNOTATOR_MAX_IMPORT_MB); import fewer files at once", field="file", where=name)
+    return Invalid(f"{name}: {what} more than the import limit of {mb} MB (ANNOTATOR_MAX_IMPORT_MB); split it "
+                   "into smaller files", field="file", where=name)
 
 
-def _gunzip(name: str, fh, limit: int) -> bytes:
+def _gunzip(name: str, fh, limit: int, room: int) -> bytes:
+    """At most `room` bytes (what is left of the budget `limit`) of the file, decompressed."""
     out = bytearray()
     try:
         with gzip.GzipFile(fileobj=fh, mode="rb") as stream:
-            while chunk := stream.read(CHUNK):
+            while chunk := stream.read(min(CHUNK, room + 1 - len(out))):
                 out += chunk
-                if len(out) > limit:
-                    raise _too_big(name, limit, "decompresses to")
+                if len(out) > room:
+                    raise _too_big(name, limit, "decompresses to", room < limit)
     except (OSError, EOFError, zlib.error) as exc:
         raise Invalid(f"{name}: not a complete gzip file ({exc})", field="file", where=name) from None
     return bytes(out)
 
 
-def read_path(path: Path, limit: int) -> tuple[str, bytes]:
-    """(name without .gz, content) of a file on disk."""
-    name = str(path)
+def read_stream(name: str, fh, limit: int, room: int | None = None) -> tuple[str, bytes]:
+    """(name without .gz, content) of an open binary file, keeping at most `room` of the budget `limit`."""
+    room = limit if room is None else room
     if name.lower().endswith(".gz"):
-        with open(path, "rb") as fh:
-            return name[:-3], _gunzip(name, fh, limit)
-    if path.stat().st_size > limit:
-        raise _too_big(name, limit, f"{path.stat().st_size / (1 << 20):.0f} MB is")
-    return name, path.read_bytes()
-
-
-def read_bytes(name: str, data: bytes, limit: int) -> tuple[str, bytes]:
-    """The same for an upload already in memory (its size is capped by the upload limit)."""
-    if name.lower().endswith(".gz"):
-        return name[:-3], _gunzip(name, io.BytesIO(data), limit)
+        return name[:-3], _gunzip(name, fh, limit, room)
+    data = fh.read(room + 1)
+    if len(data) > room:
+        raise _too_big(name, limit, "is", room < limit)
     return name, data
 
 
+def read_path(path: Path, limit: int, room: int | None = None) -> tuple[str, bytes]:
+    """The same for a file on disk."""
+    name, room = str(path), limit if room is None else room
+    size = path.stat().st_size
+    if not name.lower().endswith(".gz") and size > room:
+        raise _too_big(name, limit, f"{size / (1 << 20):.0f} MB is", room < limit)
+    with open(path, "rb") as fh:
+        return read_stream(name, fh, limit, room)
+
+
+def read_uploads(uploads, limit: int) -> list[tuple[str, bytes]]:
+    """Uploaded files, (name, open binary stream) each, with one budget for them all together."""
+    files, total = [], 0
+    for name, fh in uploads:
+        name, data = read_stream(name, fh, limit, limit - total)
+        total += len(data)
+        files.append((name, data))
+    return files
+
+
 def read_all(paths, limit: int) -> list[tuple[str, bytes]]:
-    """Every file, with one limit for them all together."""
+    """Files on disk, with one budget for them all together."""
     files, total = [], 0
     for path in paths:
-        name, data = read_path(Path(path), limit - total)
+        name, data = read_path(Path(path), limit, limit - total)
         total += len(data)
         files.append((name, data))
     return files

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from ..align import split_sentences
 from ..errors import Invalid, NotFound
+from ..ids import as_id
 from ..langs import BadLanguage, normalize_lang
 from ..models import Document, Project, TranslationGroup, User, utcnow
 from ..text import content_hash, normalize
@@ -16,6 +17,7 @@ from . import alignment
 from .bulk import BulkWriter
 
 MAX_TITLE = 500
+MAX_GROUP_KEY = 200  # translation_groups.key
 BATCH = 500  # documents per insert (and per progress step)
 IN_CHUNK = 5000  # values per IN (...) query: SQLite allows 32,766 parameters
 
@@ -139,6 +141,8 @@ def parse_fields(data, where: str = "", default_lang: str | None = None) -> Docu
     text = normalize(text)
     if not text.strip():
         raise _bad(where, "text", "is empty")
+    if "\x00" in text:
+        raise _bad(where, "text", "holds the NUL character (U+0000), which no database here can keep as text")
     lang = data.get("lang") or default_lang
     try:
         lang = _lang_tag(lang) if type(lang) is str else normalize_lang(lang)
@@ -148,13 +152,15 @@ def parse_fields(data, where: str = "", default_lang: str | None = None) -> Docu
     if not isinstance(title, str):
         raise _bad(where, "title", "must be a string")
     title = normalize(title).strip()
-    if len(title) > MAX_TITLE:
-        raise _bad(where, "title", f"has more than {MAX_TITLE} characters")
+    if len(title) > MAX_TITLE or "\x00" in title:
+        raise _bad(where, "title", f"must be text of at most {MAX_TITLE} characters")
     group = data.get("group")
     if group is not None and not isinstance(group, str | int):
         raise _bad(where, "group", "must be a string or a number")
+    if group is not None and (len(str(group)) > MAX_GROUP_KEY or "\x00" in str(group)):
+        raise _bad(where, "group", f"must be a key of at most {MAX_GROUP_KEY} characters")
     source_url = data.get("source_url", data.get("url"))
-    if source_url and (not isinstance(source_url, str) or len(source_url) > 2000
+    if source_url and (not isinstance(source_url, str) or len(source_url) > 2000 or "\x00" in source_url
                        or not source_url.lower().startswith(("http://", "https://"))):
         raise _bad(where, "source_url", "must be an http(s) URL of at most 2000 characters")
     meta = data.get("meta") or {}
@@ -267,8 +273,8 @@ def _groups_for(session, project, keys: set[str]) -> dict[str, TranslationGroup]
         TranslationGroup.project_id == project.id, TranslationGroup.key.in_(keys)))} if keys else {}
     for key in keys - found.keys():
         group = None
-        if key.isdigit():
-            group = session.get(TranslationGroup, int(key))
+        if as_id(key) is not None:
+            group = session.get(TranslationGroup, as_id(key))
             group = group if group is not None and group.project_id == project.id else None
         if group is None:
             group = TranslationGroup(project_id=project.id, key=key)

@@ -3,14 +3,14 @@
 from sqlalchemy import func, select
 
 from ..errors import Conflict, Invalid, NotFound
+from ..ids import as_id
 from ..models import Document, Project, default_schema
+from .schema import validate_schema
 
 
 def get_project(session, ref) -> Project:
     """A project by numeric id or by name (as the CLI's PROJECT argument allows)."""
-    project = None
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        project = session.get(Project, int(ref))
+    project = session.get(Project, as_id(ref)) if as_id(ref) is not None else None
     if project is None and isinstance(ref, str):
         project = session.scalar(select(Project).where(Project.name == ref))
     if project is None:
@@ -82,35 +82,6 @@ def _text(value, field) -> str:
     if not isinstance(value, str):
         raise Invalid(f"{field} must be text", field=field)
     return value
-
-
-def validate_schema(schema) -> dict:
-    """Check a label schema's shape; the message names the offending entry."""
-    if not isinstance(schema, dict) or not isinstance(schema.get("labels"), list):
-        raise Invalid("a schema is an object with a list of 'labels'", field="schema")
-    names = set()
-    for i, label in enumerate(schema["labels"]):
-        if not isinstance(label, dict) or not isinstance(label.get("name"), str) or not label["name"].strip():
-            raise Invalid(f"labels[{i}] needs a name", field=f"schema.labels[{i}].name")
-        if label["name"] in names:
-            raise Invalid(f"label '{label['name']}' appears twice", field=f"schema.labels[{i}].name")
-        names.add(label["name"])
-        label.setdefault("color", "#6b7280")
-        label.setdefault("hotkey", "")
-        label.setdefault("description", "")
-        label.setdefault("attributes", [])
-    relations = schema.setdefault("relations", [])
-    if not isinstance(relations, list):
-        raise Invalid("'relations' must be a list", field="schema.relations")
-    for i, rel in enumerate(relations):
-        if not isinstance(rel, dict) or not rel.get("name"):
-            raise Invalid(f"relations[{i}] needs a name", field=f"schema.relations[{i}].name")
-        for end in ("from", "to"):
-            unknown = [n for n in rel.get(end, []) if n not in names]
-            if unknown:
-                raise Invalid(f"relation '{rel['name']}' refers to unknown label {unknown[0]}",
-                              field=f"schema.relations[{i}].{end}")
-    return schema
 
 
 def language_counts(session, project: Project) -> dict[str, int]:

@@ -1,16 +1,130 @@
-"""Editing a project's label schema without orphaning spans: renames carry spans along, deleting a label in
-use is refused with its count."""
+"""A project's label schema: its declared shape (checked whole wherever a schema comes in: the API, the schema
+page, `annotator project create --schema`), and editing it without orphaning spans: renames carry spans along,
+deleting a label in use is refused with its count."""
 
 import re
+from typing import Annotated, Literal
 
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 from sqlalchemy import func, select, update
 
 from ..errors import Invalid
 from ..models import Document, Project, Relation, Span
 from . import history
-from .projects import validate_schema
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+Name = Annotated[str, StringConstraints(min_length=1, max_length=100)]  # spans.label, relations.type: String(100)
+Description = Annotated[str, StringConstraints(max_length=5000)]
+
+
+def _colour(value: str) -> str:
+    if value and not HEX.match(value):
+        raise ValueError("a colour must look like #1d4ed8")
+    return value
+
+
+def _hotkey(value: str) -> str:
+    if value and not value.isalnum():
+        raise ValueError("a hotkey is one letter or digit")
+    return value
+
+
+class _Part(BaseModel):
+    """Keys nobody declared are kept (a newer annotator may add some) but must be plain JSON."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+    __pydantic_extra__: dict[str, JsonValue]
+
+
+class AttributeDef(_Part):
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][\w-]*$", max_length=100)]
+    type: Literal["text", "bool", "choice"] = "text"
+    options: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field([], max_length=200)
+    required: bool = False
+
+    @model_validator(mode="after")
+    def _choices_have_options(self):
+        if self.type == "choice" and len(self.options) < 2:
+            raise ValueError("a choice needs at least two options")
+        return self
+
+
+class LabelDef(_Part):
+    name: Name
+    original: Name | None = None  # its name before this edit: a rename, not a new label
+    color: Annotated[str, StringConstraints(max_length=7), AfterValidator(_colour)] = "#6b7280"
+    hotkey: Annotated[str, StringConstraints(max_length=1), AfterValidator(_hotkey)] = ""
+    description: Description = ""
+    attributes: list[AttributeDef] = Field([], max_length=100)
+
+
+class RelationDef(_Part):
+    name: Name
+    original: Name | None = None
+    from_: list[Name] = Field([], alias="from", max_length=500)
+    to: list[Name] = Field([], max_length=500)
+    description: Description = ""
+
+
+class LabelSchema(BaseModel):
+    """{labels, relations}: what a project's spans and relations may be."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    labels: list[LabelDef] = Field(max_length=500)
+    relations: list[RelationDef] = Field([], max_length=500)
+
+    def as_dict(self) -> dict:
+        """As sent: keys the sender left out stay out (the defaults are filled in by validate_schema)."""
+        return self.model_dump(by_alias=True, exclude_unset=True)
+
+
+def parse_schema(schema, where: str = "schema") -> dict:
+    """`schema` checked against LabelSchema; Invalid names the first wrong entry (schema.labels[2].color)."""
+    from ..api.inputs import field_path  # one way to name a field in a message
+
+    try:
+        return LabelSchema.model_validate(schema).as_dict()
+    except ValidationError as exc:
+        error = exc.errors(include_url=False, include_context=False, include_input=False)[0]
+        field = field_path((where, *error["loc"]))
+        message = error["msg"].removeprefix("Value error, ")
+        raise Invalid(f"{field}: {message[:1].lower()}{message[1:]}", field=field) from None
+
+
+def validate_schema(schema) -> dict:
+    """Check a whole label schema (shape, then unique names, known labels at both ends of each relation) and
+    return it with each label's defaults filled in; the message names the offending entry."""
+    schema = parse_schema(schema)
+    names = set()
+    for i, label in enumerate(schema["labels"]):
+        label.pop("original", None)
+        if not label["name"].strip():
+            raise Invalid(f"labels[{i}] needs a name", field=f"schema.labels[{i}].name")
+        if label["name"] in names:
+            raise Invalid(f"label '{label['name']}' appears twice", field=f"schema.labels[{i}].name")
+        names.add(label["name"])
+        label.setdefault("color", "#6b7280")
+        label.setdefault("hotkey", "")
+        label.setdefault("description", "")
+        label.setdefault("attributes", [])
+    relations = schema.setdefault("relations", [])
+    for i, rel in enumerate(relations):
+        rel.pop("original", None)
+        for end in ("from", "to"):
+            unknown = [n for n in rel.get(end, []) if n not in names]
+            if unknown:
+                raise Invalid(f"relation '{rel['name']}' refers to unknown label {unknown[0]}",
+                              field=f"schema.relations[{i}].{end}")
+    return schema
 
 
 def parse_attributes(spec: str, where: str) -> list[dict]:
@@ -60,12 +174,8 @@ def label_counts(session, project: Project) -> dict[str, int]:
 def update_schema(session, project: Project, labels: list[dict], relations: list[dict], user=None) -> dict:
     """Replace the schema. Each label may carry 'original' (its previous name): a changed name renames its
     spans; an original that disappears is a deletion, refused while spans use it."""
-    for i, label in enumerate(labels):
-        if label.get("color") and not HEX.match(label["color"]):
-            raise Invalid(f"label {label.get('name')}: colour must look like #1d4ed8", field=f"labels[{i}].color")
-        hotkey = label.get("hotkey") or ""
-        if len(hotkey) > 1 or (hotkey and not hotkey.isalnum()):
-            raise Invalid(f"label {label.get('name')}: a hotkey is one letter or digit", field=f"labels[{i}].hotkey")
+    edit = parse_schema({"labels": labels, "relations": relations})
+    labels, relations = edit["labels"], edit.get("relations", [])
     hotkeys = [label["hotkey"].lower() for label in labels if label.get("hotkey")]
     if len(hotkeys) != len(set(hotkeys)):
         raise Invalid("two labels share a hotkey", field="hotkey")
@@ -80,11 +190,9 @@ def update_schema(session, project: Project, labels: list[dict], relations: list
     type_renames = {r["original"]: r["name"] for r in relations
                     if r.get("original") and r["original"] != r["name"]}
     _refuse_dropping_used_types(session, project, {r.get("original") or r["name"] for r in relations})
-    relations = [{k: v for k, v in r.items() if k != "original"}
-                 | {"from": [renames.get(x, x) for x in r.get("from", [])],
-                    "to": [renames.get(x, x) for x in r.get("to", [])]} for r in relations]
-    schema = validate_schema({"labels": [{k: v for k, v in label.items() if k != "original"} for label in labels],
-                              "relations": relations})
+    relations = [r | {"from": [renames.get(x, x) for x in r.get("from", [])],
+                      "to": [renames.get(x, x) for x in r.get("to", [])]} for r in relations]
+    schema = validate_schema({"labels": labels, "relations": relations})
     before = project.label_schema
     doc_ids = select(Document.id).where(Document.project_id == project.id)
     for old, new in renames.items():

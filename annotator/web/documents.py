@@ -10,7 +10,7 @@ from ..auth import role_required
 from ..errors import DomainError, Invalid, NotFound
 from ..extensions import db
 from ..ingest import parse_files
-from ..ingest.files import read_bytes
+from ..ingest.files import read_uploads
 from ..ingest.txt import prepare, title_of
 from ..models import Role
 from ..services import alignment, imports
@@ -75,7 +75,7 @@ def _parse_or_raise(files, lang, clean):
 def _upload_preview(project, form):
     """Check the files, show what each becomes (language, cleanup), keep them for the confirmation."""
     limit = int(float(current_app.config["MAX_IMPORT_MB"]) * (1 << 20))
-    files = [read_bytes(f.filename or "upload.txt", f.read(), limit) for f in form.files.data if f]
+    files = read_uploads([(f.filename or "upload.txt", f.stream) for f in form.files.data if f], limit)
     parsed = _parse_or_raise(files, form.lang.data, form.clean.data)
     token = uploads.save(files, current_user.id)
     return render_template("documents/preview.html", project=project, items=parsed.inputs, token=token,

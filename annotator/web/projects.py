@@ -8,6 +8,7 @@ from flask_login import current_user
 from ..auth import role_required
 from ..errors import DomainError, Invalid, NotFound
 from ..extensions import db
+from ..ids import as_id
 from ..models import Role
 from ..services import assignments, progress
 from ..services import documents as doc_service
@@ -112,7 +113,7 @@ def assign(pid):
 
 
 def _assign_ticked(project) -> int:
-    ids = [int(i) for i in request.form.getlist("doc") if i.isdigit()]
+    ids = [as_id(i) for i in request.form.getlist("doc") if as_id(i) is not None]
     names = request.form.getlist("user")
     if not ids or not names:
         raise Invalid(_("Tick at least one document and choose at least one annotator."))

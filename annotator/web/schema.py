@@ -47,7 +47,7 @@ def _rows(form, prefix: str) -> list[dict]:
     rows: dict[int, dict] = {}
     for key, value in form.items():
         parts = key.split("-", 2)
-        if len(parts) == 3 and parts[0] == prefix and parts[1].isdigit():
+        if len(parts) == 3 and parts[0] == prefix and parts[1].isascii() and parts[1].isdigit() and len(parts[1]) < 6:
             rows.setdefault(int(parts[1]), {})[parts[2]] = value.strip()
     return [rows[i] for i in sorted(rows) if rows[i].get("name") and not rows[i].get("delete")]
 
