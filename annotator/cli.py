@@ -165,16 +165,53 @@ def token():
 @token.command("create")
 @click.argument("name")
 @click.option("--label", default="", help="What the token is for.")
-def token_create(name, label):
+@click.option("--expires", metavar="LIFETIME", help="Stop working after this long: 30d, 12h, 2w or 90m.")
+def token_create(name, label, expires):
     """Print a new API token for user NAME (shown once, stored hashed)."""
+    from .models import utcnow
+    from .services import users
+
+    lifetime = users.parse_lifetime(expires) if expires else None
+    with app_context():
+        target = users.get_user(session(), name)
+        plain = users.create_token(session(), target, label, lifetime)
+        session().commit()
+        until = f", valid until {_when(utcnow() + lifetime)} UTC" if lifetime else ""
+        click.echo(f"API token for {name}{until} (shown once; send it as 'Authorization: Bearer <token>'):",
+                   err=True)
+        click.echo(plain)
+
+
+@token.command("list")
+@click.argument("name", required=False)
+def token_list(name):
+    """List the API tokens of user NAME, or of everyone (times in UTC)."""
     from .services import users
 
     with app_context():
-        target = users.get_user(session(), name)
-        plain = users.create_token(session(), target, label)
+        owner = users.get_user(session(), name) if name else None
+        rows = users.list_tokens(session(), owner)
+        click.echo("id\tuser\tprefix\tlabel\tcreated\tlast used\texpires\tstate")
+        for t in rows:
+            click.echo("\t".join([str(t.id), t.user.username, t.prefix or "-", t.name or "-", _when(t.created_at),
+                                  _when(t.last_used_at), _when(t.expires_at), users.token_state(t)]))
+
+
+@token.command("revoke")
+@click.argument("ref", metavar="ID|PREFIX")
+def token_revoke(ref):
+    """Revoke an API token, found by its id or the start of the token (see `token list`)."""
+    from .services import users
+
+    with app_context():
+        found = users.find_token(session(), ref)
+        users.revoke_token(session(), found)
         session().commit()
-        click.echo(f"API token for {name} (shown once; send it as 'Authorization: Bearer <token>'):", err=True)
-        click.echo(plain)
+        click.echo(f"token {found.id} ({found.prefix or 'no prefix'}) of {found.user.username} revoked")
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
 @main.group()

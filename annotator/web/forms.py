@@ -32,7 +32,7 @@ class LoginForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
-    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=200)])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=200)])  # services/passwords
     confirm = PasswordField(
         _l("Repeat the new password"), validators=[DataRequired(), EqualTo("new", message=_l("The passwords differ."))]
     )
@@ -80,7 +80,7 @@ class NewUserForm(FlaskForm):
     username = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="annotator")
     password = PasswordField(
-        _l("Password (leave empty to generate one)"), validators=[Optional(), Length(min=8, max=200)]
+        _l("Password (leave empty to generate one)"), validators=[Optional(), Length(max=200)]
     )
 
 
@@ -90,6 +90,6 @@ class UserActionForm(FlaskForm):
 
 class ResetPasswordForm(FlaskForm):
     password = PasswordField(
-        _l("New password (leave empty to keep the current one)"), validators=[Optional(), Length(min=8, max=200)]
+        _l("New password (leave empty to keep the current one)"), validators=[Optional(), Length(max=200)]
     )
     active = BooleanField(_l("Active"))
