@@ -306,6 +306,39 @@ def _read_files(paths):
 
 
 @main.command()
+@click.argument("target", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def backup(target, force):
+    """Copy the SQLite database to FILE, consistently, while the app keeps running (PostgreSQL: use pg_dump)."""
+    from .backup import copy_sqlite
+    from .extensions import db
+
+    with app_context(check_schema=False):
+        url = db.engine.url
+    if url.get_backend_name() != "sqlite":
+        shown = url.set(drivername="postgresql").render_as_string(hide_password=True)
+        raise click.ClickException(
+            "annotator backup copies SQLite databases. For PostgreSQL use its own tools, e.g.\n"
+            f"  pg_dump --format=custom --file={target} '{shown}'\n"
+            f"and to restore into an empty database: pg_restore --dbname=NEW_DATABASE_URL {target}")
+    source = Path(url.database or "")
+    if not url.database or url.database == ":memory:" or not source.is_file():
+        raise click.ClickException(f"no SQLite database file at '{url.database}'")
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} exists: choose another name or add --force to replace it")
+    if target.resolve() == source.resolve():
+        raise click.ClickException("FILE is the database itself: choose another name")
+    with click.progressbar(length=1, label="copying", file=sys.stderr, show_percent=True) as bar:
+        def progress(done, total):
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        copy_sqlite(source, target, progress)
+    click.echo(f"backup of {source} written to {target} ({target.stat().st_size / 1e6:.1f} MB); to restore, "
+               "stop the app and put this file in the database's place (or point ANNOTATOR_DATABASE_URL at it)")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
