@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -11,7 +11,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..services import throttle
 from ..services import users as user_service
-from .forms import ChangePasswordForm, LoginForm
+from .forms import ChangePasswordForm, LoginForm, NewTokenForm, RevokeTokenForm
 
 bp = Blueprint("auth", __name__)
 
@@ -91,4 +91,37 @@ def account():
                 login_user(current_user._get_current_object())  # a new cookie here; every other session has ended
                 flash(_("Your password is changed."), "info")
                 return redirect(url_for("auth.account"))
-    return render_template("auth/account.html", form=form)
+    return _account_page(form)
+
+
+def _account_page(form, status=200):
+    tokens = user_service.list_tokens(db.session, current_user)
+    return render_template("auth/account.html", form=form, tokens=tokens, state=user_service.token_state,
+                           new_token=NewTokenForm(), revoke=RevokeTokenForm()), status
+
+
+@bp.post("/account/tokens")
+@login_required
+def create_token():
+    """A new API token of one's own, shown once."""
+    form = NewTokenForm()
+    if not form.validate_on_submit():
+        return _account_page(ChangePasswordForm(formdata=None), 400)
+    lifetime = user_service.parse_lifetime(form.expires.data) if form.expires.data else None
+    plain = user_service.create_token(db.session, current_user, form.label.data or "", lifetime)
+    db.session.commit()
+    flash(_("Your new API token, shown only now: %(token)s", token=plain), "secret")
+    return redirect(url_for("auth.account"))
+
+
+@bp.post("/account/tokens/revoke")
+@login_required
+def revoke_token():
+    form = RevokeTokenForm()
+    own = {str(t.id): t for t in user_service.list_tokens(db.session, current_user)}
+    if not form.validate_on_submit() or form.token_id.data not in own:
+        abort(404)
+    user_service.revoke_token(db.session, own[form.token_id.data])
+    db.session.commit()
+    flash(_("The token is revoked."), "info")
+    return redirect(url_for("auth.account"))

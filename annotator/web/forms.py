@@ -38,6 +38,17 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
+class NewTokenForm(FlaskForm):
+    label = StringField(_l("What it is for"), validators=[Optional(), Length(max=120)])
+    expires = SelectField(_l("Valid"), default="90d", choices=[
+        SelectChoice("30d", _l("30 days")), SelectChoice("90d", _l("90 days")), SelectChoice("365d", _l("a year")),
+        SelectChoice("", _l("until revoked"))])
+
+
+class RevokeTokenForm(FlaskForm):
+    token_id = HiddenField(validators=[DataRequired()])
+
+
 class ProjectForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])

@@ -168,3 +168,28 @@ def test_login_does_the_same_work_for_unknown_and_known_users(app, make):
     seconds("warm-up")
     known, unknown = seconds("olena"), seconds("nobody")
     assert unknown > 0.5 * known, f"known {known:.3f} s, unknown {unknown:.3f} s"
+
+
+def test_users_make_list_and_revoke_their_own_tokens_on_the_account_page(app, client, make):
+    import re
+
+    make.user("olena")
+    make.user("taras")
+    theirs = make.token("taras")
+    login(client, "olena")
+    made = client.post("/account/tokens", data={"label": "my script", "expires": "30d",
+                                                 "csrf_token": csrf_of(client)}, follow_redirects=True)
+    html = made.get_data(as_text=True)
+    token = re.search(r"shown only now: (ann_\S+?)<", html).group(1)
+    assert "my script" in html and token[:12] in html
+    assert api(app.test_client(), token) == 200
+    with app.app_context():
+        own = db.session.query(ApiToken).filter_by(name="my script").one()
+        assert own.expires_at - utcnow() > timedelta(days=29)
+        other = db.session.query(ApiToken).filter(ApiToken.name != "my script").one().id
+    refused = client.post("/account/tokens/revoke", data={"token_id": other, "csrf_token": csrf_of(client)})
+    assert refused.status_code == 404 and api(app.test_client(), theirs) == 200
+    assert client.post("/account/tokens/revoke", data={"token_id": own.id}).status_code == 400  # no CSRF token
+    client.post("/account/tokens/revoke", data={"token_id": own.id, "csrf_token": csrf_of(client)})
+    assert api(app.test_client(), token) == 401
+    assert "revoked" in client.get("/account").get_data(as_text=True)
