@@ -52,6 +52,7 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.process.stderr.close()
 
 
 class Browser:
