@@ -84,3 +84,35 @@ def test_an_existing_open_database_and_instance_folder_are_tightened(cli, tmp_pa
     assert cli(f"sqlite:///{db_file}", "init").exit_code == 0
     assert db_file.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "cli-instance").stat().st_mode & 0o777 == 0o700
+
+
+def test_upgrading_keeps_users_and_their_tokens_working(cli, empty_database_url, tmp_path):
+    """Migration 0009 adds columns to users and api_tokens: nothing may be lost (no table rebuilt with
+    cascading deletes), and a token made before has no prefix but still works."""
+    import hashlib
+
+    from annotator import create_app
+    from annotator.db import upgrade
+    from annotator.extensions import db
+
+    engine = create_engine(empty_database_url)
+    upgrade(engine, "0006")
+    old_token = "ann_made-before-the-upgrade"
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO users (id, username, password_hash, role, active, created_at) "
+                          "VALUES (1, 'old', 'x', 'admin', true, '2025-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO api_tokens (user_id, name, token_hash, created_at, revoked) "
+                          "VALUES (1, 'script', :h, '2025-01-01 00:00:00', false)"),
+                     {"h": hashlib.sha256(old_token.encode()).hexdigest()})
+    engine.dispose()
+    assert cli(empty_database_url, "init").exit_code == 0
+    listed = cli(empty_database_url, "token", "list").output.strip().splitlines()
+    assert listed[1].startswith("1\told\t-\tscript\t2025-01-01 00:00") and listed[1].endswith("active")
+    app = create_app({"TESTING": True, "DATABASE_URL": empty_database_url, "SECRET_KEY": "x"},
+                     instance_path=str(tmp_path / "app"))
+    try:
+        response = app.test_client().get("/api/v1/projects", headers={"Authorization": f"Bearer {old_token}"})
+        assert response.status_code == 200
+    finally:
+        with app.app_context():
+            db.engine.dispose()
