@@ -15,6 +15,5 @@ from .user import ApiToken, Role, User, utcnow
 
 __all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA", "DocState",
            "Document", "DocumentExport", "DocumentProgress", "DocumentReview", "HistoryEvent", "LoginFailure",
-           "Project", "Relation",
-           "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup", "User", "default_schema",
-           "utcnow"]
+           "Project", "Relation", "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup", "User",
+           "default_schema", "utcnow"]
