@@ -193,3 +193,20 @@ def test_users_make_list_and_revoke_their_own_tokens_on_the_account_page(app, cl
     client.post("/account/tokens/revoke", data={"token_id": own.id, "csrf_token": csrf_of(client)})
     assert api(app.test_client(), token) == 401
     assert "revoked" in client.get("/account").get_data(as_text=True)
+
+
+def test_admin_pages_refuse_weak_passwords_with_the_reason(app, client, make):
+    make.user("admin", "admin")
+    make.user("olena")
+    login(client, "admin")
+    added = client.post("/admin/users", data={"username": "taras", "role": "annotator", "password": "        ",
+                                              "csrf_token": csrf_of(client, "/admin/users")})
+    assert added.status_code == 400 and "only spaces" in added.get_data(as_text=True)
+    uid = _uid(app, "olena")
+    reset = client.post(f"/admin/users/{uid}", data={"password": "qwerty2024", "active": "y",
+                                                     "csrf_token": csrf_of(client, f"/admin/users/{uid}")})
+    assert reset.status_code == 400 and "too easy to guess" in reset.get_data(as_text=True)
+    assert login(app.test_client(), "olena").status_code == 302  # the old password still works
+    own = client.post("/account", data={"current": PASSWORD, "new": "short", "confirm": "short",
+                                        "csrf_token": csrf_of(client)})
+    assert "at least 10 characters" in own.get_data(as_text=True)
