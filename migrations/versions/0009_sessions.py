@@ -19,12 +19,14 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE ADD/DROP COLUMN on both databases (SQLite >= 3.35), never a batch rebuild: rebuilding `users`
+# would drop its triggers (migration 0005) and, with foreign keys on, cascade the implicit delete to its rows.
+
+
 def upgrade():
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("session_generation", sa.Integer, nullable=False, server_default="0"))
-    with op.batch_alter_table("api_tokens") as batch:
-        batch.add_column(sa.Column("prefix", sa.String(16), nullable=True))
-        batch.add_column(sa.Column("expires_at", sa.DateTime, nullable=True))
+    op.add_column("users", sa.Column("session_generation", sa.Integer, nullable=False, server_default="0"))
+    op.add_column("api_tokens", sa.Column("prefix", sa.String(16), nullable=True))
+    op.add_column("api_tokens", sa.Column("expires_at", sa.DateTime, nullable=True))
     op.create_table(
         "login_failures",
         sa.Column("address", sa.String(64), nullable=False),
@@ -39,8 +41,6 @@ def upgrade():
 def downgrade():
     op.drop_index("ix_login_failures_last_failure_at", "login_failures")
     op.drop_table("login_failures")
-    with op.batch_alter_table("api_tokens") as batch:
-        batch.drop_column("expires_at")
-        batch.drop_column("prefix")
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("session_generation")
+    op.drop_column("api_tokens", "expires_at")
+    op.drop_column("api_tokens", "prefix")
+    op.drop_column("users", "session_generation")
