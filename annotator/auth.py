@@ -1,7 +1,5 @@
-"""Who is calling: session logins, bearer tokens, role checks, CSRF, and a brake on password guessing."""
+"""Who is calling: session logins, bearer tokens, role checks and CSRF (the login throttle: services/throttle)."""
 
-import threading
-import time
 from functools import wraps
 
 from flask import abort, g, jsonify, redirect, request, url_for
@@ -21,13 +19,17 @@ def init_app(app):
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.session_protection = "strong"
     app.before_request(_require_login_and_csrf)
-    app.extensions["login_throttle"] = LoginThrottle(app.config["LOGIN_MAX_FAILURES"])
 
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+    """The session cookie's user, if still active and the cookie is of their current session generation (see
+    User.get_id): logout, a password change and deactivation end every older session, in every process."""
+    ident, _, generation = user_id.partition(":")
+    user = db.session.get(User, int(ident)) if ident.isdigit() and len(ident) < 19 else None
+    if user is None or not user.active or str(user.session_generation) != generation:
+        return None
+    return user
 
 
 @login_manager.request_loader
@@ -83,39 +85,3 @@ def role_required(role: Role):
         return wrapped
 
     return decorator
-
-
-class LoginThrottle:
-    """After `limit` failures for a user name or an address, each further try must wait longer (max 5 min)."""
-
-    def __init__(self, limit: int):
-        self.limit = limit
-        self.failures: dict[str, tuple[int, float]] = {}
-        self.lock = threading.Lock()
-
-    def wait_seconds(self, *keys: str) -> int:
-        now = time.monotonic()
-        with self.lock:
-            waits = [self._wait(self.failures.get(k), now) for k in keys]
-        return max(waits, default=0)
-
-    def _wait(self, entry, now) -> int:
-        if entry is None or entry[0] < self.limit:
-            return 0
-        count, last = entry
-        delay = min(300, 2 ** (count - self.limit + 1))
-        return max(0, int(last + delay - now + 0.999))
-
-    def failed(self, *keys: str) -> None:
-        now = time.monotonic()
-        with self.lock:
-            if len(self.failures) > 100_000:
-                self.failures.clear()
-            for k in keys:
-                count, _ = self.failures.get(k, (0, now))
-                self.failures[k] = (count + 1, now)
-
-    def succeeded(self, *keys: str) -> None:
-        with self.lock:
-            for k in keys:
-                self.failures.pop(k, None)

@@ -166,16 +166,53 @@ def token():
 @token.command("create")
 @click.argument("name")
 @click.option("--label", default="", help="What the token is for.")
-def token_create(name, label):
+@click.option("--expires", metavar="LIFETIME", help="Stop working after this long: 30d, 12h, 2w or 90m.")
+def token_create(name, label, expires):
     """Print a new API token for user NAME (shown once, stored hashed)."""
+    from .models import utcnow
+    from .services import users
+
+    lifetime = users.parse_lifetime(expires) if expires else None
+    with app_context():
+        target = users.get_user(session(), name)
+        plain = users.create_token(session(), target, label, lifetime)
+        session().commit()
+        until = f", valid until {_when(utcnow() + lifetime)} UTC" if lifetime else ""
+        click.echo(f"API token for {name}{until} (shown once; send it as 'Authorization: Bearer <token>'):",
+                   err=True)
+        click.echo(plain)
+
+
+@token.command("list")
+@click.argument("name", required=False)
+def token_list(name):
+    """List the API tokens of user NAME, or of everyone (times in UTC)."""
     from .services import users
 
     with app_context():
-        target = users.get_user(session(), name)
-        plain = users.create_token(session(), target, label)
+        owner = users.get_user(session(), name) if name else None
+        rows = users.list_tokens(session(), owner)
+        click.echo("id\tuser\tprefix\tlabel\tcreated\tlast used\texpires\tstate")
+        for t in rows:
+            click.echo("\t".join([str(t.id), t.user.username, t.prefix or "-", t.name or "-", _when(t.created_at),
+                                  _when(t.last_used_at), _when(t.expires_at), users.token_state(t)]))
+
+
+@token.command("revoke")
+@click.argument("ref", metavar="ID|PREFIX")
+def token_revoke(ref):
+    """Revoke an API token, found by its id or the start of the token (see `token list`)."""
+    from .services import users
+
+    with app_context():
+        found = users.find_token(session(), ref)
+        users.revoke_token(session(), found)
         session().commit()
-        click.echo(f"API token for {name} (shown once; send it as 'Authorization: Bearer <token>'):", err=True)
-        click.echo(plain)
+        click.echo(f"token {found.id} ({found.prefix or 'no prefix'}) of {found.user.username} revoked")
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
 @main.group()
@@ -276,6 +313,39 @@ def _read_files(paths):
     limit = int(float(current_app.config["MAX_IMPORT_MB"]) * (1 << 20))
     with click.progressbar(paths, label="reading", file=sys.stderr) as bar:
         return read_all(bar, limit)
+
+
+@main.command()
+@click.argument("target", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def backup(target, force):
+    """Copy the SQLite database to FILE, consistently, while the app keeps running (PostgreSQL: use pg_dump)."""
+    from .backup import copy_sqlite
+    from .extensions import db
+
+    with app_context(check_schema=False):
+        url = db.engine.url
+    if url.get_backend_name() != "sqlite":
+        shown = url.set(drivername="postgresql").render_as_string(hide_password=True)
+        raise click.ClickException(
+            "annotator backup copies SQLite databases. For PostgreSQL use its own tools, e.g.\n"
+            f"  pg_dump --format=custom --file={target} '{shown}'\n"
+            f"and to restore into an empty database: pg_restore --dbname=NEW_DATABASE_URL {target}")
+    source = Path(url.database or "")
+    if not url.database or url.database == ":memory:" or not source.is_file():
+        raise click.ClickException(f"no SQLite database file at '{url.database}'")
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} exists: choose another name or add --force to replace it")
+    if target.resolve() == source.resolve():
+        raise click.ClickException("FILE is the database itself: choose another name")
+    with click.progressbar(length=1, label="copying", file=sys.stderr, show_percent=True) as bar:
+        def progress(done, total):
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        copy_sqlite(source, target, progress)
+    click.echo(f"backup of {source} written to {target} ({target.stat().st_size / 1e6:.1f} MB); to restore, "
+               "stop the app and put this file in the database's place (or point ANNOTATOR_DATABASE_URL at it)")
 
 
 @main.command()

@@ -14,7 +14,9 @@ DEFAULTS = {
     "MAX_UPLOAD_MB": 20,
     "MAX_IMPORT_MB": 256,  # what one import may hold once decompressed (CLI files, uploads)
     "DOCUMENTS_PER_PAGE": 50,
-    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_MAX_FAILURES": 5,  # per user name and address, then each try waits longer (services/throttle.py)
+    "LOGIN_MAX_FAILURES_PER_ADDRESS": 50,  # for all user names from one address
+    "LOGIN_FAILURE_WINDOW_MINUTES": 15,  # failures older than this are forgotten
     "SQLALCHEMY_TRACK_MODIFICATIONS": False,
     "BABEL_DEFAULT_LOCALE": "en",
 }
@@ -26,7 +28,7 @@ def load(app, test_config=None):
     app.config.from_prefixed_env("ANNOTATOR")
     if test_config:
         app.config.from_mapping(test_config)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    private_folder(Path(app.instance_path))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
     url = app.config.get("DATABASE_URL") or f"sqlite:///{Path(app.instance_path) / 'annotator.sqlite3'}"
@@ -34,9 +36,30 @@ def load(app, test_config=None):
     app.config["MAX_CONTENT_LENGTH"] = int(float(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024)
 
 
+def private_folder(path: Path) -> None:
+    """Create the instance folder readable by its owner only (0700), and tighten one made before (0755)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _tighten(path, 0o700)
+
+
+def private_file(path: Path) -> None:
+    """Make `path` (created empty if missing) readable and writable by its owner only (0600)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    _tighten(path, 0o600)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    try:
+        if path.stat().st_mode & 0o777 & ~mode:
+            path.chmod(mode)
+    except PermissionError:  # not ours (a shared folder): leave it as its owner set it
+        pass
+
+
 def _instance_secret(path: Path) -> str:
     """Read the secret key kept in the instance folder, creating it (mode 0600) on first run."""
     if path.exists():
+        _tighten(path, 0o600)
         return path.read_text().strip()
     key = secrets.token_hex(32)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -15,6 +15,8 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+BUSY_TIMEOUT_MS = 30_000  # how long a SQLite write waits for another writer to finish
+
 JsonType = JSON().with_variant(JSONB(), "postgresql")
 
 
@@ -41,7 +43,7 @@ def _sqlite_pragmas(dbapi_conn, _record):
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
         # Unicode-aware case folding for searches (SQLite's lower() and LIKE only fold ASCII)
@@ -51,6 +53,7 @@ def _sqlite_pragmas(dbapi_conn, _record):
 def init_app(app, db):
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
+            _private_sqlite_files(db.engine.url.database)
             event.listen(db.engine, "connect", _sqlite_pragmas)
     checked = []
 
@@ -69,6 +72,25 @@ def init_app(app, db):
                             mimetype="text/plain")
         checked.append(True)
         return None
+
+
+def _private_sqlite_files(database: str | None) -> None:
+    """The database file readable by its owner only (0600), made so before SQLite creates it; SQLite gives its
+    -wal and -shm files the database file's permissions, and those made before are tightened too."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    from pathlib import Path
+
+    from .config import private_file
+
+    path = Path(database)
+    if not path.parent.is_dir():
+        return  # SQLite will say that it cannot open the file
+    private_file(path)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            private_file(extra)
 
 
 def alembic_config(connection=None):

@@ -7,6 +7,7 @@ from .comment import Comment
 from .document import Document, TranslationGroup
 from .export import DocumentRevision, ExportLine
 from .history import HistoryEvent
+from .login import LoginFailure
 from .progress import DocState, DocumentProgress
 from .project import DEFAULT_SCHEMA, Project, default_schema
 from .review import DocumentReview, ReviewState
@@ -15,5 +16,5 @@ from .user import ApiToken, Role, User, utcnow
 
 __all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA", "DocState",
            "Document", "DocumentProgress", "DocumentReview", "DocumentRevision", "ExportLine", "HistoryEvent",
-           "Project", "Relation", "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup",
-           "User", "default_schema", "utcnow"]
+           "LoginFailure", "Project", "Relation", "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink",
+           "TranslationGroup", "User", "default_schema", "utcnow"]

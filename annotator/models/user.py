@@ -34,6 +34,8 @@ class User(UserMixin, db.Model):
     role: Mapped[Role] = mapped_column(str_enum(Role, "role"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Raised by logout and password changes; a session cookie holding an older one is refused (see get_id).
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
@@ -46,6 +48,10 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    def get_id(self) -> str:
+        """What the session cookie keeps: the id and the session generation it was issued under."""
+        return f"{self.id}:{self.session_generation}"
 
     def has_role(self, role: Role) -> bool:
         """True if this user's role is `role` or ranks above it."""
@@ -62,8 +68,10 @@ class ApiToken(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120), default="")
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str | None] = mapped_column(String(16))  # the plain token's first characters, to find it by
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_used_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]  # to within a few minutes: see services.users.user_for_token
+    expires_at: Mapped[datetime | None]
     revoked: Mapped[bool] = mapped_column(default=False)
 
     user: Mapped[User] = relationship(back_populates="tokens")

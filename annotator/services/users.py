@@ -1,22 +1,29 @@
-"""Accounts: create, deactivate, change passwords; API tokens shown once and stored hashed."""
+"""Accounts: create, deactivate, change passwords, end sessions; API tokens shown once and stored hashed."""
 
+import functools
 import hashlib
+import re
 import secrets
+from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import OperationalError
+from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..db import BUSY_TIMEOUT_MS
 from ..errors import Conflict, Invalid, NotFound
 from ..models import ApiToken, Role, User, utcnow
+from . import passwords
 
-MIN_PASSWORD = 8
+TOKEN_PREFIX = "ann_"
+PREFIX_LENGTH = len(TOKEN_PREFIX) + 8  # what `token list` shows and `token revoke` accepts
+TOUCH_EVERY = timedelta(minutes=5)  # a token's last use is written at most this often
 
 
 def _hash_method() -> str:
     """scrypt by default; tests configure a cheaper method to stay quick."""
     return current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if current_app else "scrypt"
-
-TOKEN_PREFIX = "ann_"
 
 
 def get_user(session, username: str) -> User:
@@ -24,11 +31,6 @@ def get_user(session, username: str) -> User:
     if user is None:
         raise NotFound(f"no user named '{username}'", field="username")
     return user
-
-
-def _check_password(password: str) -> None:
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise Invalid(f"the password must have at least {MIN_PASSWORD} characters", field="password")
 
 
 def create_user(session, username: str, role: str, password: str) -> User:
@@ -39,10 +41,10 @@ def create_user(session, username: str, role: str, password: str) -> User:
         role = Role(role)
     except ValueError:
         raise Invalid(f"role must be one of {', '.join(r.value for r in Role)}", field="role") from None
-    _check_password(password)
+    passwords.check(password, username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(f"a user named '{username}' already exists", field="username")
-    user = User(username=username, role=role, active=True)
+    user = User(username=username, role=role, active=True, session_generation=0)
     user.set_password(password, _hash_method())
     session.add(user)
     session.flush()
@@ -50,12 +52,21 @@ def create_user(session, username: str, role: str, password: str) -> User:
 
 
 def set_password(session, user: User, password: str) -> None:
-    _check_password(password)
+    """Change the password and end every session of the user (the caller may log the current one in again)."""
+    passwords.check(password, user.username)
     user.set_password(password, _hash_method())
+    end_sessions(session, user)
+
+
+def end_sessions(session, user: User) -> None:
+    """Every session cookie issued to `user` until now stops working, in every process."""
+    user.session_generation = (user.session_generation or 0) + 1
     session.flush()
 
 
 def set_active(session, user: User, active: bool) -> None:
+    if user.active and not active:
+        end_sessions(session, user)  # reactivating the user later does not revive old cookies
     user.active = active
     session.flush()
 
@@ -69,24 +80,121 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+def authenticate(session, username: str, password: str) -> User | None:
+    """The active user with this name and password, else None; as slow for unknown names as for known ones."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        check_password_hash(_dummy_hash(_hash_method()), password)
+        return None
+    if not user.check_password(password) or not user.active:
+        return None
+    return user
+
+
+@functools.cache
+def _dummy_hash(method: str) -> str:
+    return generate_password_hash(secrets.token_hex(16), method=method)
+
+
+# --- API tokens ------------------------------------------------------------------------------------
+
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(session, user: User, name: str = "") -> str:
+def create_token(session, user: User, name: str = "", expires_in: timedelta | None = None) -> str:
     """Make an API token for `user`; the plain token is returned once and only its hash is kept."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    session.add(ApiToken(user=user, name=name, token_hash=_hash_token(token), revoked=False))
+    expires_at = utcnow() + expires_in if expires_in else None
+    session.add(ApiToken(user=user, name=name, token_hash=_hash_token(token), prefix=token[:PREFIX_LENGTH],
+                         expires_at=expires_at, revoked=False))
     session.flush()
     return token
 
 
+def parse_lifetime(text: str) -> timedelta:
+    """'30d', '12h', '2w' or '90m' as a timedelta."""
+    match = re.fullmatch(r"\s*(\d{1,6})\s*([mhdw])\s*", text or "")
+    if not match or int(match.group(1)) == 0:
+        raise Invalid(f"'{text}' is not a lifetime: write a number and a unit, e.g. 30d, 12h, 2w or 90m",
+                      field="expires")
+    unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[match.group(2)]
+    return timedelta(**{unit: int(match.group(1))})
+
+
+def list_tokens(session, user: User | None = None) -> list[ApiToken]:
+    query = select(ApiToken).join(ApiToken.user).order_by(User.username, ApiToken.id)
+    if user is not None:
+        query = query.where(ApiToken.user_id == user.id)
+    return list(session.scalars(query))
+
+
+def token_state(token: ApiToken, now=None) -> str:
+    if token.revoked:
+        return "revoked"
+    if token.expires_at is not None and token.expires_at <= (now or utcnow()):
+        return "expired"
+    return "active"
+
+
+def find_token(session, ref: str) -> ApiToken:
+    """A token by its id (digits) or by the start of the plain token (at least 'ann_' and 4 more characters)."""
+    ref = (ref or "").strip()
+    if ref.isdigit():
+        token = session.get(ApiToken, int(ref)) if len(ref) < 19 else None
+        if token is None:
+            raise NotFound(f"no API token with id {ref}", field="token")
+        return token
+    if not ref.startswith(TOKEN_PREFIX):
+        ref = TOKEN_PREFIX + ref
+    if len(ref) < len(TOKEN_PREFIX) + 4:
+        raise Invalid("give a token's id or at least the first 4 characters after 'ann_'", field="token")
+    key = ref[:PREFIX_LENGTH]
+    found = [t for t in session.scalars(select(ApiToken).where(ApiToken.prefix.startswith(key, autoescape=True)))
+             if ref.startswith(t.prefix) or t.prefix.startswith(ref)]
+    if not found:
+        raise NotFound(f"no API token starts with '{ref}'", field="token")
+    if len(found) > 1:
+        raise Conflict(f"{len(found)} API tokens start with '{ref}': give more characters or the id", field="token")
+    return found[0]
+
+
+def revoke_token(session, token: ApiToken) -> None:
+    token.revoked = True
+    session.flush()
+
+
 def user_for_token(session, token: str) -> User | None:
-    if not token:
+    """The active user a live token belongs to. Its last use is written at most every few minutes, in a separate
+    transaction that gives up at once when the database is busy: a read never waits behind a writer."""
+    if not token or len(token) > 200:
         return None
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash_token(token),
                                                 ApiToken.revoked.is_(False)))
-    if row is None or not row.user.active:
+    now = utcnow()
+    if row is None or (row.expires_at is not None and row.expires_at <= now) or not row.user.active:
         return None
-    row.last_used_at = utcnow()
+    if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
+        _note_use(session.get_bind(), row.id, now)
     return row.user
+
+
+def _note_use(engine, token_id: int, now) -> None:
+    stale = now - TOUCH_EVERY
+    statement = (update(ApiToken).where(ApiToken.id == token_id,
+                                        or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at <= stale))
+                 .values(last_used_at=now))
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        with engine.connect() as conn:
+            try:
+                conn.exec_driver_sql("PRAGMA busy_timeout=0" if sqlite else "SET LOCAL lock_timeout = '50ms'")
+                conn.execute(statement)
+                conn.commit()
+            finally:
+                if sqlite:  # the pooled connection waits for writers again, as all the others do
+                    conn.rollback()
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                    conn.commit()
+    except OperationalError:
+        pass  # the database is busy (an import?): a later request writes it

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 from sqlalchemy import select
 
 from ..auth import role_required
@@ -29,7 +29,7 @@ def users():
         try:
             user = user_service.create_user(db.session, form.username.data, form.role.data, password)
         except DomainError as exc:
-            form.username.errors.append(exc.message)
+            (form.password if exc.field == "password" else form.username).errors.append(exc.message)
         else:
             db.session.commit()
             flash(_("User %(name)s added.", name=user.username), "info")
@@ -49,14 +49,26 @@ def user(uid):
         if target.id == current_user.id and not form.active.data:
             flash(_("You cannot deactivate your own account."), "error")
             return redirect(url_for("admin.user", uid=uid))
-        user_service.set_active(db.session, target, form.active.data)
-        password = form.password.data
-        if password:
-            user_service.set_password(db.session, target, password)
-        db.session.commit()
-        flash(_("Saved."), "info")
-        return redirect(url_for("admin.users"))
-    return render_template("admin/user.html", target=target, form=form, action=UserActionForm())
+        try:
+            if form.password.data:
+                user_service.set_password(db.session, target, form.password.data)
+            user_service.set_active(db.session, target, form.active.data)
+        except DomainError as exc:
+            db.session.rollback()
+            form.password.errors.append(exc.message)
+        else:
+            db.session.commit()
+            _keep_own_session(target)
+            flash(_("Saved."), "info")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/user.html", target=target, form=form, action=UserActionForm()), \
+        400 if form.errors else 200
+
+
+def _keep_own_session(target: User) -> None:
+    """Resetting passwords ends the target's sessions; an admin resetting their own keeps this one."""
+    if target.id == current_user.id:
+        login_user(target)
 
 
 @bp.post("/users/<int:uid>/reset-password")
@@ -67,5 +79,6 @@ def reset_password(uid):
     password = user_service.generate_password()
     user_service.set_password(db.session, target, password)
     db.session.commit()
+    _keep_own_session(target)
     flash(_("New password for %(name)s, shown only now: %(pw)s", name=target.username, pw=password), "secret")
     return redirect(url_for("admin.users"))

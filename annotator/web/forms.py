@@ -32,10 +32,21 @@ class LoginForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
-    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=200)])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=200)])  # services/passwords
     confirm = PasswordField(
         _l("Repeat the new password"), validators=[DataRequired(), EqualTo("new", message=_l("The passwords differ."))]
     )
+
+
+class NewTokenForm(FlaskForm):
+    label = StringField(_l("What it is for"), validators=[Optional(), Length(max=120)])
+    expires = SelectField(_l("Valid"), default="90d", choices=[
+        SelectChoice("30d", _l("30 days")), SelectChoice("90d", _l("90 days")), SelectChoice("365d", _l("a year")),
+        SelectChoice("", _l("until revoked"))])
+
+
+class RevokeTokenForm(FlaskForm):
+    token_id = HiddenField(validators=[DataRequired()])
 
 
 class ProjectForm(FlaskForm):
@@ -80,7 +91,7 @@ class NewUserForm(FlaskForm):
     username = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="annotator")
     password = PasswordField(
-        _l("Password (leave empty to generate one)"), validators=[Optional(), Length(min=8, max=200)]
+        _l("Password (leave empty to generate one)"), validators=[Optional(), Length(max=200)]
     )
 
 
@@ -90,6 +101,6 @@ class UserActionForm(FlaskForm):
 
 class ResetPasswordForm(FlaskForm):
     password = PasswordField(
-        _l("New password (leave empty to keep the current one)"), validators=[Optional(), Length(min=8, max=200)]
+        _l("New password (leave empty to keep the current one)"), validators=[Optional(), Length(max=200)]
     )
     active = BooleanField(_l("Active"))

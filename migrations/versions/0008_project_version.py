@@ -16,11 +16,11 @@ branch_labels = None
 depends_on = None
 
 
+# A plain ALTER TABLE on both databases, never a batch rebuild: rebuilding `projects` on SQLite would drop the
+# triggers migration 0007 put on it.
 def upgrade():
-    with op.batch_alter_table("projects") as batch:
-        batch.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="1"))
+    op.add_column("projects", sa.Column("version", sa.Integer, nullable=False, server_default="1"))
 
 
 def downgrade():
-    with op.batch_alter_table("projects") as batch:
-        batch.drop_column("version")
+    op.drop_column("projects", "version")

@@ -56,7 +56,7 @@ def test_adding_an_existing_user_fails_with_a_reason(cli, ready):
 
 def test_short_password_and_unknown_user_fail(cli, ready):
     short = cli(ready, "user", "add", "x", "--role", "admin", "--password-stdin", input="short\n")
-    assert short.exit_code == 1 and "at least 8 characters" in short.output
+    assert short.exit_code == 1 and "at least 10 characters" in short.output
     missing = cli(ready, "token", "create", "nobody")
     assert missing.exit_code == 1 and "no user named 'nobody'" in missing.output
 
