@@ -214,6 +214,50 @@ def project_list():
             click.echo(f"{p.id}\t{p.name}\t{n} documents")
 
 
+@project.group("member")
+def member():
+    """A project's members and their role in it (annotator, reviewer, manager)."""
+
+
+@member.command("add")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["annotator", "reviewer", "manager"]),
+              help="Default: the project role named like the user's global role.")
+def member_add(project_ref, name, role):
+    """Make user NAME a member of PROJECT (or change their role in it)."""
+    from .services import members, projects
+
+    with app_context():
+        added = members.add_member(session(), projects.get_project(session(), project_ref), name, role)
+        session().commit()
+        click.echo(f"{name} is a member of {project_ref} as {added.role.value}")
+
+
+@member.command("remove")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("name")
+def member_remove(project_ref, name):
+    """Take user NAME out of PROJECT."""
+    from .services import members, projects
+
+    with app_context():
+        members.remove_member(session(), projects.get_project(session(), project_ref), name)
+        session().commit()
+        click.echo(f"{name} removed from {project_ref}")
+
+
+@member.command("list")
+@click.argument("project_ref", metavar="PROJECT")
+def member_list(project_ref):
+    """List PROJECT's members with their role in it."""
+    from .services import members, projects
+
+    with app_context():
+        for m in members.list_members(session(), projects.get_project(session(), project_ref)):
+            click.echo(f"{m.user.username}\t{m.role.value}")
+
+
 @main.command("import")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))

@@ -39,4 +39,4 @@ def is_api_request() -> bool:
     return request.path.startswith(bp.url_prefix + "/")
 
 
-from . import actors, documents, export, groups, projection, projects, relations, review, spans  # noqa: E402,F401  (routes register on bp)
+from . import actors, documents, export, groups, members, projection, projects, relations, review, spans  # noqa: E402,F401  (routes register on bp)

@@ -18,7 +18,7 @@ from .serialize import document_json, project_json
 
 @bp.get("/projects")
 def list_projects():
-    rows = project_service.project_summaries(db.session)
+    rows = project_service.project_summaries(db.session, current_user)
     return {"projects": [{**project_json(p), "document_count": n} for p, n in rows]}
 
 

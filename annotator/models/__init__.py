@@ -6,13 +6,14 @@ from .assignment import Assignment
 from .comment import Comment
 from .document import Document, DocumentExport, TranslationGroup
 from .history import HistoryEvent
+from .member import AS_ROLE, ProjectMember, ProjectRole
 from .progress import DocState, DocumentProgress
 from .project import DEFAULT_SCHEMA, Project, default_schema
 from .review import DocumentReview, ReviewState
 from .span import Relation, ReviewStatus, Span
 from .user import ApiToken, Role, User, utcnow
 
-__all__ = ["ACTOR_KINDS", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA", "DocState",
-           "Document", "DocumentExport", "DocumentProgress", "DocumentReview", "HistoryEvent", "Project", "Relation",
-           "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink", "TranslationGroup", "User", "default_schema",
-           "utcnow"]
+__all__ = ["ACTOR_KINDS", "AS_ROLE", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA",
+           "DocState", "Document", "DocumentExport", "DocumentProgress", "DocumentReview", "HistoryEvent", "Project",
+           "ProjectMember", "ProjectRole", "Relation", "ReviewState", "ReviewStatus", "Role", "Span", "SpanLink",
+           "TranslationGroup", "User", "default_schema", "utcnow"]
