@@ -17,6 +17,7 @@ DEFAULTS = {
     "LOGIN_MAX_FAILURES": 5,
     "SQLALCHEMY_TRACK_MODIFICATIONS": False,
     "BABEL_DEFAULT_LOCALE": "en",
+    "PROXY_FIX": 0,  # reverse proxies in front whose X-Forwarded-For/-Proto/-Host are trusted (0: none)
 }
 
 
