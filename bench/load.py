@@ -9,10 +9,10 @@ It prepares its own data (users, tokens, one project with a document per annotat
 database (default: a new SQLite file in a temporary instance folder; a PostgreSQL database is initialised or
 upgraded, and each run adds its own users and project), starts `python -m annotator serve` on a free loopback
 port, runs the clients until --requests requests have been sent or --duration seconds have passed, and prints
-requests per second, the span POST latency percentiles, the errors, and the server's CPU time per request (all its processes,
-from /proc: on a shared machine the steadiest of these figures). The clients are asyncio coroutines with
-one keep-alive connection each, in this process: on a small machine they share the cores with the server, so
-absolute figures understate what the server alone would do.
+requests per second, the span POST latency percentiles, the errors, and the server's CPU time per request
+(all its processes, from /proc: on a shared machine the steadiest of these figures). The clients are asyncio
+coroutines with one keep-alive connection each, in this process: on a small machine they share the cores with
+the server, so absolute figures understate what the server alone would do.
 """
 
 import argparse
