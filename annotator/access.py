@@ -5,26 +5,30 @@ span …) gives. For members, the request's role checks (`role_required`, `User.
 that project; see services/members.py for how the global and the project roles combine.
 """
 
-from flask import abort, request
+from flask import abort, g, request
 from flask_login import current_user
 from sqlalchemy import select
 
 from .errors import NotFound
 from .extensions import db
-from .models import AS_ROLE, Actor, Document, ProjectMember, Relation, Span, TranslationGroup
+from .models import AS_ROLE, Actor, Document, Project, ProjectMember, Relation, Span, TranslationGroup
 
-# URL argument -> (the id of the project it is in, as SQL; the not-found message its own route gives)
-_PROJECT_OF = {
-    "pid": (lambda i: i, "no project '{}'", "project"),
-    "did": (lambda i: select(Document.project_id).where(Document.id == i).scalar_subquery(),
-            "no document {}", "document"),
-    "sid": (lambda i: select(Document.project_id).join(Span, Span.document_id == Document.id)
-            .where(Span.id == i).scalar_subquery(), "no span {}", "span"),
-    "rid": (lambda i: select(Document.project_id).join(Relation, Relation.document_id == Document.id)
-            .where(Relation.id == i).scalar_subquery(), "no relation {}", "relation"),
-    "gid": (lambda i: select(TranslationGroup.project_id).where(TranslationGroup.id == i).scalar_subquery(),
-            "no translation group {}", "group"),
-    "aid": (lambda i: select(Actor.project_id).where(Actor.id == i).scalar_subquery(), "no actor {}", "actor"),
+# URL argument -> (what it names, joined to its project, as the columns to load; the not-found message its route
+# gives). The objects are loaded with the membership in one query and stay in the session, so that the view's
+# own lookups of them (session.get, span.document.project …) need no further queries.
+_URL_OBJECTS = {
+    "pid": (lambda i: select(Project).where(Project.id == i), "no project '{}'", "project"),
+    "did": (lambda i: select(Document, Project).join(Project, Project.id == Document.project_id)
+            .where(Document.id == i), "no document {}", "document"),
+    "sid": (lambda i: select(Span, Document, Project).join(Document, Document.id == Span.document_id)
+            .join(Project, Project.id == Document.project_id).where(Span.id == i), "no span {}", "span"),
+    "rid": (lambda i: select(Relation, Document, Project).join(Document, Document.id == Relation.document_id)
+            .join(Project, Project.id == Document.project_id).where(Relation.id == i), "no relation {}",
+            "relation"),
+    "gid": (lambda i: select(TranslationGroup, Project).join(Project, Project.id == TranslationGroup.project_id)
+            .where(TranslationGroup.id == i), "no translation group {}", "group"),
+    "aid": (lambda i: select(Actor, Project).join(Project, Project.id == Actor.project_id).where(Actor.id == i),
+            "no actor {}", "actor"),
 }
 
 
@@ -34,16 +38,18 @@ def init_app(app):
 
 
 def check_project_access():
-    if not current_user.is_authenticated or current_user.is_admin:
-        return
     for arg, value in (request.view_args or {}).items():
-        if arg in _PROJECT_OF:
-            project_of, message, field = _PROJECT_OF[arg]
-            role = db.session.scalar(select(ProjectMember.role).where(
-                ProjectMember.user_id == current_user.id, ProjectMember.project_id == project_of(value)))
-            if role is None:
+        if arg in _URL_OBJECTS and current_user.is_authenticated:
+            query, message, field = _URL_OBJECTS[arg]
+            membership = (ProjectMember.project_id == Project.id) & (ProjectMember.user_id == current_user.id)
+            row = db.session.execute(query(value).add_columns(ProjectMember.role)
+                                     .outerjoin(ProjectMember, membership)).first()
+            g.url_objects = row  # the session holds loaded objects weakly: keep them for this request
+            if current_user.is_admin:
+                return  # admins need no membership; a missing object is the view's own 404
+            if row is None or row.role is None:
                 _not_found(message.format(value), field)
-            current_user.project_role = AS_ROLE[role]
+            current_user.project_role = AS_ROLE[row.role]
             return
 
 
