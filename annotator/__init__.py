@@ -13,7 +13,7 @@ def create_app(test_config=None, instance_path=None):
                 instance_relative_config=True, template_folder=str(resource_dir("templates")),
                 static_folder=str(resource_dir("static")))
 
-    from . import auth, config, db, ids, security
+    from . import access, auth, config, db, ids, security
     from .api import bp as api_bp
     from .extensions import babel, csrf
     from .extensions import db as sqla
@@ -26,6 +26,7 @@ def create_app(test_config=None, instance_path=None):
     csrf.init_app(app)
     babel.init_app(app)
     auth.init_app(app)
+    access.init_app(app)
     security.init_app(app)
     app.register_blueprint(api_bp)
     register_web(app)

@@ -252,6 +252,50 @@ def project_list():
             click.echo(f"{p.id}\t{p.name}\t{n} documents")
 
 
+@project.group("member")
+def member():
+    """A project's members and their role in it (annotator, reviewer, manager)."""
+
+
+@member.command("add")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["annotator", "reviewer", "manager"]),
+              help="Default: the project role named like the user's global role.")
+def member_add(project_ref, name, role):
+    """Make user NAME a member of PROJECT (or change their role in it)."""
+    from .services import members, projects
+
+    with app_context():
+        added = members.add_member(session(), projects.get_project(session(), project_ref), name, role)
+        session().commit()
+        click.echo(f"{name} is a member of {project_ref} as {added.role.value}")
+
+
+@member.command("remove")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("name")
+def member_remove(project_ref, name):
+    """Take user NAME out of PROJECT."""
+    from .services import members, projects
+
+    with app_context():
+        members.remove_member(session(), projects.get_project(session(), project_ref), name)
+        session().commit()
+        click.echo(f"{name} removed from {project_ref}")
+
+
+@member.command("list")
+@click.argument("project_ref", metavar="PROJECT")
+def member_list(project_ref):
+    """List PROJECT's members with their role in it."""
+    from .services import members, projects
+
+    with app_context():
+        for m in members.list_members(session(), projects.get_project(session(), project_ref)):
+            click.echo(f"{m.user.username}\t{m.role.value}")
+
+
 @main.command("import")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -351,14 +395,54 @@ def backup(target, force):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
-def serve(host, port, threads):
-    """Serve the app with waitress (a production WSGI server)."""
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes; more than one runs gunicorn (pip install 'annotator[server]') and needs "
+                   "PostgreSQL.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Threads per worker process.")
+@click.option("--connection-limit", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Open client connections one waitress process keeps (idle keep-alive ones included).")
+def serve(host, port, workers, threads, connection_limit):
+    """Serve the app: waitress in this process, or gunicorn with several worker processes."""
+    from .extensions import db
+
+    with app_context():  # checks the database's schema
+        backend = db.engine.url.get_backend_name()
+        db.engine.dispose()  # connections are not shared with the workers gunicorn forks
+    if workers > 1:
+        _serve_with_gunicorn(host, port, workers, threads, backend)
+        return
     import waitress
 
-    app_context()  # checks the database's schema
     click.echo(f"annotator serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    waitress.serve(_app, host=host, port=port, threads=threads, ident="annotator")
+    waitress.serve(_app, host=host, port=port, threads=threads, connection_limit=connection_limit,
+                   ident="annotator")
+
+
+def _serve_with_gunicorn(host, port, workers, threads, backend):
+    if backend == "sqlite":
+        raise click.ClickException("several worker processes need PostgreSQL (SQLite takes one writer at a time); "
+                                   "set ANNOTATOR_DATABASE_URL=postgresql://... or serve with --workers 1")
+    try:
+        from gunicorn.app.base import BaseApplication
+    except ImportError:
+        raise click.ClickException("--workers needs gunicorn: pip install 'annotator[server]' "
+                                   "(or serve with --workers 1)") from None
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                               "worker_class": "gthread", "worker_connections": 1000, "keepalive": 30,
+                               "proc_name": "annotator"}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from . import create_app
+
+            return create_app()  # in each worker, after the fork: its own connection pool
+
+    click.echo(f"annotator serving on http://{host}:{port}/ with {workers} gunicorn workers (Ctrl+C to stop)")
+    Server().run()
 
 
 @main.command("export")

@@ -19,6 +19,7 @@ DEFAULTS = {
     "LOGIN_FAILURE_WINDOW_MINUTES": 15,  # failures older than this are forgotten
     "SQLALCHEMY_TRACK_MODIFICATIONS": False,
     "BABEL_DEFAULT_LOCALE": "en",
+    "PROXY_FIX": 0,  # reverse proxies in front whose X-Forwarded-For/-Proto/-Host are trusted (0: none)
 }
 
 

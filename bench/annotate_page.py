@@ -80,7 +80,7 @@ def build(db_path, chars, count, overlapping):
     text = make_text(chars, rng)
     with app.app_context():
         user = user_service.create_user(db.session, "bench", "annotator", PASSWORD)
-        project = project_service.create_project(db.session, "bench")
+        project = project_service.create_project(db.session, "bench", created_by=user)  # a member
         item = doc_service.parse_fields({"text": text, "lang": "uk", "title": "Bench"})
         doc = doc_service.add_documents(db.session, project, [item]).created[0]
         db.session.flush()

@@ -35,6 +35,7 @@ from annotator.db import upgrade  # noqa: E402
 from annotator.extensions import db  # noqa: E402
 from annotator.models import Span  # noqa: E402
 from annotator.services import documents as doc_service  # noqa: E402
+from annotator.services import members  # noqa: E402
 from annotator.services import projects as project_service  # noqa: E402
 from annotator.services import users as user_service  # noqa: E402
 
@@ -79,6 +80,8 @@ def build(db_path, chars, count, agree):
         user_service.create_user(db.session, "rita", "reviewer", PASSWORD)
         users = {n: user_service.create_user(db.session, n, "annotator", PASSWORD) for n in ANNOTATORS}
         project = project_service.create_project(db.session, "bench")
+        for name in ["rita", *ANNOTATORS]:
+            members.add_member(db.session, project, name)
         item = doc_service.parse_fields({"text": text, "lang": "uk", "title": "Bench"})
         doc = doc_service.add_documents(db.session, project, [item]).created[0]
         db.session.flush()

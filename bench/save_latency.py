@@ -49,7 +49,7 @@ def build(url: str, instance: Path, chars: int, spans: int) -> tuple[int, str, s
     text = make_text(chars, rng)
     with app.app_context():
         user = users.create_user(db.session, "bench", "annotator", "bench-password-42")
-        project = projects.create_project(db.session, "bench")
+        project = projects.create_project(db.session, "bench", created_by=user)  # a member (its manager)
         doc = documents.add_documents(db.session, project, [documents.parse_fields(
             {"text": text, "lang": "uk", "title": "Bench"})]).created[0]
         db.session.add_all(Span(document_id=doc.id, annotator_id=user.id, start=s, end=e, label=label, attrs={})

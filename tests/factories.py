@@ -1,7 +1,11 @@
 """Test data made through the services, as users would make it."""
 
+from sqlalchemy import select
+
 from annotator.extensions import db
+from annotator.models import Project, Role, User
 from annotator.services import documents as doc_service
+from annotator.services import members as member_service
 from annotator.services import projects as project_service
 from annotator.services import spans as span_service
 from annotator.services import users as user_service
@@ -10,8 +14,13 @@ PASSWORD = "correct-horse-42"
 
 
 class Factories:
+    """`join`: new users join every existing project and new projects take in every existing user, with the
+    project role named like the global role (as an upgraded database has them); tests of membership turn it
+    off (make.join = False) or pass members= to project()."""
+
     def __init__(self, app):
         self.app = app
+        self.join = True
 
     def _commit(self, fn, *args, **kwargs):
         with self.app.app_context():
@@ -23,7 +32,13 @@ class Factories:
             return obj
 
     def user(self, username="olena", role="annotator", password=PASSWORD):
-        return self._commit(user_service.create_user, username, role, password)
+        user = self._commit(user_service.create_user, username, role, password)
+        if self.join and role != "admin":
+            with self.app.app_context():
+                for project in db.session.scalars(select(Project)):
+                    member_service.add_member(db.session, project, username, role)
+                db.session.commit()
+        return user
 
     def token(self, username):
         with self.app.app_context():
@@ -31,8 +46,22 @@ class Factories:
             db.session.commit()
             return token
 
-    def project(self, name="news", **kwargs):
-        return self._commit(project_service.create_project, name, **kwargs)
+    def project(self, name="news", members=None, **kwargs):
+        """A project; `members` ({user name: project role}) instead of every user when given."""
+        project = self._commit(project_service.create_project, name, **kwargs)
+        with self.app.app_context():
+            if members is None and self.join:
+                users = db.session.scalars(select(User).where(User.role != Role.ADMIN))
+                members = {u.username: u.role.value for u in users}
+            for username, role in (members or {}).items():
+                member_service.add_member(db.session, db.session.get(Project, project.id), username, role)
+            db.session.commit()
+        return project
+
+    def member(self, project_id, username, role):
+        with self.app.app_context():
+            member_service.add_member(db.session, db.session.get(Project, project_id), username, role)
+            db.session.commit()
 
     def document(self, project_id, text="Київ 🙂 — a test text.", lang="uk", title="A title", group=None):
         def add(session):

@@ -50,6 +50,7 @@ from . import (  # noqa: E402,F401  (routes register on bp)
     documents,
     export,
     groups,
+    members,
     openapi,
     projection,
     projects,

@@ -71,7 +71,7 @@ class ImportOptions(Query):
 
 @bp.get("/projects")
 def list_projects():
-    rows = project_service.project_summaries(db.session)
+    rows = project_service.project_summaries(db.session, current_user)
     return {"projects": [{**project_json(p), "document_count": n} for p, n in rows]}
 
 

@@ -37,8 +37,10 @@ def create_span(did, data: NewSpan):
     if data.gold:
         review.add_to_gold(db.session, span, current_user)
     progress.touch(db.session, doc, current_user)
+    db.session.flush()
+    answer = span_json(span, doc.text)  # before the commit expires what it reads
     db.session.commit()
-    return span_json(span, doc.text), 201
+    return answer, 201
 
 
 @bp.get("/spans/<int:sid>")
@@ -59,8 +61,10 @@ def update_span(sid, data: SpanChanges):
         current = span_service.get_span(db.session, sid, current_user)
         exc.extra = {"current": span_json(current, current.document.text)}
         raise
+    db.session.flush()
+    answer = span_json(span, span.document.text)  # before the commit expires what it reads
     db.session.commit()
-    return span_json(span, span.document.text)
+    return answer
 
 
 @bp.delete("/spans/<int:sid>")

@@ -11,7 +11,7 @@ from ..ingest import parse_files
 from ..models import Project, User
 from ..services import actors as actor_service
 from ..services import documents as doc_service
-from ..services import projection
+from ..services import members, projection
 from ..services import projects as project_service
 from ..services import relations as relation_service
 from ..services import spans as span_service
@@ -19,6 +19,7 @@ from ..services import users as user_service
 
 PROJECT_NAME = "demo"
 USERS = (("admin", "admin"), ("rita", "reviewer"), ("olena", "annotator"), ("taras", "annotator"))
+MEMBERS = (("rita", "reviewer"), ("olena", "annotator"), ("taras", "annotator"))  # admin: its creator, so manager
 
 
 def article_files() -> list[tuple[str, bytes]]:
@@ -43,6 +44,8 @@ def load(session) -> tuple[Project | None, list[tuple[str, str, str]]]:
         guidelines="ACTOR: people, organisations and states that act or speak.\n"
         "CLAIM: what someone asserts.\nPOSITION: a stance an actor takes, with its polarity.",
         created_by=admin)
+    for name, role in MEMBERS:
+        members.add_member(session, project, name, role)
     parsed = parse_files(article_files(), clean=False)
     assert not parsed.errors, parsed.errors
     result = doc_service.add_documents(session, project, parsed.inputs, admin)

@@ -53,9 +53,17 @@ class User(UserMixin, db.Model):
         """What the session cookie keeps: the id and the session generation it was issued under."""
         return f"{self.id}:{self.session_generation}"
 
+    # Within a request about one project, the role this user has there (annotator.access sets it); None: the
+    # global role counts (admins, and requests about no project).
+    project_role = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
     def has_role(self, role: Role) -> bool:
-        """True if this user's role is `role` or ranks above it."""
-        return ROLE_RANK[self.role] >= ROLE_RANK[Role(role)]
+        """True if this user's role (in the current request's project, if any) is `role` or ranks above it."""
+        return ROLE_RANK[self.project_role or self.role] >= ROLE_RANK[Role(role)]
 
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role}>"

@@ -5,7 +5,7 @@ from collections import Counter
 from sqlalchemy import delete, func, select
 
 from ..errors import Invalid
-from ..models import Assignment, DocState, Document, DocumentProgress, Project, Role, User
+from ..models import Assignment, DocState, Document, DocumentProgress, Project, ProjectMember, ProjectRole, Role, User
 from . import history
 
 
@@ -53,6 +53,10 @@ def assign_by_name(session, project: Project, doc_ids: list[int], usernames: lis
     missing = [n for n in usernames if n not in users]
     if missing:
         raise Invalid(f"no user named '{missing[0]}'", field="users")
+    members = set(session.scalars(select(ProjectMember.user_id).where(ProjectMember.project_id == project.id)))
+    outside = [n for n in usernames if users[n].id not in members and users[n].role != Role.ADMIN]
+    if outside:
+        raise Invalid(f"'{outside[0]}' is not a member of this project", field="users")
     return assign(session, docs, [users[n] for n in usernames], by)
 
 
@@ -61,8 +65,11 @@ def unassign(session, doc: Document, user: User) -> None:
     session.execute(delete(Assignment).where(Assignment.document_id.in_(ids), Assignment.user_id == user.id))
 
 
-def annotators(session) -> list[User]:
-    return list(session.scalars(select(User).where(User.role == Role.ANNOTATOR, User.active.is_(True))
+def annotators(session, project: Project) -> list[User]:
+    """The project's active members who annotate in it."""
+    return list(session.scalars(select(User).join(ProjectMember, ProjectMember.user_id == User.id)
+                                .where(ProjectMember.project_id == project.id,
+                                       ProjectMember.role == ProjectRole.ANNOTATOR, User.active.is_(True))
                                 .order_by(User.username)))
 
 
@@ -71,7 +78,7 @@ def auto_assign(session, project: Project, k: int, docs: list[Document] | None =
     """Give each document k annotators, choosing those with the fewest assignments in the project."""
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise Invalid("k must be a whole number of annotators, 1 or more", field="k")
-    pool = annotators(session)
+    pool = annotators(session, project)
     if len(pool) < k:
         raise Invalid(f"the project has {len(pool)} active annotator(s); cannot give each document {k}", field="k")
     if docs is None:

@@ -122,7 +122,7 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
 def _auto_assign(session, project: Project, result: AddResult, user: User | None) -> None:
     """With the project's auto_assign setting (k), new documents go to the k least-loaded annotators."""
     k = (project.settings or {}).get("auto_assign") or 0
-    if k and result.created and len(assignments.annotators(session)) >= k:
+    if k and result.created and len(assignments.annotators(session, project)) >= k:
         assignments.auto_assign(session, project, k, result.created, by=user)
 
 

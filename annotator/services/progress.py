@@ -57,8 +57,12 @@ def incomplete_spans(session, doc: Document, user: User) -> list[dict]:
 
 def touch(session, doc: Document, user: User) -> None:
     """The first annotation moves a new document to in progress."""
-    if state_of(session, doc, user) == DocState.NEW:
-        set_state(session, doc, user, DocState.IN_PROGRESS)
+    row = session.get(DocumentProgress, (doc.id, user.id))
+    if row is None:
+        session.add(DocumentProgress(document_id=doc.id, user_id=user.id, state=DocState.IN_PROGRESS))
+    elif row.state == DocState.NEW:
+        row.state = DocState.IN_PROGRESS
+        row.updated_at = utcnow()
 
 
 def next_document(session, doc: Document, user: User) -> int | None:

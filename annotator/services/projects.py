@@ -4,7 +4,8 @@ from sqlalchemy import func, select
 
 from ..errors import Conflict, Invalid, NotFound
 from ..ids import as_id
-from ..models import Document, Project, default_schema
+from ..models import Document, Project, ProjectMember, ProjectRole, User, default_schema
+from . import members
 from .schema import validate_schema
 
 
@@ -37,6 +38,9 @@ def create_project(session, name, description="", guidelines="", schema=None, cr
                       settings={}, created_by_id=created_by.id if created_by else None)
     session.add(project)
     session.flush()
+    if created_by is not None:
+        session.add(ProjectMember(project_id=project.id, user_id=created_by.id, role=ProjectRole.MANAGER))
+        session.flush()
     return project
 
 
@@ -90,9 +94,12 @@ def language_counts(session, project: Project) -> dict[str, int]:
     return dict(rows.all())
 
 
-def project_summaries(session) -> list[tuple[Project, int]]:
-    """All projects with their document counts, in one query."""
+def project_summaries(session, user: User | None = None) -> list[tuple[Project, int]]:
+    """The projects `user` may see (all without a user) with their document counts, in one query."""
     counts = (select(Document.project_id, func.count().label("n")).group_by(Document.project_id).subquery())
-    rows = session.execute(select(Project, func.coalesce(counts.c.n, 0))
-                           .outerjoin(counts, counts.c.project_id == Project.id).order_by(Project.name))
-    return rows.all()
+    query = (select(Project, func.coalesce(counts.c.n, 0))
+             .outerjoin(counts, counts.c.project_id == Project.id).order_by(Project.name))
+    visible = members.visible_project_ids(user) if user is not None else None
+    if visible is not None:
+        query = query.where(Project.id.in_(visible))
+    return session.execute(query).all()

@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..auth import api_error
 from ..extensions import db
-from . import actors, admin, auth, documents, export, groups, projects, review, schema
+from . import actors, admin, auth, documents, export, groups, members, projects, review, schema
 
 JS_STRINGS = {
     "saving": "Saving…",
@@ -94,7 +94,7 @@ JS_STRINGS = {
 
 
 def register(app):
-    for module in (auth, projects, documents, admin, schema, actors, export, groups, review):
+    for module in (auth, projects, documents, admin, schema, actors, export, groups, review, members):
         app.register_blueprint(module.bp)
     app.register_error_handler(HTTPException, _error_page)
     app.register_error_handler(CSRFError, _error_page)

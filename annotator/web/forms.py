@@ -95,6 +95,13 @@ class NewUserForm(FlaskForm):
     )
 
 
+class MemberForm(FlaskForm):
+    username = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
+    role = SelectField(_l("Role in this project"), choices=[
+        SelectChoice("annotator", _l("annotator")), SelectChoice("reviewer", _l("reviewer")),
+        SelectChoice("manager", _l("manager"))], default="annotator")
+
+
 class UserActionForm(FlaskForm):
     """An empty form: a CSRF token for the per-user buttons."""
 

@@ -32,7 +32,7 @@ def home():
 
 @bp.get("/projects")
 def index():
-    return render_template("projects/index.html", rows=project_service.project_summaries(db.session))
+    return render_template("projects/index.html", rows=project_service.project_summaries(db.session, current_user))
 
 
 @bp.route("/projects/new", methods=["GET", "POST"])
@@ -86,7 +86,7 @@ def show(pid):
                            counts=project_service.language_counts(db.session, project),
                            annotators=progress.annotator_counts(db.session, project, current_user),
                            queue=assignments.queue(db.session, project, current_user),
-                           pool=assignments.annotators(db.session) if reviewer else [],
+                           pool=assignments.annotators(db.session, project) if reviewer else [],
                            action=UserActionForm())
 
 

@@ -1,0 +1,59 @@
+"""Who may reach which project: one check, before every request, for every URL that names something in a project.
+
+A user who is neither an admin nor a member of the project gets exactly the 404 a missing project (or document,
+span …) gives. For members, the request's role checks (`role_required`, `User.has_role`) then use their role in
+that project; see services/members.py for how the global and the project roles combine.
+"""
+
+from flask import abort, g, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from .errors import NotFound
+from .extensions import db
+from .models import AS_ROLE, Actor, Document, Project, ProjectMember, Relation, Span, TranslationGroup
+
+# URL argument -> (what it names, joined to its project, as the columns to load; the not-found message its route
+# gives). The objects are loaded with the membership in one query and stay in the session, so that the view's
+# own lookups of them (session.get, span.document.project …) need no further queries.
+_URL_OBJECTS = {
+    "pid": (lambda i: select(Project).where(Project.id == i), "no project '{}'", "project"),
+    "did": (lambda i: select(Document, Project).join(Project, Project.id == Document.project_id)
+            .where(Document.id == i), "no document {}", "document"),
+    "sid": (lambda i: select(Span, Document, Project).join(Document, Document.id == Span.document_id)
+            .join(Project, Project.id == Document.project_id).where(Span.id == i), "no span {}", "span"),
+    "rid": (lambda i: select(Relation, Document, Project).join(Document, Document.id == Relation.document_id)
+            .join(Project, Project.id == Document.project_id).where(Relation.id == i), "no relation {}",
+            "relation"),
+    "gid": (lambda i: select(TranslationGroup, Project).join(Project, Project.id == TranslationGroup.project_id)
+            .where(TranslationGroup.id == i), "no translation group {}", "group"),
+    "aid": (lambda i: select(Actor, Project).join(Project, Project.id == Actor.project_id).where(Actor.id == i),
+            "no actor {}", "actor"),
+}
+
+
+def init_app(app):
+    """Register after auth: the login check runs first, so every user seen here is logged in."""
+    app.before_request(check_project_access)
+
+
+def check_project_access():
+    for arg, value in (request.view_args or {}).items():
+        if arg in _URL_OBJECTS and current_user.is_authenticated:
+            query, message, field = _URL_OBJECTS[arg]
+            membership = (ProjectMember.project_id == Project.id) & (ProjectMember.user_id == current_user.id)
+            row = db.session.execute(query(value).add_columns(ProjectMember.role)
+                                     .outerjoin(ProjectMember, membership)).first()
+            g.url_objects = row  # the session holds loaded objects weakly: keep them for this request
+            if current_user.is_admin:
+                return  # admins need no membership; a missing object is the view's own 404
+            if row is None or row.role is None:
+                _not_found(message.format(value), field)
+            current_user.project_role = AS_ROLE[row.role]
+            return
+
+
+def _not_found(message, field):
+    if request.blueprint == "api":
+        raise NotFound(message, field=field)
+    abort(404)
