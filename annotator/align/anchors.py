@@ -35,6 +35,8 @@ _HARD_C = re.compile(r"c(?![eiyc])")
 _VOWELS = re.compile(r"[aeiouyj]")
 _DOUBLES = re.compile(r"(.)\1+")
 SKELETON_LENGTH = 3
+COGNATE_WORD = 5
+COGNATE_LENGTH = 4
 
 _CALENDAR = {
     "m01": r"january|jan|січ\w*|январ\w*",
@@ -78,7 +80,7 @@ def normalize_number(raw: str) -> str:
     return raw.replace(",", ".")
 
 
-def name_skeleton(word: str) -> str:
+def name_skeleton(word: str, length: int = SKELETON_LENGTH) -> str:
     """A script-independent key for a name: transliterate, drop vowels, merge look-alike sounds."""
     latin = re.sub(r"[^a-z]", "", anyascii(word).lower())
     for old, new in _SKELETON_RULES:
@@ -86,7 +88,25 @@ def name_skeleton(word: str) -> str:
     latin = _HARD_C.sub("k", latin)
     first, rest = latin[:1], _VOWELS.sub("", latin[1:])
     skeleton = _DOUBLES.sub(r"\1", (first if first not in "aeiouyj" else "") + rest)
-    return skeleton[:SKELETON_LENGTH]
+    return skeleton[:length]
+
+
+def cognate_keys(sentence: str) -> frozenset[str]:
+    """Keys for words of five letters or more that are spelled alike across scripts once transliterated
+    (Ukrainian and Russian share most roots: президента ~ президента, війни ~ войны, парламент ~ parliament)."""
+    keys = set()
+    for word in _WORD.findall(sentence):
+        if len(word) >= COGNATE_WORD:
+            key = _cognate(word.lower())
+            if key:
+                keys.add(key)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _cognate(word: str) -> str | None:
+    skeleton = name_skeleton(word, COGNATE_LENGTH).replace("z", "s")
+    return "%" + skeleton if len(skeleton) >= 3 else None
 
 
 def _number_keys(sentence: str) -> list[str]:
