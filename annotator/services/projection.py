@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from ..align.anchors import name_skeleton, normalize_number
-from ..errors import Conflict, Invalid
+from ..errors import Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
 from .spans import create_span
@@ -196,6 +196,30 @@ def project_span(session, span: Span, target: Document, user: User, start, end) 
                           span.actor_id)
     link_spans(session, span, created, user)
     return created
+
+
+MAX_ACCEPT = 1000
+
+
+def accept_many(session, user: User, items, get_span, get_document) -> list[tuple[Span, Span]]:
+    """Accept many suggestions at once, all or none: [{span, doc, start, end}] -> [(source, created)].
+
+    `get_span` / `get_document` look ids up with the caller's access checks. A bad item is named by its index.
+    """
+    if not isinstance(items, list) or not items or len(items) > MAX_ACCEPT:
+        raise Invalid(f"'items' must be a list of 1-{MAX_ACCEPT} suggestions", field="items")
+    out = []
+    for k, item in enumerate(items):
+        field = f"items[{k}]"
+        if not isinstance(item, dict) or any(isinstance(item.get(n), bool) or not isinstance(item.get(n), int)
+                                             for n in ("span", "doc", "start", "end")):
+            raise Invalid(f"{field} must be {{span, doc, start, end}} with integer values", field=field)
+        try:
+            span, target = get_span(item["span"]), get_document(item["doc"])
+            out.append((span, project_span(session, span, target, user, item["start"], item["end"])))
+        except DomainError as exc:
+            raise type(exc)(f"{field}: {exc.message}", field=field) from None
+    return out
 
 
 def links_of(session, span_ids: list[int]) -> list[tuple[int, int]]:

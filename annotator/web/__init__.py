@@ -78,6 +78,8 @@ JS_STRINGS = {
     "group_link_hint": "To link, click a sentence in one version, then one in another version, and press L.",
     "group_pick_first": "Click a sentence first (or move to one with the arrow keys).",
     "group_nothing_to_merge": "There is no next link to merge with.",
+    "group_accept_all": "Accept all {n}",
+    "group_accept_all_hint": "Reject the wrong ones first; the rest are saved at once.",
     "group_undo": "Undo",
     "group_redo": "Redo",
     "group_undo_hint": "Undo the last alignment edit (Ctrl+Z)",

@@ -481,6 +481,26 @@ class GroupPage {
     }
   }
 
+  /** Create the counterparts of many suggestions in one request ([{span, suggestion}]); true when saved. */
+  async acceptProjections(items) {
+    this.setStatus(t("saving", {}, "Saving…"), "saving");
+    try {
+      const res = await api.post("/projection/accept", { items: items.map(({ span, suggestion: s }) =>
+        ({ span: span.id, doc: s.doc, start: s.start, end: s.end })) });
+      for (const made of res.created) {
+        this.model.addSpan(made.span.document, made.span);
+        this.model.addLink(made.source, made.span.id);
+      }
+      this.render();
+      this.spanPanel.render();
+      this.setStatus(t("saved", {}, "Saved"), "saved");
+      return true;
+    } catch (err) {
+      this.showError(err);
+      return false;
+    }
+  }
+
   revealSpan(id, otherId) {
     const first = this.view.marks(id)[0];
     if (!first) return;

@@ -262,6 +262,32 @@ def test_project_all_offers_each_unlinked_span_to_accept_or_reject(page, make, a
     assert page.errors == []
 
 
+def test_project_all_accepts_every_suggestion_left_in_one_action(page, make, app):
+    project, docs = make_story(make)
+    en, uk, ru = docs["en"].id, docs["uk"].id, docs["ru"].id
+    add_span(app, en, "Ihor Terekhov")
+    add_span(app, en, "300 generators", label="CLAIM")
+    browser_login(page, "olena")
+    open_group(page, docs["en"].group_id)
+
+    page.click(f'.gv-project-all[data-doc="{en}"]')
+    items = page.locator("#gv-bulk-box .gv-sugg")
+    items.first.wait_for()
+    assert page.locator("#gv-accept-all").text_content() == "Accept all 4"
+    page.click(f'#gv-bulk-box .gv-sugg[data-doc="{ru}"]:has-text("300 generators") button[data-act="reject"]')
+    assert page.locator("#gv-accept-all").text_content() == "Accept all 3"
+    page.click("#gv-accept-all")
+    wait_saved(page)
+    assert items.count() == 0
+    assert page.locator(f'.gv-version[data-document-id="{uk}"] mark').count() == 2
+    assert page.locator(f'.gv-version[data-document-id="{ru}"] mark[data-label="ACTOR"]').count() == 1
+    assert page.locator(f'.gv-version[data-document-id="{ru}"] mark[data-label="CLAIM"]').count() == 0
+    with app.app_context():
+        made = db.session.scalars(select(Span).where(Span.document_id.in_([uk, ru]))).all()
+        assert len(made) == 3
+    assert page.errors == []
+
+
 def test_divergences_list_missing_and_differing_counterparts_and_scroll_to_them(page, make, app):
     project, docs = make_story(make)
     en, uk = docs["en"].id, docs["uk"].id
