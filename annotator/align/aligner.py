@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 
 from annotator.align import dp, lexicon
-from annotator.align.anchors import cognate_keys, sentence_anchors
+from annotator.align.anchors import cognate_keys, sentence_anchors, words_of
 from annotator.align.segment import base_lang
 
 Bead = dp.Bead
@@ -73,15 +73,15 @@ def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: i
         lexicons = lexicon.packaged()
     lang, other = base_lang(lang), base_lang(other)
     pair = lexicons.get((lang, other) if side == 0 else (other, lang))
-    entries = None if pair is None else (pair.forward if side == 0 else pair.backward)
+    entries = {} if pair is None else (pair.src_keys if side == 0 else pair.tgt_keys)
     out = []
     for sentence in sentences:
         cognates, stems, anchors = _sentence_evidence(sentence)
         keys = dict.fromkeys(cognates, COGNATE_WEIGHT)
-        if entries:
-            for stem in stems:
-                for other_stem in entries.get(stem, ()):
-                    keys["~" + (stem + "|" + other_stem if side == 0 else other_stem + "|" + stem)] = LEXICON_WEIGHT
+        for stem in stems:
+            named = entries.get(stem)
+            if named:
+                keys.update(dict.fromkeys(named, LEXICON_WEIGHT))
         keys.update(dict.fromkeys(anchors, 1.0))
         out.append(keys)
     return out
@@ -90,7 +90,9 @@ def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: i
 @lru_cache(maxsize=4096)
 def _sentence_evidence(sentence: str) -> tuple[frozenset, frozenset, frozenset]:
     """Cognate keys, stems and anchors of a sentence (each sentence of a group is aligned twice)."""
-    return cognate_keys(sentence), frozenset(lexicon.stems(sentence)), sentence_anchors(sentence)
+    words = words_of(sentence)
+    stems = frozenset(lexicon.stem(w) for w in words if len(w) >= lexicon.MIN_WORD)
+    return cognate_keys(sentence, words), stems, sentence_anchors(sentence, words)
 
 
 def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, float]]) -> dp.Evidence:

@@ -62,11 +62,16 @@ _CALENDAR = {
 _CALENDAR_WORDS = {key: re.compile(rf"(?:{pattern})", re.IGNORECASE) for key, pattern in _CALENDAR.items()}
 
 
-def sentence_anchors(sentence: str) -> frozenset[str]:
+def words_of(sentence: str) -> list[str]:
+    """The words of a sentence (letters, with inner apostrophes), as anchors and cognates see them."""
+    return _WORD.findall(sentence)
+
+
+def sentence_anchors(sentence: str, words: list[str] | None = None) -> frozenset[str]:
     """The anchor keys of one sentence, in any of uk / ru / en."""
     keys = set(_number_keys(sentence))
     keys.update(_quote_keys(sentence))
-    for word in _WORD.findall(sentence):
+    for word in words_of(sentence) if words is None else words:
         key = _word_key(word)
         if key:
             keys.add(key)
@@ -91,11 +96,11 @@ def name_skeleton(word: str, length: int = SKELETON_LENGTH) -> str:
     return skeleton[:length]
 
 
-def cognate_keys(sentence: str) -> frozenset[str]:
+def cognate_keys(sentence: str, words: list[str] | None = None) -> frozenset[str]:
     """Keys for words of five letters or more that are spelled alike across scripts once transliterated
     (Ukrainian and Russian share most roots: президента ~ президента, війни ~ войны, парламент ~ parliament)."""
     keys = set()
-    for word in _WORD.findall(sentence):
+    for word in words_of(sentence) if words is None else words:
         if len(word) >= COGNATE_WORD:
             key = _cognate(word.lower())
             if key:

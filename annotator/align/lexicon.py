@@ -11,14 +11,15 @@ import gzip
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from annotator.align.anchors import words_of
 
 STEM_LENGTH = 5
 MIN_WORD = 3
 PACKAGED = Path(__file__).with_name("data") / "lexicon.tsv.gz"
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 Lexicon = dict[str, frozenset[str]]  # source stem -> target stems
 
@@ -26,7 +27,7 @@ Lexicon = dict[str, frozenset[str]]  # source stem -> target stems
 def stems(sentence: str) -> set[str]:
     """The stems of a sentence's words of three letters or more."""
     out = set()
-    for word in _WORD.findall(sentence):
+    for word in words_of(sentence):
         if len(word) >= MIN_WORD:
             out.add(stem(word))
     return out
@@ -88,6 +89,15 @@ class Bilingual:
 
     forward: Lexicon
     backward: Lexicon
+    # stem -> the names ("~source stem|target stem") of the entries it is half of, per side
+    src_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tgt_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for s, targets in self.forward.items():
+            self.src_keys[s] = tuple(f"~{s}|{t}" for t in sorted(targets))
+        for t, sources in self.backward.items():
+            self.tgt_keys[t] = tuple(f"~{s}|{t}" for s in sorted(sources))
 
 
 def prepare(lexicons: dict[tuple[str, str], Lexicon]) -> dict[tuple[str, str], Bilingual]:

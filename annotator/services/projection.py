@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from ..align.anchors import name_skeleton, normalize_number
+from ..align.counterpart import counterpart
+from ..align.segment import base_lang
 from ..errors import Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
@@ -69,7 +71,9 @@ def suggest(session, span: Span, source: Document, target: Document, actor_names
     text = source.text[span.start:span.end]
     lo, hi = region
     window = target.text[lo:hi]
-    for finder in (_by_listed_names(actor_names), _by_name_skeleton, _by_number, _by_quote, _by_position):
+    finders = (_by_listed_names(actor_names), _by_words(target.lang), _by_name_skeleton, _by_number, _by_quote,
+               _by_position)
+    for finder in finders:
         found = finder(text, window, span, source, region)
         if found:
             start, end, reason, score = _widen(found, text, window, span, source, region)
@@ -100,6 +104,20 @@ def _by_listed_names(names):
             if at >= 0:
                 return at, at + len(name), "actor name", 0.95
         return None
+
+    return find
+
+
+def _by_words(target_lang):
+    """Word-level evidence (numbers, names, cognates, the lexicon) within the span's sentences."""
+
+    def find(_text, window, span, source, _region):
+        sentences = alignment.sentences_of(source)
+        touched = [(s, e) for s, e in sentences if s < span.end and span.start < e]
+        lo, hi = touched[0][0], touched[-1][1]
+        found = counterpart(source.text[lo:hi], max(span.start - lo, 0), min(span.end, hi) - lo, window,
+                            base_lang(source.lang), base_lang(target_lang))
+        return (*found, "words across languages", 0.85) if found else None
 
     return find
 
