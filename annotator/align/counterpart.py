@@ -10,11 +10,13 @@ the phrase's relative place in its sentence.
 """
 
 import re
+from functools import cache
 
 from annotator.align import lexicon
 from annotator.align.anchors import _cognate, name_skeleton, normalize_number
 
 GAP = 2
+PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
 _PUNCT = re.compile(r"[,;:()«»“”„\"—–]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 
@@ -37,8 +39,9 @@ def counterpart(
     target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
     hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
     for _s, _e, word in target:
-        matched = {k for k, w in enumerate(inside) if _similar(w, word, entries)}
-        if not matched and any(_similar(w, word, entries) for w in outside):
+        forms = _forms(word, tgt_lang)
+        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries) for f in forms)}
+        if not matched and any(_similar(w, f, entries) for w in outside for f in forms):
             hits.append(None)
         else:
             hits.append(matched)
@@ -49,13 +52,49 @@ def counterpart(
     place = (start / max(len(sentence), 1)) * len(window)
     first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
-    # capitalised words beside it, up to two per capitalised phrase word left unmatched.
-    budget = 2 * sum(1 for k, w in enumerate(inside) if k not in covered and w[:1].isupper())
+    # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
+    missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())]
+    budget = 2 * sum(1 for w in missing if w[:1].isupper())
+    taken = 0
     while budget and first > 0 and _joins(target, hits, breaks, first - 1, first):
+        first, budget, taken = first - 1, budget - 1, taken + 1
+    right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
+    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1):
+        last, budget, taken = last + 1, budget - 1, taken + 1
+    # Titles and heads the lexicon does not know (півзахисник, міністра, Управління …) come before the rest
+    # in Ukrainian and Russian: take the nouns and adjectives just before the run, one per word still missing.
+    budget = len(missing) - min(taken, len(missing))
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and _describes(target[first - 1][2], tgt_lang):
         first, budget = first - 1, budget - 1
-    while budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1):
-        last, budget = last + 1, budget - 1
     return target[first][0], target[last][1]
+
+
+@cache
+def _morph(lang: str):
+    """pymorphy3's analyser for uk or ru (loaded once, on first use), else None."""
+    if lang not in ("uk", "ru"):
+        return None
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@cache
+def _forms(word: str, lang: str) -> tuple[str, ...]:
+    """The word, and for a Ukrainian or Russian name its dictionary form too (Леоном -> Леон)."""
+    morph = _morph(lang)
+    if morph is None or not word[:1].isupper():
+        return (word,)
+    lemma = morph.parse(word)[0].normal_form
+    return (word, lemma[:1].upper() + lemma[1:]) if lemma != word.lower() else (word,)
+
+
+@cache
+def _describes(word: str, lang: str) -> bool:
+    """A noun, adjective or pronoun (a title, a head noun, "його"), not a verb."""
+    morph = _morph(lang)
+    return morph is not None and morph.parse(word)[0].tag.POS in ("NOUN", "ADJF", "NPRO")
 
 
 def _joins(target, hits, breaks, j, boundary) -> bool:
@@ -95,5 +134,5 @@ def _similar(a: str, b: str, entries: dict) -> bool:
         if key and key == _cognate(b.lower()):
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD:
-        return lexicon.stem(b) in entries.get(lexicon.stem(a), ())
+        return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]
     return False

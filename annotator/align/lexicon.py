@@ -21,7 +21,7 @@ STEM_LENGTH = 5
 MIN_WORD = 3
 PACKAGED = Path(__file__).with_name("data") / "lexicon.tsv.gz"
 
-Lexicon = dict[str, frozenset[str]]  # source stem -> target stems
+Lexicon = dict[str, tuple[str, ...]]  # source stem -> target stems, the most strongly associated first
 
 
 def stems(sentence: str) -> set[str]:
@@ -53,7 +53,7 @@ def learn(pairs: Iterable[tuple[str, str]], min_count: int = 2, min_dice: float 
         dice = 2 * both / (src_count[s] + tgt_count[t])
         if dice >= min_dice:
             candidates.setdefault(s, []).append((dice, t))
-    return {s: frozenset(t for _, t in sorted(found, reverse=True)[:top]) for s, found in candidates.items()}
+    return {s: tuple(t for _, t in sorted(found, key=lambda x: (-x[0], x[1]))[:top]) for s, found in candidates.items()}
 
 
 def invert(lexicon: Lexicon) -> Lexicon:
@@ -61,15 +61,15 @@ def invert(lexicon: Lexicon) -> Lexicon:
     for s, targets in lexicon.items():
         for t in targets:
             out.setdefault(t, set()).add(s)
-    return {t: frozenset(sources) for t, sources in out.items()}
+    return {t: tuple(sorted(sources)) for t, sources in out.items()}
 
 
 def dump(lexicons: dict[tuple[str, str], Lexicon], path: Path) -> None:
-    """Write lexicons as gzipped lines 'src_lang tgt_lang<TAB>source stem<TAB>target stems'."""
+    """Write lexicons as gzipped lines 'src_lang tgt_lang<TAB>source stem<TAB>target stems, best first'."""
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
         for (a, b), lexicon in sorted(lexicons.items()):
             for s in sorted(lexicon):
-                out.write(f"{a} {b}\t{s}\t{' '.join(sorted(lexicon[s]))}\n")
+                out.write(f"{a} {b}\t{s}\t{' '.join(lexicon[s])}\n")
 
 
 def read(path: Path) -> dict[tuple[str, str], Lexicon]:
@@ -78,7 +78,7 @@ def read(path: Path) -> dict[tuple[str, str], Lexicon]:
         for line in lines:
             pair, s, targets = line.rstrip("\n").split("\t")
             a, b = pair.split()
-            lexicons.setdefault((a, b), {})[s] = frozenset(targets.split())
+            lexicons.setdefault((a, b), {})[s] = tuple(targets.split())
     return lexicons
 
 

@@ -110,8 +110,8 @@ def test_the_lexicon_learns_stem_translations_from_aligned_pairs():
         ("The school opened in spring.", "Школа відкрилася навесні."),
     ]
     learned = lexicon.learn(pairs, min_count=2)
-    assert learned["river"] == {"річка"}  # stems are the first five letters: річці is another one
-    assert learned["schoo"] == {"школа"}
+    assert learned["river"] == ("річка",)  # stems are the first five letters: річці is another one
+    assert learned["schoo"] == ("школа",)
     assert "навес" in learned["sprin"]
 
 
@@ -124,8 +124,8 @@ def test_the_packaged_lexicon_covers_every_pair_in_both_directions():
 
 def test_lexical_evidence_decides_which_sentence_was_dropped():
     # Two sentences of the same length, no names or numbers: only the words tell which one is missing.
-    words = {("en", "uk"): {"weath": frozenset({"погод"}), "harve": frozenset({"урожа"}),
-                            "price": frozenset({"ціни"}), "went": frozenset({"зросл"})}}
+    words = {("en", "uk"): {"weath": ("погод",), "harve": ("урожа",),
+                            "price": ("ціни",), "went": ("зросл",)}}
     known = lexicon.prepare(words)
     weather, harvest, prices, farmers = "The weather was dry.", "The harvest was poor.", "Prices went up a lot.", \
         "Farmers were angry."
