@@ -1,19 +1,26 @@
 """Score sentence alignment on a line-aligned parallel dev set (en / uk / ru) against Gale-Church.
 
-    python bench/align_eval.py DEVSET_DIR
+    python bench/align_eval.py DEVSET_DIR [--docs all|even|odd] [--lexicon DIR[:even|odd] | packaged | none]
 
 DEVSET_DIR holds en.txt, uk.txt, ru.txt (line i is the same segment in all three) and docs.txt (the
 document id of each line). Each document is aligned on its own, in three settings:
 
-  running  a document's lines joined by spaces into one paragraph, re-segmented with split_sentences;
-           predicted beads are projected back onto gold lines by character overlap;
-  gold     the gold lines as sentences;
-  edited   the gold lines with deterministic deletions and merges on both sides (1-0, 0-1, 2-1, 1-2).
+  kept     the lines grouped into paragraphs of one to four lines (seeded, the same in every language,
+           except that about one break in ten is missing on the second side: translations do not always
+           keep paragraphs); paragraphs joined by blank lines, lines inside one by spaces; re-segmented
+           with split_sentences; the aligner is given the paragraph breaks;
+  lost     a document's lines joined by spaces into one paragraph (no breaks), re-segmented;
+  dropped  as `kept`, but the second side of every pair drops about one line in twelve; only documents
+           of eight lines or more (stories, not chat turns).
 
-Scores are over bonds, pairs of gold lines (s, t) that a bead links: precision, recall and F1 summed over
-all documents, and "exact", the share of gold lines linked to exactly their true counterpart and nothing
-else (or to nothing, when the counterpart was deleted). In the running setting, "oracle" is the best any
+Every predicted sentence is mapped to the gold lines it overlaps by characters. A predicted bond (two
+sentences in one bead) is right when the two sentences share a gold line; recall is the share of gold lines
+present on both sides that a right bond covers. "acc" (sentence accuracy) is the share of sentences linked to
+exactly their true counterparts, or to nothing when the counterpart was dropped. "oracle" is the best any
 aligner can do on that segmentation (beads = connected pieces of overlapping sentences).
+
+The lexicon is learned in memory from the set given by --lexicon (a dev set folder, optionally only its
+even or odd documents), so that the figures on another set are held out; `packaged` uses the shipped file.
 """
 
 import argparse
@@ -25,10 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotator.align import align, gale_church, split_sentences  # noqa: E402
+from annotator.align import align, gale_church, lexicon, paragraph_starts, split_sentences  # noqa: E402
 
 LANGS = ("en", "uk", "ru")
 PAIRS = (("en", "uk"), ("en", "ru"), ("uk", "ru"))
+SETTINGS = ("kept", "lost", "dropped")
+STORY = 8  # lines: the shortest document used in the `dropped` setting
 
 
 @dataclass
@@ -40,25 +49,31 @@ class Unit:
 
 
 @dataclass
+class Side:
+    units: list[Unit]
+    breaks: list[int]
+
+
+@dataclass
 class Score:
     correct: int = 0
     predicted: int = 0
     gold: int = 0
     exact: int = 0
-    lines: int = 0
-    recalled: int | None = None
+    sentences: int = 0
+    recalled: int = 0
 
     def add(self, other: "Score") -> None:
         for name in vars(self):
-            mine, theirs = getattr(self, name), getattr(other, name)
-            setattr(self, name, theirs if mine is None else mine + (theirs or 0))
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    def row(self) -> tuple[float, float, float, float]:
+    def f1(self) -> float:
         precision = self.correct / self.predicted if self.predicted else 0.0
-        found = self.correct if self.recalled is None else self.recalled
-        recall = found / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1, self.exact / self.lines if self.lines else 0.0
+        recall = self.recalled / self.gold if self.gold else 0.0
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def accuracy(self) -> float:
+        return self.exact / self.sentences if self.sentences else 0.0
 
 
 def load_devset(folder: Path) -> tuple[dict[str, list[str]], list[range]]:
@@ -74,56 +89,98 @@ def load_devset(folder: Path) -> tuple[dict[str, list[str]], list[range]]:
     return lines, documents
 
 
-def gold_units(lines: list[str], doc: range) -> list[Unit]:
-    return [Unit(lines[k], frozenset([k])) for k in doc]
+def pick(documents: list[range], which: str) -> list[range]:
+    """All documents, or every other one (a split for tuning and reporting on one set)."""
+    if which == "all":
+        return documents
+    return documents[0::2] if which == "even" else documents[1::2]
 
 
-def running_units(lines: list[str], doc: range, lang: str) -> list[Unit]:
-    """Join the document's lines with spaces, re-segment, and map each sentence to the lines it overlaps."""
-    text, bounds, start = "", [], 0
-    for k in doc:
-        text += ("" if k == doc.start else " ") + lines[k]
-        start = len(text) - len(lines[k])
-        bounds.append((k, start, len(text)))
+def load_lexicons(spec: str) -> dict | None:
+    """The lexicons named on the command line: none, the packaged file, or learned from a dev set."""
+    if spec == "none":
+        return {}
+    if spec == "packaged":
+        return None
+    folder, _, which = spec.partition(":")
+    lines, documents = load_devset(Path(folder))
+    return lexicon.prepare(learn_from(lines, pick(documents, which or "all")))
+
+
+def learn_from(lines: dict[str, list[str]], documents: list[range]) -> dict:
+    rows = [k for doc in documents for k in doc]
+    return {(a, b): lexicon.learn((lines[a][k], lines[b][k]) for k in rows) for a, b in PAIRS}
+
+
+def paragraphs_of(doc: range, drop_break: bool) -> list[list[int]]:
+    """Gold lines grouped into paragraphs of one to four lines, the same grouping for a document whatever
+    the language; with `drop_break`, about one break in ten is left out (two paragraphs run together)."""
+    rng = random.Random(f"paragraphs-{doc.start}")
+    groups, k = [], doc.start
+    while k < doc.stop:
+        size = 1 if k == doc.start else rng.randint(1, 4)  # the first line is a headline or a lead
+        groups.append(list(range(k, min(k + size, doc.stop))))
+        k += size
+    merge = random.Random(f"merge-{doc.start}")
+    out = [groups[0]]
+    for group in groups[1:]:
+        if merge.random() < 0.1 and drop_break:
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
+
+
+def dropped_lines(doc: range) -> set[int]:
+    """About one line in twelve, never the first, at least four lines apart."""
+    rng = random.Random(f"drops-{doc.start}")
+    drops, k = set(), doc.start + rng.randint(1, 12)
+    while k < doc.stop:
+        drops.add(k)
+        k += rng.randint(4, 20)
+    return drops
+
+
+def build_side(lines: list[str], paragraphs: list[list[int]], lang: str, separator: str) -> Side:
+    """Write the paragraphs out, re-segment, and map each sentence to the gold lines it overlaps."""
+    text, bounds = "", []
+    for p, paragraph in enumerate(paragraphs):
+        for n, k in enumerate(paragraph):
+            if p or n:
+                text += separator if n == 0 else " "
+            bounds.append((k, len(text), len(text) + len(lines[k])))
+            text += lines[k]
+    spans = split_sentences(text, lang)
     units = []
-    for begin, end in split_sentences(text, lang):
+    for begin, end in spans:
         ids = frozenset(k for k, low, high in bounds if begin < high and end > low)
         units.append(Unit(text[begin:end], ids))
-    return units
+    return Side(units, paragraph_starts(text, spans))
 
 
-def edited_pair(src_lines: list[str], tgt_lines: list[str], doc: range, seed: str) -> tuple[list, list]:
-    """Gold lines with edits at about one line in six: a line deleted on one side (a 1-0 or 0-1 link) or
-    two lines merged into one on one side (2-1 or 1-2), edits at least three lines apart, seeded."""
-    rng = random.Random(seed)
-    src, tgt = gold_units(src_lines, doc), gold_units(tgt_lines, doc)
-    position = rng.randrange(1, 4)
-    edits = []
-    while position + 1 < len(doc):
-        edits.append((position, rng.choice(("delete-src", "delete-tgt", "merge-src", "merge-tgt"))))
-        position += rng.randrange(3, 10)
-    for position, edit in reversed(edits):
-        side = src if edit.endswith("src") else tgt
-        if edit.startswith("delete"):
-            del side[position]
-        else:
-            first, second = side[position], side.pop(position + 1)
-            side[position] = Unit(first.text + " " + second.text, first.ids | second.ids)
-    return src, tgt
+def make_pair(lines, doc: range, a: str, b: str, setting: str) -> tuple[Side, Side]:
+    if setting == "lost":
+        whole = [list(doc)]
+        return build_side(lines[a], whole, a, " "), build_side(lines[b], whole, b, " ")
+    src = build_side(lines[a], paragraphs_of(doc, False), a, "\n\n")
+    target_paragraphs = paragraphs_of(doc, True)
+    if setting == "dropped":
+        drops = dropped_lines(doc)
+        target_paragraphs = [kept for p in target_paragraphs if (kept := [k for k in p if k not in drops])]
+    return src, build_side(lines[b], target_paragraphs, b, "\n\n")
 
 
-def score_units(src: list[Unit], tgt: list[Unit], beads) -> Score:
+def score(src: list[Unit], tgt: list[Unit], beads) -> Score:
     """Bonds between the aligned sentences. A predicted bond is right when its two sentences share a gold
     line. A gold line present on both sides is recalled when some right bond covers it on both sides.
     (Sentences that split one gold line on both sides are not told apart: the gold is no finer.)"""
     predicted = {(i, j) for src_idx, tgt_idx in beads for i in src_idx for j in tgt_idx}
     right = {(i, j) for i, j in predicted if src[i].ids & tgt[j].ids}
     src_all, tgt_all = set().union(*(u.ids for u in src)), set().union(*(u.ids for u in tgt))
-    shared = src_all & tgt_all
     recalled = set().union(*(src[i].ids & tgt[j].ids for i, j in right))
     exact = sum(_unit_exact(u, _linked(predicted, k, 0), tgt, tgt_all) for k, u in enumerate(src))
     exact += sum(_unit_exact(u, _linked(predicted, k, 1), src, src_all) for k, u in enumerate(tgt))
-    return Score(len(right), len(predicted), len(shared), exact, len(src) + len(tgt), len(recalled))
+    return Score(len(right), len(predicted), len(src_all & tgt_all), exact, len(src) + len(tgt), len(recalled))
 
 
 def _unit_exact(unit: Unit, linked: set, other: list[Unit], other_all: set) -> bool:
@@ -134,81 +191,85 @@ def _unit_exact(unit: Unit, linked: set, other: list[Unit], other_all: set) -> b
     return covered == unit.ids & other_all
 
 
-def score_lines(src: list[Unit], tgt: list[Unit], beads) -> Score:
-    """Bonds projected onto gold lines: a bead links every line its source sentences overlap to every line
-    its target sentences overlap; the reference links line k to line k."""
-    predicted = set()
-    for src_idx, tgt_idx in beads:
-        src_ids = set().union(*(src[i].ids for i in src_idx))
-        tgt_ids = set().union(*(tgt[j].ids for j in tgt_idx))
-        predicted.update((s, t) for s in src_ids for t in tgt_ids)
-    src_all, tgt_all = set().union(*(u.ids for u in src)), set().union(*(u.ids for u in tgt))
-    gold = {(k, k) for k in src_all & tgt_all}
-    return _score(predicted, gold, src_all, tgt_all)
-
-
-def _score(predicted: set, gold: set, src_items, tgt_items) -> Score:
-    """P/R counts, and how many items on either side are linked to exactly their gold counterparts."""
-    src_items = range(src_items) if isinstance(src_items, int) else src_items
-    tgt_items = range(tgt_items) if isinstance(tgt_items, int) else tgt_items
-    exact = sum(_linked(predicted, k, 0) == _linked(gold, k, 0) for k in src_items)
-    exact += sum(_linked(predicted, k, 1) == _linked(gold, k, 1) for k in tgt_items)
-    return Score(len(predicted & gold), len(predicted), len(gold), exact, len(src_items) + len(tgt_items))
-
-
 def _linked(bonds: set, k: int, side: int) -> set:
     return {bond[1 - side] for bond in bonds if bond[side] == k}
 
 
-METHODS = {
-    "ours": lambda src, tgt, a, b: align([u.text for u in src], [u.text for u in tgt], a, b),
-    "gale-church": lambda src, tgt, a, b: gale_church([u.text for u in src], [u.text for u in tgt]),
-}
+def oracle(src: list[Unit], tgt: list[Unit]) -> list:
+    """Beads made of the connected pieces of sentences that share gold lines."""
+    beads, i, j = [], 0, 0
+    while i < len(src) or j < len(tgt):
+        if i < len(src) and j < len(tgt) and src[i].ids & tgt[j].ids:
+            bead = ([i], [j])
+            i, j = i + 1, j + 1
+            while True:
+                if i < len(src) and src[i].ids & set().union(*(tgt[x].ids for x in bead[1])):
+                    bead[0].append(i)
+                    i += 1
+                elif j < len(tgt) and tgt[j].ids & set().union(*(src[x].ids for x in bead[0])):
+                    bead[1].append(j)
+                    j += 1
+                else:
+                    break
+            beads.append(bead)
+        elif j >= len(tgt) or (i < len(src) and min(src[i].ids) <= min(tgt[j].ids)):
+            beads.append(([i], []))
+            i += 1
+        else:
+            beads.append(([], [j]))
+            j += 1
+    return beads
 
 
-def evaluate(lines, documents, setting: str, scorer) -> dict:
+def methods(lexicons):
+    return {
+        "ours": lambda s, t, a, b: align(
+            [u.text for u in s.units], [u.text for u in t.units], a, b, s.breaks, t.breaks, lexicons=lexicons
+        ),
+        "gale-church": lambda s, t, a, b: gale_church([u.text for u in s.units], [u.text for u in t.units]),
+        "oracle": lambda s, t, a, b: oracle(s.units, t.units),
+    }
+
+
+def evaluate(lines, documents, settings, lexicons) -> dict:
+    """{(setting, pair): {method: Score}} over all documents."""
     results = {}
-    for a, b in PAIRS:
-        totals = {name: Score() for name in METHODS}
-        for doc in documents:
-            src, tgt = _units(lines, doc, a, b, setting)
-            for name, method in METHODS.items():
-                totals[name].add(scorer(src, tgt, method(src, tgt, a, b)))
-        results[(a, b)] = totals
+    for setting in settings:
+        for a, b in PAIRS:
+            totals = {name: Score() for name in methods(lexicons)}
+            for doc in documents:
+                if setting == "dropped" and len(doc) < STORY:
+                    continue
+                src, tgt = make_pair(lines, doc, a, b, setting)
+                for name, method in methods(lexicons).items():
+                    totals[name].add(score(src.units, tgt.units, method(src, tgt, a, b)))
+            results[(setting, (a, b))] = totals
     return results
 
 
-def _units(lines, doc: range, a: str, b: str, setting: str) -> tuple[list[Unit], list[Unit]]:
-    if setting == "running":
-        return running_units(lines[a], doc, a), running_units(lines[b], doc, b)
-    if setting == "edited":
-        return edited_pair(lines[a], lines[b], doc, f"{doc.start}-{a}-{b}")
-    return gold_units(lines[a], doc), gold_units(lines[b], doc)
-
-
-def print_table(title: str, results: dict) -> None:
-    print(f"\n## {title}\n")
-    print("| pair | method | precision | recall | F1 | exact |")
-    print("|---|---|---|---|---|---|")
-    for (a, b), totals in results.items():
-        for name, total in totals.items():
-            p, r, f, e = total.row()
-            print(f"| {a}-{b} | {name} | {p:.4f} | {r:.4f} | {f:.4f} | {e:.4f} |")
+def print_table(results: dict) -> None:
+    print("| setting | pair | ours F1 | Gale–Church F1 | oracle F1 | ours acc | Gale–Church acc | oracle acc |")
+    print("|---|---|---|---|---|---|---|---|")
+    for (setting, (a, b)), totals in results.items():
+        f1 = " | ".join(f"{totals[n].f1():.4f}" for n in ("ours", "gale-church", "oracle"))
+        acc = " | ".join(f"{totals[n].accuracy():.4f}" for n in ("ours", "gale-church", "oracle"))
+        print(f"| {setting} | {a}–{b} | {f1} | {acc} |")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("devset", type=Path)
-    parser.add_argument("--settings", default="running,gold,edited")
+    parser.add_argument("--docs", choices=("all", "even", "odd"), default="all")
+    parser.add_argument("--lexicon", default="packaged", help="DIR[:even|odd], packaged or none")
+    parser.add_argument("--settings", default=",".join(SETTINGS))
     args = parser.parse_args(argv)
     lines, documents = load_devset(args.devset)
-    print(f"dev set {args.devset}: {len(documents)} documents, {len(lines['en'])} lines")
+    documents = pick(documents, args.docs)
     started = time.perf_counter()
-    for setting in args.settings.split(","):
-        print_table(f"{setting}: bonds between sentences", evaluate(lines, documents, setting, score_units))
-        if setting == "running":
-            title = "running: bonds projected onto gold lines"
-            print_table(title, evaluate(lines, documents, setting, score_lines))
+    lexicons = load_lexicons(args.lexicon)
+    print(f"dev set {args.devset.name} ({args.docs} documents: {len(documents)}, "
+          f"{sum(len(d) for d in documents)} lines), lexicon: {args.lexicon}\n")
+    print_table(evaluate(lines, documents, args.settings.split(","), lexicons))
     print(f"\n{time.perf_counter() - started:.1f} s")
     return 0
 

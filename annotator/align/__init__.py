@@ -1,6 +1,6 @@
 """Sentence segmentation and automatic sentence alignment: pure functions over strings and lists."""
 
 from annotator.align.aligner import align, gale_church
-from annotator.align.segment import split_sentences
+from annotator.align.segment import paragraph_starts, split_sentences
 
-__all__ = ["align", "gale_church", "split_sentences"]
+__all__ = ["align", "gale_church", "paragraph_starts", "split_sentences"]

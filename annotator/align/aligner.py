@@ -1,35 +1,59 @@
 """Automatic sentence alignment: lengths plus lexical anchors, and a plain Gale-Church baseline."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
-from annotator.align import dp
-from annotator.align.anchors import sentence_anchors
+from annotator.align import dp, lexicon
+from annotator.align.anchors import cognate_keys, sentence_anchors, words_of
+from annotator.align.segment import base_lang
 
 Bead = dp.Bead
 
-_DELETION = 0.005
+# Tuned on the even documents of wmt22-general with a lexicon learned from its odd ones (docs/alignment.md).
+_DELETION = 0.02
 ANCHORED = dp.Params(
     priors={(1, 1): 0.89, (1, 0): _DELETION, (0, 1): _DELETION, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011},
     ratio=None,
     variance=6.8,
     match_weight=4.0,
-    miss_weight=2.0,
+    smoothing=0.5,
+    chance_factor=3.0,
+    threshold=0.4,
     band=60,
     deletion_length_cost=False,
+    break_weight=2.0,
 )
 GALE_CHURCH = dp.Params(ratio=1.0, variance=6.8)
+# How much one key of each kind weighs against a name, number, date or quote (weight 1).
+LEXICON_WEIGHT = 0.5
+COGNATE_WEIGHT = 0.5
 
 
-def align(src: list[str], tgt: list[str], src_lang: str = "", tgt_lang: str = "") -> list[Bead]:
+def align(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str = "",
+    tgt_lang: str = "",
+    src_breaks: Iterable[int] = (),
+    tgt_breaks: Iterable[int] = (),
+    lexicons: dict | None = None,
+) -> list[Bead]:
     """Align two lists of sentences; beads are (source indices, target indices), monotonic and complete.
 
-    Bead shapes are 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2. The languages are accepted for the interface's sake:
-    the length model and the anchors work the same for uk, ru and en.
+    Bead shapes are 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2. Evidence besides lengths: names, numbers, dates and
+    quotes; words spelled alike once transliterated; stem translations from the lexicon of the language
+    pair (the packaged one unless `lexicons` is given, see annotator.align.lexicon); and paragraph breaks,
+    given as the indices of the sentences that start a paragraph (a soft anchor: a bead that ends at a
+    break on one side only costs more).
     """
-    evidence = anchor_evidence([sentence_anchors(s) for s in src], [sentence_anchors(t) for t in tgt])
+    src_keys = sentence_keys(src, src_lang, tgt_lang, lexicons, side=0)
+    tgt_keys = sentence_keys(tgt, tgt_lang, src_lang, lexicons, side=1)
+    evidence = anchor_evidence(src_keys, tgt_keys)
     evidence.src_lengths, evidence.tgt_lengths = _lengths(src), _lengths(tgt)
+    evidence.src_breaks, evidence.tgt_breaks = _breaks(src_breaks, len(src)), _breaks(tgt_breaks, len(tgt))
     return dp.run(evidence, ANCHORED)
 
 
@@ -39,56 +63,112 @@ def gale_church(src: list[str], tgt: list[str]) -> list[Bead]:
     return dp.run(evidence, GALE_CHURCH)
 
 
-def anchor_evidence(src_keys: list[frozenset], tgt_keys: list[frozenset]) -> dp.Evidence:
-    """Weighted anchor overlaps between every source and target sentence (and adjacent pairs of them).
+def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: int) -> list[dict[str, float]]:
+    """Each sentence's evidence keys with the weight of their kind.
 
-    A key's weight is 1 / (how many sentences on the busier side contain it), so a name repeated in every
-    sentence counts for little and a number that occurs once on each side counts fully.
+    Lexicon keys name an entry (source stem, target stem) of the pair's lexicon, so that a source
+    sentence and a target sentence share the key when each holds its half of the entry.
+    """
+    if lexicons is None:
+        lexicons = lexicon.packaged()
+    lang, other = base_lang(lang), base_lang(other)
+    pair = lexicons.get((lang, other) if side == 0 else (other, lang))
+    entries = {} if pair is None else (pair.src_keys if side == 0 else pair.tgt_keys)
+    out = []
+    for sentence in sentences:
+        cognates, stems, anchors = _sentence_evidence(sentence)
+        keys = dict.fromkeys(cognates, COGNATE_WEIGHT)
+        for stem in stems:
+            named = entries.get(stem)
+            if named:
+                keys.update(dict.fromkeys(named, LEXICON_WEIGHT))
+        keys.update(dict.fromkeys(anchors, 1.0))
+        out.append(keys)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _sentence_evidence(sentence: str) -> tuple[frozenset, frozenset, frozenset]:
+    """Cognate keys, stems and anchors of a sentence (each sentence of a group is aligned twice)."""
+    words = words_of(sentence)
+    stems = frozenset(lexicon.stem(w) for w in words if len(w) >= lexicon.MIN_WORD)
+    return cognate_keys(sentence, words), stems, sentence_anchors(sentence, words)
+
+
+def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, float]]) -> dp.Evidence:
+    """Weighted key overlaps between every source and target sentence (and adjacent pairs of them).
+
+    Only keys found on both sides count. A key's weight is its kind's weight divided by the number of
+    sentences holding it on the busier side, so a name repeated in every sentence counts for little and a
+    number that occurs once on each side counts fully. Keys that would link more than MAX_LINKS sentence
+    pairs weigh next to nothing and are left out (they would only cost time).
     """
     n, m = len(src_keys), len(tgt_keys)
     src_post, tgt_post = _postings(src_keys), _postings(tgt_keys)
-    weight = {key: 1.0 / max(len(src_post[key]), len(tgt_post.get(key, ()))) for key in src_post}
-    weight.update({key: 1.0 / len(rows) for key, rows in tgt_post.items() if key not in src_post})
-    single, tgt_pair, src_pair = np.zeros((n, m)), np.zeros((n, m)), np.zeros((n, m))
+    src_own, tgt_own = np.zeros(n), np.zeros(m)
+    single, tgt_pair, src_pair = _Sparse(n, m), _Sparse(n, m), _Sparse(n, m)
     for key, rows in src_post.items():
         cols = tgt_post.get(key)
-        if not cols:
+        if not cols or len(rows) * len(cols) > MAX_LINKS:
             continue
-        rows_a, cols_a = np.array(rows), np.array(cols)
-        single[np.ix_(rows_a, cols_a)] += weight[key]
-        _add_pairs(tgt_pair, rows_a, cols_a, weight[key], transpose=False)
-        _add_pairs(src_pair, cols_a, rows_a, weight[key], transpose=True)
+        weight = src_keys[rows[0]][key] / max(len(rows), len(cols))
+        src_own[rows] += weight
+        tgt_own[cols] += weight
+        single.add(rows, cols, weight)
+        tgt_pair.add(rows, _with_next(cols, m), weight)
+        src_pair.add(_with_next(rows, n), cols, weight)
     return dp.Evidence(
         src_lengths=np.zeros(n),
         tgt_lengths=np.zeros(m),
-        src_anchors=np.array([sum(weight[k] for k in keys) for keys in src_keys]),
-        tgt_anchors=np.array([sum(weight[k] for k in keys) for keys in tgt_keys]),
-        matches=single,
-        tgt_pair_matches=tgt_pair,
-        src_pair_matches=src_pair,
+        src_anchors=src_own,
+        tgt_anchors=tgt_own,
+        matches=single.dense(),
+        tgt_pair_matches=tgt_pair.dense(),
+        src_pair_matches=src_pair.dense(),
     )
 
 
-def _postings(keys_per_sentence: list[frozenset]) -> dict[str, list[int]]:
+MAX_LINKS = 100
+
+
+class _Sparse:
+    """A matrix built from (rows x cols, weight) blocks, summed where they overlap."""
+
+    def __init__(self, n: int, m: int):
+        self.shape, self.cells, self.weights = (n, m), [], []
+
+    def add(self, rows: list[int], cols: list[int], weight: float) -> None:
+        m = self.shape[1]
+        self.cells.extend(r * m + c for r in rows for c in cols)
+        self.weights.extend([weight] * (len(rows) * len(cols)))
+
+    def dense(self) -> np.ndarray:
+        size = self.shape[0] * self.shape[1]
+        if not self.cells:
+            return np.zeros(self.shape)
+        return np.bincount(self.cells, weights=self.weights, minlength=size).reshape(self.shape)
+
+
+def _with_next(indices: list[int], count: int) -> list[int]:
+    """The sentences that are, or directly follow, one of `indices` (each once)."""
+    return sorted(set(indices).union(i + 1 for i in indices if i + 1 < count))
+
+
+def _breaks(starts: Iterable[int], count: int) -> np.ndarray:
+    out = np.zeros(count + 1, dtype=bool)
+    out[0] = out[count] = True
+    for start in starts:
+        if 0 <= start <= count:
+            out[start] = True
+    return out
+
+
+def _postings(keys_per_sentence: list[dict[str, float]]) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for index, keys in enumerate(keys_per_sentence):
         for key in keys:
             postings[key].append(index)
     return postings
-
-
-def _add_pairs(out: np.ndarray, rows: np.ndarray, cols: np.ndarray, weight: float, transpose: bool) -> None:
-    """out[r, c] += weight where sentence r holds the key and so does c-1 or c on the other side."""
-    hit = np.zeros(out.shape[1] if not transpose else out.shape[0], dtype=bool)
-    hit[cols] = True
-    either = hit.copy()
-    either[1:] |= hit[:-1]
-    either[0] = hit[0]
-    targets = np.nonzero(either)[0]
-    if transpose:
-        out[np.ix_(targets, rows)] += weight
-    else:
-        out[np.ix_(rows, targets)] += weight
 
 
 def _lengths(sentences: list[str]) -> np.ndarray:

@@ -35,6 +35,8 @@ _HARD_C = re.compile(r"c(?![eiyc])")
 _VOWELS = re.compile(r"[aeiouyj]")
 _DOUBLES = re.compile(r"(.)\1+")
 SKELETON_LENGTH = 3
+COGNATE_WORD = 5
+COGNATE_LENGTH = 4
 
 _CALENDAR = {
     "m01": r"january|jan|січ\w*|январ\w*",
@@ -60,11 +62,16 @@ _CALENDAR = {
 _CALENDAR_WORDS = {key: re.compile(rf"(?:{pattern})", re.IGNORECASE) for key, pattern in _CALENDAR.items()}
 
 
-def sentence_anchors(sentence: str) -> frozenset[str]:
+def words_of(sentence: str) -> list[str]:
+    """The words of a sentence (letters, with inner apostrophes), as anchors and cognates see them."""
+    return _WORD.findall(sentence)
+
+
+def sentence_anchors(sentence: str, words: list[str] | None = None) -> frozenset[str]:
     """The anchor keys of one sentence, in any of uk / ru / en."""
     keys = set(_number_keys(sentence))
     keys.update(_quote_keys(sentence))
-    for word in _WORD.findall(sentence):
+    for word in words_of(sentence) if words is None else words:
         key = _word_key(word)
         if key:
             keys.add(key)
@@ -78,7 +85,7 @@ def normalize_number(raw: str) -> str:
     return raw.replace(",", ".")
 
 
-def name_skeleton(word: str) -> str:
+def name_skeleton(word: str, length: int = SKELETON_LENGTH) -> str:
     """A script-independent key for a name: transliterate, drop vowels, merge look-alike sounds."""
     latin = re.sub(r"[^a-z]", "", anyascii(word).lower())
     for old, new in _SKELETON_RULES:
@@ -86,7 +93,25 @@ def name_skeleton(word: str) -> str:
     latin = _HARD_C.sub("k", latin)
     first, rest = latin[:1], _VOWELS.sub("", latin[1:])
     skeleton = _DOUBLES.sub(r"\1", (first if first not in "aeiouyj" else "") + rest)
-    return skeleton[:SKELETON_LENGTH]
+    return skeleton[:length]
+
+
+def cognate_keys(sentence: str, words: list[str] | None = None) -> frozenset[str]:
+    """Keys for words of five letters or more that are spelled alike across scripts once transliterated
+    (Ukrainian and Russian share most roots: президента ~ президента, війни ~ войны, парламент ~ parliament)."""
+    keys = set()
+    for word in words_of(sentence) if words is None else words:
+        if len(word) >= COGNATE_WORD:
+            key = _cognate(word.lower())
+            if key:
+                keys.add(key)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _cognate(word: str) -> str | None:
+    skeleton = name_skeleton(word, COGNATE_LENGTH).replace("z", "s")
+    return "%" + skeleton if len(skeleton) >= 3 else None
 
 
 def _number_keys(sentence: str) -> list[str]:

@@ -35,12 +35,17 @@ class Params:
     )
     ratio: float | None = 1.0  # target chars per source char; None: estimate from the two texts
     variance: float = 6.8
-    match_weight: float = 0.0
-    miss_weight: float = 0.0
+    match_weight: float = 0.0  # the reward for a sentence whose evidence is all found across its bead
     band: int = 0  # half-width of the search band around the diagonal; 0: no band
     # Gale and Church charge a 1-0 bead the length cost of pairing its sentence with nothing, which makes
     # deletions of long sentences all but impossible; False charges them the prior alone.
     deletion_length_cost: bool = True
+    # Paragraph breaks as soft anchors: the cost of a bead that ends at a break on one side only, or that
+    # runs across a break on one side.
+    break_weight: float = 0.0
+    smoothing: float = 0.5  # added to a sentence's evidence weight before taking shares of it
+    chance_factor: float = 1.0
+    threshold: float = 0.0  # the share of its evidence a sentence must find across its bead to earn a reward
 
 
 @dataclass
@@ -59,6 +64,8 @@ class Evidence:
     matches: np.ndarray | None = None
     tgt_pair_matches: np.ndarray | None = None
     src_pair_matches: np.ndarray | None = None
+    src_breaks: np.ndarray | None = None  # bool, n + 1: a paragraph starts at sentence i (0 and n count)
+    tgt_breaks: np.ndarray | None = None
 
 
 def run(evidence: Evidence, params: Params) -> list[Bead]:
@@ -99,7 +106,7 @@ class _Costs:
         ratio = params.ratio
         if ratio is None:
             ratio = np.clip(max(tgt_len[-1], 1.0) / max(src_len[-1], 1.0), *RATIO_RANGE)
-        use_anchors = evidence.matches is not None and (params.match_weight or params.miss_weight)
+        use_anchors = evidence.matches is not None and params.match_weight
         rows, cols = band.rows, band.cols
         self.table = {}
         for shape in BEAD_SHAPES:
@@ -111,27 +118,61 @@ class _Costs:
                 cost += _length_cost(src * ratio, tgt, params.variance)
             if use_anchors:
                 cost += _anchor_cost(evidence, params, shape, rows, cols)
+            if params.break_weight and evidence.src_breaks is not None:
+                cost += params.break_weight * _break_cost(evidence, shape, rows, cols)
             self.table[shape] = cost
 
 
 def _anchor_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Reward anchors found on the other side of the bead; charge for those that are not."""
+    """Reward evidence found on the other side of the bead.
+
+    Each sentence of the bead earns the share of its own evidence found across the bead, less `threshold`
+    and less what an unrelated sentence would hold by chance (twice that across two sentences). Merging two
+    good beads into one so gains nothing but the evidence they share across, and a sentence that belongs
+    elsewhere (or nowhere: a dropped sentence) costs its bead. A sentence without evidence is neutral.
+    """
     di, dj = shape
     n, m = evidence.matches.shape
-    src_anc, tgt_anc = _prefix(evidence.src_anchors), _prefix(evidence.tgt_anchors)
-    anchors = (src_anc[rows] - src_anc[np.maximum(rows - di, 0)]) + (tgt_anc[cols] - tgt_anc[np.maximum(cols - dj, 0)])
-    covered = np.zeros(np.broadcast_shapes(rows.shape, cols.shape))
-    if di and dj:
-        by_tgt = evidence.matches if dj == 1 else evidence.tgt_pair_matches
-        by_src = evidence.matches if di == 1 else evidence.src_pair_matches
-        col = np.clip(cols - 1, 0, m - 1)
-        for back in range(1, di + 1):
-            covered += by_tgt[np.clip(rows - back, 0, n - 1), col]
-        row = np.clip(rows - 1, 0, n - 1)
-        for back in range(1, dj + 1):
-            covered += by_src[row, np.clip(cols - back, 0, m - 1)]
-    missed = np.maximum(anchors - covered, 0.0)
-    return params.miss_weight * missed - params.match_weight * covered / 2.0
+    share = np.zeros(np.broadcast_shapes(rows.shape, cols.shape))
+    if not (di and dj):
+        return share
+    by_tgt = evidence.matches if dj == 1 else evidence.tgt_pair_matches
+    by_src = evidence.matches if di == 1 else evidence.src_pair_matches
+    src_chance = _chance(evidence.matches, evidence.src_anchors, params)
+    tgt_chance = _chance(evidence.matches.T, evidence.tgt_anchors, params)
+    col = np.clip(cols - 1, 0, m - 1)
+    for back in range(1, di + 1):
+        row = np.clip(rows - back, 0, n - 1)
+        share += _share(by_tgt[row, col], evidence.src_anchors[row], params) - dj * src_chance[row]
+    row = np.clip(rows - 1, 0, n - 1)
+    for back in range(1, dj + 1):
+        col = np.clip(cols - back, 0, m - 1)
+        share += _share(by_src[row, col], evidence.tgt_anchors[col], params) - di * tgt_chance[col]
+    return -params.match_weight * share
+
+
+def _share(found: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:
+    return (found - params.threshold * own) / (own + params.smoothing)
+
+
+def _chance(matches: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:
+    """The share of each sentence's evidence that an unrelated sentence holds, on average (its best match,
+    likely its translation, left out)."""
+    if matches.shape[1] < 2:
+        return np.zeros(matches.shape[0])
+    rest = (matches.sum(axis=1) - matches.max(axis=1)) / (matches.shape[1] - 1)
+    return params.chance_factor * rest / (own + params.smoothing)
+
+
+def _break_cost(evidence: Evidence, shape, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """1 where the bead ends at a paragraph break on one side only, plus 1 per break a 2-x bead spans."""
+    src, tgt = evidence.src_breaks, evidence.tgt_breaks
+    cost = (src[rows] != tgt[cols]).astype(float)
+    if shape[0] == 2:
+        cost = cost + src[np.maximum(rows - 1, 0)]
+    if shape[1] == 2:
+        cost = cost + tgt[np.maximum(cols - 1, 0)]
+    return cost
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:

@@ -25,7 +25,7 @@ _BEFORE_NUMBER = re.compile(
 
 def split_sentences(text: str, lang: str) -> list[Span]:
     """Return the [start, end) code-point offsets of the sentences of `text`, in order."""
-    lang = _base_lang(lang)
+    lang = base_lang(lang)
     spans: list[Span] = []
     start = 0
     for line in text.split("\n"):
@@ -34,7 +34,7 @@ def split_sentences(text: str, lang: str) -> list[Span]:
     return spans
 
 
-def _base_lang(lang: str) -> str:
+def base_lang(lang: str) -> str:
     base = (lang or "en").split("-")[0].lower()
     return _LANG_ALIASES.get(base, base)
 
@@ -141,3 +141,8 @@ def _merge_punctuation_only(line: str, pieces: list[Span]) -> list[Span]:
 
 def _has_word(fragment: str) -> bool:
     return any(ch.isalnum() for ch in fragment)
+
+
+def paragraph_starts(text: str, spans: list[Span]) -> list[int]:
+    """Indices of the sentences that begin a new line (a paragraph, a headline), the first one excluded."""
+    return [k for k in range(1, len(spans)) if "\n" in text[spans[k - 1][1] : spans[k][0]]]

@@ -79,6 +79,18 @@ def accept_projection(sid, data: Counterpart):
     return {"span": span_json(created, target.text), "source": span.id}, 201
 
 
+@bp.post("/projection/accept")
+def accept_many():
+    """Accept several suggestions in one transaction ("Project all" → "Accept all")."""
+    items = json_body().get("items")
+    made = projection.accept_many(db.session, current_user, items,
+                                  lambda sid: span_service.get_span(db.session, sid, current_user),
+                                  lambda did: doc_service.get_document(db.session, did))
+    db.session.commit()
+    return {"created": [{"source": source.id, "span": span_json(created, created.document.text)}
+                        for source, created in made]}, 201
+
+
 @bp.post("/spans/<int:sid>/links")
 @body(Link)
 def link(sid, data: Link):

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from sqlalchemy import select
 
-from ..align import align, split_sentences
+from ..align import align, paragraph_starts, split_sentences
 from ..errors import Invalid, NotFound
 from ..models import Alignment, Document, TranslationGroup, User
 from . import history, versions
@@ -24,9 +24,13 @@ def sentences_of(doc: Document) -> list[list[int]]:
 
 
 def auto_beads(doc_a: Document, doc_b: Document) -> list[list]:
-    src = [doc_a.text[s:e] for s, e in sentences_of(doc_a)]
-    tgt = [doc_b.text[s:e] for s, e in sentences_of(doc_b)]
-    return [[list(a), list(b), "auto"] for a, b in align(src, tgt, doc_a.lang, doc_b.lang)]
+    """The automatic alignment of two versions; their line breaks are given as soft anchors."""
+    spans_a, spans_b = sentences_of(doc_a), sentences_of(doc_b)
+    src = [doc_a.text[s:e] for s, e in spans_a]
+    tgt = [doc_b.text[s:e] for s, e in spans_b]
+    breaks_a, breaks_b = paragraph_starts(doc_a.text, spans_a), paragraph_starts(doc_b.text, spans_b)
+    beads = align(src, tgt, doc_a.lang, doc_b.lang, breaks_a, breaks_b)
+    return [[list(a), list(b), "auto"] for a, b in beads]
 
 
 def _pair(session, doc_a: Document, doc_b: Document) -> Alignment | None:

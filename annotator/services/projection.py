@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from ..align.anchors import name_skeleton, normalize_number
-from ..errors import Conflict, Invalid
+from ..align.counterpart import counterpart
+from ..align.segment import base_lang
+from ..errors import Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
 from .spans import create_span
@@ -69,7 +71,9 @@ def suggest(session, span: Span, source: Document, target: Document, actor_names
     text = source.text[span.start:span.end]
     lo, hi = region
     window = target.text[lo:hi]
-    for finder in (_by_listed_names(actor_names), _by_name_skeleton, _by_number, _by_quote, _by_position):
+    finders = (_by_listed_names(actor_names), _by_words(target.lang), _by_name_skeleton, _by_number, _by_quote,
+               _by_position)
+    for finder in finders:
         found = finder(text, window, span, source, region)
         if found:
             start, end, reason, score = _widen(found, text, window, span, source, region)
@@ -100,6 +104,20 @@ def _by_listed_names(names):
             if at >= 0:
                 return at, at + len(name), "actor name", 0.95
         return None
+
+    return find
+
+
+def _by_words(target_lang):
+    """Word-level evidence (numbers, names, cognates, the lexicon) within the span's sentences."""
+
+    def find(_text, window, span, source, _region):
+        sentences = alignment.sentences_of(source)
+        touched = [(s, e) for s, e in sentences if s < span.end and span.start < e]
+        lo, hi = touched[0][0], touched[-1][1]
+        found = counterpart(source.text[lo:hi], max(span.start - lo, 0), min(span.end, hi) - lo, window,
+                            base_lang(source.lang), base_lang(target_lang))
+        return (*found, "words across languages", 0.85) if found else None
 
     return find
 
@@ -196,6 +214,30 @@ def project_span(session, span: Span, target: Document, user: User, start, end) 
                           span.actor_id)
     link_spans(session, span, created, user)
     return created
+
+
+MAX_ACCEPT = 1000
+
+
+def accept_many(session, user: User, items, get_span, get_document) -> list[tuple[Span, Span]]:
+    """Accept many suggestions at once, all or none: [{span, doc, start, end}] -> [(source, created)].
+
+    `get_span` / `get_document` look ids up with the caller's access checks. A bad item is named by its index.
+    """
+    if not isinstance(items, list) or not items or len(items) > MAX_ACCEPT:
+        raise Invalid(f"'items' must be a list of 1-{MAX_ACCEPT} suggestions", field="items")
+    out = []
+    for k, item in enumerate(items):
+        field = f"items[{k}]"
+        if not isinstance(item, dict) or any(isinstance(item.get(n), bool) or not isinstance(item.get(n), int)
+                                             for n in ("span", "doc", "start", "end")):
+            raise Invalid(f"{field} must be {{span, doc, start, end}} with integer values", field=field)
+        try:
+            span, target = get_span(item["span"]), get_document(item["doc"])
+            out.append((span, project_span(session, span, target, user, item["start"], item["end"])))
+        except DomainError as exc:
+            raise type(exc)(f"{field}: {exc.message}", field=field) from None
+    return out
 
 
 def links_of(session, span_ids: list[int]) -> list[tuple[int, int]]:

@@ -350,3 +350,32 @@ export function confirm(beads, side, i) {
 export function confirmAll(beads) {
   return tidy(clone(beads).map((b) => [b[0], b[1], "confirmed"]));
 }
+
+/** What looks wrong in a pair's beads: a bead whose sentences on one side are not consecutive ("skip"),
+ * or two links that cross ("cross"). [{kind, side, from, to}], sentence indices of that side. */
+export function problems(beads) {
+  const out = [];
+  for (const b of beads) {
+    for (const side of [0, 1]) {
+      const xs = b[side];
+      for (let k = 1; k < xs.length; k++) {
+        if (xs[k] !== xs[k - 1] + 1) out.push({ kind: "skip", side, from: xs[k - 1], to: xs[k] });
+      }
+    }
+  }
+  const linked = beads.filter((b) => b[0].length && b[1].length).sort((p, q) => p[0][0] - q[0][0]);
+  for (let k = 1; k < linked.length; k++) {
+    const [before, after] = [linked[k - 1], linked[k]];
+    if (Math.min(...after[1]) < Math.max(...before[1])) {
+      out.push({ kind: "cross", side: 0, from: before[0][0], to: after[0][0] });
+    }
+  }
+  return out;
+}
+
+/** The problems of `next` that `beads` did not have already. */
+export function newProblems(beads, next) {
+  const key = (p) => `${p.kind}:${p.side}:${p.from}:${p.to}`;
+  const old = new Set(problems(beads).map(key));
+  return problems(next).filter((p) => !old.has(key(p)));
+}

@@ -167,6 +167,17 @@ export class BulkPanel {
     const failed = this.items.filter((it) => it.suggestion.error).length;
     const parts = [];
     if (!open.length) parts.push(h("p", { class: "hint muted" }, t("group_no_suggestions", {}, "No suggestions left.")));
+    else {
+      const all = h("button", { type: "button", class: "small primary", id: "gv-accept-all" },
+        t("group_accept_all", { n: open.length }, "Accept all {n}"));
+      all.addEventListener("click", async () => {
+        all.disabled = true;
+        if (await this.page.acceptProjections(open)) this.items = this.items.filter((it) => !open.includes(it));
+        this.render();
+      });
+      parts.push(h("p", { class: "gv-bulk-actions" }, all, " ",
+        h("span", { class: "muted" }, t("group_accept_all_hint", {}, "Reject the wrong ones first; the rest are saved at once."))));
+    }
     parts.push(h("ul", { class: "gv-list gv-suggestions" }, open.map((it) => this.item(it))));
     if (failed) {
       parts.push(h("p", { class: "hint muted" },

@@ -27,6 +27,8 @@ class GroupPage {
     this.prev = null; // {doc, i}: the sentence picked before it, in another version (for linking)
     this.spanId = null;
     this.busy = false;
+    this.undoStack = []; // {a, b, before, after}: the beads of a pair around each saved edit
+    this.redoStack = [];
     const { docs, pivot } = this.model;
     const first = docs.find((d) => d.id !== pivot && this.model.pair(d.id, pivot));
     const p = first ? this.model.pair(first.id, pivot) : [...this.model.pairs.values()][0];
@@ -90,6 +92,12 @@ class GroupPage {
     const confirmAll = h("button", { type: "button", class: "small", id: "gv-confirm-all", disabled: !pair },
       t("group_confirm_all", {}, "Confirm all"));
     confirmAll.addEventListener("click", () => this.confirmAll());
+    const undo = h("button", { type: "button", class: "small", id: "gv-undo", disabled: !this.undoStack.length,
+      title: t("group_undo_hint", {}, "Undo the last alignment edit (Ctrl+Z)") }, t("group_undo", {}, "Undo"));
+    undo.addEventListener("click", () => this.undo());
+    const redo = h("button", { type: "button", class: "small", id: "gv-redo", disabled: !this.redoStack.length,
+      title: t("group_redo_hint", {}, "Redo the edit undone last (Ctrl+Shift+Z)") }, t("group_redo", {}, "Redo"));
+    redo.addEventListener("click", () => this.redo());
     const tools = h("div", { class: "gv-tools", role: "group", "aria-label": t("group_edit", {}, "Edit the alignment") },
       ACTIONS.map(([action, key, label]) => {
         const btn = h("button", { type: "button", class: "small", dataset: { action } }, t(`group_${action}`, {}, label), " ", h("kbd", {}, key));
@@ -102,7 +110,7 @@ class GroupPage {
       : null;
     realign?.addEventListener("click", () => this.realign());
     this.toolbar.replaceChildren(chips, stats, realign || "", h("span", { class: "label-bar-sep" }), tools, confirmAll,
-      this.statusEl);
+      undo, redo, this.statusEl);
     this.updateButtons();
   }
 
@@ -130,11 +138,19 @@ class GroupPage {
     this.statusEl.dataset.state = state;
   }
 
-  showMessage(text, withReload = false) {
+  showMessage(text, withReload = false, buttons = []) {
     const parts = [h("span", {}, text)];
     if (withReload) {
       const btn = h("button", { type: "button", class: "small" }, t("group_reload", {}, "Reload"));
       btn.addEventListener("click", () => window.location.reload());
+      parts.push(btn);
+    }
+    for (const [label, action, id] of buttons) {
+      const btn = h("button", { type: "button", class: "small", id }, label);
+      btn.addEventListener("click", () => {
+        this.msgEl.hidden = true;
+        action();
+      });
       parts.push(btn);
     }
     const close = h("button", { type: "button", class: "toast-close", "aria-label": t("group_close", {}, "Close") }, "×");
@@ -244,7 +260,15 @@ class GroupPage {
   }
 
   onKey(e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest?.(EDITABLE)) return;
+    if (e.target.closest?.(EDITABLE)) return;
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === "z" || key === "y")) {
+      e.preventDefault();
+      if (key === "y" || e.shiftKey) this.redo();
+      else this.undo();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const moves = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
     if (moves[e.key]) {
       if (e.target.closest?.("button, a") && !this.cur) return;
@@ -339,12 +363,63 @@ class GroupPage {
       this.showMessage(t("group_nothing_to_merge", {}, "There is no next link to merge with."));
       return;
     }
-    await this.save(pair, next);
+    await this.apply(pair, next);
   }
 
   async confirmAll() {
     const pair = this.active && this.model.pair(...this.active);
-    if (pair && !this.busy) await this.save(pair, beads.confirmAll(pair.beads));
+    if (pair && !this.busy) await this.apply(pair, beads.confirmAll(pair.beads));
+  }
+
+  /** Save an edit, unless it makes a link skip or cross sentences: then ask first. */
+  async apply(pair, next) {
+    const found = beads.newProblems(pair.beads, next);
+    if (!found.length) {
+      await this.commit(pair, next);
+      return;
+    }
+    this.setStatus(t("group_not_saved", {}, "Not saved"), "warning");
+    this.showMessage(this.describe(pair, found), false, [
+      [t("group_save_anyway", {}, "Save anyway"), () => this.commit(pair, next), "gv-save-anyway"],
+      [t("group_cancel", {}, "Cancel"), () => this.setStatus(""), "gv-cancel"],
+    ]);
+  }
+
+  describe(pair, found) {
+    const first = found[0];
+    const lang = this.model.doc(first.side === 0 ? pair.a : pair.b).lang;
+    const params = { lang, x: first.from + 1, y: first.to + 1 };
+    return first.kind === "skip"
+      ? t("group_warn_skip", params, "This link skips sentences: {lang} #{x} and #{y} are not next to each other. Save it anyway?")
+      : t("group_warn_cross", params, "This link crosses another one ({lang} #{x} and #{y} are linked in the opposite order). Save it anyway?");
+  }
+
+  /** Save an edit and remember it for undo. */
+  async commit(pair, next) {
+    const before = pair.beads.map((b) => [[...b[0]], [...b[1]], b[2]]);
+    if (await this.save(pair, next)) {
+      this.undoStack.push({ a: pair.a, b: pair.b, before, after: next });
+      this.redoStack = [];
+      this.renderToolbar();
+    }
+  }
+
+  async undo() {
+    await this.step(this.undoStack, this.redoStack, "before");
+  }
+
+  async redo() {
+    await this.step(this.redoStack, this.undoStack, "after");
+  }
+
+  /** Take the last edit off one stack, restore its beads, and put it on the other stack. */
+  async step(from, to, which) {
+    if (this.busy || !from.length) return;
+    const edit = from.pop();
+    const pair = this.model.pair(edit.a, edit.b);
+    if (pair && (await this.save(pair, edit[which]))) to.push(edit);
+    else from.push(edit);
+    this.renderToolbar();
   }
 
   async save(pair, next) {
@@ -359,8 +434,10 @@ class GroupPage {
       this.render();
       this.scrollToCursor();
       this.setStatus(t("saved", {}, "Saved"), "saved");
+      return true;
     } catch (err) {
       this.showError(err);
+      return false;
     } finally {
       this.busy = false;
     }
@@ -394,6 +471,26 @@ class GroupPage {
       const res = await api.post(`/spans/${sourceId}/project`, { doc: s.doc, start: s.start, end: s.end });
       this.model.addSpan(s.doc, res.span);
       this.model.addLink(sourceId, res.span.id);
+      this.render();
+      this.spanPanel.render();
+      this.setStatus(t("saved", {}, "Saved"), "saved");
+      return true;
+    } catch (err) {
+      this.showError(err);
+      return false;
+    }
+  }
+
+  /** Create the counterparts of many suggestions in one request ([{span, suggestion}]); true when saved. */
+  async acceptProjections(items) {
+    this.setStatus(t("saving", {}, "Saving…"), "saving");
+    try {
+      const res = await api.post("/projection/accept", { items: items.map(({ span, suggestion: s }) =>
+        ({ span: span.id, doc: s.doc, start: s.start, end: s.end })) });
+      for (const made of res.created) {
+        this.model.addSpan(made.span.document, made.span);
+        this.model.addLink(made.source, made.span.id);
+      }
       this.render();
       this.spanPanel.render();
       this.setStatus(t("saved", {}, "Saved"), "saved");

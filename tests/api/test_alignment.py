@@ -99,6 +99,30 @@ def test_projecting_an_actor_from_english_to_the_other_versions(client, group):
     assert en_line["span_links"] == [{"span": f"s-{span['id']}", "lang": "uk", "target": target}]
 
 
+def test_accepting_many_suggestions_saves_all_or_none(client, group):
+    _, docs, gid, t = group
+    starts = [EN.index("Putin"), EN.index("Kyiv")]
+    spans = [client.post(f"/api/v1/documents/{docs['en']}/spans", json={"start": s, "end": s + 4 + (s == starts[0]),
+                                                                        "label": "ACTOR"},
+                         headers=auth(t["olena"])).json["id"] for s in starts]
+    wanted = [{"span": spans[0], "doc": docs["uk"], "start": 0, "end": 5},
+              {"span": spans[1], "doc": docs["uk"], "start": UK.index("Київ"), "end": UK.index("Київ") + 4}]
+    bad = [wanted[0], {**wanted[1], "end": 10_000}]
+    refused = client.post("/api/v1/projection/accept", json={"items": bad}, headers=auth(t["olena"]))
+    assert refused.status_code == 400 and refused.json["error"]["field"] == "items[1]"
+    uk_doc = client.get(f"/api/v1/documents/{docs['uk']}", headers=auth(t["olena"])).json
+    assert uk_doc["links"] == []  # nothing of the first item was kept
+    for items, field in (([], "items"), ([{"span": spans[0]}], "items[0]"), ("x", "items")):
+        answer = client.post("/api/v1/projection/accept", json={"items": items}, headers=auth(t["olena"]))
+        assert answer.status_code == 400 and answer.json["error"]["field"] == field
+    made = client.post("/api/v1/projection/accept", json={"items": wanted}, headers=auth(t["olena"]))
+    assert made.status_code == 201
+    assert [(c["source"], c["span"]["text"]) for c in made.json["created"]] == [(spans[0], "Путін"),
+                                                                               (spans[1], "Київ")]
+    uk_doc = client.get(f"/api/v1/documents/{docs['uk']}", headers=auth(t["olena"])).json
+    assert sorted(link[1] for link in uk_doc["links"]) == spans
+
+
 def test_projection_needs_another_version_of_the_article(client, make, group):
     project, docs, _, t = group
     lone = make.document(project.id, text="Putin spoke.", lang="en")

@@ -262,6 +262,32 @@ def test_project_all_offers_each_unlinked_span_to_accept_or_reject(page, make, a
     assert page.errors == []
 
 
+def test_project_all_accepts_every_suggestion_left_in_one_action(page, make, app):
+    project, docs = make_story(make)
+    en, uk, ru = docs["en"].id, docs["uk"].id, docs["ru"].id
+    add_span(app, en, "Ihor Terekhov")
+    add_span(app, en, "300 generators", label="CLAIM")
+    browser_login(page, "olena")
+    open_group(page, docs["en"].group_id)
+
+    page.click(f'.gv-project-all[data-doc="{en}"]')
+    items = page.locator("#gv-bulk-box .gv-sugg")
+    items.first.wait_for()
+    assert page.locator("#gv-accept-all").text_content() == "Accept all 4"
+    page.click(f'#gv-bulk-box .gv-sugg[data-doc="{ru}"]:has-text("300 generators") button[data-act="reject"]')
+    assert page.locator("#gv-accept-all").text_content() == "Accept all 3"
+    page.click("#gv-accept-all")
+    wait_saved(page)
+    assert items.count() == 0
+    assert page.locator(f'.gv-version[data-document-id="{uk}"] mark').count() == 2
+    assert page.locator(f'.gv-version[data-document-id="{ru}"] mark[data-label="ACTOR"]').count() == 1
+    assert page.locator(f'.gv-version[data-document-id="{ru}"] mark[data-label="CLAIM"]').count() == 0
+    with app.app_context():
+        made = db.session.scalars(select(Span).where(Span.document_id.in_([uk, ru]))).all()
+        assert len(made) == 3
+    assert page.errors == []
+
+
 def test_divergences_list_missing_and_differing_counterparts_and_scroll_to_them(page, make, app):
     project, docs = make_story(make)
     en, uk = docs["en"].id, docs["uk"].id
@@ -283,3 +309,83 @@ def test_divergences_list_missing_and_differing_counterparts_and_scroll_to_them(
     mark = page.locator(f'mark[data-span-id="{alone}"]')
     assert "selected" in mark.get_attribute("class")
     assert "Repairs will take two weeks" in page.locator("#gv-span").text_content()
+
+
+def test_every_alignment_edit_can_be_undone_and_redone(page, make):
+    project, docs = make_story(make)
+    en, ru = docs["en"].id, docs["ru"].id
+    gid = docs["en"].group_id
+    browser_login(page, "olena")
+    open_group(page, gid)
+    original = beads_of(page, gid, en, ru)
+    assert page.locator("#gv-undo").is_disabled() and page.locator("#gv-redo").is_disabled()
+
+    sentence(page, ru, 4).click()
+    page.keyboard.press("u")
+    wait_saved(page)
+    unlinked = beads_of(page, gid, en, ru)
+    assert ([], [4], "confirmed") in unlinked
+    sentence(page, en, 0).click()
+    page.keyboard.press("c")
+    wait_saved(page)
+    confirmed = beads_of(page, gid, en, ru)
+
+    page.keyboard.press("Control+z")
+    wait_saved(page)
+    assert beads_of(page, gid, en, ru) == unlinked
+    page.click("#gv-undo")
+    wait_saved(page)
+    assert beads_of(page, gid, en, ru) == original  # automatic links come back as automatic
+    assert page.locator("#gv-undo").is_disabled()
+    assert sentence(page, ru, 4).get_attribute("data-bead") == "auto"
+
+    page.keyboard.press("Control+Shift+z")
+    wait_saved(page)
+    assert beads_of(page, gid, en, ru) == unlinked
+    page.click("#gv-redo")
+    wait_saved(page)
+    assert beads_of(page, gid, en, ru) == confirmed
+    assert page.locator("#gv-redo").is_disabled()
+
+    # a new edit after an undo drops what could have been redone
+    page.keyboard.press("Control+z")
+    wait_saved(page)
+    sentence(page, en, 1).click()
+    page.keyboard.press("c")
+    wait_saved(page)
+    assert page.locator("#gv-redo").is_disabled()
+    assert page.errors == []
+
+
+def test_a_link_that_skips_sentences_is_not_saved_without_asking(page, make):
+    project, docs = make_story(make)
+    uk, en = docs["uk"].id, docs["en"].id
+    gid = docs["en"].group_id
+    browser_login(page, "olena")
+    open_group(page, gid)
+    original = beads_of(page, gid, uk, en)
+
+    # uk #2 is linked to en #2; adding en #4 to it would skip en #3
+    sentence(page, uk, 1).click()
+    sentence(page, en, 3).click()
+    page.keyboard.press("l")
+    message = page.locator("#gv-msg")
+    message.locator("#gv-cancel").wait_for()
+    assert "#2" in message.text_content() and "#4" in message.text_content()
+    assert page.locator("#gv-status").get_attribute("data-state") == "warning"
+    page.click("#gv-cancel")
+    assert message.is_hidden()
+    assert beads_of(page, gid, uk, en) == original
+
+    sentence(page, uk, 1).click()
+    sentence(page, en, 3).click()
+    page.keyboard.press("l")
+    page.click("#gv-save-anyway")
+    wait_saved(page)
+    assert bead_with(beads_of(page, gid, uk, en), 0, 1)[:2] == ([1], [1, 3])
+
+    # confirming every link of the pair keeps that skip (already accepted) without asking again
+    page.click("#gv-confirm-all")
+    wait_saved(page)
+    assert {b[2] for b in beads_of(page, gid, uk, en)} == {"confirmed"}
+    assert page.errors == []

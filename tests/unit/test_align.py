@@ -1,7 +1,7 @@
 """Sentence alignment: bead shapes, anchors across scripts, and the Gale-Church baseline."""
 
-from annotator.align import align, gale_church
-from annotator.align.anchors import name_skeleton, normalize_number, sentence_anchors
+from annotator.align import align, aligner, gale_church, lexicon, paragraph_starts, split_sentences
+from annotator.align.anchors import cognate_keys, name_skeleton, normalize_number, sentence_anchors
 
 EN = [
     "The council of Lviv met on Tuesday to discuss the budget for next year.",
@@ -99,3 +99,70 @@ def test_long_documents_stay_monotonic_and_complete():
     beads = align(en, uk, "en", "uk")
     assert covers_everything_once(beads, 400, 399)
     assert ([150], []) in beads
+
+
+def test_the_lexicon_learns_stem_translations_from_aligned_pairs():
+    pairs = [
+        ("The river flooded the village.", "Річка затопила село."),
+        ("The river is cold in spring.", "Навесні річка холодна."),
+        ("Children swim in the river.", "Діти плавають у річці."),
+        ("The village has a school.", "У селі є школа."),
+        ("The school opened in spring.", "Школа відкрилася навесні."),
+    ]
+    learned = lexicon.learn(pairs, min_count=2)
+    assert learned["river"] == ("річка",)  # stems are the first five letters: річці is another one
+    assert learned["schoo"] == ("школа",)
+    assert "навес" in learned["sprin"]
+
+
+def test_the_packaged_lexicon_covers_every_pair_in_both_directions():
+    shipped = lexicon.packaged()
+    for pair in (("en", "uk"), ("uk", "en"), ("en", "ru"), ("ru", "en"), ("uk", "ru"), ("ru", "uk")):
+        assert len(shipped[pair].forward) > 1000, pair
+    assert lexicon.PACKAGED.stat().st_size < 300_000
+
+
+def test_lexical_evidence_decides_which_sentence_was_dropped():
+    # Two sentences of the same length, no names or numbers: only the words tell which one is missing.
+    words = {("en", "uk"): {"weath": ("погод",), "harve": ("урожа",),
+                            "price": ("ціни",), "went": ("зросл",)}}
+    known = lexicon.prepare(words)
+    weather, harvest, prices, farmers = "The weather was dry.", "The harvest was poor.", "Prices went up a lot.", \
+        "Farmers were angry."
+    uk = ["Погода була суха.", "Ціни дуже зросли.", "Фермери сердилися."]
+    en = [weather, harvest, prices, farmers]
+    assert align(en, uk, "en", "uk", lexicons=known) == [([0], [0]), ([1], []), ([2], [1]), ([3], [2])]
+    en = [weather, prices, harvest, farmers]
+    assert align(en, uk, "en", "uk", lexicons=known) == [([0], [0]), ([1], [1]), ([2], []), ([3], [2])]
+    assert align(en, uk, "en", "uk", lexicons={}) != align(en, uk, "en", "uk", lexicons=known)
+
+
+def test_neighbours_sharing_words_are_not_merged():
+    en = ["Tap Settings.", "Tap Settings and then Wi-Fi.", "Tap Home.", "Tap Home and wait for the sync."]
+    uk = ["Натисніть «Налаштування».", "Натисніть «Налаштування», а потім Wi-Fi.", "Натисніть «Головна».",
+          "Натисніть «Головна» і дочекайтеся синхронізації."]
+    assert align(en, uk, "en", "uk") == [([k], [k]) for k in range(4)]
+
+
+def test_ukrainian_and_russian_words_with_one_root_are_evidence():
+    assert cognate_keys("президента парламенту") & cognate_keys("президента парламента")
+    uk = ["Уряд схвалив новий бюджет.", "Тоді парламент засідав.", "Міністри мовчали до вечора."]
+    ru = ["Правительство одобрило новый бюджет.", "Тогда парламент заседал.", "Министры молчали до вечера."]
+    src = aligner.sentence_keys(uk, "uk", "ru", {}, side=0)
+    tgt = aligner.sentence_keys(ru, "ru", "uk", {}, side=1)
+    matches = aligner.anchor_evidence(src, tgt).matches
+    assert all(matches[k, k] > 0 for k in range(3))
+    assert matches[1, 2] == matches[2, 1] == 0
+
+
+def test_paragraph_breaks_are_soft_anchors():
+    text = "Headline without a stop\nFirst sentence here. Second one.\n\nNew paragraph."
+    spans = split_sentences(text, "en")
+    assert [text[a:b] for a, b in spans][0] == "Headline without a stop"
+    assert paragraph_starts(text, spans) == [1, 3]
+    # Lengths leave it open whether the short middle sentence went with the one before or after it; where
+    # the paragraphs break settles it.
+    src = ["A" * 60 + ".", "B" * 8 + ".", "C" * 60 + "."]
+    tgt = ["A" * 64 + ".", "C" * 64 + "."]
+    assert align(src, tgt, "en", "uk", [2], [1], lexicons={}) == [([0, 1], [0]), ([2], [1])]
+    assert align(src, tgt, "en", "uk", [1], [1], lexicons={}) == [([0], [0]), ([1, 2], [1])]

@@ -1,0 +1,138 @@
+"""Where a phrase of one sentence sits in its translation, from word-level evidence.
+
+Each word of the target window is compared with the words of the source phrase and with the other words
+of the source sentence: the same number, a name with the same transliterated skeleton, a cognate, or a
+lexicon entry (annotator.align.lexicon). The counterpart is the run of target words matched by the phrase,
+with at most GAP unmatched words between two matches ("президента США Дональда Трампа": США is carried
+along) and never across punctuation or a word that translates something outside the phrase (a verb such as «повідомляє»
+for "reports"). Of several runs, the one matching most of the phrase's words wins, then the one nearest to
+the phrase's relative place in its sentence.
+"""
+
+import re
+from functools import cache
+
+from annotator.align import lexicon
+from annotator.align.anchors import _cognate, name_skeleton, normalize_number
+
+GAP = 2
+PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
+_PUNCT = re.compile(r"[,;:()«»“”„\"—–]")
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
+
+Match = tuple[int, int]  # [start, end) in the target window
+
+
+def counterpart(
+    sentence: str, start: int, end: int, window: str, src_lang: str, tgt_lang: str, lexicons: dict | None = None
+) -> Match | None:
+    """The [start, end) in `window` of the translation of sentence[start:end], or None without evidence."""
+    if lexicons is None:
+        lexicons = lexicon.packaged()
+    pair = lexicons.get((src_lang, tgt_lang))
+    entries = pair.forward if pair else {}
+    source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    inside = [w for s, e, w in source if s >= start and e <= end]
+    outside = [w for s, e, w in source if e <= start or s >= end]
+    if not inside:
+        return None
+    target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
+    hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
+    for _s, _e, word in target:
+        forms = _forms(word, tgt_lang)
+        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries) for f in forms)}
+        if not matched and any(_similar(w, f, entries) for w in outside for f in forms):
+            hits.append(None)
+        else:
+            hits.append(matched)
+    breaks = [bool(_PUNCT.search(window[target[j - 1][1] : target[j][0]])) if j else False for j in range(len(target))]
+    runs = _runs(hits, breaks)
+    if not runs:
+        return None
+    place = (start / max(len(sentence), 1)) * len(window)
+    first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
+    # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
+    # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
+    missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())]
+    budget = 2 * sum(1 for w in missing if w[:1].isupper())
+    taken = 0
+    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first):
+        first, budget, taken = first - 1, budget - 1, taken + 1
+    right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
+    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1):
+        last, budget, taken = last + 1, budget - 1, taken + 1
+    # Titles and heads the lexicon does not know (півзахисник, міністра, Управління …) come before the rest
+    # in Ukrainian and Russian: take the nouns and adjectives just before the run, one per word still missing.
+    budget = len(missing) - min(taken, len(missing))
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and _describes(target[first - 1][2], tgt_lang):
+        first, budget = first - 1, budget - 1
+    return target[first][0], target[last][1]
+
+
+@cache
+def _morph(lang: str):
+    """pymorphy3's analyser for uk or ru (loaded once, on first use), else None."""
+    if lang not in ("uk", "ru"):
+        return None
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@cache
+def _forms(word: str, lang: str) -> tuple[str, ...]:
+    """The word, and for a Ukrainian or Russian name its dictionary form too (Леоном -> Леон)."""
+    morph = _morph(lang)
+    if morph is None or not word[:1].isupper():
+        return (word,)
+    lemma = morph.parse(word)[0].normal_form
+    return (word, lemma[:1].upper() + lemma[1:]) if lemma != word.lower() else (word,)
+
+
+@cache
+def _describes(word: str, lang: str) -> bool:
+    """A noun, adjective or pronoun (a title, a head noun, "його"), not a verb."""
+    morph = _morph(lang)
+    return morph is not None and morph.parse(word)[0].tag.POS in ("NOUN", "ADJF", "NPRO")
+
+
+def _joins(target, hits, breaks, j, boundary) -> bool:
+    """Target word j is capitalised, free (matches nothing outside) and not cut off by punctuation."""
+    return target[j][2][:1].isupper() and hits[j] is not None and not breaks[boundary]
+
+
+def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
+    """Runs of matched words (first index, last index, phrase words covered), split at outside matches, at
+    punctuation and at gaps of more than GAP unmatched words."""
+    runs, current = [], None
+    for j, matched in enumerate(hits):
+        if breaks[j]:
+            current = None
+        if matched is None:
+            current = None
+            continue
+        if not matched:
+            continue
+        if current is not None and j - current[1] - 1 <= GAP:
+            current[1] = j
+            current[2].update(matched)
+        else:
+            current = [j, j, set(matched)]
+            runs.append(current)
+    return [tuple(r) for r in runs]
+
+
+def _similar(a: str, b: str, entries: dict) -> bool:
+    if a[0].isdigit() or b[0].isdigit():
+        return a[0].isdigit() and b[0].isdigit() and normalize_number(a) == normalize_number(b)
+    names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
+    if names and name_skeleton(a) == name_skeleton(b) and len(name_skeleton(a)) >= 2:
+        return True
+    if len(a) >= 5 and len(b) >= 5:
+        key = _cognate(a.lower())
+        if key and key == _cognate(b.lower()):
+            return True
+    if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD:
+        return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]
+    return False

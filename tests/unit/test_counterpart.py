@@ -1,0 +1,30 @@
+"""Projection boundaries from word-level evidence: whole names, titles with the name, no verbs."""
+
+from annotator.align.counterpart import counterpart
+
+
+def projected(sentence, phrase, window, src, tgt):
+    start = sentence.index(phrase)
+    found = counterpart(sentence, start, start + len(phrase), window, src, tgt)
+    return window[found[0]:found[1]] if found else None
+
+
+def test_an_organisation_does_not_swallow_the_verb_or_a_neighbouring_phrase():
+    en = ("Russia is preparing a new offensive after talks on ending the war, the Institute for the Study of War "
+          "reports.")
+    uk = "Росія готує новий наступ після переговорів про завершення війни, повідомляє Інститут вивчення війни."
+    ru = "Россия готовит новое наступление после переговоров о завершении войны, сообщает Институт изучения войны."
+    assert projected(en, "Institute for the Study of War", uk, "en", "uk") == "Інститут вивчення війни"
+    assert projected(en, "Institute for the Study of War", ru, "en", "ru") == "Институт изучения войны"
+
+
+def test_a_title_comes_with_the_name():
+    en = "The envoy met US President Donald Trump on Monday."
+    assert projected(en, "US President Donald Trump", "Посланець зустрівся з президентом США Дональдом Трампом "
+                     "у понеділок.", "en", "uk") == "президентом США Дональдом Трампом"
+    assert projected(en, "US President Donald Trump", "Посланник встретился с президентом США Дональдом Трампом "
+                     "в понедельник.", "en", "ru") == "президентом США Дональдом Трампом"
+
+
+def test_a_phrase_without_evidence_has_no_counterpart():
+    assert projected("He left early.", "He", "Він пішов рано.", "en", "uk") is None
