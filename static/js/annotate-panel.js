@@ -34,6 +34,7 @@ export class Panel {
   render() {
     this.renderSpans();
     this.renderRelations();
+    this.app.arcs?.schedule();
     this.renderState();
   }
 

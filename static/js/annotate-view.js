@@ -73,6 +73,7 @@ export class TextView {
     const mark = document.createElement("mark");
     mark.dataset.spanId = span.id;
     mark.dataset.label = span.label;
+    mark.setAttribute("aria-label", `${span.label}: ${this.store.spanText(span)}`);
     let cls = `lane-${Math.min(span.lane, MAX_LANE)}`;
     if (isHead) cls += " head";
     if (span.pending) cls += " pending";
@@ -148,6 +149,21 @@ export class TextView {
     const b = this.offsetOf(range.endContainer, range.endOffset);
     if (a === null || b === null || a === b) return null;
     return [Math.min(a, b), Math.max(a, b)];
+  }
+
+  /** [anchor, focus] UTF-16 offsets of the selection when it lies in the text, collapsed or not. */
+  selectionPoints() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || !this.root.contains(sel.anchorNode) || !this.root.contains(sel.focusNode)) return null;
+    const a = this.offsetOf(sel.anchorNode, sel.anchorOffset);
+    const f = this.offsetOf(sel.focusNode, sel.focusOffset);
+    return a === null || f === null ? null : [a, f];
+  }
+
+  /** The element holding UTF-16 offset u (to scroll it into view). */
+  pointElement(u) {
+    const [node] = this.pointAt(u);
+    return node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
   }
 
   select(s16, e16, backwards = false) {
