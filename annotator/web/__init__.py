@@ -49,6 +49,7 @@ JS_STRINGS = {
     "find_count": "{i} of {n}",
     "find_none": "not found",
     "open_head": "Open the head span",
+    "show_more": "Show {n} more",
     "group_accept": "Accept",
     "group_reject": "Reject",
     "group_align": "Align the versions",

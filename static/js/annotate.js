@@ -35,17 +35,26 @@ class Annotator {
 
   start() {
     installColours(this.doc.schema.labels || []);
-    this.view.renderAll();
+    this.view.renderProgressively(() => this.painted());
     this.root.classList.add("annotating");
     this.caret = new Caret(this);
     this.finder = new Finder(this);
     this.help = document.getElementById("key-help");
     this.arcs = new Arcs(this);
     this.bind();
-    this.panel.render();
+    this.panel.renderState();
+    this.panel.schedule(); // the side panel after the text's first frame
     this.updateStatus();
     this.mentions = new Mentions(this);
     this.mentions.load();
+  }
+
+  /** Every span is drawn: the panel and the suggestions follow (the text is usable before this). */
+  painted() {
+    clearTimeout(this.panel.timer);
+    this.panel.timer = null;
+    this.panel.render();
+    document.documentElement.dataset.annotateDone = String(Math.round(performance.now()));
   }
 
   bind() {

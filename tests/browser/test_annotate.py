@@ -31,7 +31,7 @@ def open_document(page, make, text=TEXT, user="olena"):
 
 def goto(page, doc_id):
     page.goto(f"/documents/{doc_id}")
-    page.wait_for_selector("html[data-annotate-ready]")
+    page.wait_for_selector("html[data-annotate-done]")
 
 
 def word_box(page, word, nth=0, edge="both"):
