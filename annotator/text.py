@@ -78,3 +78,13 @@ def utf16_to_codepoint(text: str, offset: int) -> int:
     if pos == offset:
         return len(text)
     raise ValueError(f"UTF-16 offset {offset} is beyond the text")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text cut after each line feed, as the annotation page draws it (each piece keeps its "\\n"; no
+    empty piece after a final one): joined back they give the text."""
+    pieces = text.split("\n")
+    out = [piece + "\n" for piece in pieces[:-1]]
+    if pieces[-1] or not out:
+        out.append(pieces[-1])
+    return out

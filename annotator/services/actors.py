@@ -1,6 +1,7 @@
 """Actors: a project-wide registry of canonical persons and organisations with names in every language."""
 
 import re
+import unicodedata
 
 from anyascii import anyascii
 from sqlalchemy import func, or_, select
@@ -76,6 +77,21 @@ def search(session, project: Project, q: str | None, limit: int = 20) -> list[Ac
         terms = {q.casefold(), fold(q)} - {""}
         query = query.where(or_(*[Actor.search_key.contains(t, autoescape=True) for t in terms]))
     return list(session.scalars(query.order_by(func.lower(Actor.name)).limit(limit)))
+
+
+def by_exact_name(session, project: Project, text: str) -> Actor | None:
+    """The one registry actor with `text` as its name or one of its names (NFC, case folded), else None."""
+    key = unicodedata.normalize("NFC", text.strip()).casefold()
+    if not key:
+        return None
+    found = []
+    forms = {key, unicodedata.normalize("NFD", key)}  # registry names are stored as they were typed
+    near = or_(*[Actor.search_key.contains(form, autoescape=True) for form in forms])
+    for actor in session.scalars(select(Actor).where(Actor.project_id == project.id, near)):
+        every = [actor.name] + [n for values in (actor.names or {}).values() for n in values]
+        if any(unicodedata.normalize("NFC", n).casefold() == key for n in every):
+            found.append(actor)
+    return found[0] if len(found) == 1 else None
 
 
 def get_actor(session, actor_id: int) -> Actor:

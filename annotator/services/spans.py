@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..errors import Forbidden, Invalid, NotFound
 from ..models import Actor, Document, Project, Relation, ReviewStatus, Role, Span, User, utcnow
 from . import history, review, versions
-from .actors import add_name
+from .actors import add_name, by_exact_name
 
 MAX_TEXT_ATTR = 2000
 
@@ -104,9 +104,12 @@ def _actor(session, project: Project, actor_id) -> Actor | None:
 def create_span(session, doc: Document, project: Project, user: User, start, end, label, attrs=None,
                 actor=None) -> Span:
     start, end = check_offsets(doc, start, end)
-    label_def(project, label)
+    definition = label_def(project, label)
+    actor = _actor(session, project, actor)
+    if actor is None and definition.get("actor", label == "ACTOR"):
+        actor = by_exact_name(session, project, doc.text[start:end])  # a registry name is linked at once
     span = Span(document_id=doc.id, annotator_id=user.id, start=start, end=end, label=label,
-                attrs=check_attrs(project, label, attrs), actor=_actor(session, project, actor))
+                attrs=check_attrs(project, label, attrs), actor=actor)
     session.add(span)
     session.flush()
     history.record(session, project.id, user, "span", span.id, "create", None, history.span_snapshot(span), doc.id)

@@ -15,7 +15,7 @@ from ..ingest.txt import prepare, title_of
 from ..models import Role
 from ..services import alignment, imports
 from ..services import documents as doc_service
-from ..text import normalize
+from ..text import normalize, paragraphs
 from . import uploads
 from .forms import PasteDocumentForm, UploadForm, UserActionForm
 from .projects import load_project
@@ -113,7 +113,8 @@ def show(did):
     versions = [d for d in doc.group.documents if d.id != doc.id] if doc.group else []
     return render_template("documents/show.html", doc=doc, project=doc.project, versions=versions,
                            group_form=UserActionForm(),
-                           doc_data=document_payload(db.session, doc, current_user), can_annotate=True)
+                           doc_data=document_payload(db.session, doc, current_user), can_annotate=True,
+                           paragraphs=paragraphs)
 
 
 @bp.post("/documents/<int:did>/group")

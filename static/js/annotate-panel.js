@@ -2,6 +2,7 @@
 import { t } from "./i18n.js";
 import { clip, h } from "./annotate-dom.js";
 
+const LIST_LIMIT = 100; // spans listed per label at first: a long document's panel stays quick to redraw
 const STATES = { new: ["state_new", "New"], in_progress: ["state_in_progress", "In progress"], done: ["state_done", "Done"] };
 
 export class Panel {
@@ -10,6 +11,7 @@ export class Panel {
     this.groups = document.getElementById("span-groups");
     this.relList = document.getElementById("relation-list");
     this.closed = new Set();
+    this.limits = new Map(); // label -> how many of its spans are listed (long lists are cut, see renderSpans)
     this.timer = null;
     if (this.groups) this.groups.addEventListener("click", (e) => this.onSpanClick(e));
     if (this.groups) this.groups.addEventListener("toggle", (e) => this.onToggle(e), true);
@@ -34,6 +36,7 @@ export class Panel {
   render() {
     this.renderSpans();
     this.renderRelations();
+    this.app.arcs?.schedule();
     this.renderState();
   }
 
@@ -56,11 +59,16 @@ export class Panel {
     const fragment = document.createDocumentFragment();
     for (const [label, spans] of byLabel) {
       spans.sort((a, b) => a.s16 - b.s16 || a.e16 - b.e16);
-      const items = spans.map((s) => h("li", {},
+      const limit = this.limits.get(label) || LIST_LIMIT;
+      const items = spans.slice(0, limit).map((s) => h("li", {},
         h("button", { type: "button", class: "span-item", dataset: { spanId: s.id } },
           clip(store.spanText(s), 48),
           s.actor ? h("span", { class: "actor-tag" }, s.actor.name) : null,
           attrSummary(s), missingTag(store.missing(s)))));
+      if (spans.length > limit) {
+        items.push(h("li", {}, h("button", { type: "button", class: "small more-spans", dataset: { more: label } },
+          t("show_more", { n: spans.length - limit }, "Show {n} more"))));
+      }
       fragment.appendChild(h("details", { class: "span-group", open: !this.closed.has(label), dataset: { group: label } },
         h("summary", {}, h("span", { class: "label-chip", dataset: { label } }, label),
           h("span", { class: "count" }, String(spans.length))),
@@ -99,6 +107,11 @@ export class Panel {
   }
 
   onSpanClick(e) {
+    const more = e.target.closest(".more-spans");
+    if (more) {
+      this.limits.set(more.dataset.more, (this.limits.get(more.dataset.more) || LIST_LIMIT) + 500);
+      return this.renderSpans();
+    }
     const btn = e.target.closest(".span-item");
     if (btn) this.app.reveal(btn.dataset.spanId);
   }

@@ -30,24 +30,42 @@ export class Popovers {
   closeAll() {
     this.closeMenu();
     this.stopPick();
-    if (this.box) this.box.remove();
+    if (!this.box) return;
+    const hadFocus = this.box.contains(document.activeElement);
+    this.box.remove();
     this.box = null;
+    if (hadFocus) this.giveBack();
+  }
+
+  /** The focus goes back to the text, at the caret, when a box that held it closes. */
+  giveBack() {
+    const { root, caret } = this.app;
+    root.focus({ preventScroll: true });
+    caret.show(false);
   }
 
   closeMenu() {
-    if (this.menu) this.menu.remove();
+    if (!this.menu) return;
+    const hadFocus = this.menu.contains(document.activeElement);
+    this.menu.remove();
     this.menu = null;
+    if (!hadFocus) return;
+    if (this.menuReturn && this.menuReturn.isConnected && this.menuReturn !== document.body) this.menuReturn.focus({ preventScroll: true });
+    else this.giveBack();
   }
 
   // --- the span editor -------------------------------------------------------------------------
 
-  open(span, anchorEl) {
+  /** The span editor next to its mark; with `focus` it takes the focus (the missing required field first). */
+  open(span, anchorEl, focus = false) {
     if (this.box) this.box.remove();
-    this.box = h("div", { class: "popover span-pop", role: "dialog", "aria-label": t("edit_span", {}, "Edit span"),
+    this.box = h("div", { class: "popover span-pop", role: "dialog", tabindex: "-1",
+      "aria-label": `${t("edit_span", {}, "Edit span")}: ${span.label} ${clip(this.app.store.spanText(span), 60)}`,
       dataset: { spanId: span.id } });
     this.fill(span);
     document.body.appendChild(this.box);
     placeNear(this.box, anchorEl.getBoundingClientRect());
+    if (focus) (this.box.querySelector(".pop-field.missing select, .pop-field.missing input") || this.box).focus({ preventScroll: true });
   }
 
   refresh(id) {
@@ -213,7 +231,8 @@ export class Popovers {
 
   showMenu(title, items, rect) {
     this.closeMenu();
-    this.menu = h("div", { class: "popover menu", role: "menu" }, h("div", { class: "menu-title" }, title), items);
+    this.menuReturn = document.activeElement;
+    this.menu = h("div", { class: "popover menu", role: "menu", "aria-label": title }, h("div", { class: "menu-title" }, title), items);
     this.menu.addEventListener("keydown", (e) => {
       const buttons = [...this.menu.querySelectorAll("button")];
       const i = buttons.indexOf(document.activeElement);
@@ -224,6 +243,7 @@ export class Popovers {
     });
     document.body.appendChild(this.menu);
     placeNear(this.menu, rect);
+    if (this.box && !this.box.classList.contains("hidden")) beside(this.menu, this.box);
     this.menu.querySelector("button")?.focus();
   }
 
@@ -247,7 +267,7 @@ export class Popovers {
 
   startPick(head) {
     const { store, view } = this.app;
-    const candidates = [...store.spans.values()].filter((s) => s !== head && !String(s.id).startsWith("new-") &&
+    const candidates = [...store.spans.values()].filter((s) => s !== head &&
       (store.relationTypes(head.label, s.label).length || store.relationTypes(s.label, head.label).length));
     if (!candidates.length) {
       this.app.failed(t("no_targets", {}, "No span here can be linked to this one."));
@@ -294,6 +314,20 @@ export class Popovers {
     document.body.classList.remove("picking");
     if (this.box) this.box.classList.remove("hidden");
   }
+}
+
+/** Move a menu off the span editor when they overlap: to its right, else to its left, else below it. */
+function beside(menu, box) {
+  const a = menu.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  if (a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom) return;
+  let left;
+  let top = Math.max(8, Math.min(b.top, window.innerHeight - a.height - 8));
+  if (b.right + 6 + a.width < window.innerWidth - 8) left = b.right + 6;
+  else if (b.left - 6 - a.width > 8) left = b.left - 6 - a.width;
+  else [left, top] = [b.left, b.bottom + 6];
+  menu.style.left = `${left + window.scrollX}px`;
+  menu.style.top = `${top + window.scrollY}px`;
 }
 
 function otherNames(actor) {

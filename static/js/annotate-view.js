@@ -10,23 +10,98 @@ export class TextView {
     this.spanClasses = new Map(); // span id -> extra classes ("selected", "hl", ...)
   }
 
+  /** Draw every paragraph now (a fresh text). */
   renderAll() {
-    const fragment = document.createDocumentFragment();
+    this.adopt();
+    for (let p = 0; p < this.paras.length; p++) this.paint(p);
+  }
+
+  /**
+   * Open fast: take the paragraphs the server wrote as plain text, put the marks into those on screen at
+   * once, and into the others in slices of a few milliseconds between which input and painting go on.
+   * `onDone` runs when every paragraph has its marks.
+   */
+  renderProgressively(onDone) {
+    this.adopt();
+    const order = this.paintOrder();
+    const first = order.splice(0, this.onScreenCount);
+    for (const p of first) this.paint(p);
+    this.pending = new Set(order);
+    const step = () => {
+      const until = performance.now() + 6;
+      while (order.length && performance.now() < until) {
+        const p = order.shift();
+        if (this.pending.delete(p)) this.paint(p);
+      }
+      if (order.length) setTimeout(step, 0);
+      else onDone?.();
+    };
+    requestAnimationFrame(() => setTimeout(step, 0)); // after the first frame is on screen
+  }
+
+  /** Reuse the server's paragraph elements when they hold exactly the text, else write them. */
+  adopt() {
+    const { store } = this;
+    const els = this.root.children;
+    let ok = els.length === store.paraCount;
+    for (let p = 0; ok && p < els.length; p += Math.max(1, els.length >> 4)) {
+      ok = els[p].dataset.p === String(p) && els[p].textContent === store.text.slice(store.paraStarts[p], store.paraStarts[p + 1]);
+    }
+    if (ok && this.root.textContent.length !== store.text.length) ok = false;
+    if (ok) {
+      this.paras = [...els];
+      return;
+    }
     this.paras = [];
-    for (let p = 0; p < this.store.paraCount; p++) {
-      const el = this.renderPara(p);
+    const fragment = document.createDocumentFragment();
+    for (let p = 0; p < store.paraCount; p++) {
+      const el = document.createElement("span");
+      el.className = "para";
+      el.dataset.p = p;
+      el.textContent = store.text.slice(store.paraStarts[p], store.paraStarts[p + 1]);
       this.paras.push(el);
       fragment.appendChild(el);
     }
     this.root.replaceChildren(fragment);
   }
 
-  redraw(paras) {
-    for (const p of new Set(paras)) {
-      const el = this.renderPara(p);
-      this.paras[p].replaceWith(el);
-      this.paras[p] = el;
+  /** Paragraphs with spans, those on screen first, then those below, then those above. */
+  paintOrder() {
+    const n = this.paras.length;
+    const inView = (p) => {
+      const r = this.paras[p].getBoundingClientRect();
+      return r.bottom < 0 ? -1 : r.top > window.innerHeight ? 1 : 0;
+    };
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) { // the first paragraph not above the viewport
+      const mid = (lo + hi) >> 1;
+      if (inView(mid) < 0) lo = mid + 1;
+      else hi = mid;
     }
+    let end = lo;
+    while (end < n && inView(end) === 0) end++;
+    const withSpans = (p) => this.store.byPara[p].size > 0;
+    const visible = [];
+    for (let p = lo; p < end; p++) if (withSpans(p)) visible.push(p);
+    const below = [];
+    for (let p = end; p < n; p++) if (withSpans(p)) below.push(p);
+    const above = [];
+    for (let p = lo - 1; p >= 0; p--) if (withSpans(p)) above.push(p);
+    this.onScreenCount = visible.length;
+    return visible.concat(below, above);
+  }
+
+  paint(p) {
+    this.pending?.delete(p);
+    if (!this.store.byPara[p].size && !this.paras[p].firstElementChild) return;
+    const el = this.renderPara(p);
+    this.paras[p].replaceWith(el);
+    this.paras[p] = el;
+  }
+
+  redraw(paras) {
+    for (const p of new Set(paras)) this.paint(p);
   }
 
   renderPara(p) {
@@ -78,6 +153,7 @@ export class TextView {
     const mark = document.createElement("mark");
     mark.dataset.spanId = span.id;
     mark.dataset.label = span.label;
+    mark.setAttribute("aria-label", `${span.label}: ${this.store.spanText(span)}`);
     let cls = `lane-${Math.min(span.lane, MAX_LANE)}`;
     if (isHead) cls += " head";
     if (span.pending) cls += " pending";
@@ -154,6 +230,21 @@ export class TextView {
     const b = this.offsetOf(range.endContainer, range.endOffset);
     if (a === null || b === null || a === b) return null;
     return [Math.min(a, b), Math.max(a, b)];
+  }
+
+  /** [anchor, focus] UTF-16 offsets of the selection when it lies in the text, collapsed or not. */
+  selectionPoints() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || !this.root.contains(sel.anchorNode) || !this.root.contains(sel.focusNode)) return null;
+    const a = this.offsetOf(sel.anchorNode, sel.anchorOffset);
+    const f = this.offsetOf(sel.focusNode, sel.focusOffset);
+    return a === null || f === null ? null : [a, f];
+  }
+
+  /** The element holding UTF-16 offset u (to scroll it into view). */
+  pointElement(u) {
+    const [node] = this.pointAt(u);
+    return node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
   }
 
   select(s16, e16, backwards = false) {

@@ -3,12 +3,14 @@ import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { h } from "./annotate-dom.js";
 import { History } from "./annotate-history.js";
+import { Arcs } from "./annotate-arcs.js";
+import { Caret, Finder } from "./annotate-keys.js";
 import { Mentions } from "./annotate-mentions.js";
 import { Panel, flash } from "./annotate-panel.js";
 import { Popovers } from "./annotate-popover.js";
 import { Store } from "./annotate-store.js";
 import { TextView } from "./annotate-view.js";
-import { nextWordEnd, prevWordStart, snap } from "./annotate-words.js";
+import { snap } from "./annotate-words.js";
 
 const COLOR = /^#[0-9a-f]{3,8}$/i;
 const EDITABLE = "input, select, textarea, [contenteditable]";
@@ -24,7 +26,6 @@ class Annotator {
     this.panel = new Panel(this);
     this.pop = new Popovers(this);
     this.selectedId = null;
-    this.caret = null; // keyboard selection {anchor, focus} in UTF-16
     this.tempIds = 0;
     this.aliases = new Map(); // optimistic id -> saved id
     this.saveError = null;
@@ -34,13 +35,26 @@ class Annotator {
 
   start() {
     installColours(this.doc.schema.labels || []);
-    this.view.renderAll();
+    this.view.renderProgressively(() => this.painted());
     this.root.classList.add("annotating");
+    this.caret = new Caret(this);
+    this.finder = new Finder(this);
+    this.help = document.getElementById("key-help");
+    this.arcs = new Arcs(this);
     this.bind();
-    this.panel.render();
+    this.panel.renderState();
+    this.panel.schedule(); // the side panel after the text's first frame
     this.updateStatus();
     this.mentions = new Mentions(this);
     this.mentions.load();
+  }
+
+  /** Every span is drawn: the panel and the suggestions follow (the text is usable before this). */
+  painted() {
+    clearTimeout(this.panel.timer);
+    this.panel.timer = null;
+    this.panel.render();
+    document.documentElement.dataset.annotateDone = String(Math.round(performance.now()));
   }
 
   bind() {
@@ -50,10 +64,15 @@ class Annotator {
       if (linking && e.target.closest("mark[data-span-id]")) e.preventDefault(); // no text selection
     });
     this.root.addEventListener("mouseup", () => {
-      this.caret = null; // the keyboard continues from the mouse's selection
+      requestAnimationFrame(() => {
+        this.caret.fromSelection(); // the keyboard continues from where the mouse clicked or dragged
+        this.caret.draw();
+      });
       this.onSelectionChange();
     });
     this.root.addEventListener("keyup", () => this.onSelectionChange());
+    this.root.addEventListener("focus", () => this.caret.draw());
+    this.root.addEventListener("blur", () => this.caret.draw());
     document.addEventListener("selectionchange", () => this.onSelectionChange());
     document.addEventListener("keydown", (e) => this.onKey(e));
     const bar = document.getElementById("label-bar");
@@ -64,6 +83,7 @@ class Annotator {
     document.getElementById("undo-btn")?.addEventListener("click", () => this.undo());
     document.getElementById("redo-btn")?.addEventListener("click", () => this.redo());
     document.getElementById("done-next")?.addEventListener("click", () => this.doneAndNext());
+    document.getElementById("help-btn")?.addEventListener("click", () => this.showHelp());
   }
 
   // --- selection -------------------------------------------------------------------------------
@@ -91,9 +111,9 @@ class Annotator {
   labelSelection(label) {
     const range = this.selection();
     if (!range) return false;
+    this.caret.set(range[1]);
+    this.caret.show(false); // the caret waits after the new span for the next move
     this.createSpan(range[0], range[1], label);
-    window.getSelection().removeAllRanges();
-    this.caret = { anchor: range[1], focus: range[1] };
     return true;
   }
 
@@ -107,7 +127,14 @@ class Annotator {
       if (!this.pop.picking) this.deselect();
       return;
     }
-    const covering = this.spansAtMark(mark);
+    let covering = this.spansAtMark(mark);
+    if ((e.shiftKey && this.selectedId !== null) || this.pop.picking) {
+      // linking: the open span (the head) is not a candidate for the other end, so a span nested in it is
+      // linked at once instead of asking "which span?"
+      const head = this.pop.picking ? this.pop.picking.head : this.store.span(this.selectedId);
+      const others = covering.filter((s) => s !== head);
+      if (others.length) covering = others;
+    }
     const byLane = this.spanByUnderline(mark, covering, e.clientY);
     const choose = (span) => this.activate(span, e.shiftKey, mark);
     if (byLane || covering.length === 1) choose(byLane || covering[0]);
@@ -139,6 +166,7 @@ class Annotator {
       this.pop.finishPick(span);
       return;
     }
+    this.caret.set(span.s16);
     if (shift && this.selectedId !== null && String(this.selectedId) !== String(span.id)) {
       this.relate(this.store.span(this.selectedId), span, anchorEl);
       return;
@@ -146,27 +174,39 @@ class Annotator {
     this.selectSpan(span.id, anchorEl);
   }
 
-  selectSpan(id, anchorEl) {
+  /** Select a span and open its editor; from the keyboard the editor takes the focus. */
+  selectSpan(id, anchorEl, focus = false) {
     this.deselect();
     this.selectedId = id;
     this.view.setClass(id, "selected", true);
     const el = anchorEl || this.view.marks(id)[0];
-    if (el) this.pop.open(this.store.span(id), el);
+    if (el) this.pop.open(this.store.span(id), el, focus);
   }
 
   /** Scroll a span into view, flash it and (by default) open it. */
-  reveal(id, open = true) {
+  reveal(id, open = true, focus = false) {
     const marks = this.view.marks(id);
     if (!marks.length) return;
     marks[0].scrollIntoView({ block: "center" });
     for (const m of marks) flash(m);
-    if (open) this.selectSpan(id, marks[0]);
+    if (open) this.selectSpan(id, marks[0], focus);
   }
 
   deselect() {
     if (this.selectedId !== null) this.view.setClass(this.selectedId, "selected", false);
     this.selectedId = null;
+    this.arcs?.select(null);
     this.pop.closeAll();
+  }
+
+  /** A relation picked on its arc: highlighted, Delete removes it. */
+  selectRelation(id) {
+    this.deselect();
+    this.arcs.select(id);
+  }
+
+  get selectedRelation() {
+    return this.arcs ? this.arcs.selected : null;
   }
 
   // --- keys ------------------------------------------------------------------------------------
@@ -175,33 +215,46 @@ class Annotator {
     const inField = e.target.closest && e.target.closest(EDITABLE);
     const mod = e.ctrlKey || e.metaKey;
     if (e.key === "Escape") {
-      if (this.pop.escape()) return e.preventDefault();
-      if (this.selectedId !== null) return this.deselect();
-      window.getSelection().removeAllRanges();
+      if (this.finder.close() || this.pop.escape()) return e.preventDefault();
+      if (this.selectedId !== null || this.selectedRelation !== null) return this.deselect();
+      this.caret.set(this.caret.focus);
+      if (document.activeElement === this.root) this.caret.show(false);
       return;
     }
-    if (inField || this.readonly) return;
-    if (mod && (e.key === "z" || e.key === "Z")) {
+    if (inField || (this.help && this.help.open)) return;
+    const textFocused = this.root.contains(document.activeElement) || document.activeElement === this.root;
+    if (mod && !this.readonly && (e.key === "z" || e.key === "Z")) {
       e.preventDefault();
       return e.shiftKey ? this.redo() : this.undo();
     }
-    if (mod && (e.key === "y" || e.key === "Y")) {
+    if (mod && !this.readonly && (e.key === "y" || e.key === "Y")) {
       e.preventDefault();
       return this.redo();
     }
+    if (mod && e.key === "Enter" && !this.readonly) return e.preventDefault(), this.doneAndNext();
+    if (mod && textFocused && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
+      this.caret.move(e.key, e.shiftKey, true);
+      return e.preventDefault();
+    }
     if (mod || e.altKey) return;
     if (this.pop.picking && this.pop.onPickKey(e)) return e.preventDefault();
-    const textFocused = this.root.contains(document.activeElement) || document.activeElement === this.root;
+    if (e.key === "?") return e.preventDefault(), this.showHelp();
+    if (e.key === "/") return e.preventDefault(), this.finder.open();
     if (textFocused && this.onCaretKey(e)) return e.preventDefault();
+    if (e.key === "]" || e.key === "[") return e.preventDefault(), this.stepSpan(e.key === "]" ? 1 : -1);
+    if (e.key === "\\") return e.preventDefault(), this.arcs?.toggle();
+    if (this.readonly) return;
     const label = this.labelForKey(e.key);
     if (label && this.labelSelection(label.name)) return e.preventDefault();
-    if (this.selectedId === null) return;
+    if (e.key === "Delete" || e.key === "Backspace") {
+      if (this.selectedRelation !== null) return e.preventDefault(), this.deleteRelation(this.selectedRelation);
+      if (this.selectedId !== null) return e.preventDefault(), this.deleteSpan(this.selectedId);
+    }
     if (e.key === "r" || e.key === "R") {
+      const head = this.selectedId !== null ? this.store.span(this.selectedId) : this.spanAtCaret();
+      if (!head) return;
       e.preventDefault();
-      this.pop.startPick(this.store.span(this.selectedId));
-    } else if (e.key === "Delete" || e.key === "Backspace") {
-      e.preventDefault();
-      this.deleteSpan(this.selectedId);
+      this.pop.startPick(head);
     }
   }
 
@@ -211,46 +264,56 @@ class Annotator {
     return (this.doc.schema.labels || []).find((l) => l.hotkey && l.hotkey.toLowerCase() === k) || null;
   }
 
-  /** Arrows move by word, Shift+arrows extend the selection by word, Enter opens the span there. */
+  /** Arrows move by word (Shift grows the selection), ↑/↓ by line, Home/End, Enter opens the span there. */
   onCaretKey(e) {
-    const text = this.store.text;
-    if (!this.caret) {
-      const sel = this.view.selectionOffsets();
-      this.caret = sel ? { anchor: sel[0], focus: sel[1] } : { anchor: 0, focus: 0 };
-    }
-    if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
-      const to = e.key === "ArrowRight" ? nextWordEnd(text, this.caret.focus) : prevWordStart(text, this.caret.focus);
-      this.caret = e.shiftKey ? { anchor: this.caret.anchor, focus: to } : { anchor: to, focus: to };
-      this.showCaret();
-      return true;
-    }
-    if (e.key === "Home" || e.key === "End") {
-      const p = this.store.paraOf(this.caret.focus);
-      const to = e.key === "Home" ? this.store.paraStarts[p] : Math.max(this.store.paraStarts[p], this.store.paraStarts[p + 1] - 1);
-      this.caret = e.shiftKey ? { anchor: this.caret.anchor, focus: to } : { anchor: to, focus: to };
-      this.showCaret();
-      return true;
-    }
+    if (e.target !== this.root && !this.root.contains(e.target)) return false;
     if (e.key === "Enter") {
-      const at = this.store.spansAt(this.caret.focus).concat(this.store.spansAt(Math.max(0, this.caret.focus - 1)));
-      if (!at.length) return false;
-      at.sort((a, b) => (a.e16 - a.s16) - (b.e16 - b.s16));
-      this.selectSpan(at[0].id);
+      const span = this.spanAtCaret();
+      if (!span) return false;
+      this.selectSpan(span.id, null, true);
       return true;
     }
-    return false;
+    return this.caret.move(e.key, e.shiftKey, false);
   }
 
-  showCaret() {
-    const { anchor, focus } = this.caret;
-    const sel = window.getSelection();
-    const [an, ao] = this.view.pointAt(anchor);
-    const [fn, fo] = this.view.pointAt(focus);
-    sel.setBaseAndExtent(an, ao, fn, fo);
-    const node = fn.nodeType === Node.TEXT_NODE ? fn.parentElement : fn;
-    const rect = sel.getRangeAt(0).getBoundingClientRect();
-    if (rect.bottom > window.innerHeight || rect.top < 0) node.scrollIntoView({ block: "center" });
-    this.onSelectionChange();
+  /** The innermost span at the caret (or just before it: the span a label key has just made). */
+  spanAtCaret() {
+    const u = this.caret.focus;
+    const at = this.store.spansAt(u).concat(this.store.spansAt(Math.max(0, u - 1)));
+    at.sort((a, b) => (a.e16 - a.s16) - (b.e16 - b.s16));
+    return at[0] || null;
+  }
+
+  /** `]` / `[`: open the next / previous span after the caret. */
+  stepSpan(dir) {
+    const from = this.selectedId !== null ? this.store.span(this.selectedId) : null;
+    const pos = from ? from.s16 : this.caret.focus;
+    const spans = [...this.store.spans.values()].sort((a, b) => a.s16 - b.s16 || b.e16 - a.e16);
+    const i = from ? spans.indexOf(from) : -1;
+    let next;
+    if (i >= 0) next = spans[i + dir];
+    else next = dir > 0 ? spans.find((s) => s.s16 >= pos) : spans.reverse().find((s) => s.s16 < pos);
+    if (!next) return;
+    this.caret.set(next.s16, next.s16);
+    this.reveal(next.id, true, true);
+  }
+
+  /** Select a found range widened to whole words; with `extend`, grow the selection to its end instead. */
+  jumpTo(s16, e16, extend = false) {
+    const range = snap(this.store.text, s16, e16, true) || [s16, e16];
+    this.deselect();
+    this.root.focus({ preventScroll: true });
+    const from = Math.min(this.caret.anchor, this.caret.focus);
+    if (extend && from < range[1]) this.caret.set(from, range[1]);
+    else this.caret.set(range[0], range[1]);
+    this.caret.show();
+  }
+
+  showHelp() {
+    if (!this.help) return;
+    const back = document.activeElement;
+    this.help.addEventListener("close", () => back?.focus({ preventScroll: true }), { once: true });
+    this.help.showModal();
   }
 
   // --- actions ---------------------------------------------------------------------------------
@@ -259,13 +322,15 @@ class Annotator {
     const kept = this.view.selectionOffsets();
     this.view.redraw(paras);
     if (kept) this.restoreSelection(kept);
+    this.caret.draw();
+    this.arcs?.schedule();
     this.panel.schedule();
   }
 
   /** A background save re-renders paragraphs; the selection the user is making must survive it. */
   restoreSelection([start, end]) {
     const c = this.caret;
-    const same = c && Math.min(c.anchor, c.focus) === start && Math.max(c.anchor, c.focus) === end;
+    const same = Math.min(c.anchor, c.focus) === start && Math.max(c.anchor, c.focus) === end;
     const [a, f] = same ? [c.anchor, c.focus] : [start, end];
     const [an, ao] = this.view.pointAt(a);
     const [fn, fo] = this.view.pointAt(f);
@@ -279,6 +344,7 @@ class Annotator {
       attrs: {}, actor: extra.actor || null, status: "pending", version: 0, pending: true,
     };
     this.redraw(this.store.put(temp));
+    if (this.missesRequired(label)) this.selectSpan(temp.id, null, true); // POSITION asks for its polarity
     const ref = { id: temp.id };
     const entry = {
       undo: () => this.removeSpan(ref.id, false),
@@ -294,9 +360,12 @@ class Annotator {
         ref.id = saved.id;
         this.aliases.set(temp.id, saved.id);
         if (this.store.span(temp.id)) this.redraw(this.store.rename(temp.id, saved));
-        if (String(this.selectedId) === temp.id) this.selectedId = saved.id;
+        if (String(this.selectedId) === temp.id) {
+          this.selectedId = saved.id;
+          this.view.setClass(saved.id, "selected", true);
+          this.pop.refresh(saved.id);
+        }
         this.saved();
-        if (this.missesRequired(label) && this.selectedId == null) this.selectSpan(saved.id);
       } catch (exc) {
         this.redraw(this.store.remove(temp.id));
         this.history.forget(entry);
@@ -438,6 +507,7 @@ class Annotator {
 
   removeRelation(id, fromUser) {
     const rel = this.store.relations.get(String(id));
+    if (String(this.selectedRelation) === String(id)) this.arcs.select(null);
     this.store.relations.delete(String(id));
     this.panel.schedule();
     return this.history.run(async () => {

@@ -28,3 +28,30 @@ def test_known_actors_are_suggested_in_inflected_forms_and_not_twice(client, mak
                 headers=auth(token))
     again = client.get(f"/api/v1/documents/{uk.id}/actor-suggestions", headers=auth(token)).json["suggestions"]
     assert [s["text"] for s in again] == ["Марченко", "Путіна", "Путіним"]
+
+
+def test_a_new_actor_span_whose_text_is_a_registry_name_is_linked_to_that_actor(client, make):
+    text = "VLADIMIR PUTIN met Put\u00e9. Путін и Путин. Kuleba spoke."  # stored NFC; the registry has "e" + U+0301
+    project = make.project()
+    doc = make.document(project.id, text=text, lang="uk")
+    make.user("olena")
+    token = make.token("olena")
+    made = {}
+    for name, names in (("Vladimir Putin", {"uk": ["Путін"], "ru": ["Путин"]}), ("Pute\u0301", {}),
+                        ("Dmytro Kuleba", {})):
+        made[name] = client.post(f"/api/v1/projects/{project.id}/actors", json={"name": name, "names": names},
+                                 headers=auth(token)).json["id"]
+
+    def mark(words, label="ACTOR"):
+        start = text.index(words)
+        res = client.post(f"/api/v1/documents/{doc.id}/spans", headers=auth(token),
+                          json={"start": start, "end": start + len(words), "label": label})
+        assert res.status_code == 201, res.json
+        return (res.json["actor"] or {}).get("id")
+
+    assert mark("VLADIMIR PUTIN") == made["Vladimir Putin"]  # case-insensitive
+    assert mark("Путін") == made["Vladimir Putin"]  # any listed name
+    assert mark("Путин") == made["Vladimir Putin"]
+    assert mark("Put\u00e9") == made["Pute\u0301"]  # NFC on both sides
+    assert mark("Kuleba") is None  # part of a name is not the name
+    assert mark("Путин", label="CLAIM") is None  # only actor labels are linked

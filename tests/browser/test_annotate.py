@@ -31,7 +31,7 @@ def open_document(page, make, text=TEXT, user="olena"):
 
 def goto(page, doc_id):
     page.goto(f"/documents/{doc_id}")
-    page.wait_for_selector("html[data-annotate-ready]")
+    page.wait_for_selector("html[data-annotate-done]")
 
 
 def word_box(page, word, nth=0, edge="both"):
@@ -463,10 +463,43 @@ def test_a_known_actor_in_an_inflected_form_is_offered_and_marked_in_one_click(p
                             {"uk": ["Путін"]})
         db.session.commit()
     goto(page, doc.id)
-    page.wait_for_selector("#mention-list li")
-    assert page.locator("#mention-list li").count() == 2
-    page.click("#mention-list li button >> nth=0")
+    page.wait_for_selector("#mention-list .mention-occ")
+    assert page.locator("#mention-list .mention-actor").count() == 1  # grouped by actor
+    occurrences = page.locator("#mention-list .mention-occ")
+    assert occurrences.count() == 2
+    assert "Зустріч із Путіним скасовано" in occurrences.first.text_content()  # in its context
+    page.click("#mention-list .mention-occ button.mark-one >> nth=0")
     wait_saved(page)
     spans = api_doc(page, doc.id)["spans"]
     assert [(s["text"], s["actor"]["name"]) for s in spans] == [("Путіним", "Vladimir Putin")]
-    assert page.locator("#mention-list li").count() == 1
+    assert page.locator("#mention-list .mention-occ").count() == 1
+
+
+def test_mark_all_of_a_known_actor_previews_the_occurrences_and_marks_the_chosen(page, make, app):
+    text = "Путін приїхав. Зустріч із Путіним скасовано. Путіна не чекають. Kuleba spoke."
+    project, doc = open_document(page, make, text=text)
+    from annotator.extensions import db
+    from annotator.services import actors
+
+    with app.app_context():
+        from annotator.models import Project
+
+        proj = db.session.get(Project, project.id)
+        actors.create_actor(db.session, proj, None, "Vladimir Putin", "person", {"uk": ["Путін"]})
+        actors.create_actor(db.session, proj, None, "Dmytro Kuleba", "person", {"uk": ["Kuleba"]})
+        db.session.commit()
+    goto(page, doc.id)
+    page.wait_for_selector("#mention-list .mention-actor")
+    assert page.locator("#mention-list .mention-actor").count() == 2
+    putin = page.locator("#mention-list .mention-actor", has_text="Vladimir Putin")
+    putin.locator("button.mark-all").click()
+    preview = page.locator("dialog.mark-all-preview")
+    expect(preview).to_be_visible()
+    assert preview.locator("input[type=checkbox]").count() == 3
+    preview.locator("input[type=checkbox]").nth(1).uncheck()  # leave "Путіним" out
+    preview.locator(".confirm-mark-all").click()
+    wait_saved(page)
+    spans = sorted((s["text"], s["actor"]["name"]) for s in api_doc(page, doc.id)["spans"])
+    assert spans == [("Путін", "Vladimir Putin"), ("Путіна", "Vladimir Putin")]
+    assert page.locator("#mention-list .mention-occ").count() == 2  # "Путіним" and Kuleba are left
+    assert page.errors == []

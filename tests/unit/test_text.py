@@ -69,3 +69,12 @@ def test_normalize_equals_plain_nfc_of_the_whole_text(parts):
     raw = "".join(parts)
     expected = unicodedata.normalize("NFC", raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     assert normalize(raw) == expected
+
+
+def test_paragraphs_are_cut_after_each_line_feed_and_join_back_to_the_text():
+    from annotator.text import paragraphs
+
+    for text, want in (("", [""]), ("a", ["a"]), ("a\n", ["a\n"]), ("a\n\nb 🙂\r c", ["a\n", "\n", "b 🙂\r c"]),
+                       ("\n", ["\n"]), ("x\u2028y\nz\n\n", ["x\u2028y\n", "z\n", "\n"])):
+        assert paragraphs(text) == want
+        assert "".join(paragraphs(text)) == text
