@@ -26,7 +26,7 @@ export class Mentions {
     this.box.hidden = this.items.length === 0;
     const rows = this.items.map((s, i) => h("li", {},
       h("button", { type: "button", class: "small", dataset: { index: String(i) },
-                    title: t("mark_as_actor", { name: s.actor.name }, "Mark as {name}") }, t("mark", {}, "Mark")),
+                    title: t("Mark as {name}", { name: s.actor.name }) }, t("Mark")),
       " ", h("span", { class: "mention-text" }, s.text), " → ",
       h("span", { class: "muted" }, `${s.actor.name} · ${s.reason}`)));
     this.list.replaceChildren(...rows);

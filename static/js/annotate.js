@@ -300,7 +300,7 @@ class Annotator {
       } catch (exc) {
         this.redraw(this.store.remove(temp.id));
         this.history.forget(entry);
-        this.failed(t("span_not_saved", { message: exc.message }, "The span was not saved: {message}"));
+        this.failed(t("The span was not saved: {message}", { message: exc.message }));
       }
     });
   }
@@ -337,7 +337,7 @@ class Annotator {
         this.redraw(this.store.put(span));
         for (const r of rels) this.store.relations.set(String(r.id), r);
         this.panel.schedule();
-        this.failed(t("delete_failed", { message: exc.message }, "Could not delete: {message}"));
+        this.failed(t("Could not delete: {message}", { message: exc.message }));
         if (!fromUser) throw exc;
       }
     });
@@ -381,8 +381,8 @@ class Annotator {
       } catch (exc) {
         this.redraw(this.store.put(exc.current || span));
         const message = exc.status === 409
-          ? t("span_conflict", {}, "This span was changed elsewhere; showing the current version.")
-          : t("change_not_saved", { message: exc.message }, "The change was not saved: {message}");
+          ? t("This span was changed elsewhere; showing the current version.")
+          : t("The change was not saved: {message}", { message: exc.message });
         this.failed(message);
         if (!record) throw exc;
       }
@@ -398,7 +398,7 @@ class Annotator {
       types = this.store.relationTypes(head.label, tail.label);
     }
     if (!types.length) {
-      this.failed(t("no_relation", { head: head.label, tail: tail.label }, "No relation type goes from {head} to {tail}."));
+      this.failed(t("No relation type goes from {head} to {tail}.", { head: head.label, tail: tail.label }));
       return;
     }
     if (types.length === 1) {
@@ -426,7 +426,7 @@ class Annotator {
         this.saved();
       } catch (exc) {
         this.history.forget(entry);
-        this.failed(t("relation_not_saved", { message: exc.message }, "The relation was not saved: {message}"));
+        this.failed(t("The relation was not saved: {message}", { message: exc.message }));
       }
     });
   }
@@ -447,7 +447,7 @@ class Annotator {
       } catch (exc) {
         if (rel) this.store.relations.set(String(id), rel);
         this.panel.schedule();
-        this.failed(t("delete_failed", { message: exc.message }, "Could not delete: {message}"));
+        this.failed(t("Could not delete: {message}", { message: exc.message }));
         if (!fromUser) throw exc;
       }
       if (this.selectedId !== null) this.pop.refresh(this.selectedId);
@@ -468,7 +468,7 @@ class Annotator {
     try {
       await this.history.undo();
     } catch (exc) {
-      this.failed(t("undo_failed", { message: exc.message }, "Could not undo: {message}"));
+      this.failed(t("Could not undo: {message}", { message: exc.message }));
     }
   }
 
@@ -477,7 +477,7 @@ class Annotator {
     try {
       await this.history.redo();
     } catch (exc) {
-      this.failed(t("redo_failed", { message: exc.message }, "Could not redo: {message}"));
+      this.failed(t("Could not redo: {message}", { message: exc.message }));
     }
   }
 
@@ -498,7 +498,7 @@ class Annotator {
       window.location.assign(res.next ? `/documents/${res.next}` : `/projects/${this.doc.project}`);
     } catch (exc) {
       btn.disabled = false;
-      this.failed(t("state_not_saved", { message: exc.message }, "Could not mark the document done: {message}"));
+      this.failed(t("Could not mark the document done: {message}", { message: exc.message }));
     }
   }
 
@@ -531,9 +531,9 @@ class Annotator {
     if (!this.statusEl) return;
     let text = "";
     let state = "idle";
-    if (this.history.pending) [text, state] = [t("saving", {}, "Saving…"), "saving"];
-    else if (this.saveError) [text, state] = [t("not_saved", {}, "Not saved"), "error"];
-    else if (this.history.done.length) [text, state] = [t("saved", {}, "Saved"), "saved"];
+    if (this.history.pending) [text, state] = [t("Saving…"), "saving"];
+    else if (this.saveError) [text, state] = [t("Not saved"), "error"];
+    else if (this.history.done.length) [text, state] = [t("Saved"), "saved"];
     this.statusEl.textContent = text;
     this.statusEl.dataset.state = state;
   }
@@ -543,7 +543,7 @@ export function toast(message, kind = "error") {
   const box = document.getElementById("toasts");
   if (!box) return;
   const item = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, message,
-    h("button", { type: "button", class: "toast-close", "aria-label": t("close", {}, "Close"),
+    h("button", { type: "button", class: "toast-close", "aria-label": t("Close"),
       onclick: () => item.remove() }, "×"));
   box.appendChild(item);
   setTimeout(() => item.remove(), 8000);
