@@ -1,5 +1,5 @@
-"""Interface languages: catalogs compiled from translations/*/LC_MESSAGES/messages.po when the app starts, the
-locale of each request (the user's choice, a cookie, then Accept-Language) and the catalogue sent to scripts."""
+"""Interface languages: catalogs compiled in memory from translations/*/LC_MESSAGES/messages.po, the locale of
+each request (the user's choice, a cookie, then Accept-Language) and the catalogue sent to scripts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.extract import extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -24,24 +23,48 @@ NAMES = {"uk": "Українська", "en": "English", "ru": "Русский"}
 DEFAULT = "en"
 COOKIE = "annotator_locale"
 ROLE_NAMES = {"admin": _l("admin"), "reviewer": _l("reviewer"), "annotator": _l("annotator")}  # by Role value
-JS_KEYWORDS = {"t": None}  # static/js: t("English text {name}", {name}) — the msgid is the first argument
+JS_DIR = "static/js/"  # its scripts call t("English text {name}", {name}): the msgid is the first argument
 
 
 @dataclass(frozen=True)
+class Catalog:
+    translations: Translations  # the compiled gettext catalog
+    js: dict[str, str]  # {msgid: translation} for the msgids used in static/js
+
+
 class Catalogs:
-    translations: dict[str, Translations]  # locale -> compiled gettext catalog
-    js: dict[str, dict[str, str]]  # locale -> {msgid: translation} for the msgids used in static/js
+    """The catalogs of translations/, each compiled from its .po file the first time a request needs it (so that
+    what is served is always what the .po says, and commands that serve no page never pay for it)."""
+
+    def __init__(self, translations_dir: Path):
+        self.dir = translations_dir
+        self.locales = sorted(p.parent.parent.name for p in translations_dir.glob("*/LC_MESSAGES/messages.po"))
+
+    def get(self, locale: str) -> Catalog | None:
+        if locale not in self.locales:
+            return None
+        return _compile(self.dir / locale / "LC_MESSAGES" / "messages.po")
+
+
+@functools.cache
+def _compile(path: Path) -> Catalog:
+    """The .po at `path` compiled in memory, once per process (a server restarted after an update serves it)."""
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=path.parent.parent.name)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    buf.seek(0)
+    return Catalog(Translations(fp=buf), script_strings(catalog))
 
 
 class CatalogDomain(Domain):
-    """The default gettext domain, reading the catalogs compiled at startup instead of .mo files on disk."""
+    """The default gettext domain, reading the catalogs compiled from the .po files instead of .mo files."""
 
     def get_translations(self):
         catalogs = current_app.extensions.get("i18n") if current_app else None
         locale = get_locale()
-        if catalogs is None or locale is None:
-            return NullTranslations()
-        return catalogs.translations.get(str(locale)) or NullTranslations()
+        catalog = catalogs.get(str(locale)) if catalogs is not None and locale is not None else None
+        return catalog.translations if catalog is not None else NullTranslations()
 
 
 def init_app(app) -> None:
@@ -49,49 +72,15 @@ def init_app(app) -> None:
 
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT)
     babel.init_app(app, locale_selector=select_locale)
-    app.extensions["i18n"] = load_catalogs(resource_dir("translations"), Path(app.static_folder) / "js")
+    app.extensions["i18n"] = Catalogs(resource_dir("translations"))
     app.context_processor(_template_globals)
 
 
-def load_catalogs(translations_dir: Path, js_dir: Path) -> Catalogs:
-    """Compile every .po under `translations_dir` and pick the strings of the scripts under `js_dir` (cached per
-    process, keyed on the files' modification times so that an edited .po is picked up by the next app)."""
-    po_files = tuple(sorted(translations_dir.glob("*/LC_MESSAGES/messages.po")))
-    js_files = tuple(sorted(js_dir.rglob("*.js")))
-    return _load(_stamped(po_files), _stamped(js_files))
-
-
-def _stamped(paths):
-    return tuple((p, p.stat().st_mtime_ns) for p in paths)
-
-
-@functools.lru_cache(maxsize=4)
-def _load(po_files, js_files) -> Catalogs:
-    msgids = js_msgids(p for p, _ in js_files)
-    translations, js = {}, {}
-    for path, _ in po_files:
-        locale = path.parent.parent.name
-        with path.open("rb") as f:
-            catalog = read_po(f, locale=locale)
-        translations[locale] = _compile(catalog)
-        js[locale] = {m: translations[locale].ugettext(m) for m in msgids}
-    return Catalogs(translations, js)
-
-
-def _compile(catalog) -> Translations:
-    buf = io.BytesIO()
-    write_mo(buf, catalog)
-    buf.seek(0)
-    return Translations(fp=buf)
-
-
-def js_msgids(paths) -> list[str]:
-    """The msgids of every `t("…")` call in these scripts, in order of first use."""
-    seen = {}
-    for path in paths:
-        for _lineno, message, _comments, _context in extract_from_file("javascript", path, keywords=JS_KEYWORDS):
-            seen.setdefault(message, None)
-    return list(seen)
+def script_strings(catalog) -> dict[str, str]:
+    """{msgid: translation} of the messages extracted from static/js (the catalog's locations say which: the
+    catalogs are kept in step with the code by `tools/catalogs.py update`, and a test checks it)."""
+    return {m.id: m.string for m in catalog
+            if isinstance(m.id, str) and m.id and m.string and any(f.startswith(JS_DIR) for f, _ in m.locations)}
 
 
 def select_locale() -> str:
@@ -112,8 +101,8 @@ def remember(session, user, locale: str) -> None:
 
 def js_catalogue() -> dict[str, str]:
     """The translations of the script strings for this request's locale (English needs none: msgid is English)."""
-    locale = str(get_locale())
-    return current_app.extensions["i18n"].js.get(locale, {}) if locale != "en" else {}
+    catalog = current_app.extensions["i18n"].get(str(get_locale()))
+    return catalog.js if catalog is not None else {}
 
 
 def _template_globals():

@@ -211,3 +211,11 @@ def cli(tmp_path, monkeypatch):
         return result
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extracted():
+    """Every translatable string of the code as pybabel extracts it (babel.cfg), extracted once per run."""
+    from tools import catalogs
+
+    return catalogs.extract()
