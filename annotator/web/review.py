@@ -125,6 +125,8 @@ SHOWN_FIELDS = ("label", "attrs", "actor_id", "status", "deleted", "type", "stat
 ACTIONS = {"create": _l("created"), "update": _l("changed"), "delete": _l("deleted"), "restore": _l("restored"),
            "accept": _l("accepted"), "reject": _l("rejected"), "reset": _l("reset the decision on"),
            "merge": _l("merged"), "review_state": _l("set the review state of")}
+ENTITY_NAMES = {"span": _l("span"), "relation": _l("relation"), "document": _l("document"), "comment": _l("comment"),
+                "alignment": _l("alignment"), "span_link": _l("span link")}
 FIELD_NAMES = {"label": _l("label"), "attrs": _l("attributes"), "actor_id": _l("actor"), "status": _l("status"),
                "deleted": _l("deleted"), "type": _l("type"), "state": _l("state"), "body": _l("text"),
                "beads": _l("alignment")}
@@ -164,7 +166,8 @@ def describe(event, look: Lookup) -> dict:
     else:
         changes = []
     return {"id": event.id, "at": event.at, "user": look.users.get(event.user_id) or _("(deleted user)"),
-            "entity": entity, "entity_id": event.entity_id, "action": event.action,
+            "entity": entity, "entity_name": ENTITY_NAMES.get(entity, entity), "entity_id": event.entity_id,
+            "action": event.action,
             "verb": ACTIONS.get(event.action, event.action), "label": shown.get("label") or shown.get("type"),
             "quote": quote, "changes": changes,
             "restorable": event.entity == "span" and event.action == "delete" and event.entity_id in look.deleted}
