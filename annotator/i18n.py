@@ -83,6 +83,32 @@ def script_strings(catalog) -> dict[str, str]:
             if isinstance(m.id, str) and m.id and m.string and any(f.startswith(JS_DIR) for f, _ in m.locations)}
 
 
+HTTP_ERRORS = {  # status -> (name, what it means), for werkzeug's errors that carry only their English defaults
+    400: (_l("Bad request"), _l("The request could not be understood.")),
+    401: (_l("Not logged in"), _l("Log in to continue.")),
+    403: (_l("Forbidden"), _l("Your role does not allow this.")),
+    404: (_l("Not found"), _l("There is nothing at this address.")),
+    405: (_l("Method not allowed"), _l("This address does not accept this kind of request.")),
+    409: (_l("Conflict"), _l("Someone changed this meanwhile; reload and try again.")),
+    413: (_l("Too large"), _l("The upload is too large.")),
+    429: (_l("Too many requests"), _l("Too many requests; wait a moment and try again.")),
+    500: (_l("Server error"), _l("Something went wrong on the server.")),
+}
+CSRF_EXPIRED = _l("The form has expired or came from elsewhere; reload the page and try again.")
+
+
+def http_error_text(exc) -> tuple[str, str]:
+    """(name, description) of an HTTP error in the request's language; a description given by our own code (not
+    the exception class's English default) is kept."""
+    from flask_wtf.csrf import CSRFError
+
+    name, meaning = HTTP_ERRORS.get(exc.code, (exc.name, exc.description))
+    if isinstance(exc, CSRFError):
+        return str(name), str(CSRF_EXPIRED)
+    own = exc.description and exc.description != type(exc).description
+    return str(name), exc.description if own else str(meaning)
+
+
 def select_locale() -> str:
     """The user's chosen language, else the language cookie (anonymous pages), else the browser's preference."""
     user_locale = getattr(current_user, "locale", None) if current_user else None

@@ -6,6 +6,7 @@ from werkzeug.exceptions import HTTPException
 from ..auth import api_error
 from ..errors import DomainError
 from ..extensions import db
+from ..i18n import http_error_text
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -32,7 +33,7 @@ def _domain_error(exc: DomainError):
 def _http_error(exc: HTTPException):
     db.session.rollback()
     code = (exc.name or "error").lower().replace(" ", "_")
-    return api_error(code, exc.description or exc.name, exc.code or 400)
+    return api_error(code, http_error_text(exc)[1], exc.code or 400)
 
 
 def is_api_request() -> bool:

@@ -7,6 +7,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..auth import api_error
 from ..extensions import db
+from ..i18n import http_error_text
 from . import actors, admin, auth, documents, export, groups, locale, projects, review, schema
 
 
@@ -22,7 +23,8 @@ def _error_page(exc: HTTPException):
     if exc.code == 413:
         exc.description = _("The upload is larger than the limit of %(mb)s MB (ANNOTATOR_MAX_UPLOAD_MB).",
                             mb=current_app.config["MAX_UPLOAD_MB"])
+    name, description = http_error_text(exc)
     if request.path.startswith("/api/"):
         code = "csrf_failed" if isinstance(exc, CSRFError) else (exc.name or "error").lower().replace(" ", "_")
-        return api_error(code, exc.description or exc.name, exc.code or 400)
-    return render_template("error.html", error=exc), exc.code or 500
+        return api_error(code, description, exc.code or 400)
+    return render_template("error.html", error=exc, name=name, description=description), exc.code or 500

@@ -212,3 +212,16 @@ def _json_script(html, element_id):
 
     match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
+
+
+def test_error_pages_and_api_errors_speak_the_users_language(app, world):
+    client = app.test_client()
+    login(client, "u_annotator")
+    switch(client, "uk")
+    response = client.get("/documents/999999")
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert "Не знайдено" in html and not english_in(html, "uk", english_catalogue("uk"))
+    assert client.get("/api/v1/nowhere").json["error"]["message"] == "За цією адресою нічого немає."
+    response = client.post("/projects/new", data={"name": "x"})  # a form posted without its CSRF token
+    assert response.status_code == 400 and "Форма застаріла" in response.get_data(as_text=True)
