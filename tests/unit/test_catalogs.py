@@ -60,3 +60,14 @@ def test_the_converter_rewrites_old_calls_keeps_new_ones_and_flags_dynamic_keys(
     assert problems == ["x.js:6: t() needs a string literal as its first argument: 't(`group_${action}`, {}, label)'"]
     again, _ = js_strings.convert(fixed, table, "x.js")
     assert again == fixed
+
+
+def test_wheels_carry_the_catalogs_where_the_app_looks_for_them():
+    import tomllib
+
+    from annotator.paths import resource_dir
+
+    config = tomllib.loads((catalogs.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    bundled = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert bundled["translations"] == "annotator/_bundled/translations"  # paths.resource_dir's installed place
+    assert (resource_dir("translations") / "uk" / "LC_MESSAGES" / "messages.po").is_file()
