@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from tests.conftest import browser_login
+from tests.conftest import browser_login, english_catalogue, english_in
+from tests.factories import span_on_word
 
 pytestmark = pytest.mark.browser
 
@@ -39,4 +40,39 @@ def test_switching_to_ukrainian_translates_the_page_and_its_scripts_and_survives
     browser_login(second, "olena")
     assert second.get_attribute("html", "lang") == "uk"
     other.close()
+    assert page.errors == []
+
+
+def test_pages_drawn_by_scripts_show_no_english_in_ukrainian(page, make, app):
+    """The same check as tests/web/test_i18n.py, on the DOM after the scripts have drawn the pages."""
+    make.user("rita", "reviewer")
+    make.user("olena", "annotator")
+    project = make.project("Новини")
+    doc = make.document(project.id, text="Путін 🙂 заявив, що Київ відповів.", title="Заява", group="g")
+    make.document(project.id, text="Putin said that Kyiv answered.", lang="en", title="The statement", group="g")
+    span_id = span_on_word(app, doc.id, "olena", "Путін", "ACTOR")
+    span_on_word(app, doc.id, "rita", "Київ", "ACTOR")
+    with app.app_context():
+        from annotator.extensions import db
+        from annotator.models import Document, Project
+
+        schema = db.session.get(Project, project.id).label_schema
+        gid = db.session.get(Document, doc.id).group_id
+    user_data = {"The statement"} | {label.get("description", "") for label in schema["labels"]} - {""}
+    user_data |= {o for label in schema["labels"] for a in label.get("attributes", []) for o in a.get("options", [])}
+    known = english_catalogue("uk")
+    browser_login(page, "rita")
+    page.click(".lang-switch button[value=uk]")
+    page.wait_for_selector("html[lang=uk]")
+    problems = {}
+    for url in (f"/documents/{doc.id}", f"/groups/{gid}", f"/documents/{doc.id}/review",
+                f"/projects/{project.id}/agreement", f"/documents/{doc.id}/history"):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        if url == f"/documents/{doc.id}":
+            page.click(f"mark[data-span-id='{span_id}']")  # the span's popover
+            page.wait_for_selector(".span-pop")
+        problems[url] = english_in(page.content(), "uk", known, user_data)
+    problems = {url: found for url, found in problems.items() if found}
+    assert not problems, "English interface text:\n" + "\n".join(f"{p}: {f}" for p, f in problems.items())
     assert page.errors == []
