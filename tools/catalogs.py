@@ -3,6 +3,8 @@
     python tools/catalogs.py update     extract (babel.cfg) and merge into every .po; list what needs translating
     python tools/catalogs.py check      exit 1 if a .po lacks an extracted string, has a stale one, or has an
                                         untranslated, fuzzy or placeholder-breaking entry
+    python tools/catalogs.py todo > t.tsv    what lacks a translation, one `msgid <TAB> uk <TAB> ru` line each
+    python tools/catalogs.py apply t.tsv     put the filled-in lines into the .po files
 
 The app compiles the .po files when it starts (annotator/i18n.py): there is no compile step and no .mo file.
 """
@@ -120,11 +122,71 @@ def check(root: Path = ROOT) -> int:
     return 1 if failed else 0
 
 
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n"}.get(m.group(1), m.group(1)), text)
+
+
+def _translated(message) -> bool:
+    strings = [message.string] if isinstance(message.string, str) else list(message.string)
+    return not message.fuzzy and all(strings)
+
+
+def todo(root: Path = ROOT, out=sys.stdout) -> int:
+    """Print the messages some locale lacks, with what the others have, as tab-separated lines to fill in."""
+    books = {locale: read(locale, root) for locale in LOCALES}
+    print("# msgid\t" + "\t".join(LOCALES) + "   (fill in the empty columns; `apply` reads this back)", file=out)
+    first = books[LOCALES[0]]
+    for message in first:
+        if not message.id:
+            continue
+        entries = [books[locale].get(message.id, message.context) for locale in LOCALES]
+        if all(e is not None and _translated(e) for e in entries):
+            continue
+        if not isinstance(message.id, str) or message.context:
+            print(f"# edit in the .po files (plural forms or context): {message.id!r}", file=out)
+            continue
+        cells = [e.string if e is not None and not e.fuzzy else "" for e in entries]
+        print("\t".join(_escape(c) for c in [message.id, *cells]), file=out)
+    return 0
+
+
+def apply(path: Path, root: Path = ROOT) -> int:
+    """Put the translations of a filled-in `todo` file into the .po files (empty cells change nothing)."""
+    books = {locale: read(locale, root) for locale in LOCALES}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        msgid, *cells = [_unescape(c) for c in line.split("\t")]
+        if len(cells) != len(LOCALES):
+            print(f"{path}:{number}: expected {len(LOCALES) + 1} tab-separated columns", file=sys.stderr)
+            return 1
+        for locale, text in zip(LOCALES, cells, strict=True):
+            entry = books[locale].get(msgid)
+            if entry is None:
+                print(f"{path}:{number}: not in the {locale} catalog (run update first): {msgid!r}", file=sys.stderr)
+                return 1
+            if text.strip():
+                entry.string, entry.flags = text.strip(), entry.flags - {"fuzzy"}
+    for locale, catalog in books.items():
+        write(catalog, locale, root)
+        print(f"{locale}: {len(problems(catalog))} still to translate")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("update", "check"))
+    parser.add_argument("command", choices=("update", "check", "todo", "apply"))
+    parser.add_argument("file", nargs="?", type=Path, help="for apply: the filled-in todo file")
     args = parser.parse_args(argv)
-    return update() if args.command == "update" else check()
+    if args.command == "apply":
+        if args.file is None:
+            parser.error("apply needs the filled-in file")
+        return apply(args.file)
+    return {"update": update, "check": check, "todo": todo}[args.command]()
 
 
 if __name__ == "__main__":

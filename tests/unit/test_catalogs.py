@@ -71,3 +71,28 @@ def test_wheels_carry_the_catalogs_where_the_app_looks_for_them():
     bundled = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert bundled["translations"] == "annotator/_bundled/translations"  # paths.resource_dir's installed place
     assert (resource_dir("translations") / "uk" / "LC_MESSAGES" / "messages.po").is_file()
+
+
+def test_todo_lists_what_lacks_a_translation_and_apply_puts_it_back(tmp_path):
+    import io
+
+    from babel.messages.catalog import Catalog
+
+    for locale in catalogs.LOCALES:
+        catalog = Catalog(locale=locale)
+        catalog.add("Saved", "Збережено" if locale == "uk" else "")
+        catalog.add("Tab\there", "")
+        catalog.add(("%(num)d span", "%(num)d spans"), ("", "", ""))
+        catalog.add("Done", "Готово")
+        catalogs.write(catalog, locale, tmp_path)
+    out = io.StringIO()
+    catalogs.todo(tmp_path, out)
+    lines = out.getvalue().splitlines()
+    assert lines[1:] == ["# edit in the .po files (plural forms or context): ('%(num)d span', '%(num)d spans')",
+                         "Saved\tЗбережено\t", "Tab\\there\t\t"]
+    (tmp_path / "todo.tsv").write_text("Saved\tЗбережено\tСохранено\nTab\\there\tТаб\\tтут\tТаб\\tздесь\n",
+                                       encoding="utf-8")
+    assert catalogs.apply(tmp_path / "todo.tsv", tmp_path) == 0
+    assert catalogs.read("ru", tmp_path).get("Saved").string == "Сохранено"
+    assert catalogs.read("uk", tmp_path).get("Tab\there").string == "Таб\tтут"
+    assert [p for p in catalogs.problems(catalogs.read("ru", tmp_path)) if "span" not in p] == []
