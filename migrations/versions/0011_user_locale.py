@@ -5,6 +5,7 @@ Revises: 0006
 Create Date: 2026-12-04
 
 NULL means "not chosen": the language cookie, then the browser's Accept-Language decide.
+Plain ALTER TABLE on both databases: a batch (copy and move) on SQLite would drop the triggers on users.
 """
 
 import sqlalchemy as sa
@@ -17,10 +18,8 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("locale", sa.String(16), nullable=True))
+    op.add_column("users", sa.Column("locale", sa.String(16), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("locale")
+    op.execute("ALTER TABLE users DROP COLUMN locale")
