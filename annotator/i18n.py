@@ -11,7 +11,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import Domain, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -110,7 +110,10 @@ def http_error_text(exc) -> tuple[str, str]:
 
 
 def select_locale() -> str:
-    """The user's chosen language, else the language cookie (anonymous pages), else the browser's preference."""
+    """The user's chosen language, else the language cookie (anonymous pages), else the browser's preference;
+    English outside a request (commands)."""
+    if not has_request_context():
+        return DEFAULT
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in LANGUAGES:
         return user_locale

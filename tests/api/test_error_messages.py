@@ -41,3 +41,13 @@ def test_domain_errors_read_in_english_outside_a_request():
     error = Invalid(N_("no span {id}"), field="span", params={"id": 7})
     assert str(error) == error.message == "no span 7"
     assert error.to_dict() == {"code": "invalid", "message": "no span 7", "field": "span", "params": {"id": 7}}
+
+
+def test_messages_are_english_in_commands_outside_a_request(app):
+    from flask_babel import gettext
+
+    from annotator.errors import N_, Invalid
+
+    with app.app_context():  # as `annotator …` runs: an app, no request
+        assert Invalid(N_("no span {id}"), params={"id": 3}).message == "no span 3"
+        assert gettext("Saved") == "Saved"
