@@ -19,3 +19,8 @@ export function t(msgid, params = {}) {
   const template = load()[msgid] || msgid;
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
+
+/** The page's language (`<html lang>`), for dates and numbers formatted in scripts. */
+export function pageLocale() {
+  return document.documentElement.lang || "en";
+}

@@ -1,7 +1,7 @@
 // The review page's side panel: state and progress, the selected candidate (decide, edit, comments),
 // relations, and the document's comment thread.
 import { h, clip } from "./annotate-dom.js";
-import { t } from "./i18n.js";
+import { pageLocale, t } from "./i18n.js";
 import { decision, relationDecision, representative } from "./review-model.js";
 
 const AGREEMENT = {
@@ -261,6 +261,6 @@ function attrField(def, value) {
 
 function formatTime(iso) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(pageLocale(), { dateStyle: "medium", timeStyle: "short" });
 }
 

@@ -54,10 +54,15 @@ def test_pages_drawn_by_scripts_show_no_english_in_ukrainian(page, make, app):
     span_on_word(app, doc.id, "rita", "Київ", "ACTOR")
     with app.app_context():
         from annotator.extensions import db
-        from annotator.models import Document, Project
+        from annotator.models import Document, Project, User
+        from annotator.services import comments
 
         schema = db.session.get(Project, project.id).label_schema
-        gid = db.session.get(Document, doc.id).group_id
+        document = db.session.get(Document, doc.id)
+        gid = document.group_id
+        rita = db.session.query(User).filter_by(username="rita").one()
+        comments.add(db.session, document, rita, "Перевірте це.", None, None, None)
+        db.session.commit()
     user_data = {"The statement"} | {label.get("description", "") for label in schema["labels"]} - {""}
     user_data |= {o for label in schema["labels"] for a in label.get("attributes", []) for o in a.get("options", [])}
     known = english_catalogue("uk")
@@ -72,6 +77,8 @@ def test_pages_drawn_by_scripts_show_no_english_in_ukrainian(page, make, app):
         if url == f"/documents/{doc.id}":
             page.click(f"mark[data-span-id='{span_id}']")  # the span's popover
             page.wait_for_selector(".span-pop")
+        if url.endswith("/review"):  # a comment's date, formatted by the script in the page's language
+            assert re.search("[а-яії]", page.inner_text("#rv-doc-comments time")), page.inner_text("#rv-doc-comments")
         problems[url] = english_in(page.content(), "uk", known, user_data)
     problems = {url: found for url, found in problems.items() if found}
     assert not problems, "English interface text:\n" + "\n".join(f"{p}: {f}" for p, f in problems.items())
