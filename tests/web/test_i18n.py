@@ -153,3 +153,10 @@ def test_error_pages_and_api_errors_speak_the_users_language(app, world):
     assert client.get("/api/v1/nowhere").json["error"]["message"] == "За цією адресою нічого немає."
     response = client.post("/projects/new", data={"name": "x"})  # a form posted without its CSRF token
     assert response.status_code == 400 and "Форма застаріла" in response.get_data(as_text=True)
+
+
+def test_form_validation_messages_come_from_wtforms_catalogs(client):
+    switch(client, "uk", "/login")
+    html = client.post("/login", data={"username": "", "password": "", "csrf_token": csrf_of(client, "/login")},
+                       headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "This field is required" not in html and "обов" in html  # «Це поле обов’язкове.»
