@@ -13,9 +13,9 @@ def create_app(test_config=None, instance_path=None):
                 instance_relative_config=True, template_folder=str(resource_dir("templates")),
                 static_folder=str(resource_dir("static")))
 
-    from . import access, auth, config, db, ids, security
+    from . import access, auth, config, db, i18n, ids, security
     from .api import bp as api_bp
-    from .extensions import babel, csrf
+    from .extensions import csrf
     from .extensions import db as sqla
     from .web import register as register_web
 
@@ -24,7 +24,7 @@ def create_app(test_config=None, instance_path=None):
     sqla.init_app(app)
     db.init_app(app, sqla)
     csrf.init_app(app)
-    babel.init_app(app)
+    i18n.init_app(app)
     auth.init_app(app)
     access.init_app(app)
     security.init_app(app)

@@ -10,7 +10,7 @@ from .extensions import csrf, db, login_manager
 from .models import Role, User
 from .services import users as user_service
 
-PUBLIC_ENDPOINTS = {"auth.login", "static"}
+PUBLIC_ENDPOINTS = {"auth.login", "locale.switch", "static"}
 
 
 def init_app(app):
@@ -62,7 +62,7 @@ def _require_login_and_csrf():
     if request.headers.get("Authorization", "").startswith("Bearer "):
         login_manager._update_request_context_with_user(_load_from_token(request))
     if request.endpoint in PUBLIC_ENDPOINTS:
-        if request.endpoint == "auth.login" and request.method == "POST":
+        if request.method == "POST":
             csrf.protect()
         return None
     if not current_user.is_authenticated:

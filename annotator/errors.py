@@ -1,20 +1,42 @@
-"""Domain errors raised by services; the web and API layers turn them into 4xx answers."""
+"""Domain errors raised by services; the web and API layers turn them into 4xx answers.
+
+A message is English. Mark it for translation with `N_` and pass its values as `params`, and it is shown in the
+language of the request that caused it (the API keeps `code` and `params` as they are, for scripts):
+
+    raise Invalid(N_("'end' is beyond the text ({length} code points)"), field="end", params={"length": n})
+"""
+
+from flask_babel import gettext
+
+
+def N_(message: str) -> str:  # noqa: N802  (the gettext convention)
+    """Mark `message` (English, with {name} placeholders) for extraction; it is translated when shown."""
+    return message
 
 
 class DomainError(Exception):
     status = 400
     code = "invalid"
 
-    def __init__(self, message: str, field: str | None = None, **extra):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, field: str | None = None, params: dict | None = None, **extra):
+        self.template = str(message)
+        self.params = params or {}
         self.field = field
         self.extra = extra
+        super().__init__(message.format(**self.params) if self.params else message)
+
+    @property
+    def message(self) -> str:
+        """The message in the current request's language (English outside a request, as for the CLI)."""
+        text = gettext(self.template) if self.template else self.template
+        return text.format(**self.params) if self.params else text
 
     def to_dict(self) -> dict:
         body = {"code": self.code, "message": self.message}
         if self.field:
             body["field"] = self.field
+        if self.params:
+            body["params"] = self.params
         body.update(self.extra)
         return body
 

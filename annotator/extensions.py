@@ -6,9 +6,21 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 
 from .db import Base, json_text
+from .i18n import CatalogDomain
 
 # JSON columns are written as orjson writes them (compact, UTF-8 as is), like the bulk writes of imports.
 db = SQLAlchemy(model_class=Base, engine_options={"pool_pre_ping": True, "json_serializer": json_text})
 login_manager = LoginManager()
 csrf = CSRFProtect()
-babel = Babel()
+
+
+class _Babel(Babel):
+    """Flask-Babel reading the catalogs that annotator.i18n compiles at startup."""
+
+    @property
+    def domain_instance(self):
+        return _DOMAIN
+
+
+_DOMAIN = CatalogDomain()
+babel = _Babel()

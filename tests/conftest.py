@@ -5,15 +5,18 @@ import os
 import re
 import shutil
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
 
 from annotator import create_app
 from annotator.db import Base, upgrade
 from annotator.extensions import db
+from annotator.paths import resource_dir
 
 from . import factories
 
@@ -211,3 +214,88 @@ def cli(tmp_path, monkeypatch):
         return result
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extracted():
+    """Every translatable string of the code as pybabel extracts it (babel.cfg), extracted once per run."""
+    from tools import catalogs
+
+    return catalogs.extract()
+
+
+# --- interface language ----------------------------------------------------------------------------
+
+# Words that stay as they are in every language: formats, standards, product names, keys.
+KEEP = {"JSONL", "UTF-8", "BCP-47", "URL", "F1", "CoNLL", "doccano", "Label Studio", "JSON", "TXT", "CSV", "spaCy",
+        "HF", "Hugging Face", "Enter", "Tab", "Esc", "Shift", "Ctrl", "Alt", "de, pl, be",
+        "story.uk.txt", "story.en.txt", "story.ru.txt", "polarity!: support|oppose|neutral; note: text; hedged: bool"}
+# An English phrase: two or more ASCII words (capitalised or lower case: ALL-CAPS words are label names and codes).
+PHRASE = re.compile(r"\b[A-Za-z][a-z]+(?:[ ,.:;’'()/-]+[A-Za-z][a-z]+)+\b")
+CHECKED_ATTRS = ("title", "placeholder", "aria-label", "alt")
+
+
+class InterfaceText(HTMLParser):
+    """The interface text of a page: text nodes and labelling attributes, outside user data.
+
+    User data is whatever carries a `lang` of its own (article texts and titles are marked with their language,
+    as they must be for screen readers), `translate="no"` or `data-user` (names), and script, style, code, kbd."""
+
+    SKIP_TAGS = {"script", "style", "code", "kbd", "pre", "textarea"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, page_lang):
+        super().__init__(convert_charrefs=True)
+        self.page_lang = page_lang
+        self.stack = []  # (tag, skipped)
+        self.texts = []
+
+    def skipping(self):
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        skip = (self.skipping() or tag in self.SKIP_TAGS or attrs.get("translate") == "no" or "data-user" in attrs
+                or (tag != "html" and attrs.get("lang") not in (None, self.page_lang)))
+        if not skip:
+            for name in CHECKED_ATTRS:
+                if attrs.get(name):
+                    self.texts.append((f"<{tag} {name}>", attrs[name]))
+            if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
+                self.texts.append((f"<{tag} value>", attrs["value"]))
+        if tag not in self.VOID:
+            self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.skipping() and data.strip():
+            self.texts.append((self.stack[-1][0] if self.stack else "", " ".join(data.split())))
+
+
+def english_catalogue(locale):
+    """English msgids that have a different translation in `locale` (the same text in both proves nothing)."""
+    with (resource_dir("translations") / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    return {m.id for m in catalog if isinstance(m.id, str) and m.id and m.string and m.string != m.id}
+
+
+def english_in(html: str, locale: str, known: set[str], user_data=()) -> list[str]:
+    """The English interface text on a page rendered in `locale`: known msgids shown untranslated, and phrases.
+
+    `user_data`: strings the users wrote (titles, names, label descriptions), ignored wherever they appear."""
+    parser = InterfaceText(locale)
+    parser.feed(html)
+    found = []
+    for where, shown in parser.texts:
+        if shown in user_data:
+            continue
+        stripped = shown
+        for word in sorted(KEEP | set(user_data), key=len, reverse=True):
+            stripped = stripped.replace(word, " ")
+        if shown in known or PHRASE.search(stripped):
+            found.append(f"{where}: {shown!r}")
+    return found

@@ -7,6 +7,7 @@ from werkzeug.exceptions import HTTPException
 from ..auth import api_error
 from ..errors import DomainError
 from ..extensions import db
+from ..i18n import http_error_text
 from .inputs import BadBody, read_json
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -38,7 +39,7 @@ def _stale(exc: StaleDataError):
 def _http_error(exc: HTTPException):
     db.session.rollback()
     code = (exc.name or "error").lower().replace(" ", "_")
-    return api_error(code, exc.description or exc.name, exc.code or 400)
+    return api_error(code, http_error_text(exc)[1], exc.code or 400)
 
 
 def is_api_request() -> bool:

@@ -1,12 +1,16 @@
 """Span projection across versions and links between counterpart spans."""
 
+from typing import Annotated
+
 from flask_login import current_user
+from pydantic import Field
 
 from ..errors import Invalid
 from ..extensions import db
 from ..services import documents as doc_service
 from ..services import projection
 from ..services import spans as span_service
+from ..services.projection import MAX_ACCEPT
 from . import bp
 from .inputs import Body, Count, Id, Query, body, query
 from .serialize import span_json
@@ -24,6 +28,17 @@ class Counterpart(Body):
 
 class Link(Body):
     target: Id
+
+
+class Suggestion(Body):
+    span: Id
+    doc: Id
+    start: Count
+    end: Count
+
+
+class Suggestions(Body):
+    items: Annotated[list[Suggestion], Field(min_length=1, max_length=MAX_ACCEPT)]
 
 
 def _actor_names(span, lang):
@@ -80,9 +95,10 @@ def accept_projection(sid, data: Counterpart):
 
 
 @bp.post("/projection/accept")
-def accept_many():
+@body(Suggestions)
+def accept_many(data: Suggestions):
     """Accept several suggestions in one transaction ("Project all" → "Accept all")."""
-    items = json_body().get("items")
+    items = [item.model_dump() for item in data.items]
     made = projection.accept_many(db.session, current_user, items,
                                   lambda sid: span_service.get_span(db.session, sid, current_user),
                                   lambda did: doc_service.get_document(db.session, did))

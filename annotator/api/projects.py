@@ -4,8 +4,8 @@ from typing import Annotated
 
 from flask import request, url_for
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 from pydantic import Field, JsonValue, StringConstraints
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth import role_required
 from ..errors import Conflict, Invalid

@@ -36,6 +36,7 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Raised by logout and password changes; a session cookie holding an older one is refused (see get_id).
     session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+    locale: Mapped[str | None] = mapped_column(String(16))  # interface language; None: cookie, then browser
 
     tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 

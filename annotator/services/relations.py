@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..errors import N_, Conflict, Forbidden, Invalid, NotFound
 from ..models import Document, Project, Relation, Role, Span, User, utcnow
 from . import history, review, versions
 from .spans import sees_all_layers
@@ -22,14 +22,15 @@ def visible_relations(session, doc: Document, user: User, project: Project) -> l
 
 def _end(session, doc, user, project, value, name) -> Span:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"'{name}' must be a span id", field=name)
+        raise Invalid(N_("'{name}' must be a span id"), field=name, params={"name": name})
     span = session.get(Span, value)
     if span is None or span.deleted_at is not None:
-        raise Invalid(f"'{name}': no span {value}", field=name)
+        raise Invalid(N_("'{name}': no span {id}"), field=name, params={"name": name, "id": value})
     if span.document_id != doc.id:
-        raise Invalid(f"'{name}': span {value} belongs to another document", field=name)
+        raise Invalid(N_("'{name}': span {id} belongs to another document"), field=name,
+                      params={"name": name, "id": value})
     if span.annotator_id != user.id and not sees_all_layers(user, project):
-        raise Invalid(f"'{name}': no span {value}", field=name)
+        raise Invalid(N_("'{name}': no span {id}"), field=name, params={"name": name, "id": value})
     return span
 
 
@@ -37,19 +38,23 @@ def create_relation(session, doc: Document, project: Project, user: User, head, 
     head_span = _end(session, doc, user, project, head, "head")
     tail_span = _end(session, doc, user, project, tail, "tail")
     if head_span.id == tail_span.id:
-        raise Invalid("a relation links two different spans", field="tail")
+        raise Invalid(N_("a relation links two different spans"), field="tail")
     allowed = allowed_types(project, head_span.label, tail_span.label)
     if type_ not in allowed:
         names = {r["name"] for r in project.label_schema.get("relations", [])}
-        reason = (f"unknown relation type '{type_}'" if type_ not in names else
-                  f"{type_} cannot link {head_span.label} -> {tail_span.label}")
-        hint = f"; allowed here: {', '.join(allowed)}" if allowed else ""
-        raise Invalid(reason + hint, field="type")
+        params = {"type": type_, "head": head_span.label, "tail": tail_span.label, "allowed": ", ".join(allowed)}
+        if type_ not in names:
+            message = N_("unknown relation type '{type}'; allowed here: {allowed}") if allowed else \
+                N_("unknown relation type '{type}'")
+        else:
+            message = N_("{type} cannot link {head} -> {tail}; allowed here: {allowed}") if allowed else \
+                N_("{type} cannot link {head} -> {tail}")
+        raise Invalid(message, field="type", params=params)
     duplicate = session.scalar(select(Relation.id).where(
         Relation.head_id == head_span.id, Relation.tail_id == tail_span.id, Relation.type == type_,
         Relation.annotator_id == user.id, Relation.deleted_at.is_(None)))
     if duplicate is not None:
-        raise Conflict("this relation exists already", field="type", existing=duplicate)
+        raise Conflict(N_("this relation exists already"), field="type", existing=duplicate)
     rel = Relation(document_id=doc.id, annotator_id=user.id, head_id=head_span.id, tail_id=tail_span.id,
                    type=type_)
     session.add(rel)
@@ -62,13 +67,13 @@ def create_relation(session, doc: Document, project: Project, user: User, head, 
 def get_relation(session, rel_id: int, user: User) -> Relation:
     rel = session.get(Relation, rel_id)
     if rel is None or (rel.annotator_id != user.id and not sees_all_layers(user, rel.document.project)):
-        raise NotFound(f"no relation {rel_id}", field="relation")
+        raise NotFound(N_("no relation {id}"), field="relation", params={"id": rel_id})
     return rel
 
 
 def _check_can_edit(rel: Relation, user: User) -> None:
     if rel.annotator_id != user.id and not user.has_role(Role.REVIEWER):
-        raise Forbidden("only the relation's annotator or a reviewer may change it", field="relation")
+        raise Forbidden(N_("only the relation's annotator or a reviewer may change it"), field="relation")
     review.check_may_change(rel, user, "relation")
 
 
@@ -86,7 +91,8 @@ def restore_relation(session, rel: Relation, project: Project, user: User) -> Re
     for span_id in (rel.head_id, rel.tail_id):
         span = session.get(Span, span_id)
         if span.deleted_at is not None:
-            raise Conflict(f"span {span_id} of this relation is deleted; restore it first", field="relation")
+            raise Conflict(N_("span {id} of this relation is deleted; restore it first"), field="relation",
+                           params={"id": span_id})
     rel.deleted_at = None
     versions.flush(session, "relation")
     history.record(session, project.id, user, "relation", rel.id, "restore", None, history.relation_snapshot(rel),

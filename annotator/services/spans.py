@@ -6,7 +6,7 @@ project opens annotations up; reviewers and admins see every layer.
 
 from sqlalchemy import select
 
-from ..errors import Forbidden, Invalid, NotFound
+from ..errors import N_, Forbidden, Invalid, NotFound
 from ..models import Actor, Document, Project, Relation, ReviewStatus, Role, Span, User, utcnow
 from . import history, review, versions
 from .actors import add_name, by_exact_name
@@ -30,32 +30,33 @@ def get_span(session, span_id: int, user: User, include_deleted=False) -> Span:
     """A span the user may see; 404 otherwise (blind annotation hides others' spans entirely)."""
     span = session.get(Span, span_id)
     if span is None or (span.deleted_at is not None and not include_deleted):
-        raise NotFound(f"no span {span_id}", field="span")
+        raise NotFound(N_("no span {id}"), field="span", params={"id": span_id})
     if span.annotator_id != user.id and not sees_all_layers(user, span.document.project):
-        raise NotFound(f"no span {span_id}", field="span")
+        raise NotFound(N_("no span {id}"), field="span", params={"id": span_id})
     return span
 
 
 def _check_can_edit(span: Span, user: User) -> None:
     if span.annotator_id != user.id and not user.has_role(Role.REVIEWER):
-        raise Forbidden("only the span's annotator or a reviewer may change it", field="span")
+        raise Forbidden(N_("only the span's annotator or a reviewer may change it"), field="span")
     review.check_may_change(span, user, "span")
 
 
 def _int(value, name) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"'{name}' must be an integer (a code point offset)", field=name)
+        raise Invalid(N_("'{name}' must be an integer (a code point offset)"), field=name, params={"name": name})
     return value
 
 
 def check_offsets(doc: Document, start, end) -> tuple[int, int]:
     start, end = _int(start, "start"), _int(end, "end")
     if start < 0:
-        raise Invalid("'start' must be 0 or more", field="start")
+        raise Invalid(N_("'start' must be 0 or more"), field="start")
     if end <= start:
-        raise Invalid("'end' must be greater than 'start'", field="end")
+        raise Invalid(N_("'end' must be greater than 'start'"), field="end")
     if end > len(doc.text):
-        raise Invalid(f"'end' is beyond the text ({len(doc.text)} code points)", field="end")
+        raise Invalid(N_("'end' is beyond the text ({length} code points)"), field="end",
+                      params={"length": len(doc.text)})
     return start, end
 
 
@@ -64,7 +65,8 @@ def label_def(project: Project, label) -> dict:
         if item["name"] == label:
             return item
     known = ", ".join(project.label_names())
-    raise Invalid(f"unknown label '{label}' (this project has {known})", field="label")
+    raise Invalid(N_("unknown label '{label}' (this project has {known})"), field="label",
+                  params={"label": label, "known": known})
 
 
 def check_attrs(project: Project, label: str, attrs) -> dict:
@@ -72,22 +74,25 @@ def check_attrs(project: Project, label: str, attrs) -> dict:
     if attrs is None:
         return {}
     if not isinstance(attrs, dict):
-        raise Invalid("'attrs' must be an object", field="attrs")
+        raise Invalid(N_("'attrs' must be an object"), field="attrs")
     defs = {a["name"]: a for a in label_def(project, label).get("attributes", [])}
     clean = {}
     for name, value in attrs.items():
         spec = defs.get(name)
         if spec is None:
-            raise Invalid(f"label {label} has no attribute '{name}'", field=f"attrs.{name}")
+            raise Invalid(N_("label {label} has no attribute '{name}'"), field=f"attrs.{name}",
+                          params={"label": label, "name": name})
         if value is None:
             continue
         kind = spec.get("type", "text")
         if kind == "choice" and value not in spec.get("options", []):
-            raise Invalid(f"'{name}' must be one of {', '.join(spec.get('options', []))}", field=f"attrs.{name}")
+            raise Invalid(N_("'{name}' must be one of {options}"), field=f"attrs.{name}",
+                          params={"name": name, "options": ", ".join(spec.get("options", []))})
         if kind == "bool" and not isinstance(value, bool):
-            raise Invalid(f"'{name}' must be true or false", field=f"attrs.{name}")
+            raise Invalid(N_("'{name}' must be true or false"), field=f"attrs.{name}", params={"name": name})
         if kind == "text" and (not isinstance(value, str) or len(value) > MAX_TEXT_ATTR):
-            raise Invalid(f"'{name}' must be text of at most {MAX_TEXT_ATTR} characters", field=f"attrs.{name}")
+            raise Invalid(N_("'{name}' must be text of at most {n} characters"), field=f"attrs.{name}",
+                          params={"name": name, "n": MAX_TEXT_ATTR})
         clean[name] = value
     return clean
 
@@ -97,7 +102,7 @@ def _actor(session, project: Project, actor_id) -> Actor | None:
         return None
     actor = session.get(Actor, _int(actor_id, "actor"))
     if actor is None or actor.project_id != project.id:
-        raise Invalid(f"no actor {actor_id} in this project", field="actor")
+        raise Invalid(N_("no actor {id} in this project"), field="actor", params={"id": actor_id})
     return actor
 
 

@@ -15,9 +15,10 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, EqualTo, Length, NumberRange, Optional
 
+from ..i18n import ROLE_NAMES
 from ..models import Role
 
-ROLE_CHOICES = [SelectChoice(r.value, r.value) for r in Role]
+ROLE_CHOICES = [SelectChoice(r.value, ROLE_NAMES[r.value]) for r in Role]
 LANG_CHOICES = [
     SelectChoice("uk", _l("Ukrainian (uk)")),
     SelectChoice("en", _l("English (en)")),

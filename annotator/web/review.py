@@ -20,60 +20,6 @@ from .projects import load_project
 
 bp = Blueprint("review", __name__)
 
-REVIEW_STRINGS = {
-    "rv_accept": "Accept",
-    "rv_reject": "Reject",
-    "rv_reset": "Undo decision",
-    "rv_edit": "Edit",
-    "rv_save_accept": "Save and accept",
-    "rv_cancel": "Cancel",
-    "rv_all": "all agree",
-    "rv_some": "some agree",
-    "rv_one": "one annotator",
-    "rv_attrs_differ": "attributes differ",
-    "rv_status_pending": "pending",
-    "rv_status_accepted": "accepted",
-    "rv_status_rejected": "rejected",
-    "rv_status_merged": "merged",
-    "rv_status_mixed": "mixed",
-    "rv_state_new": "New",
-    "rv_state_in_review": "In review",
-    "rv_state_reviewed": "Reviewed",
-    "rv_mark_reviewed": "Mark reviewed",
-    "rv_reopen": "Reopen review",
-    "rv_accepted_agreed": "Accepted {spans} span(s) and {relations} relation(s).",
-    "rv_nothing_agreed": "Nothing left that all annotators agree on.",
-    "rv_pending_count": "{n} of {total} undecided · {d} disagreements",
-    "rv_no_candidate": "Click a span, or press J for the next disagreement.",
-    "rv_no_more": "No further disagreement.",
-    "rv_conflict": "Someone else changed this meanwhile; the page now shows the current state.",
-    "rv_failed": "Not saved: {message}",
-    "rv_gold_added": "Added to the gold layer.",
-    "rv_by": "by {names}",
-    "rv_actor": "actor: {name}",
-    "rv_no_attrs": "no attributes",
-    "rv_annotator_spans": "{n} span(s)",
-    "rv_missing": "—",
-    "rv_relations_none": "No relations.",
-    "rv_comments": "Comments",
-    "rv_comment": "Comment",
-    "rv_reply": "Reply",
-    "rv_comment_placeholder": "Write a comment…",
-    "rv_no_comments": "No comments yet.",
-    "rv_candidates_none": "No annotations in this document yet.",
-    "rv_text": "Text",
-    "rv_status": "Status",
-    "rv_label": "Label",
-    "rv_overlapping": "Overlapping:",
-    "rv_restored": "Restored",
-    "rv_restore_failed": "Could not restore: {message}",
-    "rv_ends_accepted": "Its {n} undecided span(s) were accepted with it.",
-    "rv_undecided": "{spans} span candidate(s) and {relations} relation(s) are still undecided.",
-    "rv_undecided_leave": "Leave them out of the gold layer",
-    "rv_undecided_reject": "Reject them",
-}
-
-
 @bp.get("/projects/<int:pid>/review")
 @role_required(Role.REVIEWER)
 def queue(pid):
@@ -99,8 +45,7 @@ def document(did):
     data = {"document": document_json(doc), "schema": doc.project.label_schema,
             **review.candidates(db.session, doc),
             "comments": [_comment(c) for c in comments.visible(db.session, doc, current_user)]}
-    return render_template("review/show.html", doc=doc, project=doc.project, review_data=data,
-                           js_strings=_js_strings())
+    return render_template("review/show.html", doc=doc, project=doc.project, review_data=data)
 
 
 @bp.get("/projects/<int:pid>/agreement")
@@ -130,8 +75,7 @@ def history(did):
     doc = _load_document(did)
     look = Lookup(doc)
     rows = [describe(e, look) for e in history_service.for_document(db.session, doc.id)]
-    return render_template("review/history.html", doc=doc, project=doc.project, rows=rows,
-                           js_strings=_js_strings())
+    return render_template("review/history.html", doc=doc, project=doc.project, rows=rows)
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -152,13 +96,6 @@ def _documents(ids):
 
 def _project_langs(project):
     return list(project_service.language_counts(db.session, project))
-
-
-def _js_strings():
-    """The base catalogue plus this blueprint's strings (a view's own value wins over the context processor)."""
-    from . import JS_STRINGS
-
-    return {k: _(v) for k, v in {**JS_STRINGS, **REVIEW_STRINGS}.items()}
 
 
 def _comment(c) -> dict:
@@ -188,6 +125,8 @@ SHOWN_FIELDS = ("label", "attrs", "actor_id", "status", "deleted", "type", "stat
 ACTIONS = {"create": _l("created"), "update": _l("changed"), "delete": _l("deleted"), "restore": _l("restored"),
            "accept": _l("accepted"), "reject": _l("rejected"), "reset": _l("reset the decision on"),
            "merge": _l("merged"), "review_state": _l("set the review state of")}
+ENTITY_NAMES = {"span": _l("span"), "relation": _l("relation"), "document": _l("document"), "comment": _l("comment"),
+                "alignment": _l("alignment"), "span_link": _l("span link")}
 FIELD_NAMES = {"label": _l("label"), "attrs": _l("attributes"), "actor_id": _l("actor"), "status": _l("status"),
                "deleted": _l("deleted"), "type": _l("type"), "state": _l("state"), "body": _l("text"),
                "beads": _l("alignment")}
@@ -227,7 +166,8 @@ def describe(event, look: Lookup) -> dict:
     else:
         changes = []
     return {"id": event.id, "at": event.at, "user": look.users.get(event.user_id) or _("(deleted user)"),
-            "entity": entity, "entity_id": event.entity_id, "action": event.action,
+            "entity": entity, "entity_name": ENTITY_NAMES.get(entity, entity), "entity_id": event.entity_id,
+            "action": event.action,
             "verb": ACTIONS.get(event.action, event.action), "label": shown.get("label") or shown.get("type"),
             "quote": quote, "changes": changes,
             "restorable": event.entity == "span" and event.action == "delete" and event.entity_id in look.deleted}

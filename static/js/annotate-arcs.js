@@ -145,9 +145,9 @@ export class Arcs {
     const title = `${rel.type}: ${clip(store.spanText(head), 24)} → ${clip(store.spanText(tail), 24)}`;
     const items = [
       h("button", { type: "button", role: "menuitem", class: "menu-item", onclick: () => { pop.closeMenu(); this.app.reveal(rel.head); } },
-        t("open_head", {}, "Open the head span")),
+        t("Open the head span")),
       readonly ? null : h("button", { type: "button", role: "menuitem", class: "menu-item arc-delete",
-        onclick: () => { pop.closeMenu(); this.app.deleteRelation(id); } }, t("delete_relation", {}, "Delete relation")),
+        onclick: () => { pop.closeMenu(); this.app.deleteRelation(id); } }, t("Delete relation")),
     ].filter(Boolean);
     pop.showMenu(title, items, rect);
   }

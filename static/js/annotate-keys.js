@@ -156,7 +156,7 @@ export class Finder {
     if (this.box) return this.input.focus();
     this.returnTo = document.activeElement;
     this.input = h("input", { type: "search", class: "find-input", autocomplete: "off",
-      "aria-label": t("find_text", {}, "Find in the text"), placeholder: t("find_text", {}, "Find in the text") });
+      "aria-label": t("Find in the text"), placeholder: t("Find in the text") });
     this.count = h("span", { class: "find-count muted", role: "status" });
     this.box = h("div", { class: "find-box", role: "search" }, this.input, this.count);
     this.input.addEventListener("input", () => this.search());
@@ -182,8 +182,8 @@ export class Finder {
     CSS.highlights?.delete("find-hit");
     const match = this.matches[this.index];
     this.count.textContent = this.matches.length
-      ? t("find_count", { i: this.index + 1, n: this.matches.length }, "{i} of {n}")
-      : (this.input.value.trim() ? t("find_none", {}, "not found") : "");
+      ? t("{i} of {n}", { i: this.index + 1, n: this.matches.length })
+      : (this.input.value.trim() ? t("not found") : "");
     if (!match) return;
     const range = this.app.view.rangeOf(...match);
     if (window.Highlight) CSS.highlights.set("find-hit", new Highlight(range));

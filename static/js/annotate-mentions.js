@@ -47,12 +47,12 @@ export class Mentions {
         h("div", { class: "mention-head" }, h("span", { class: "actor-name" }, g.actor.name), " ",
           h("span", { class: "count" }, String(g.rows.length)),
           h("button", { type: "button", class: "small mark-all", dataset: { actorId: id } },
-            t("mark_all", { n: g.rows.length }, "Mark all {n}…"))),
+            t("Mark all {n}…", { n: g.rows.length }))),
         h("details", { open, ontoggle: (e) => (e.target.open ? this.open.add(id) : this.open.delete(id)) },
-          h("summary", {}, t("occurrences", {}, "Where")),
+          h("summary", {}, t("Where")),
           h("ul", { class: "mention-occs" }, g.rows.map(([s, i]) => h("li", { class: "mention-occ" },
             h("button", { type: "button", class: "small mark-one", dataset: { index: String(i) },
-              title: t("mark_as_actor", { name: s.actor.name }, "Mark as {name}") }, t("mark", {}, "Mark")),
+              title: t("Mark as {name}", { name: s.actor.name }) }, t("Mark")),
             " ", this.context(s), h("span", { class: "muted" }, ` · ${s.reason}`))))));
     }));
   }
@@ -83,16 +83,16 @@ export class Mentions {
     const rows = group.rows.map(([s, i]) => h("li", {},
       h("label", { class: "check" }, h("input", { type: "checkbox", checked: true, value: String(i) }), " ",
         this.context(s))));
-    const dialog = h("dialog", { class: "mark-all-preview", "aria-label": t("mark_all", { n: rows.length }, "Mark all {n}…") },
-      h("h2", {}, t("mark_all_as", { name: group.actor.name }, "Mark as {name}")),
+    const dialog = h("dialog", { class: "mark-all-preview", "aria-label": t("Mark all {n}…", { n: rows.length }) },
+      h("h2", {}, t("Mark as {name}", { name: group.actor.name })),
       h("ul", { class: "mention-occs" }, rows),
       h("div", { class: "form-actions" },
         h("button", { type: "button", class: "primary confirm-mark-all", onclick: () => {
           const chosen = [...dialog.querySelectorAll("input:checked")].map((box) => Number(box.value));
           dialog.close();
           this.mark(chosen);
-        } }, t("mark_chosen", {}, "Mark the chosen")),
-        h("button", { type: "button", onclick: () => dialog.close() }, t("cancel", {}, "Cancel"))));
+        } }, t("Mark the chosen")),
+        h("button", { type: "button", onclick: () => dialog.close() }, t("Cancel"))));
     dialog.addEventListener("close", () => dialog.remove());
     document.body.appendChild(dialog);
     dialog.showModal();

@@ -3,7 +3,8 @@ import { t } from "./i18n.js";
 import { clip, h } from "./annotate-dom.js";
 
 const LIST_LIMIT = 100; // spans listed per label at first: a long document's panel stays quick to redraw
-const STATES = { new: ["state_new", "New"], in_progress: ["state_in_progress", "In progress"], done: ["state_done", "Done"] };
+const STATES = { new: () => t("New"), in_progress: () => t("In progress"),
+  done: () => t("Done") };
 
 export class Panel {
   constructor(app) {
@@ -43,8 +44,8 @@ export class Panel {
   renderState() {
     const el = document.getElementById("doc-state");
     if (!el) return;
-    const [key, fallback] = STATES[this.app.doc.state] || [this.app.doc.state, this.app.doc.state];
-    el.textContent = t(key, {}, fallback);
+    const name = STATES[this.app.doc.state];
+    el.textContent = name ? name() : this.app.doc.state;
     el.dataset.state = this.app.doc.state;
   }
 
@@ -67,12 +68,12 @@ export class Panel {
           attrSummary(s), missingTag(store.missing(s)))));
       if (spans.length > limit) {
         items.push(h("li", {}, h("button", { type: "button", class: "small more-spans", dataset: { more: label } },
-          t("show_more", { n: spans.length - limit }, "Show {n} more"))));
+          t("Show {n} more", { n: spans.length - limit }))));
       }
       fragment.appendChild(h("details", { class: "span-group", open: !this.closed.has(label), dataset: { group: label } },
         h("summary", {}, h("span", { class: "label-chip", dataset: { label } }, label),
           h("span", { class: "count" }, String(spans.length))),
-        spans.length ? h("ul", { class: "span-list" }, items) : h("p", { class: "muted empty-group" }, t("no_spans", {}, "None yet"))));
+        spans.length ? h("ul", { class: "span-list" }, items) : h("p", { class: "muted empty-group" }, t("None yet"))));
     }
     this.groups.replaceChildren(fragment);
     const count = document.getElementById("span-count");
@@ -91,8 +92,8 @@ export class Panel {
         h("span", { class: "rel-end", dataset: { label: head.label } }, clip(store.spanText(head), 28)),
         h("span", { class: "rel-type" }, ` ${rel.type} → `),
         h("span", { class: "rel-end", dataset: { label: tail.label } }, clip(store.spanText(tail), 28)),
-        h("button", { type: "button", class: "rel-delete small", title: t("delete_relation", {}, "Delete relation"),
-          "aria-label": t("delete_relation", {}, "Delete relation") }, "×")));
+        h("button", { type: "button", class: "rel-delete small", title: t("Delete relation"),
+          "aria-label": t("Delete relation") }, "×")));
     }
     this.relList.replaceChildren(...items);
     const count = document.getElementById("relation-count");
@@ -150,7 +151,7 @@ export class Panel {
 /** A warning that required attributes are still empty ("Done" is refused until they are set). */
 export function missingTag(names) {
   if (!names.length) return null;
-  const text = t("needs_attrs", { names: names.join(", ") }, "needs {names}");
+  const text = t("needs {names}", { names: names.join(", ") });
   return h("span", { class: "needs-attrs-tag", title: text }, "⚠ ", text);
 }
 

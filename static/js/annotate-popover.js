@@ -89,12 +89,12 @@ export class Popovers {
       h("div", { class: "pop-head" },
         h("span", { class: "label-chip", dataset: { label: span.label } }, span.label),
         h("q", { class: "pop-text" }, clip(app.store.spanText(span), 80)),
-        h("button", { type: "button", class: "pop-close", "aria-label": t("close", {}, "Close"),
+        h("button", { type: "button", class: "pop-close", "aria-label": t("Close"),
           onclick: () => app.deselect() }, "×")),
     ];
-    if (span.pending) parts.push(h("p", { class: "muted pop-note" }, t("saving", {}, "Saving…")));
+    if (span.pending) parts.push(h("p", { class: "muted pop-note" }, t("Saving…")));
     if (!readonly) {
-      parts.push(h("div", { class: "pop-labels", role: "group", "aria-label": t("label", {}, "Label") },
+      parts.push(h("div", { class: "pop-labels", role: "group", "aria-label": t("Label") },
         [...app.store.labels.values()].map((l) => h("button", {
           type: "button", class: "label-btn small" + (l.name === span.label ? " current" : ""),
           dataset: { label: l.name }, "aria-pressed": String(l.name === span.label),
@@ -108,9 +108,9 @@ export class Popovers {
     if (rels) parts.push(rels);
     if (!readonly) {
       parts.push(h("div", { class: "pop-foot" },
-        h("span", { class: "muted hint" }, t("relation_hint", {}, "Shift+click another span (or R) to link")),
+        h("span", { class: "muted hint" }, t("Shift+click another span (or R) to link")),
         h("button", { type: "button", class: "small danger pop-delete", onclick: () => app.deleteSpan(span.id) },
-          t("delete", {}, "Delete"))));
+          t("Delete"))));
     }
     this.box.replaceChildren(...parts);
   }
@@ -145,18 +145,18 @@ export class Popovers {
 
   actorField(span, readonly) {
     const { app } = this;
-    const wrap = h("div", { class: "pop-actor" }, h("div", { class: "pop-sub" }, t("actor", {}, "Actor")));
+    const wrap = h("div", { class: "pop-actor" }, h("div", { class: "pop-sub" }, t("Actor")));
     if (span.actor) {
       wrap.appendChild(h("div", { class: "actor-linked" },
         h("span", { class: "actor-name" }, span.actor.name),
         readonly ? null : h("button", { type: "button", class: "small", onclick: () => app.updateSpan(span.id, { actor: null }) },
-          t("unlink", {}, "Unlink"))));
+          t("Unlink"))));
       return wrap;
     }
     if (readonly) return wrap;
     const list = h("ul", { class: "actor-results", role: "listbox" });
     const input = h("input", { type: "search", name: "actor-q", class: "actor-q", autocomplete: "off",
-      placeholder: t("find_actor", {}, "Find an actor…"), "aria-label": t("find_actor", {}, "Find an actor…") });
+      placeholder: t("Find an actor…"), "aria-label": t("Find an actor…") });
     const text = app.store.spanText(span).trim();
     input.addEventListener("input", () => this.searchActors(input.value, list, span));
     input.addEventListener("keydown", (e) => this.onActorKey(e, list));
@@ -166,7 +166,7 @@ export class Popovers {
     });
     wrap.append(input, list,
       h("button", { type: "button", class: "small actor-new", onclick: () => this.newActor(span, text) },
-        t("new_actor", { name: clip(text, 30) }, "New actor “{name}”")));
+        t("New actor “{name}”", { name: clip(text, 30) })));
     this.searchActors(text, list, span);
     return wrap;
   }
@@ -209,7 +209,7 @@ export class Popovers {
       const actor = await api.post(`/projects/${this.app.doc.project}/actors`, { name, kind: labelKind || "person", lang: this.app.doc.lang });
       this.app.updateSpan(span.id, { actor: { id: actor.id, name: actor.name } });
     } catch (exc) {
-      this.app.failed(t("actor_not_saved", { message: exc.message }, "The actor was not created: {message}"));
+      this.app.failed(t("The actor was not created: {message}", { message: exc.message }));
     }
   }
 
@@ -222,7 +222,7 @@ export class Popovers {
       const other = store.span(outgoing ? r.tail : r.head);
       return h("li", {}, outgoing ? `${r.type} → ` : `← ${r.type} `,
         other ? h("span", { class: "rel-end", dataset: { label: other.label } }, clip(store.spanText(other), 30)) : "?",
-        this.app.readonly ? null : h("button", { type: "button", class: "small rel-delete", "aria-label": t("delete_relation", {}, "Delete relation"),
+        this.app.readonly ? null : h("button", { type: "button", class: "small rel-delete", "aria-label": t("Delete relation"),
           onclick: () => this.app.deleteRelation(r.id) }, "×"));
     }));
   }
@@ -250,14 +250,14 @@ export class Popovers {
   /** Several spans under one click: list them, innermost first. */
   chooser(spans, rect, onChoose) {
     const { store } = this.app;
-    this.showMenu(t("which_span", {}, "Which span?"), spans.map((s) => h("button", {
+    this.showMenu(t("Which span?"), spans.map((s) => h("button", {
       type: "button", role: "menuitem", class: "menu-item", dataset: { spanId: s.id },
       onclick: (e) => { const shift = e.shiftKey; this.closeMenu(); onChoose(s, shift); },
     }, h("span", { class: "label-chip", dataset: { label: s.label } }, s.label), " ", clip(store.spanText(s), 40))), rect);
   }
 
   relationMenu(types, rect, onChoose) {
-    this.showMenu(t("relation_type", {}, "Relation type"), types.map((rel) => h("button", {
+    this.showMenu(t("Relation type"), types.map((rel) => h("button", {
       type: "button", role: "menuitem", class: "menu-item", title: rel.description || "",
       onclick: () => { this.closeMenu(); onChoose(rel.name); },
     }, rel.name)), rect);
@@ -270,14 +270,14 @@ export class Popovers {
     const candidates = [...store.spans.values()].filter((s) => s !== head &&
       (store.relationTypes(head.label, s.label).length || store.relationTypes(s.label, head.label).length));
     if (!candidates.length) {
-      this.app.failed(t("no_targets", {}, "No span here can be linked to this one."));
+      this.app.failed(t("No span here can be linked to this one."));
       return;
     }
     candidates.sort((a, b) => Math.abs(a.s16 - head.s16) - Math.abs(b.s16 - head.s16));
     if (this.box) this.box.classList.add("hidden");
     this.picking = { head, candidates, index: 0 };
     document.body.classList.add("picking");
-    this.pickToast = this.app.toastInfo(t("pick_hint", {}, "Pick the other span: ←/→ or Tab to move, Enter to link, Esc to stop"));
+    this.pickToast = this.app.toastInfo(t("Pick the other span: ←/→ or Tab to move, Enter to link, Esc to stop"));
     this.movePick(0);
     view.root.focus({ preventScroll: true });
   }

@@ -369,7 +369,7 @@ class Annotator {
       } catch (exc) {
         this.redraw(this.store.remove(temp.id));
         this.history.forget(entry);
-        this.failed(t("span_not_saved", { message: exc.message }, "The span was not saved: {message}"));
+        this.failed(t("The span was not saved: {message}", { message: exc.message }));
       }
     });
   }
@@ -406,7 +406,7 @@ class Annotator {
         this.redraw(this.store.put(span));
         for (const r of rels) this.store.relations.set(String(r.id), r);
         this.panel.schedule();
-        this.failed(t("delete_failed", { message: exc.message }, "Could not delete: {message}"));
+        this.failed(t("Could not delete: {message}", { message: exc.message }));
         if (!fromUser) throw exc;
       }
     });
@@ -450,8 +450,8 @@ class Annotator {
       } catch (exc) {
         this.redraw(this.store.put(exc.current || span));
         const message = exc.status === 409
-          ? t("span_conflict", {}, "This span was changed elsewhere; showing the current version.")
-          : t("change_not_saved", { message: exc.message }, "The change was not saved: {message}");
+          ? t("This span was changed elsewhere; showing the current version.")
+          : t("The change was not saved: {message}", { message: exc.message });
         this.failed(message);
         if (!record) throw exc;
       }
@@ -467,7 +467,7 @@ class Annotator {
       types = this.store.relationTypes(head.label, tail.label);
     }
     if (!types.length) {
-      this.failed(t("no_relation", { head: head.label, tail: tail.label }, "No relation type goes from {head} to {tail}."));
+      this.failed(t("No relation type goes from {head} to {tail}.", { head: head.label, tail: tail.label }));
       return;
     }
     if (types.length === 1) {
@@ -495,7 +495,7 @@ class Annotator {
         this.saved();
       } catch (exc) {
         this.history.forget(entry);
-        this.failed(t("relation_not_saved", { message: exc.message }, "The relation was not saved: {message}"));
+        this.failed(t("The relation was not saved: {message}", { message: exc.message }));
       }
     });
   }
@@ -517,7 +517,7 @@ class Annotator {
       } catch (exc) {
         if (rel) this.store.relations.set(String(id), rel);
         this.panel.schedule();
-        this.failed(t("delete_failed", { message: exc.message }, "Could not delete: {message}"));
+        this.failed(t("Could not delete: {message}", { message: exc.message }));
         if (!fromUser) throw exc;
       }
       if (this.selectedId !== null) this.pop.refresh(this.selectedId);
@@ -538,7 +538,7 @@ class Annotator {
     try {
       await this.history.undo();
     } catch (exc) {
-      this.failed(t("undo_failed", { message: exc.message }, "Could not undo: {message}"));
+      this.failed(t("Could not undo: {message}", { message: exc.message }));
     }
   }
 
@@ -547,7 +547,7 @@ class Annotator {
     try {
       await this.history.redo();
     } catch (exc) {
-      this.failed(t("redo_failed", { message: exc.message }, "Could not redo: {message}"));
+      this.failed(t("Could not redo: {message}", { message: exc.message }));
     }
   }
 
@@ -571,10 +571,10 @@ class Annotator {
       const missing = exc.code === "required_attributes" ? exc.data.details || [] : [];
       if (missing.length) {
         const list = missing.map((m) => `${m.label} “${m.text}” (${m.missing.join(", ")})`).join("; ");
-        this.failed(t("done_missing_attrs", { n: missing.length, list }, "Not done: {n} span(s) need a required attribute: {list}"));
+        this.failed(t("Not done: {n} span(s) need a required attribute: {list}", { n: missing.length, list }));
         this.reveal(missing[0].id, true);
       } else {
-        this.failed(t("state_not_saved", { message: exc.message }, "Could not mark the document done: {message}"));
+        this.failed(t("Could not mark the document done: {message}", { message: exc.message }));
       }
     }
   }
@@ -608,9 +608,9 @@ class Annotator {
     if (!this.statusEl) return;
     let text = "";
     let state = "idle";
-    if (this.history.pending) [text, state] = [t("saving", {}, "Saving…"), "saving"];
-    else if (this.saveError) [text, state] = [t("not_saved", {}, "Not saved"), "error"];
-    else if (this.history.done.length) [text, state] = [t("saved", {}, "Saved"), "saved"];
+    if (this.history.pending) [text, state] = [t("Saving…"), "saving"];
+    else if (this.saveError) [text, state] = [t("Not saved"), "error"];
+    else if (this.history.done.length) [text, state] = [t("Saved"), "saved"];
     this.statusEl.textContent = text;
     this.statusEl.dataset.state = state;
   }
@@ -620,7 +620,7 @@ export function toast(message, kind = "error") {
   const box = document.getElementById("toasts");
   if (!box) return;
   const item = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, message,
-    h("button", { type: "button", class: "toast-close", "aria-label": t("close", {}, "Close"),
+    h("button", { type: "button", class: "toast-close", "aria-label": t("Close"),
       onclick: () => item.remove() }, "×"));
   box.appendChild(item);
   setTimeout(() => item.remove(), 8000);

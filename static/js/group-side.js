@@ -37,7 +37,7 @@ export class SpanPanel {
     const span = this.spanId === null ? null : model.span(this.spanId);
     if (!span) {
       this.el.replaceChildren(h("p", { class: "hint muted" },
-        t("group_span_hint", {}, "Click a highlighted span to see its counterparts and project it to the other versions.")));
+        t("Click a highlighted span to see its counterparts and project it to the other versions.")));
       return;
     }
     const doc = model.doc(span.doc);
@@ -47,7 +47,7 @@ export class SpanPanel {
       h("div", { class: "gv-span-head" }, chip(span.label), lang(doc), quote(span.text || doc.text.slice(span.s16, span.e16))),
     ];
     if (linked.length) {
-      parts.push(h("div", { class: "pop-sub" }, t("group_linked", {}, "Linked counterparts")),
+      parts.push(h("div", { class: "pop-sub" }, t("Linked counterparts")),
         h("ul", { class: "gv-list" }, linked.map((s) => h("li", {},
           h("button", { type: "button", class: "gv-entry", dataset: { reveal: s.id } },
             chip(s.label), lang(model.doc(s.doc)), quote(s.text || ""))))));
@@ -55,9 +55,9 @@ export class SpanPanel {
     if (missing.length) {
       parts.push(h("div", { class: "gv-actions" },
         h("button", { type: "button", class: "small primary", id: "gv-project", disabled: this.loading },
-          t("group_project", {}, "Project to other versions"))));
+          t("Project to other versions"))));
     } else {
-      parts.push(h("p", { class: "hint muted" }, t("group_all_linked", {}, "Linked in every version.")));
+      parts.push(h("p", { class: "hint muted" }, t("Linked in every version.")));
     }
     if (this.suggestions) parts.push(this.suggestionList(missing));
     this.el.replaceChildren(...parts);
@@ -75,14 +75,14 @@ export class SpanPanel {
     const { model } = this.page;
     const wanted = new Set(missing.map((d) => d.id));
     const items = this.suggestions.filter((s) => wanted.has(s.doc));
-    if (!items.length) return h("p", { class: "hint muted" }, t("group_no_suggestions", {}, "No suggestions left."));
+    if (!items.length) return h("p", { class: "hint muted" }, t("No suggestions left."));
     return h("ul", { class: "gv-list gv-suggestions" }, items.map((s) => {
       const doc = model.doc(s.doc);
       if (s.error) {
         return h("li", { class: "gv-sugg error", dataset: { doc: s.doc } }, lang(doc), h("span", { class: "muted" }, s.error));
       }
-      const accept = h("button", { type: "button", class: "small primary", dataset: { act: "accept" } }, t("group_accept", {}, "Accept"));
-      const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("group_reject", {}, "Reject"));
+      const accept = h("button", { type: "button", class: "small primary", dataset: { act: "accept" } }, t("Accept"));
+      const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("Reject"));
       accept.addEventListener("click", () => this.accept(s, accept));
       reject.addEventListener("click", () => this.reject(s));
       return h("li", { class: "gv-sugg", dataset: { doc: s.doc } },
@@ -158,7 +158,7 @@ export class BulkPanel {
     const head = this.box.querySelector("h2 .count");
     head.textContent = this.source.lang;
     if (this.items === null) {
-      this.el.replaceChildren(h("p", { class: "hint muted" }, t("group_loading", {}, "Loading…")));
+      this.el.replaceChildren(h("p", { class: "hint muted" }, t("Loading…")));
       return;
     }
     const { model } = this.page;
@@ -166,22 +166,22 @@ export class BulkPanel {
     const open = this.items.filter((it) => !it.suggestion.error && !done(it));
     const failed = this.items.filter((it) => it.suggestion.error).length;
     const parts = [];
-    if (!open.length) parts.push(h("p", { class: "hint muted" }, t("group_no_suggestions", {}, "No suggestions left.")));
+    if (!open.length) parts.push(h("p", { class: "hint muted" }, t("No suggestions left.")));
     else {
       const all = h("button", { type: "button", class: "small primary", id: "gv-accept-all" },
-        t("group_accept_all", { n: open.length }, "Accept all {n}"));
+        t("Accept all {n}", { n: open.length }));
       all.addEventListener("click", async () => {
         all.disabled = true;
         if (await this.page.acceptProjections(open)) this.items = this.items.filter((it) => !open.includes(it));
         this.render();
       });
       parts.push(h("p", { class: "gv-bulk-actions" }, all, " ",
-        h("span", { class: "muted" }, t("group_accept_all_hint", {}, "Reject the wrong ones first; the rest are saved at once."))));
+        h("span", { class: "muted" }, t("Reject the wrong ones first; the rest are saved at once."))));
     }
     parts.push(h("ul", { class: "gv-list gv-suggestions" }, open.map((it) => this.item(it))));
     if (failed) {
       parts.push(h("p", { class: "hint muted" },
-        t("group_bulk_failed", { n: failed }, "{n} span(s) without a suggestion (their sentence is not aligned or no counterpart was found).")));
+        t("{n} span(s) without a suggestion (their sentence is not aligned or no counterpart was found).", { n: failed })));
     }
     this.el.replaceChildren(...parts);
   }
@@ -189,8 +189,8 @@ export class BulkPanel {
   item(it) {
     const { model } = this.page;
     const s = it.suggestion;
-    const accept = h("button", { type: "button", class: "small primary", dataset: { act: "accept" } }, t("group_accept", {}, "Accept"));
-    const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("group_reject", {}, "Reject"));
+    const accept = h("button", { type: "button", class: "small primary", dataset: { act: "accept" } }, t("Accept"));
+    const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("Reject"));
     accept.addEventListener("click", async () => {
       accept.disabled = true;
       if (await this.page.acceptProjection(it.span.id, s)) this.drop(it);
@@ -226,25 +226,25 @@ export class DivergencePanel {
     this.box.querySelector("h2 .count").textContent = String(missing.length + differ.length + unaligned.length);
     const langs = (ids) => ids.map((id) => model.doc(id).lang).join(", ");
     const groups = [
-      ["missing", t("group_div_missing", {}, "No counterpart"), missing.map((m) => this.entry({ span: m.span.id },
+      ["missing", t("No counterpart"), missing.map((m) => this.entry({ span: m.span.id },
         chip(m.span.label), lang(model.doc(m.span.doc)), quote(m.span.text || ""),
-        h("span", { class: "gv-why" }, t("group_div_not_in", { langs: langs(m.docs) }, "not in {langs}"))))],
-      ["differ", t("group_div_differ", {}, "Counterparts differ"), differ.map((d) => this.entry({ span: d.a.id, other: d.b.id },
+        h("span", { class: "gv-why" }, t("not in {langs}", { langs: langs(m.docs) }))))],
+      ["differ", t("Counterparts differ"), differ.map((d) => this.entry({ span: d.a.id, other: d.b.id },
         chip(d.a.label), lang(model.doc(d.a.doc)), quote(d.a.text || ""), " ↔ ",
         chip(d.b.label), lang(model.doc(d.b.doc)), quote(d.b.text || ""),
         h("span", { class: "gv-why" }, d.what.includes("polarity")
-          ? t("group_div_polarity", { a: d.a.attrs.polarity || "—", b: d.b.attrs.polarity || "—" }, "polarity {a} ≠ {b}")
-          : t("group_div_label", {}, "labels differ"))))],
-      ["unaligned", t("group_div_unaligned", {}, "Unaligned sentences"), unaligned.map((u) => {
+          ? t("polarity {a} ≠ {b}", { a: d.a.attrs.polarity || "—", b: d.b.attrs.polarity || "—" })
+          : t("labels differ"))))],
+      ["unaligned", t("Unaligned sentences"), unaligned.map((u) => {
         const doc = model.doc(u.doc);
         const [s, e] = doc.sentences[u.i];
         return this.entry({ doc: u.doc, sentence: u.i }, lang(doc), h("span", { class: "gv-num" }, `#${u.i + 1}`),
-          quote(doc.text.slice(s, e)), h("span", { class: "gv-why" }, t("group_div_not_in", { langs: langs(u.missing) }, "not in {langs}")));
+          quote(doc.text.slice(s, e)), h("span", { class: "gv-why" }, t("not in {langs}", { langs: langs(u.missing) })));
       })],
     ];
     const total = missing.length + differ.length + unaligned.length;
     if (!total) {
-      this.el.replaceChildren(h("p", { class: "hint muted" }, t("group_div_none", {}, "No divergences: every span and sentence has its counterparts.")));
+      this.el.replaceChildren(h("p", { class: "hint muted" }, t("No divergences: every span and sentence has its counterparts.")));
       return;
     }
     this.el.replaceChildren(...groups.filter(([, , items]) => items.length).map(([kind, title, items]) =>

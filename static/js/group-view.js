@@ -30,16 +30,16 @@ export class GridView {
   header(doc, c) {
     const n = doc.spans.length;
     const count = h("span", { class: "gv-count muted" },
-      n === 1 ? t("group_one_span", {}, "1 span") : t("group_spans_count", { n }, "{n} spans"));
+      n === 1 ? t("1 span") : t("{n} spans", { n }));
     const el = h("div", { class: "gv-head", dataset: { doc: doc.id } },
       h("span", { class: "lang" }, doc.lang),
       h("a", { class: "gv-title", href: `/documents/${doc.id}`, lang: doc.lang, title: doc.title || "" },
-        doc.title || t("group_untitled", {}, "(untitled)")),
+        doc.title || t("(untitled)")),
       count,
       this.model.docs.length > 1
         ? h("button", { type: "button", class: "small gv-project-all", dataset: { doc: doc.id },
-          title: t("group_project_all_hint", {}, "Suggest counterparts in the other versions for every span") },
-        t("group_project_all", {}, "Project all"))
+          title: t("Suggest counterparts in the other versions for every span") },
+        t("Project all"))
         : null);
     el.style.gridColumn = String(c + 1);
     return el;
@@ -116,9 +116,9 @@ export class GridView {
         const lang = model.doc(other).lang;
         el.dataset.bead = state;
         el.dataset.beadWith = other;
-        el.title = state === "none" ? t("group_bead_none", { lang }, "No counterpart in {lang}")
-          : state === "auto" ? t("group_bead_auto", { lang }, "Aligned with {lang} automatically")
-            : t("group_bead_confirmed", { lang }, "Alignment with {lang} confirmed");
+        el.title = state === "none" ? t("No counterpart in {lang}", { lang })
+          : state === "auto" ? t("Aligned with {lang} automatically", { lang })
+            : t("Alignment with {lang} confirmed", { lang });
       });
     }
   }

@@ -9,8 +9,9 @@ import { GridView, h } from "./group-view.js";
 const COLOR = /^#[0-9a-f]{3,8}$/i;
 const EDITABLE = "input, select, textarea, [contenteditable]";
 const KEYS = { l: "link", u: "unlink", m: "merge", s: "split", c: "confirm" };
-const ACTIONS = [["link", "L", "Link"], ["unlink", "U", "Unlink"], ["merge", "M", "Merge"], ["split", "S", "Split"],
-  ["confirm", "C", "Confirm"]];
+const ACTIONS = [["link", "L", () => t("Link")], ["unlink", "U", () => t("Unlink")],
+  ["merge", "M", () => t("Merge")], ["split", "S", () => t("Split")],
+  ["confirm", "C", () => t("Confirm")]];
 
 class GroupPage {
   constructor(data) {
@@ -71,7 +72,7 @@ class GroupPage {
 
   renderToolbar() {
     const { model } = this;
-    const chips = h("div", { class: "langs gv-pairs", role: "group", "aria-label": t("group_pairs", {}, "Pairs of versions") });
+    const chips = h("div", { class: "langs gv-pairs", role: "group", "aria-label": t("Pairs of versions") });
     const pairs = [...model.pairs.values()].map((p) => [p, this.orient(p)])
       .sort(([, x], [, y]) => model.column(x[0]) - model.column(y[0]) || model.column(x[1]) - model.column(y[1]));
     for (const [pair, [x, y]] of pairs) {
@@ -86,27 +87,26 @@ class GroupPage {
     if (pair) {
       const confirmed = pair.beads.filter((b) => b[2] === "confirmed").length;
       const open = pair.beads.filter((b) => !b[0].length || !b[1].length).length;
-      stats.textContent = t("group_stats", { n: pair.beads.length, c: confirmed, u: open },
-        "{n} links · {c} confirmed · {u} unaligned");
+      stats.textContent = t("{n} links · {c} confirmed · {u} unaligned", { n: pair.beads.length, c: confirmed, u: open });
     }
     const confirmAll = h("button", { type: "button", class: "small", id: "gv-confirm-all", disabled: !pair },
-      t("group_confirm_all", {}, "Confirm all"));
+      t("Confirm all"));
     confirmAll.addEventListener("click", () => this.confirmAll());
     const undo = h("button", { type: "button", class: "small", id: "gv-undo", disabled: !this.undoStack.length,
-      title: t("group_undo_hint", {}, "Undo the last alignment edit (Ctrl+Z)") }, t("group_undo", {}, "Undo"));
+      title: t("Undo the last alignment edit (Ctrl+Z)") }, t("Undo"));
     undo.addEventListener("click", () => this.undo());
     const redo = h("button", { type: "button", class: "small", id: "gv-redo", disabled: !this.redoStack.length,
-      title: t("group_redo_hint", {}, "Redo the edit undone last (Ctrl+Shift+Z)") }, t("group_redo", {}, "Redo"));
+      title: t("Redo the edit undone last (Ctrl+Shift+Z)") }, t("Redo"));
     redo.addEventListener("click", () => this.redo());
-    const tools = h("div", { class: "gv-tools", role: "group", "aria-label": t("group_edit", {}, "Edit the alignment") },
+    const tools = h("div", { class: "gv-tools", role: "group", "aria-label": t("Edit the alignment") },
       ACTIONS.map(([action, key, label]) => {
-        const btn = h("button", { type: "button", class: "small", dataset: { action } }, t(`group_${action}`, {}, label), " ", h("kbd", {}, key));
+        const btn = h("button", { type: "button", class: "small", dataset: { action } }, label(), " ", h("kbd", {}, key));
         btn.addEventListener("click", () => this.edit(action));
         return btn;
       }));
     const n = model.docs.length;
     const realign = model.pairs.size < (n * (n - 1)) / 2
-      ? h("button", { type: "button", class: "small primary", id: "gv-realign" }, t("group_align", {}, "Align the versions"))
+      ? h("button", { type: "button", class: "small primary", id: "gv-realign" }, t("Align the versions"))
       : null;
     realign?.addEventListener("click", () => this.realign());
     this.toolbar.replaceChildren(chips, stats, realign || "", h("span", { class: "label-bar-sep" }), tools, confirmAll,
@@ -141,7 +141,7 @@ class GroupPage {
   showMessage(text, withReload = false, buttons = []) {
     const parts = [h("span", {}, text)];
     if (withReload) {
-      const btn = h("button", { type: "button", class: "small" }, t("group_reload", {}, "Reload"));
+      const btn = h("button", { type: "button", class: "small" }, t("Reload"));
       btn.addEventListener("click", () => window.location.reload());
       parts.push(btn);
     }
@@ -153,18 +153,18 @@ class GroupPage {
       });
       parts.push(btn);
     }
-    const close = h("button", { type: "button", class: "toast-close", "aria-label": t("group_close", {}, "Close") }, "×");
+    const close = h("button", { type: "button", class: "toast-close", "aria-label": t("Close") }, "×");
     close.addEventListener("click", () => { this.msgEl.hidden = true; });
     this.msgEl.replaceChildren(...parts, close);
     this.msgEl.hidden = false;
   }
 
   showError(err) {
-    this.setStatus(t("group_not_saved", {}, "Not saved"), "error");
+    this.setStatus(t("Not saved"), "error");
     if (err.status === 409) {
-      this.showMessage(t("group_conflict", {}, "Someone changed this alignment meanwhile; reload the page to see their version."), true);
+      this.showMessage(t("Someone changed this alignment meanwhile; reload the page to see their version."), true);
     } else {
-      this.showMessage(err.message || t("error", {}, "Something went wrong"));
+      this.showMessage(err.message || t("Something went wrong"));
     }
   }
 
@@ -339,19 +339,19 @@ class GroupPage {
   async edit(action) {
     if (this.busy) return;
     if (!this.cur) {
-      this.showMessage(t("group_pick_first", {}, "Click a sentence first (or move to one with the arrow keys)."));
+      this.showMessage(t("Click a sentence first (or move to one with the arrow keys)."));
       return;
     }
     const pair = this.pairForCursor();
     if (!pair) {
-      this.showMessage(t("group_not_aligned", {}, "These versions are not aligned yet."));
+      this.showMessage(t("These versions are not aligned yet."));
       return;
     }
     const side = pair.a === this.cur.doc ? 0 : 1;
     let next;
     if (action === "link") {
       if (!this.prev) {
-        this.showMessage(t("group_link_hint", {}, "To link, click a sentence in one version, then one in another version, and press L."));
+        this.showMessage(t("To link, click a sentence in one version, then one in another version, and press L."));
         return;
       }
       next = beads.link(pair.beads, 1 - side, this.prev.i, this.cur.i);
@@ -360,7 +360,7 @@ class GroupPage {
     else if (action === "merge") next = beads.mergeNext(pair.beads, side, this.cur.i);
     else next = beads.confirm(pair.beads, side, this.cur.i);
     if (!next) {
-      this.showMessage(t("group_nothing_to_merge", {}, "There is no next link to merge with."));
+      this.showMessage(t("There is no next link to merge with."));
       return;
     }
     await this.apply(pair, next);
@@ -378,10 +378,10 @@ class GroupPage {
       await this.commit(pair, next);
       return;
     }
-    this.setStatus(t("group_not_saved", {}, "Not saved"), "warning");
+    this.setStatus(t("Not saved"), "warning");
     this.showMessage(this.describe(pair, found), false, [
-      [t("group_save_anyway", {}, "Save anyway"), () => this.commit(pair, next), "gv-save-anyway"],
-      [t("group_cancel", {}, "Cancel"), () => this.setStatus(""), "gv-cancel"],
+      [t("Save anyway"), () => this.commit(pair, next), "gv-save-anyway"],
+      [t("Cancel"), () => this.setStatus(""), "gv-cancel"],
     ]);
   }
 
@@ -390,8 +390,8 @@ class GroupPage {
     const lang = this.model.doc(first.side === 0 ? pair.a : pair.b).lang;
     const params = { lang, x: first.from + 1, y: first.to + 1 };
     return first.kind === "skip"
-      ? t("group_warn_skip", params, "This link skips sentences: {lang} #{x} and #{y} are not next to each other. Save it anyway?")
-      : t("group_warn_cross", params, "This link crosses another one ({lang} #{x} and #{y} are linked in the opposite order). Save it anyway?");
+      ? t("This link skips sentences: {lang} #{x} and #{y} are not next to each other. Save it anyway?", params)
+      : t("This link crosses another one ({lang} #{x} and #{y} are linked in the opposite order). Save it anyway?", params);
   }
 
   /** Save an edit and remember it for undo. */
@@ -425,7 +425,7 @@ class GroupPage {
   async save(pair, next) {
     this.busy = true;
     this.msgEl.hidden = true;
-    this.setStatus(t("saving", {}, "Saving…"), "saving");
+    this.setStatus(t("Saving…"), "saving");
     try {
       const res = await api.put(`/groups/${this.model.gid}/alignment`,
         { a: pair.a, b: pair.b, beads: next, version: pair.version });
@@ -433,7 +433,7 @@ class GroupPage {
       this.active = [res.a, res.b];
       this.render();
       this.scrollToCursor();
-      this.setStatus(t("saved", {}, "Saved"), "saved");
+      this.setStatus(t("Saved"), "saved");
       return true;
     } catch (err) {
       this.showError(err);
@@ -447,14 +447,14 @@ class GroupPage {
   async realign() {
     if (this.busy) return;
     this.busy = true;
-    this.setStatus(t("saving", {}, "Saving…"), "saving");
+    this.setStatus(t("Saving…"), "saving");
     try {
       await api.post(`/groups/${this.model.gid}/align`, {});
       const data = await api.get(`/groups/${this.model.gid}/alignment`);
       for (const p of data.pairs) this.model.setPair(p);
       if (!this.active && data.pairs.length) this.active = [data.pairs[0].a, data.pairs[0].b];
       this.render();
-      this.setStatus(t("saved", {}, "Saved"), "saved");
+      this.setStatus(t("Saved"), "saved");
     } catch (err) {
       this.showError(err);
     } finally {
@@ -466,14 +466,14 @@ class GroupPage {
 
   /** Create the suggested counterpart of a span; true when saved. */
   async acceptProjection(sourceId, s) {
-    this.setStatus(t("saving", {}, "Saving…"), "saving");
+    this.setStatus(t("Saving…"), "saving");
     try {
       const res = await api.post(`/spans/${sourceId}/project`, { doc: s.doc, start: s.start, end: s.end });
       this.model.addSpan(s.doc, res.span);
       this.model.addLink(sourceId, res.span.id);
       this.render();
       this.spanPanel.render();
-      this.setStatus(t("saved", {}, "Saved"), "saved");
+      this.setStatus(t("Saved"), "saved");
       return true;
     } catch (err) {
       this.showError(err);
@@ -483,7 +483,7 @@ class GroupPage {
 
   /** Create the counterparts of many suggestions in one request ([{span, suggestion}]); true when saved. */
   async acceptProjections(items) {
-    this.setStatus(t("saving", {}, "Saving…"), "saving");
+    this.setStatus(t("Saving…"), "saving");
     try {
       const res = await api.post("/projection/accept", { items: items.map(({ span, suggestion: s }) =>
         ({ span: span.id, doc: s.doc, start: s.start, end: s.end })) });
@@ -493,7 +493,7 @@ class GroupPage {
       }
       this.render();
       this.spanPanel.render();
-      this.setStatus(t("saved", {}, "Saved"), "saved");
+      this.setStatus(t("Saved"), "saved");
       return true;
     } catch (err) {
       this.showError(err);

@@ -20,12 +20,12 @@ async function restore(btn) {
     for (const other of document.querySelectorAll(`.restore-btn[data-span-id="${CSS.escape(btn.dataset.spanId)}"]`)) {
       const done = document.createElement("span");
       done.className = "restored muted";
-      done.textContent = t("rv_restored", {}, "Restored");
+      done.textContent = t("Restored");
       other.replaceWith(done);
     }
   } catch (exc) {
     btn.disabled = false;
-    toast(t("rv_restore_failed", { message: exc.message }, "Could not restore: {message}"));
+    toast(t("Could not restore: {message}", { message: exc.message }));
   }
 }
 

@@ -1,4 +1,5 @@
-// UI strings for scripts: the catalogue base.html renders from JS_STRINGS (already translated by the server).
+// UI strings for scripts. The English text is the msgid: `t("{n} spans", { n })`. pybabel extracts these calls
+// (keyword `t`); the server renders the translations of exactly these msgids into base.html (annotator/i18n.py).
 let catalogue = null;
 
 function load() {
@@ -13,8 +14,13 @@ function load() {
   return catalogue;
 }
 
-/** The string for `key` with {name} placeholders filled from `params`; `fallback` until the key is listed. */
-export function t(key, params = {}, fallback = key) {
-  const template = load()[key] ?? fallback;
+/** `msgid` translated into the page's language, with {name} placeholders filled from `params`. */
+export function t(msgid, params = {}) {
+  const template = load()[msgid] || msgid;
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** The page's language (`<html lang>`), for dates and numbers formatted in scripts. */
+export function pageLocale() {
+  return document.documentElement.lang || "en";
 }

@@ -32,12 +32,11 @@ export class DiffView {
   render() {
     const { model } = this.app;
     const names = model.annotators.filter((n) => !model.hidden.has(n));
-    const head = h("tr", {}, h("th", {}, t("rv_text", {}, "Text")),
-      ...names.map((n) => h("th", { class: "rv-diff-ann" }, n)), h("th", {}, t("rv_status", {}, "Status")));
+    const head = h("tr", {}, h("th", {}, t("Text")),
+      ...names.map((n) => h("th", { class: "rv-diff-ann" }, n)), h("th", {}, t("Status")));
     const body = this.rows().map((cs) => this.row(cs, names));
     const table = h("table", { class: "table rv-diff-table" }, h("thead", {}, head), h("tbody", {}, body));
-    this.box.replaceChildren(body.length ? table : h("p", { class: "empty" }, t("rv_candidates_none", {},
-      "No annotations in this document yet.")));
+    this.box.replaceChildren(body.length ? table : h("p", { class: "empty" }, t("No annotations in this document yet.")));
     this.mark(this.app.selected);
   }
 
@@ -46,7 +45,7 @@ export class DiffView {
     const agree = cs.length === 1 && !isDisagreement(first) ? "all" : cs.some((c) => c.agreement === "some") ? "some" : "one";
     const cells = names.map((name) => {
       const mine = cs.filter((c) => c.annotators.includes(name));
-      if (!mine.length) return h("td", { class: "rv-diff-cell rv-missing" }, t("rv_missing", {}, "—"));
+      if (!mine.length) return h("td", { class: "rv-diff-cell rv-missing" }, t("—"));
       return h("td", { class: "rv-diff-cell" }, ...mine.map((c) => {
         const span = c.spans.find((s) => s.annotator === name);
         return h("button", { type: "button", class: `rv-diff-item ag-${c.agreement}`, dataset: { key: c.key, label: c.label } },

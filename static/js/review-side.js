@@ -1,31 +1,31 @@
 // The review page's side panel: state and progress, the selected candidate (decide, edit, comments),
 // relations, and the document's comment thread.
 import { h, clip } from "./annotate-dom.js";
-import { t } from "./i18n.js";
+import { pageLocale, t } from "./i18n.js";
 import { decision, relationDecision, representative } from "./review-model.js";
 
 const AGREEMENT = {
-  all: () => t("rv_all", {}, "all agree"),
-  some: () => t("rv_some", {}, "some agree"),
-  one: () => t("rv_one", {}, "one annotator"),
+  all: () => t("all agree"),
+  some: () => t("some agree"),
+  one: () => t("one annotator"),
 };
 const STATUS = {
-  pending: () => t("rv_status_pending", {}, "pending"),
-  accepted: () => t("rv_status_accepted", {}, "accepted"),
-  rejected: () => t("rv_status_rejected", {}, "rejected"),
-  merged: () => t("rv_status_merged", {}, "merged"),
-  mixed: () => t("rv_status_mixed", {}, "mixed"),
+  pending: () => t("pending"),
+  accepted: () => t("accepted"),
+  rejected: () => t("rejected"),
+  merged: () => t("merged"),
+  mixed: () => t("mixed"),
 };
 const STATE = {
-  new: () => t("rv_state_new", {}, "New"),
-  in_review: () => t("rv_state_in_review", {}, "In review"),
-  reviewed: () => t("rv_state_reviewed", {}, "Reviewed"),
+  new: () => t("New"),
+  in_review: () => t("In review"),
+  reviewed: () => t("Reviewed"),
 };
 
 export function agreementBadge(c) {
   const badge = h("span", { class: `rv-badge ag-${c.agreement}` }, AGREEMENT[c.agreement]());
   return c.attrs_agree === false
-    ? [badge, h("span", { class: "rv-badge attrs-differ" }, t("rv_attrs_differ", {}, "attributes differ"))]
+    ? [badge, h("span", { class: "rv-badge attrs-differ" }, t("attributes differ"))]
     : [badge];
 }
 
@@ -36,7 +36,7 @@ export function statusBadge(status) {
 /** Required attributes the candidate's span leaves empty (its annotator could not mark the document done). */
 export function missingBadge(names) {
   return names.length ? h("span", { class: "rv-badge needs-attrs" },
-    t("needs_attrs", { names: names.join(", ") }, "needs {names}")) : null;
+    t("needs {names}", { names: names.join(", ") })) : null;
 }
 
 export function labelChip(name) {
@@ -80,12 +80,11 @@ export class Side {
     this.el.state.dataset.state = state;
     this.el.state.textContent = (STATE[state] || (() => state))();
     const n = this.model.counts();
-    this.el.progress.textContent = t("rv_pending_count", { n: n.undecided, total: n.total, d: n.disagreements },
-      "{n} of {total} undecided · {d} disagreements");
+    this.el.progress.textContent = t("{n} of {total} undecided · {d} disagreements", { n: n.undecided, total: n.total, d: n.disagreements });
     this.el.agreed.disabled = n.agreedPending === 0;
     this.el.agreed.dataset.count = String(n.agreedPending);
     this.el.reviewed.textContent = state === "reviewed"
-      ? t("rv_reopen", {}, "Reopen review") : t("rv_mark_reviewed", {}, "Mark reviewed");
+      ? t("Reopen review") : t("Mark reviewed");
   }
 
   /** Ask in the page what to do with the undecided candidates: "leave", "reject", or null (cancel). */
@@ -98,15 +97,14 @@ export class Side {
         resolve(choice);
       };
       const box = h("div", { class: "rv-ask", id: "rv-undecided", role: "alertdialog" },
-        h("p", {}, t("rv_undecided", { spans: counts.spans, relations: counts.relations },
-          "{spans} span candidate(s) and {relations} relation(s) are still undecided.")),
+        h("p", {}, t("{spans} span candidate(s) and {relations} relation(s) are still undecided.", { spans: counts.spans, relations: counts.relations })),
         h("div", { class: "rv-actions" },
           h("button", { type: "button", id: "rv-undecided-leave", onclick: () => answer("leave") },
-            t("rv_undecided_leave", {}, "Leave them out of the gold layer")),
+            t("Leave them out of the gold layer")),
           h("button", { type: "button", class: "danger", id: "rv-undecided-reject", onclick: () => answer("reject") },
-            t("rv_undecided_reject", {}, "Reject them")),
+            t("Reject them")),
           h("button", { type: "button", id: "rv-undecided-cancel", onclick: () => answer(null) },
-            t("rv_cancel", {}, "Cancel"))));
+            t("Cancel"))));
       this.el.ask = box;
       this.el.reviewed.closest(".rv-status-box").appendChild(box);
       box.querySelector("button").focus();
@@ -118,7 +116,7 @@ export class Side {
     if (!c) {
       this.editing = false;
       this.el.body.replaceChildren(h("p", { class: "muted hint" },
-        t("rv_no_candidate", {}, "Click a span, or press J for the next disagreement.")));
+        t("Click a span, or press J for the next disagreement.")));
       return;
     }
     const status = decision(c);
@@ -127,29 +125,29 @@ export class Side {
     const badges = h("div", { class: "rv-badges" }, ...agreementBadge(c), statusBadge(status), missingBadge(c.missing || []));
     const rows = c.spans.map((s) => h("tr", { class: s.status === "accepted" ? "rv-rep" : "" },
       h("th", { scope: "row" }, s.annotator),
-      h("td", {}, attrText(s.attrs) || h("span", { class: "muted" }, t("rv_no_attrs", {}, "no attributes"))),
-      h("td", {}, s.actor ? h("span", { class: "actor-tag" }, t("rv_actor", { name: s.actor.name }, "actor: {name}"))
+      h("td", {}, attrText(s.attrs) || h("span", { class: "muted" }, t("no attributes"))),
+      h("td", {}, s.actor ? h("span", { class: "actor-tag" }, t("actor: {name}", { name: s.actor.name }))
         : h("span", { class: "muted" }, "—")),
       h("td", {}, statusBadge(s.status))));
     const table = h("table", { class: "rv-who" }, h("tbody", {}, rows));
     const others = this.model.overlapping(c).filter((o) => this.model.shown(o));
     const competing = others.length ? h("div", { class: "rv-others" },
-      h("span", { class: "muted" }, t("rv_overlapping", {}, "Overlapping:")),
+      h("span", { class: "muted" }, t("Overlapping:")),
       ...others.map((o) => h("button", { type: "button", class: "rv-other", onclick: () => this.app.select(o.key, true) },
         labelChip(o.label), ` ${clip(o.text, 24)} `, h("span", { class: "muted" }, o.annotators.join(", "))))) : null;
     const buttons = h("div", { class: "rv-actions" },
       h("button", { type: "button", class: "primary", id: "rv-accept", disabled: status === "accepted",
-        onclick: () => this.app.decide(c.key, "accept") }, t("rv_accept", {}, "Accept"), " ", h("kbd", {}, "A")),
+        onclick: () => this.app.decide(c.key, "accept") }, t("Accept"), " ", h("kbd", {}, "A")),
       h("button", { type: "button", class: "danger", id: "rv-reject", disabled: status === "rejected",
-        onclick: () => this.app.decide(c.key, "reject") }, t("rv_reject", {}, "Reject"), " ", h("kbd", {}, "R")),
+        onclick: () => this.app.decide(c.key, "reject") }, t("Reject"), " ", h("kbd", {}, "R")),
       h("button", { type: "button", id: "rv-edit", onclick: () => this.openEdit() },
-        t("rv_edit", {}, "Edit"), " ", h("kbd", {}, "E")),
+        t("Edit"), " ", h("kbd", {}, "E")),
       status !== "pending" ? h("button", { type: "button", class: "small link-like", id: "rv-reset",
-        onclick: () => this.app.decide(c.key, "reset") }, t("rv_reset", {}, "Undo decision")) : null);
+        onclick: () => this.app.decide(c.key, "reset") }, t("Undo decision")) : null);
     const form = this.editing ? this.editForm(c) : null;
     const thread = this.thread(this.model.commentsFor(c), { span: representative(c).id });
     this.el.body.replaceChildren(head, badges, table, competing || "", buttons, form || "",
-      h("h3", { class: "rv-sub" }, t("rv_comments", {}, "Comments")), thread);
+      h("h3", { class: "rv-sub" }, t("Comments")), thread);
     if (form) form.querySelector("select, input")?.focus();
   }
 
@@ -179,11 +177,11 @@ export class Side {
     drawFields();
     const form = h("form", { class: "rv-edit", id: "rv-edit-form" },
       h("div", { class: "pop-attrs" }, h("div", { class: "pop-field" },
-        h("label", { for: "rv-edit-label" }, t("rv_label", {}, "Label")), labelSelect)),
+        h("label", { for: "rv-edit-label" }, t("Label")), labelSelect)),
       fields,
       h("div", { class: "rv-actions" },
-        h("button", { type: "submit", class: "primary" }, t("rv_save_accept", {}, "Save and accept")),
-        h("button", { type: "button", onclick: () => this.closeEdit() }, t("rv_cancel", {}, "Cancel"))));
+        h("button", { type: "submit", class: "primary" }, t("Save and accept")),
+        h("button", { type: "button", onclick: () => this.closeEdit() }, t("Cancel"))));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const attrs = {};
@@ -201,7 +199,7 @@ export class Side {
     const rels = this.model.relations;
     this.el.relCount.textContent = rels.length ? String(rels.length) : "";
     if (!rels.length) {
-      this.el.relations.replaceChildren(h("li", { class: "muted" }, t("rv_relations_none", {}, "No relations.")));
+      this.el.relations.replaceChildren(h("li", { class: "muted" }, t("No relations.")));
       return;
     }
     this.el.relations.replaceChildren(...rels.map((rel) => this.relationItem(rel)));
@@ -216,14 +214,14 @@ export class Side {
     return h("li", { class: `relation rv-relation st-${status}`, dataset: { relation: rel.ids.join(",") } },
       end(head), h("span", { class: "rel-type" }, ` —${rel.type}→ `), end(tail),
       h("span", { class: "rv-rel-meta" }, h("span", { class: `rv-badge ag-${rel.agreement}` }, AGREEMENT[rel.agreement]()),
-        " ", h("span", { class: "muted" }, t("rv_by", { names: rel.annotators.join(", ") }, "by {names}")), " ",
+        " ", h("span", { class: "muted" }, t("by {names}", { names: rel.annotators.join(", ") })), " ",
         statusBadge(status)),
       h("span", { class: "rv-rel-actions" },
-        h("button", { type: "button", class: "small", title: t("rv_accept", {}, "Accept"), disabled: status === "accepted",
-          onclick: () => this.app.decideRelation(rel, "accept") }, "✓ ", t("rv_accept", {}, "Accept")),
-        h("button", { type: "button", class: "small danger", title: t("rv_reject", {}, "Reject"),
+        h("button", { type: "button", class: "small", title: t("Accept"), disabled: status === "accepted",
+          onclick: () => this.app.decideRelation(rel, "accept") }, "✓ ", t("Accept")),
+        h("button", { type: "button", class: "small danger", title: t("Reject"),
           disabled: status === "rejected", onclick: () => this.app.decideRelation(rel, "reject") },
-        "✗ ", t("rv_reject", {}, "Reject"))));
+        "✗ ", t("Reject"))));
   }
 
   renderDocComments() {
@@ -248,7 +246,7 @@ export class Side {
         h("div", { class: "rv-comment-head" }, h("strong", {}, m.author), " ",
           h("time", { class: "muted", datetime: m.created_at }, formatTime(m.created_at))),
         h("div", { class: "rv-comment-body" }, m.body));
-      const reply = h("button", { type: "button", class: "small rv-reply-btn" }, t("rv_reply", {}, "Reply"));
+      const reply = h("button", { type: "button", class: "small rv-reply-btn" }, t("Reply"));
       reply.addEventListener("click", () => {
         reply.replaceWith(this.commentBox({ parent: m.id }, true));
       });
@@ -257,15 +255,15 @@ export class Side {
       return li;
     };
     const list = roots.length ? h("ul", { class: "rv-comments" }, roots.map(item))
-      : h("p", { class: "muted hint rv-no-comments" }, t("rv_no_comments", {}, "No comments yet."));
+      : h("p", { class: "muted hint rv-no-comments" }, t("No comments yet."));
     return h("div", { class: "rv-thread" }, list, this.commentBox(target, false));
   }
 
   commentBox(target, focus) {
     const area = h("textarea", { rows: 2, class: "rv-comment-input", maxlength: 5000,
-      placeholder: t("rv_comment_placeholder", {}, "Write a comment…"), "aria-label": t("rv_comment", {}, "Comment") });
+      placeholder: t("Write a comment…"), "aria-label": t("Comment") });
     const form = h("form", { class: "rv-comment-form" }, area,
-      h("button", { type: "submit", class: "small" }, target.parent ? t("rv_reply", {}, "Reply") : t("rv_comment", {}, "Comment")));
+      h("button", { type: "submit", class: "small" }, target.parent ? t("Reply") : t("Comment")));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       if (area.value.trim()) this.app.addComment({ ...target, body: area.value });
@@ -293,6 +291,6 @@ function attrField(def, value) {
 
 function formatTime(iso) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(pageLocale(), { dateStyle: "medium", timeStyle: "short" });
 }
 

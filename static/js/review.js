@@ -84,7 +84,7 @@ class Review {
     box.replaceChildren(...this.model.annotators.map((name) => {
       const input = h("input", { type: "checkbox", checked: !this.model.hidden.has(name), dataset: { annotator: name } });
       input.addEventListener("change", () => this.toggleAnnotator(name, input.checked));
-      return h("label", { class: "chip rv-ann", title: t("rv_annotator_spans", { n: this.model.spansOf(name) }, "{n} span(s)") },
+      return h("label", { class: "chip rv-ann", title: t("{n} span(s)", { n: this.model.spansOf(name) }) },
         input, name, h("span", { class: "count" }, String(this.model.spansOf(name))));
     }));
   }
@@ -175,7 +175,7 @@ class Review {
   step(dir) {
     const next = this.model.step(this.selected, dir);
     if (next) this.select(next.key);
-    else toast(t("rv_no_more", {}, "No further disagreement."), "info");
+    else toast(t("No further disagreement."), "info");
   }
 
   // --- keys ------------------------------------------------------------------------------------
@@ -237,8 +237,8 @@ class Review {
   }
 
   async failed(exc) {
-    if (exc.status === 409) toast(t("rv_conflict", {}, "Someone else changed this meanwhile; the page now shows the current state."));
-    else toast(t("rv_failed", { message: exc.message }, "Not saved: {message}"));
+    if (exc.status === 409) toast(t("Someone else changed this meanwhile; the page now shows the current state."));
+    else toast(t("Not saved: {message}", { message: exc.message }));
     await this.reload().catch(() => {});
   }
 
@@ -284,7 +284,7 @@ class Review {
       let ends = 0;
       for (const id of ids) ends += (await api.post(`/relations/${id}/review`, { decision: verdict })).accepted_spans.length;
       await this.reload();
-      if (ends) toast(t("rv_ends_accepted", { n: ends }, "Its {n} undecided span(s) were accepted with it."), "info");
+      if (ends) toast(t("Its {n} undecided span(s) were accepted with it.", { n: ends }), "info");
     });
   }
 
@@ -295,8 +295,8 @@ class Review {
       const done = await api.post(`/documents/${this.model.doc.id}/review/accept-agreed`);
       await this.reload();
       toast(done.spans || done.relations
-        ? t("rv_accepted_agreed", { spans: done.spans, relations: done.relations }, "Accepted {spans} span(s) and {relations} relation(s).")
-        : t("rv_nothing_agreed", {}, "Nothing left that all annotators agree on."), "info");
+        ? t("Accepted {spans} span(s) and {relations} relation(s).", { spans: done.spans, relations: done.relations })
+        : t("Nothing left that all annotators agree on."), "info");
     });
   }
 
@@ -330,7 +330,7 @@ class Review {
       await this.reload();
       this.renderAnnotators();
       this.select(`${span.start}:${span.end}:${span.label}`, false);
-      toast(t("rv_gold_added", {}, "Added to the gold layer."), "info");
+      toast(t("Added to the gold layer."), "info");
     });
   }
 
@@ -347,7 +347,7 @@ class Review {
 function toast(message, kind = "error") {
   const box = document.getElementById("toasts");
   const item = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, message,
-    h("button", { type: "button", class: "toast-close", "aria-label": t("close", {}, "Close"), onclick: () => item.remove() }, "×"));
+    h("button", { type: "button", class: "toast-close", "aria-label": t("Close"), onclick: () => item.remove() }, "×"));
   box.appendChild(item);
   setTimeout(() => item.remove(), 6000);
 }

@@ -37,7 +37,7 @@ MIN_ROLE = {
     "review.queue": "reviewer", "review.document": "reviewer", "review.agreement": "reviewer",
     "review.history": "reviewer",
 }
-PUBLIC = {"auth.login", "static"}
+PUBLIC = {"auth.login", "locale.switch", "static"}
 MISSING = 987654
 
 

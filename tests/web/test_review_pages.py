@@ -91,7 +91,7 @@ def test_review_page_embeds_candidates_as_json_and_no_inline_script(client, team
     assert " on" + "click=" not in html
     data = re.search(r'id="review-data">(.*?)</script>', html, re.S).group(1)
     assert '"agreement": "one"' in data or '"agreement":"one"' in data
-    assert "rv_accepted_agreed" in html  # the page's strings reach the script catalogue
+    assert '<script type="application/json" id="i18n">' in html  # the script catalogue (tests/web/test_i18n.py)
     assert 'id="accept-agreed"' in html and 'id="mark-reviewed"' in html
 
 
