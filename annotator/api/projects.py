@@ -34,7 +34,6 @@ class NewProject(Body):
     description: LongText = ""
     guidelines: LongText = ""
     schema_: LabelSchema | None = Field(None, alias="schema")
-    version: Count | None = None  # the project's version a schema edit was based on
 
 
 class ProjectChanges(Body):
@@ -43,6 +42,7 @@ class ProjectChanges(Body):
     guidelines: LongText | None = None
     settings: Settings | None = None
     schema_: LabelSchema | None = Field(None, alias="schema")
+    version: Count | None = None  # the project's version a schema edit was based on
 
 
 class NewDocument(Body):
