@@ -45,10 +45,10 @@ def check_project_access():
             row = db.session.execute(query(value).add_columns(ProjectMember.role)
                                      .outerjoin(ProjectMember, membership)).first()
             g.url_objects = row  # the session holds loaded objects weakly: keep them for this request
+            if row is None or (row.role is None and not current_user.is_admin):  # admins need no membership
+                _not_found(message.format(value), field)  # before the body is read: a missing thing is a 404
             if current_user.is_admin:
-                return  # admins need no membership; a missing object is the view's own 404
-            if row is None or row.role is None:
-                _not_found(message.format(value), field)
+                return
             current_user.project_role = AS_ROLE[row.role]
             return
 
