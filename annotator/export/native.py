@@ -67,13 +67,14 @@ def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple]:
     kept, for the gold and the all layer)."""
     store = _Store(session, req.layer) if req.kept else None
     for rows in q.batches(session, project, req):
-        missing = [r for r in rows if r.line is None]
+        kept = q.kept_lines(session, req.layer, rows) if store else {}
+        missing = [r for r in rows if r.id not in kept]
         built = dict(zip([r.id for r in missing], map(line, q.build(session, project, req, [r.id for r in missing])),
                          strict=True))
         if store and missing:
             store.save([(r.id, r.revision, built[r.id]) for r in missing])
         for r in rows:
-            yield r, r.line if r.line is not None else built[r.id]
+            yield r, kept.get(r.id) or built[r.id]
 
 
 class _Store:

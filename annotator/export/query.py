@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import orjson
-from sqlalchemy import String, Text, and_, cast, func, select, type_coerce
+from sqlalchemy import String, Text, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..align import split_sentences
@@ -89,19 +89,14 @@ def left_out(session, project: Project, req: ExportRequest) -> int:
 
 
 def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
-    """The exported documents, BATCH at a time, as rows (id, group_id, group_key, revision, line): line is the
-    kept line of the request's layer if it was built at the document's current revision, else None. In id order,
-    or with by_group the grouped ones first, group by group, then the ungrouped ones."""
+    """The exported documents, BATCH at a time, as rows (id, group_id, group_key, revision). In id order, or with
+    by_group the grouped ones first, group by group, then the ungrouped ones."""
     revision = func.coalesce(DocumentRevision.revision, 0)
-    line = ExportLine.line if req.kept else type_coerce(None, ExportLine.line.type)
     query = (select(Document.id, Document.group_id, TranslationGroup.key.label("group_key"),
-                    revision.label("revision"), line.label("line"))
+                    revision.label("revision"))
              .where(Document.project_id == project.id)
              .outerjoin(TranslationGroup, TranslationGroup.id == Document.group_id)
              .outerjoin(DocumentRevision, DocumentRevision.document_id == Document.id))
-    if req.kept:
-        query = query.outerjoin(ExportLine, and_(ExportLine.document_id == Document.id, ExportLine.layer == req.layer,
-                                                 ExportLine.revision == revision))
     if req.langs:
         query = query.where(Document.lang.in_(req.langs))
     if req.reviewed_only:
@@ -120,6 +115,15 @@ def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
     while rows := _run(session, query.where(Document.id > last).order_by(Document.id).limit(BATCH)).all():
         yield rows
         last = rows[-1].id
+
+
+def kept_lines(session, layer: str, rows: list) -> dict[int, bytes]:
+    """{document id: its kept line of the layer} for the rows whose line was built at their current revision.
+    A query of its own, by id: joined to the documents, PostgreSQL would read every kept line for each batch."""
+    kept = _run(session, select(ExportLine.document_id, ExportLine.revision, ExportLine.line)
+                .where(ExportLine.layer == layer, ExportLine.document_id.in_([r.id for r in rows]))).all()
+    revisions = {r.id: r.revision for r in rows}
+    return {doc: line for doc, revision, line in kept if revisions[doc] == revision}
 
 
 def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list[dict]:
