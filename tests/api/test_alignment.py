@@ -112,7 +112,7 @@ def test_accepting_many_suggestions_saves_all_or_none(client, group):
     assert refused.status_code == 400 and refused.json["error"]["field"] == "items[1]"
     uk_doc = client.get(f"/api/v1/documents/{docs['uk']}", headers=auth(t["olena"])).json
     assert uk_doc["links"] == []  # nothing of the first item was kept
-    for items, field in (([], "items"), ([{"span": spans[0]}], "items[0]"), ("x", "items")):
+    for items, field in (([], "items"), ([{"span": spans[0]}], "items[0].doc"), ("x", "items")):
         answer = client.post("/api/v1/projection/accept", json={"items": items}, headers=auth(t["olena"]))
         assert answer.status_code == 400 and answer.json["error"]["field"] == field
     made = client.post("/api/v1/projection/accept", json={"items": wanted}, headers=auth(t["olena"]))

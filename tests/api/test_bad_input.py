@@ -200,7 +200,8 @@ def test_a_200_character_group_key_and_a_100_character_label_fit(client, setup):
     name = "Л" * 100
     schema = {"labels": [{"name": n} for n in ("ACTOR", "CLAIM", "POSITION", name)],
               "relations": [{"name": "SAID_BY", "from": ["CLAIM"], "to": ["ACTOR"]}]}
-    assert client.patch(f"/api/v1/projects/{setup['pid']}", json={"schema": schema},
+    version = client.get(f"/api/v1/projects/{setup['pid']}", headers=setup["headers"]).json["version"]
+    assert client.patch(f"/api/v1/projects/{setup['pid']}", json={"schema": schema, "version": version},
                         headers=setup["headers"]).status_code == 200
     span = client.post(f"/api/v1/documents/{setup['did']}/spans", json={"start": 0, "end": 3, "label": name},
                        headers=setup["headers"])

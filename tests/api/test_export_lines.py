@@ -176,7 +176,9 @@ def review_state(client, app, t):
 def edit_alignment(client, app, t):
     en, uk = _document(app, "en"), _document(app, "uk")
     gid = client.get(f"/api/v1/documents/{en}", headers=auth(t["olena"])).json["group"]
-    assert client.put(f"/api/v1/groups/{gid}/alignment", json={"a": en, "b": uk, "beads": [
+    pairs = client.get(f"/api/v1/groups/{gid}/alignment", headers=auth(t["olena"])).json["pairs"]
+    version = next((p["version"] for p in pairs if {p["a"], p["b"]} == {en, uk}), None)
+    assert client.put(f"/api/v1/groups/{gid}/alignment", json={"a": en, "b": uk, "version": version, "beads": [
         [[0], [0], "confirmed"], [[1], [1], "confirmed"], [[2], [2], "confirmed"], [[3], [3], "auto"]]},
         headers=auth(t["olena"])).status_code == 200
     return None
