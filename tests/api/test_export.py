@@ -47,8 +47,8 @@ def annotated(client, make):
         client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
     client.post(f"/api/v1/spans/{isw['id']}/review", json={"decision": "reject"}, headers=auth(t["rita"]))
     for reviewed in (doc, other):
-        assert client.put(f"/api/v1/documents/{reviewed.id}/review-state", json={"state": "reviewed", "undecided": "leave"},
-                          headers=auth(t["rita"])).status_code == 200
+        assert client.put(f"/api/v1/documents/{reviewed.id}/review-state",
+                          json={"state": "reviewed", "undecided": "leave"}, headers=auth(t["rita"])).status_code == 200
     return project, doc, t
 
 
