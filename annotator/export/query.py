@@ -77,7 +77,15 @@ class ExportRequest:
 
 
 def _reviewed():
-    return select(DocumentReview.document_id).where(DocumentReview.state == ReviewState.REVIEWED)
+    """The documents the gold layer holds: those marked reviewed, and those whose every candidate span and
+    relation a reviewer has decided (at least one span, none pending) — the reviewer's work is done there too."""
+    marked = select(DocumentReview.document_id).where(DocumentReview.state == ReviewState.REVIEWED)
+    pending = (select(Span.document_id).where(Span.deleted_at.is_(None), Span.status == ReviewStatus.PENDING)
+               .union(select(Relation.document_id).where(Relation.deleted_at.is_(None),
+                                                         Relation.status == ReviewStatus.PENDING)))
+    decided = select(Span.document_id).where(Span.deleted_at.is_(None), Span.status != ReviewStatus.PENDING,
+                                             Span.document_id.not_in(pending))
+    return marked.union(decided)
 
 
 def left_out(session, project: Project, req: ExportRequest) -> int:
