@@ -64,10 +64,8 @@ class Annotator {
       if (linking && e.target.closest("mark[data-span-id]")) e.preventDefault(); // no text selection
     });
     this.root.addEventListener("mouseup", () => {
-      requestAnimationFrame(() => {
-        this.caret.fromSelection(); // the keyboard continues from where the mouse clicked or dragged
-        this.caret.draw();
-      });
+      this.caretFromMouse = true; // the keyboard continues from where the mouse clicked or dragged
+      requestAnimationFrame(() => this.takeCaretFromMouse());
       this.onSelectionChange();
     });
     this.root.addEventListener("keyup", () => this.onSelectionChange());
@@ -211,7 +209,16 @@ class Annotator {
 
   // --- keys ------------------------------------------------------------------------------------
 
+  /** After a click or drag, once the selection has settled (next frame, or the next key if that is sooner). */
+  takeCaretFromMouse() {
+    if (!this.caretFromMouse) return;
+    this.caretFromMouse = false;
+    this.caret.fromSelection();
+    this.caret.draw();
+  }
+
   onKey(e) {
+    this.takeCaretFromMouse();
     const inField = e.target.closest && e.target.closest(EDITABLE);
     const mod = e.ctrlKey || e.metaKey;
     if (e.key === "Escape") {
