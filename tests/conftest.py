@@ -46,6 +46,16 @@ def postgres_engine():
     if not POSTGRES_URL:
         pytest.skip("PostgreSQL tests need ANNOTATOR_TEST_POSTGRES_URL (set by .ci/run)")
     engine = create_engine(_pg_url(POSTGRES_URL))
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # each pytest-xdist worker empties and fills a database of its own, beside the given one
+        name = f"{engine.url.database}_{worker}"
+        admin = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        engine.dispose()
+        engine = create_engine(engine.url.set(database=name))
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
