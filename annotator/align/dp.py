@@ -46,6 +46,11 @@ class Params:
     smoothing: float = 0.5  # added to a sentence's evidence weight before taking shares of it
     chance_factor: float = 1.0
     threshold: float = 0.0  # the share of its evidence a sentence must find across its bead to earn a reward
+    # The cost added to a 2-1 or 1-2 bead one of whose two sentences finds next to none of its evidence
+    # across it (at most `idle_share`) while the other finds its own: most often a sentence dropped from the
+    # translation, which the bead priors would rather merge into its neighbour's bead than leave alone.
+    idle_cost: float = 0.0
+    idle_share: float = 0.0
 
 
 @dataclass
@@ -118,6 +123,8 @@ class _Costs:
                 cost += _length_cost(src * ratio, tgt, params.variance)
             if use_anchors:
                 cost += _anchor_cost(evidence, params, shape, rows, cols)
+                if shape in ((2, 1), (1, 2)) and params.idle_cost:
+                    cost += _idle_cost(evidence, params, shape, rows, cols)
             if params.break_weight and evidence.src_breaks is not None:
                 cost += params.break_weight * _break_cost(evidence, shape, rows, cols)
             self.table[shape] = cost
@@ -149,6 +156,23 @@ def _anchor_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, co
         col = np.clip(cols - back, 0, m - 1)
         share += _share(by_src[row, col], evidence.tgt_anchors[col], params) - di * tgt_chance[col]
     return -params.match_weight * share
+
+
+def _idle_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """`idle_cost` where one sentence of the two-sentence side of a 2-1 (1-2) bead finds at most `idle_share`
+    of its evidence in the bead while the other finds more than the threshold and something."""
+    n, m = evidence.matches.shape
+    if shape == (2, 1):
+        found, own = evidence.matches, evidence.src_anchors
+        one, pair = np.clip(cols - 1, 0, m - 1), (np.clip(rows - 2, 0, n - 1), np.clip(rows - 1, 0, n - 1))
+    else:
+        found, own = evidence.matches.T, evidence.tgt_anchors
+        one, pair = np.clip(rows - 1, 0, n - 1), (np.clip(cols - 2, 0, m - 1), np.clip(cols - 1, 0, m - 1))
+    (found_a, own_a), (found_b, own_b) = ((found[k, one], own[k]) for k in pair)
+    idle_a, idle_b = found_a <= params.idle_share * own_a, found_b <= params.idle_share * own_b
+    good_a = (found_a > params.threshold * own_a) & (found_a > 0)
+    good_b = (found_b > params.threshold * own_b) & (found_b > 0)
+    return np.where((idle_a & good_b) | (idle_b & good_a), params.idle_cost, 0.0)
 
 
 def _share(found: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:
