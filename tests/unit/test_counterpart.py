@@ -28,3 +28,28 @@ def test_a_title_comes_with_the_name():
 
 def test_a_phrase_without_evidence_has_no_counterpart():
     assert projected("He left early.", "He", "Він пішов рано.", "en", "uk") is None
+
+
+def test_a_head_noun_takes_its_genitive_complement_but_not_according_to():
+    en = "According to the Department of Natural Resources, the lake froze early."
+    uk = "За даними Департаменту природних ресурсів, озеро замерзло рано."
+    assert projected(en, "Department of Natural Resources", uk, "en", "uk") == "Департаменту природних ресурсів"
+    en = "The Ministry of Internal Affairs denied it."
+    assert projected(en, "Ministry of Internal Affairs", "Міністерство внутрішніх справ це заперечило.", "en",
+                     "uk") == "Міністерство внутрішніх справ"
+
+
+def test_a_title_and_an_unknown_genitive_chain_join_the_name():
+    en = "The opening was led by Secretary General of the Supreme Council of Antiquities Ahmed Saleh."
+    phrase = "Secretary General of the Supreme Council of Antiquities Ahmed Saleh"
+    uk = "Відкриття провели генеральний секретар Вищої ради старожитностей Ахмед Салех."
+    ru = "Открытие вели Генеральный секретарь Высшего совета по древностям Ахмед Салех."
+    assert projected(en, phrase, uk, "en", "uk") == "генеральний секретар Вищої ради старожитностей Ахмед Салех"
+    # «вели» (they led) is also a rare first name for pymorphy3: a lower-case name is not taken
+    assert projected(en, phrase, ru, "en", "ru") == "Генеральный секретарь Высшего совета по древностям Ахмед Салех"
+
+
+def test_short_names_match_by_transliteration_and_a_soft_c():
+    assert projected("Kuch said the police came late.", "Kuch", "Куч сказав, що поліція приїхала пізно.", "en",
+                     "uk") == "Куч"
+    assert projected("Lee Grace won the race.", "Lee Grace", "Ли Грейс выиграла гонку.", "en", "ru") == "Ли Грейс"
