@@ -15,7 +15,7 @@ from functools import cache
 from anyascii import anyascii
 
 from annotator.align import lexicon
-from annotator.align.anchors import _cognate, name_skeleton, normalize_number
+from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
 
 GAP = 2
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
@@ -58,10 +58,10 @@ def counterpart(
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())]
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
     taken = 0
-    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first):
+    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):
         first, budget, taken = first - 1, budget - 1, taken + 1
     right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
-    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1):
+    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
         last, budget, taken = last + 1, budget - 1, taken + 1
     # Titles and heads the lexicon does not know (півзахисник, міністра, Управління …) come before the rest
     # in Ukrainian and Russian: take the nouns and adjectives just before the run, one per word still missing.
@@ -121,7 +121,7 @@ def _heads(word: str, following: str, lang: str) -> bool:
     «його») agreeing with it in case, or a head noun before a genitive («секретар [Вищої ради]»); never a
     verb, nor an instrumental or locative («за даними Департаменту»)."""
     pos, cases = _cases(word, lang)
-    if pos not in ("NOUN", "ADJF", "NPRO"):
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word):  # «в среду первый вице-президент»
         return False
     _, next_cases = _cases(following, lang)
     if cases & next_cases:  # «воротарем Леоном», «генеральний секретар»
@@ -138,9 +138,28 @@ def _complement(word: str, lang: str) -> bool:
     return pos in ("NOUN", "ADJF") and "gent" in cases
 
 
-def _joins(target, hits, breaks, j, boundary) -> bool:
-    """Target word j is capitalised, free (matches nothing outside) and not cut off by punctuation."""
-    return target[j][2][:1].isupper() and hits[j] is not None and not breaks[boundary]
+def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
+    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, and not a
+    capitalised preposition or conjunction at the start of the sentence («У міністерстві …»)."""
+    return target[j][2][:1].isupper() and hits[j] is not None and not breaks[boundary] \
+        and not (j == 0 and _function_word(target[j][2], lang))
+
+
+@cache
+def _function_word(word: str, lang: str) -> bool:
+    """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
+    morph = _morph(lang)
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    named = any("Name" in p.tag.grammemes and "Init" not in p.tag.grammemes for p in parses)
+    return parses[0].tag.POS in ("PREP", "CONJ") and not named
+
+
+def _calendar(word: str) -> bool:
+    """A month or weekday name (dates are never part of a person's or organisation's name)."""
+    key = _word_key(word)
+    return key is not None and not key.startswith("@")
 
 
 def _joined(runs: list, target, hits, breaks, lang: str) -> list:
@@ -196,11 +215,12 @@ def _latin(word: str) -> str:
 
 @cache
 def _name_key(word: str) -> str:
-    """The name's skeleton, an English soft c read as s (Grace ~ Грейс)."""
-    return name_skeleton(_SOFT_C.sub("s", word))
+    """The name's skeleton, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані)."""
+    return name_skeleton(_SOFT_C.sub("s", _TH.sub("t", word)))
 
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
+_TH = re.compile("th", re.IGNORECASE)
 
 
 def _similar(a: str, b: str, entries: dict) -> bool:
