@@ -58,12 +58,12 @@ def test_short_names_match_by_transliteration_and_a_soft_c():
 
 
 def test_no_preposition_at_the_start_nor_a_weekday_before_the_title():
-    en = "Iran's Health Ministry reported new cases."
+    en = "The Health Ministry of Iran reported new cases."
     uk = "У міністерстві охорони здоров'я Ірану повідомили про нові випадки."
-    assert projected(en, "Iran's Health Ministry", uk, "en", "uk") == "міністерстві охорони здоров'я Ірану"
+    assert projected(en, "Health Ministry of Iran", uk, "en", "uk", {}) == "міністерстві охорони здоров'я Ірану"
     en = "On Wednesday, Iran's First Vice President Ali Karimi said the country was ready."
     ru = "Как сообщил в среду первый вице-президент Ирана Али Карими, страна готова."
-    assert projected(en, "Iran's First Vice President Ali Karimi", ru, "en", "ru") == \
+    assert projected(en, "Iran's First Vice President Ali Karimi", ru, "en", "ru", {}) == \
         "первый вице-президент Ирана Али Карими"
 
 
