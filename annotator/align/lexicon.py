@@ -122,7 +122,10 @@ def packaged_entries() -> dict[tuple[str, str], Lexicon]:
     return read(PACKAGED) if PACKAGED.exists() else {}
 
 
-def combine(first: dict[tuple[str, str], Lexicon], then: dict[tuple[str, str], Lexicon]) -> dict[tuple[str, str], Lexicon]:
+Lexicons = dict[tuple[str, str], Lexicon]  # per (source language, target language)
+
+
+def combine(first: Lexicons, then: Lexicons) -> Lexicons:
     """Entries of both, a stem's partners from `first` before those from `then`. A pair that `then` stores
     the other way round takes `first`'s entries inverted (learn in `then`'s direction to keep their order)."""
     out = {pair: dict(entries) for pair, entries in then.items()}

@@ -45,16 +45,18 @@ def project_lexicons(session, project_id: int) -> dict | None:
     confirmed beads). Kept per project until a pair with confirmed beads is saved, added or removed."""
     doc_a, doc_b = aliased(Document), aliased(Document)
     rows = session.execute(select(Alignment.id, Alignment.version, Alignment.beads, Alignment.doc_a_id,
-                                  Alignment.doc_b_id, doc_a.content_hash, doc_b.content_hash)
+                                  Alignment.doc_b_id, doc_a.content_hash.label("hash_a"),
+                                  doc_b.content_hash.label("hash_b"))
                            .select_from(Alignment)
-                           .join(TranslationGroup, TranslationGroup.id == Alignment.group_id).join(doc_a, doc_a.id == Alignment.doc_a_id)
+                           .join(TranslationGroup, TranslationGroup.id == Alignment.group_id)
+                           .join(doc_a, doc_a.id == Alignment.doc_a_id)
                            .join(doc_b, doc_b.id == Alignment.doc_b_id)
                            .where(TranslationGroup.project_id == project_id)).all()
     rows = [row for row in rows if any(len(b) > 2 and b[2] == "confirmed" and b[0] and b[1] for b in row.beads)]
     if not rows:
         return None
     # the texts and beads are part of the key, so that a database replaced under the same ids is not mistaken
-    seen = frozenset((row[0], row[1], row[5], row[6], repr(row[2])) for row in rows)
+    seen = frozenset((row.id, row.version, row.hash_a, row.hash_b, repr(row.beads)) for row in rows)
     cached = _PROJECT_LEXICONS.get(project_id)
     if cached is not None and cached[0] == seen:
         return cached[1]
@@ -63,7 +65,7 @@ def project_lexicons(session, project_id: int) -> dict | None:
     return learned
 
 
-def learn_confirmed(session, rows) -> dict[tuple[str, str], lexicon.Lexicon]:
+def learn_confirmed(session, rows) -> lexicon.Lexicons:
     """A lexicon per language pair from the confirmed beads of `rows`, each bead's sentences joined, learned
     in the direction the shipped lexicon stores the pair."""
     ids = {row.doc_a_id for row in rows} | {row.doc_b_id for row in rows}

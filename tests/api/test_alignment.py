@@ -199,8 +199,17 @@ def test_confirmed_alignments_teach_the_aligner_words_for_later_articles(client,
     saved = client.put(f"/api/v1/groups/{gid}/alignment", json={"a": pair["a"], "b": pair["b"], "beads": beads,
                                                                 "version": pair["version"]}, headers=auth(token))
     assert saved.status_code == 200, saved.json
-    _, later = _import_group(client, taught.id, token, "report", LATER_EN, LATER_UK)
+    report, later = _import_group(client, taught.id, token, "report", LATER_EN, LATER_UK)
     assert [b[:2] for b in later["beads"]] == RIGHT
+    # taking back the confirmations of the sentences about hives (saved as automatic) unlearns the word pair
+    undone = client.put(f"/api/v1/groups/{gid}/alignment", json={
+        "a": pair["a"], "b": pair["b"], "beads": [[b[0], b[1], "confirmed" if k < 2 else "auto"]
+                                                 for k, b in enumerate(beads)],
+        "version": saved.json["version"]}, headers=auth(token))
+    assert undone.status_code == 200, undone.json
+    assert client.post(f"/api/v1/groups/{report}/align", json={"force": True}, headers=auth(token)).status_code == 200
+    again = client.get(f"/api/v1/groups/{report}/alignment", headers=auth(token)).json["pairs"][0]
+    assert [b[:2] for b in again["beads"]] != RIGHT
     # the same article in a project without those confirmations is aligned wrongly
     report, alone = _import_group(client, untaught.id, token, "report", LATER_EN, LATER_UK)
     assert [b[:2] for b in alone["beads"]] != RIGHT
