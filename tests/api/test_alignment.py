@@ -201,6 +201,13 @@ def test_confirmed_alignments_teach_the_aligner_words_for_later_articles(client,
     assert saved.status_code == 200, saved.json
     report, later = _import_group(client, taught.id, token, "report", LATER_EN, LATER_UK)
     assert [b[:2] for b in later["beads"]] == RIGHT
+    # projection takes its word evidence from the same lexicon
+    en_doc = later["a"]
+    start = LATER_EN.index("hives")
+    span = client.post(f"/api/v1/documents/{en_doc}/spans", json={"start": start, "end": start + 5, "label": "ACTOR"},
+                       headers=auth(token)).json
+    got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"]
+    assert [(s["text"], s["reason"]) for s in got] == [("Вулики", "words across languages")]
     # taking back the confirmations of the sentences about hives (saved as automatic) unlearns the word pair
     undone = client.put(f"/api/v1/groups/{gid}/alignment", json={
         "a": pair["a"], "b": pair["b"], "beads": [[b[0], b[1], "confirmed" if k < 2 else "auto"]
