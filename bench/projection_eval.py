@@ -6,6 +6,9 @@ For every gold phrase of an English line of DEVSET_DIR (wmt23-news), the counter
 Ukrainian and Russian line (the aligned sentence) and must match the marked phrase exactly. The lexicon is
 learned in memory from --lexicon (default: none given = wmt22-general beside DEVSET_DIR), so that it has not
 seen the gold lines; `packaged` uses the shipped one (learned from both sets: not held out).
+
+Items whose `set` names another dev set beside DEVSET_DIR (wmt22-general) are scored with a lexicon learned
+from DEVSET_DIR and from that set's documents that hold no gold line (unless --lexicon is packaged or none).
 """
 
 import argparse
@@ -22,14 +25,31 @@ from annotator.align.counterpart import counterpart  # noqa: E402
 GOLD = Path(__file__).with_name("data") / "projection_gold.json"
 
 
+LANGS = ("en", "uk", "ru")
+
+
+def read_lines(folder: Path) -> dict[str, list[str]]:
+    return {lang: (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in LANGS}
+
+
 def learned(spec: str, devset: Path):
     if spec == "packaged":
         return None
     if spec == "none":
         return {}
-    folder = Path(spec) if spec else devset.parent / "wmt22-general"
-    lines = {lang: (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in ("en", "uk", "ru")}
+    lines = read_lines(Path(spec) if spec else devset.parent / "wmt22-general")
     return lexicon.prepare({("en", b): lexicon.learn(zip(lines["en"], lines[b], strict=True)) for b in ("uk", "ru")})
+
+
+def learned_without(devset: Path, folder: Path, gold_lines: set[int]):
+    """A lexicon from `devset` and from the documents of `folder` that hold none of `gold_lines` (from 1)."""
+    own, other = read_lines(devset), read_lines(folder)
+    docs = (folder / "docs.txt").read_text(encoding="utf-8").splitlines()
+    seen = {docs[k - 1] for k in gold_lines}
+    rows = [k for k, doc in enumerate(docs) if doc not in seen]
+    return lexicon.prepare({("en", b): lexicon.learn(list(zip(own["en"], own[b], strict=True)) +
+                                                     [(other["en"][k], other[b][k]) for k in rows])
+                            for b in ("uk", "ru")})
 
 
 def main(argv=None) -> int:
@@ -38,18 +58,23 @@ def main(argv=None) -> int:
     parser.add_argument("--lexicon", default="")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    lines = {lang: (args.devset / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-             for lang in ("en", "uk", "ru")}
-    lexicons = learned(args.lexicon, args.devset)
+    items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
+    lines = {args.devset.name: read_lines(args.devset)}
+    lexicons = {args.devset.name: learned(args.lexicon, args.devset)}
+    for name in {item["set"] for item in items if item.get("set", args.devset.name) != args.devset.name}:
+        lines[name] = read_lines(args.devset.parent / name)
+        lexicons[name] = learned(args.lexicon, args.devset) if args.lexicon in ("packaged", "none") else \
+            learned_without(args.devset, args.devset.parent / name, {i["line"] for i in items if i.get("set") == name})
     right, total = Counter(), Counter()
-    for item in json.loads(GOLD.read_text(encoding="utf-8"))["items"]:
-        source = lines["en"][item["line"] - 1]
+    for item in items:
+        name = item.get("set", args.devset.name)
+        source = lines[name]["en"][item["line"] - 1]
         start = source.index(item["en"])
         for lang in ("uk", "ru"):
             if lang not in item:
                 continue
-            window = lines[lang][item["line"] - 1]
-            found = counterpart(source, start, start + len(item["en"]), window, "en", lang, lexicons)
+            window = lines[name][lang][item["line"] - 1]
+            found = counterpart(source, start, start + len(item["en"]), window, "en", lang, lexicons[name])
             got = window[found[0]:found[1]] if found else None
             for key in ((item["split"], item["kind"]), (item["split"], "all")):
                 total[key] += 1

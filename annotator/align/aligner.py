@@ -25,6 +25,7 @@ ANCHORED = dp.Params(
     band=60,
     deletion_length_cost=False,
     break_weight=2.0,
+    idle_cost=4.0,
 )
 GALE_CHURCH = dp.Params(ratio=1.0, variance=6.8)
 # How much one key of each kind weighs against a name, number, date or quote (weight 1).

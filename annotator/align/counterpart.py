@@ -12,8 +12,10 @@ the phrase's relative place in its sentence.
 import re
 from functools import cache
 
+from anyascii import anyascii
+
 from annotator.align import lexicon
-from annotator.align.anchors import _cognate, name_skeleton, normalize_number
+from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
 
 GAP = 2
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
@@ -46,7 +48,7 @@ def counterpart(
         else:
             hits.append(matched)
     breaks = [bool(_PUNCT.search(window[target[j - 1][1] : target[j][0]])) if j else False for j in range(len(target))]
-    runs = _runs(hits, breaks)
+    runs = _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)
     if not runs:
         return None
     place = (start / max(len(sentence), 1)) * len(window)
@@ -56,17 +58,22 @@ def counterpart(
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())]
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
     taken = 0
-    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first):
+    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):
         first, budget, taken = first - 1, budget - 1, taken + 1
     right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
-    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1):
+    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
         last, budget, taken = last + 1, budget - 1, taken + 1
     # Titles and heads the lexicon does not know (півзахисник, міністра, Управління …) come before the rest
     # in Ukrainian and Russian: take the nouns and adjectives just before the run, one per word still missing.
     budget = len(missing) - min(taken, len(missing))
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set() \
-            and _describes(target[first - 1][2], tgt_lang):
+            and _heads(target[first - 1][2], target[first][2], tgt_lang):
         first, budget = first - 1, budget - 1
+    # An organisation's head noun takes its genitive complement after it, which the evidence may miss:
+    # «Департаменту [природних ресурсів]», «Інститут [вивчення війни]».
+    while budget and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set() \
+            and _complement(target[last + 1][2], tgt_lang):
+        last, budget = last + 1, budget - 1
     return target[first][0], target[last][1]
 
 
@@ -90,16 +97,94 @@ def _forms(word: str, lang: str) -> tuple[str, ...]:
     return (word, lemma[:1].upper() + lemma[1:]) if lemma != word.lower() else (word,)
 
 
+_OBLIQUE = {"ablt", "loct", "loc2"}  # "за даними", "в Україні": not a title before a name
+_NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+
+
 @cache
-def _describes(word: str, lang: str) -> bool:
-    """A noun, adjective or pronoun (a title, a head noun, "його"), not a verb."""
+def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
+    """The part of speech of a word's likeliest analysis and the cases any noun or adjective analysis of
+    it allows (None for a lower-case word taken for a name: «вели», a verb, is also a rare first name)."""
     morph = _morph(lang)
-    return morph is not None and morph.parse(word)[0].tag.POS in ("NOUN", "ADJF", "NPRO")
+    if morph is None:
+        return None, frozenset()
+    parses = morph.parse(word)
+    pos = parses[0].tag.POS
+    if word[:1].islower() and _NAMES & set(parses[0].tag.grammemes):
+        return None, frozenset()
+    # pymorphy3's Ukrainian dictionary leaves the case out of some nominatives («секретар»)
+    return pos, frozenset(p.tag.case or "nomn" for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO"))
 
 
-def _joins(target, hits, breaks, j, boundary) -> bool:
-    """Target word j is capitalised, free (matches nothing outside) and not cut off by punctuation."""
-    return target[j][2][:1].isupper() and hits[j] is not None and not breaks[boundary]
+def _heads(word: str, following: str, lang: str) -> bool:
+    """`word`, just before `following`, belongs to its phrase: an adjective or noun (a title, a head noun,
+    «його») agreeing with it in case, or a head noun before a genitive («секретар [Вищої ради]»); never a
+    verb, nor an instrumental or locative («за даними Департаменту»)."""
+    pos, cases = _cases(word, lang)
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word):  # «в среду первый вице-президент»
+        return False
+    _, next_cases = _cases(following, lang)
+    if cases & next_cases:  # «воротарем Леоном», «генеральний секретар»
+        return True
+    if not cases - _OBLIQUE:
+        return False
+    # a foreign or unknown word (a title before a name: «міністра Алехандро»), or a head before a genitive
+    return not next_cases or (pos == "NOUN" and "gent" in next_cases)
+
+
+def _complement(word: str, lang: str) -> bool:
+    """A noun or adjective that can be genitive («природних ресурсів», «вивчення»)."""
+    pos, cases = _cases(word, lang)
+    return pos in ("NOUN", "ADJF") and "gent" in cases
+
+
+def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
+    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, and not a
+    capitalised preposition or conjunction at the start of the sentence («У міністерстві …»)."""
+    return target[j][2][:1].isupper() and hits[j] is not None and not breaks[boundary] \
+        and not (j == 0 and _function_word(target[j][2], lang))
+
+
+@cache
+def _function_word(word: str, lang: str) -> bool:
+    """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
+    morph = _morph(lang)
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    named = any("Name" in p.tag.grammemes and "Init" not in p.tag.grammemes for p in parses)
+    return parses[0].tag.POS in ("PREP", "CONJ") and not named
+
+
+def _calendar(word: str) -> bool:
+    """A month or weekday name (dates are never part of a person's or organisation's name)."""
+    key = _word_key(word)
+    return key is not None and not key.startswith("@")
+
+
+def _joined(runs: list, target, hits, breaks, lang: str) -> list:
+    """Runs joined across any number of unmatched words between them that continue a noun phrase: genitive
+    nouns and adjectives, prepositions and the noun after one («секретар [Вищої ради старожитностей]
+    Єгипту», «секретарь [Высшего совета по древностям] Мустафа»), whatever the lexicon knows."""
+    out = []
+    for run in runs:
+        if out and not breaks[run[0]] and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang):
+            out[-1] = (out[-1][0], run[1], out[-1][2] | run[2])
+        else:
+            out.append(run)
+    return out
+
+
+def _continues(gap: range, target, hits, breaks, lang: str) -> bool:
+    after_preposition = False
+    for j in gap:
+        if hits[j] != set() or breaks[j]:
+            return False
+        pos, cases = _cases(target[j][2], lang)
+        if not (pos == "PREP" or "gent" in cases or (after_preposition and cases)):
+            return False
+        after_preposition = pos == "PREP"
+    return True
 
 
 def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
@@ -123,11 +208,26 @@ def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
     return [tuple(r) for r in runs]
 
 
+@cache
+def _latin(word: str) -> str:
+    return anyascii(word).lower()
+
+
+@cache
+def _name_key(word: str) -> str:
+    """The name's skeleton, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані)."""
+    return name_skeleton(_SOFT_C.sub("s", _TH.sub("t", word)))
+
+
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_TH = re.compile("th", re.IGNORECASE)
+
+
 def _similar(a: str, b: str, entries: dict) -> bool:
     if a[0].isdigit() or b[0].isdigit():
         return a[0].isdigit() and b[0].isdigit() and normalize_number(a) == normalize_number(b)
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
-    if names and name_skeleton(a) == name_skeleton(b) and len(name_skeleton(a)) >= 2:
+    if names and (_name_key(a) == _name_key(b) and len(_name_key(a)) >= 2 or _latin(a) == _latin(b)):
         return True
     if len(a) >= 5 and len(b) >= 5:
         key = _cognate(a.lower())

@@ -46,6 +46,11 @@ class Params:
     smoothing: float = 0.5  # added to a sentence's evidence weight before taking shares of it
     chance_factor: float = 1.0
     threshold: float = 0.0  # the share of its evidence a sentence must find across its bead to earn a reward
+    # The cost added to a 2-1 or 1-2 bead one of whose two sentences finds too little of its evidence across
+    # it to gain (the threshold) and only makes the lengths fit worse, while the other finds its own: most
+    # often a sentence dropped from the translation, which the bead priors would rather merge into its
+    # neighbour's bead than leave alone.
+    idle_cost: float = 0.0
 
 
 @dataclass
@@ -118,6 +123,8 @@ class _Costs:
                 cost += _length_cost(src * ratio, tgt, params.variance)
             if use_anchors:
                 cost += _anchor_cost(evidence, params, shape, rows, cols)
+                if shape in ((2, 1), (1, 2)) and params.idle_cost:
+                    cost += _idle_cost(evidence, params, shape, rows, cols, src_len * ratio, tgt_len)
             if params.break_weight and evidence.src_breaks is not None:
                 cost += params.break_weight * _break_cost(evidence, shape, rows, cols)
             self.table[shape] = cost
@@ -149,6 +156,32 @@ def _anchor_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, co
         col = np.clip(cols - back, 0, m - 1)
         share += _share(by_src[row, col], evidence.tgt_anchors[col], params) - di * tgt_chance[col]
     return -params.match_weight * share
+
+
+def _idle_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, cols: np.ndarray,
+               src_len: np.ndarray, tgt_len: np.ndarray) -> np.ndarray:
+    """`idle_cost` for a 2-1 (1-2) bead where one sentence of the two-sentence side finds no more of its
+    evidence across the bead than the threshold, the other finds more (and something), and the idle
+    sentence makes the bead's lengths fit worse than the other sentence's alone. `src_len` and `tgt_len`
+    are prefix sums of the lengths (the source's scaled by the length ratio)."""
+    n, m = evidence.matches.shape
+    if shape == (2, 1):
+        found, own, prefix = evidence.matches, evidence.src_anchors, src_len
+        one, pair = np.clip(cols - 1, 0, m - 1), (np.clip(rows - 2, 0, n - 1), np.clip(rows - 1, 0, n - 1))
+        one_len = tgt_len[cols] - tgt_len[np.maximum(cols - 1, 0)]
+    else:
+        found, own, prefix = evidence.matches.T, evidence.tgt_anchors, tgt_len
+        one, pair = np.clip(rows - 1, 0, n - 1), (np.clip(cols - 2, 0, m - 1), np.clip(cols - 1, 0, m - 1))
+        one_len = src_len[rows] - src_len[np.maximum(rows - 1, 0)]
+    found_a, found_b = (found[k, one] for k in pair)
+    own_a, own_b = (own[k] for k in pair)
+    len_a, len_b = (prefix[k + 1] - prefix[k] for k in pair)
+    whole = _length_cost(one_len, len_a + len_b, params.variance)
+    idle_a = (found_a <= params.threshold * own_a) & (whole > _length_cost(one_len, len_b, params.variance))
+    idle_b = (found_b <= params.threshold * own_b) & (whole > _length_cost(one_len, len_a, params.variance))
+    good_a = (found_a > params.threshold * own_a) & (found_a > 0)
+    good_b = (found_b > params.threshold * own_b) & (found_b > 0)
+    return np.where((idle_a & good_b) | (idle_b & good_a), params.idle_cost, 0.0)
 
 
 def _share(found: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:

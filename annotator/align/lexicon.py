@@ -113,4 +113,26 @@ def prepare(lexicons: dict[tuple[str, str], Lexicon]) -> dict[tuple[str, str], B
 @cache
 def packaged() -> dict[tuple[str, str], Bilingual]:
     """The lexicons shipped with the package (none if the file is missing)."""
-    return prepare(read(PACKAGED)) if PACKAGED.exists() else {}
+    return prepare(packaged_entries())
+
+
+@cache
+def packaged_entries() -> dict[tuple[str, str], Lexicon]:
+    """The shipped entries as stored (one direction per language pair); do not modify them."""
+    return read(PACKAGED) if PACKAGED.exists() else {}
+
+
+Lexicons = dict[tuple[str, str], Lexicon]  # per (source language, target language)
+
+
+def combine(first: Lexicons, then: Lexicons) -> Lexicons:
+    """Entries of both, a stem's partners from `first` before those from `then`. A pair that `then` stores
+    the other way round takes `first`'s entries inverted (learn in `then`'s direction to keep their order)."""
+    out = {pair: dict(entries) for pair, entries in then.items()}
+    for (a, b), entries in first.items():
+        if (a, b) not in out and (b, a) in out:
+            (a, b), entries = (b, a), invert(entries)
+        merged = out.setdefault((a, b), {})
+        for s, targets in entries.items():
+            merged[s] = tuple(dict.fromkeys(targets + merged.get(s, ())))
+    return out

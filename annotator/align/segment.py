@@ -22,6 +22,10 @@ _BEFORE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# A single capital letter and a full stop: an initial, at the end of one piece and the start of the next.
+_INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+_INITIAL_START = re.compile(r"[^\W\d_]\.(?:\s|$)")
+
 
 def split_sentences(text: str, lang: str) -> list[Span]:
     """Return the [start, end) code-point offsets of the sentences of `text`, in order."""
@@ -112,9 +116,11 @@ def _merge_false_splits(line: str, pieces: list[Span]) -> list[Span]:
 
 def _is_false_split(before: str, after: str) -> bool:
     """A split is false when the next piece starts in lower case (after any dash or quote, as in
-    «Ні!» — сказав він), or with a number after "ок."."""
+    «Ні!» — сказав він), with a number after "ок.", or between two initials ("Ф. В. де Клерк")."""
     first = next((ch for ch in after if ch.isalnum()), after[0])
     if first.isalpha() and first.islower():
+        return True
+    if _INITIAL_END.search(before) and _INITIAL_START.match(after) and before[-2].isupper() and after[0].isupper():
         return True
     return first.isdigit() and _BEFORE_NUMBER.search(before) is not None
 

@@ -7,8 +7,10 @@ overwrites a pair that has confirmed beads unless asked to.
 from itertools import combinations
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
-from ..align import align, paragraph_starts, split_sentences
+from ..align import align, lexicon, paragraph_starts, split_sentences
+from ..align.segment import base_lang
 from ..errors import Invalid, NotFound
 from ..models import Alignment, Document, TranslationGroup, User
 from . import history, versions
@@ -23,14 +25,66 @@ def sentences_of(doc: Document) -> list[list[int]]:
     return doc.sentences
 
 
-def auto_beads(doc_a: Document, doc_b: Document) -> list[list]:
-    """The automatic alignment of two versions; their line breaks are given as soft anchors."""
+def auto_beads(doc_a: Document, doc_b: Document, lexicons: dict | None = None) -> list[list]:
+    """The automatic alignment of two versions; their line breaks are given as soft anchors. `lexicons`:
+    as annotator.align.align takes them (the shipped ones if None; see project_lexicons)."""
     spans_a, spans_b = sentences_of(doc_a), sentences_of(doc_b)
     src = [doc_a.text[s:e] for s, e in spans_a]
     tgt = [doc_b.text[s:e] for s, e in spans_b]
     breaks_a, breaks_b = paragraph_starts(doc_a.text, spans_a), paragraph_starts(doc_b.text, spans_b)
-    beads = align(src, tgt, doc_a.lang, doc_b.lang, breaks_a, breaks_b)
+    beads = align(src, tgt, doc_a.lang, doc_b.lang, breaks_a, breaks_b, lexicons=lexicons)
     return [[list(a), list(b), "auto"] for a, b in beads]
+
+
+# project id -> (the (alignment id, version) of its pairs with confirmed beads, the lexicons learned from them)
+_PROJECT_LEXICONS: dict[int, tuple[frozenset, dict]] = {}
+
+
+def project_lexicons(session, project_id: int) -> dict | None:
+    """The shipped lexicons combined with one learned from the project's confirmed beads (None: no
+    confirmed beads). Kept per project until a pair with confirmed beads is saved, added or removed."""
+    doc_a, doc_b = aliased(Document), aliased(Document)
+    rows = session.execute(select(Alignment.id, Alignment.version, Alignment.beads, Alignment.doc_a_id,
+                                  Alignment.doc_b_id, doc_a.content_hash.label("hash_a"),
+                                  doc_b.content_hash.label("hash_b"))
+                           .select_from(Alignment)
+                           .join(TranslationGroup, TranslationGroup.id == Alignment.group_id)
+                           .join(doc_a, doc_a.id == Alignment.doc_a_id)
+                           .join(doc_b, doc_b.id == Alignment.doc_b_id)
+                           .where(TranslationGroup.project_id == project_id)).all()
+    rows = [row for row in rows if any(len(b) > 2 and b[2] == "confirmed" and b[0] and b[1] for b in row.beads)]
+    if not rows:
+        return None
+    # the texts and beads are part of the key, so that a database replaced under the same ids is not mistaken
+    seen = frozenset((row.id, row.version, row.hash_a, row.hash_b, repr(row.beads)) for row in rows)
+    cached = _PROJECT_LEXICONS.get(project_id)
+    if cached is not None and cached[0] == seen:
+        return cached[1]
+    learned = lexicon.prepare(lexicon.combine(learn_confirmed(session, rows), lexicon.packaged_entries()))
+    _PROJECT_LEXICONS[project_id] = (seen, learned)
+    return learned
+
+
+def learn_confirmed(session, rows) -> lexicon.Lexicons:
+    """A lexicon per language pair from the confirmed beads of `rows`, each bead's sentences joined, learned
+    in the direction the shipped lexicon stores the pair."""
+    ids = {row.doc_a_id for row in rows} | {row.doc_b_id for row in rows}
+    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
+    shipped = lexicon.packaged_entries()
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for row in rows:
+        doc_a, doc_b = docs[row.doc_a_id], docs[row.doc_b_id]
+        langs = (base_lang(doc_a.lang), base_lang(doc_b.lang))
+        turned = langs not in shipped and langs[::-1] in shipped
+        a_sentences, b_sentences = sentences_of(doc_a), sentences_of(doc_b)
+        for side_a, side_b, *status in row.beads:
+            if status != ["confirmed"] or not side_a or not side_b:
+                continue
+            text_a = " ".join(doc_a.text[slice(*a_sentences[i])] for i in side_a)
+            text_b = " ".join(doc_b.text[slice(*b_sentences[i])] for i in side_b)
+            pairs.setdefault(langs[::-1] if turned else langs, []).append((text_b, text_a) if turned else
+                                                                           (text_a, text_b))
+    return {langs: lexicon.learn(found) for langs, found in pairs.items()}
 
 
 def _pair(session, doc_a: Document, doc_b: Document) -> Alignment | None:
@@ -42,12 +96,13 @@ def align_group(session, group: TranslationGroup, force: bool = False) -> dict[s
     """(Re)compute every pair of versions; pairs with confirmed beads are kept unless `force`."""
     done = {"aligned": 0, "kept": 0}
     docs = sorted(group.documents, key=lambda d: d.id)
+    lexicons = project_lexicons(session, group.project_id) if len(docs) > 1 else None
     for doc_a, doc_b in combinations(docs, 2):
         existing = _pair(session, doc_a, doc_b)
         if existing is not None and not force and any(b[2] == "confirmed" for b in existing.beads):
             done["kept"] += 1
             continue
-        beads = auto_beads(doc_a, doc_b)
+        beads = auto_beads(doc_a, doc_b, lexicons)
         if existing is None:
             session.add(Alignment(group_id=group.id, doc_a_id=doc_a.id, doc_b_id=doc_b.id, beads=beads))
         else:

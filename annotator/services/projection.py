@@ -71,8 +71,9 @@ def suggest(session, span: Span, source: Document, target: Document, actor_names
     text = source.text[span.start:span.end]
     lo, hi = region
     window = target.text[lo:hi]
-    finders = (_by_listed_names(actor_names), _by_words(target.lang), _by_name_skeleton, _by_number, _by_quote,
-               _by_position)
+    lexicons = alignment.project_lexicons(session, source.project_id)
+    finders = (_by_listed_names(actor_names), _by_words(target.lang, lexicons), _by_name_skeleton, _by_number,
+               _by_quote, _by_position)
     for finder in finders:
         found = finder(text, window, span, source, region)
         if found:
@@ -108,15 +109,16 @@ def _by_listed_names(names):
     return find
 
 
-def _by_words(target_lang):
-    """Word-level evidence (numbers, names, cognates, the lexicon) within the span's sentences."""
+def _by_words(target_lang, lexicons=None):
+    """Word-level evidence (numbers, names, cognates, the lexicon: the project's, see
+    alignment.project_lexicons, or the shipped one) within the span's sentences."""
 
     def find(_text, window, span, source, _region):
         sentences = alignment.sentences_of(source)
         touched = [(s, e) for s, e in sentences if s < span.end and span.start < e]
         lo, hi = touched[0][0], touched[-1][1]
         found = counterpart(source.text[lo:hi], max(span.start - lo, 0), min(span.end, hi) - lo, window,
-                            base_lang(source.lang), base_lang(target_lang))
+                            base_lang(source.lang), base_lang(target_lang), lexicons)
         return (*found, "words across languages", 0.85) if found else None
 
     return find

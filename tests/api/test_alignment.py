@@ -165,3 +165,64 @@ def test_a_name_inside_a_longer_span_is_widened_to_the_counterpart_phrase(client
     assert span["text"] == "Russia's defence ministry"
     got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"]
     assert [(s["doc"], s["text"]) for s in got] == [(uk.id, "Міністерство оборони Росії")]
+
+
+TAUGHT = [("Barley prices fell this week.", "Ціни на ячмінь цього тижня впали."),
+          ("Farmers sowed less barley than usual.", "Фермери посіяли менше ячмінь, ніж зазвичай."),
+          ("Beekeepers lost many hives in the frost.", "Бджолярі втратили багато вуликів через мороз."),
+          ("The hives stood empty until spring.", "Вулики стояли порожні до весни."),
+          ("Wheat was cheaper again.", "Пшениця знову подешевшала."),
+          ("Exporters sold the wheat abroad.", "Експортери продали пшеницю за кордон.")]
+# "Wheat was scarce." is missing from the translation; only "hives" ~ «вулики», which the shipped lexicon
+# lacks, tells that «Вулики спорожніли.» translates the long third sentence, not the short second one.
+LATER_EN = ("The harvest report came out on Monday.\nWheat was scarce.\n"
+            "Many hives were empty after the long frost in the hills.\nThe ministry expects higher prices.")
+LATER_UK = "Звіт про врожай вийшов у понеділок.\nВулики спорожніли.\nМіністерство очікує вищих цін."
+RIGHT = [[[0], [0]], [[1], []], [[2], [1]], [[3], [2]]]
+
+
+def _import_group(client, project_id, token, key, en, uk):
+    body = b"\n".join(orjson.dumps({"text": t, "lang": lang, "group": key, "title": f"{key} {lang}"})
+                      for lang, t in (("en", en), ("uk", uk)))
+    ids = client.post(f"/api/v1/projects/{project_id}/import", data=body, headers=auth(token)).json["ids"]
+    gid = client.get(f"/api/v1/documents/{ids[0]}", headers=auth(token)).json["group"]
+    return gid, client.get(f"/api/v1/groups/{gid}/alignment", headers=auth(token)).json["pairs"][0]
+
+
+def test_confirmed_alignments_teach_the_aligner_words_for_later_articles(client, make):
+    make.user("admin", "admin")
+    token = make.token("admin")
+    taught, untaught = make.project("taught"), make.project("untaught")
+    en, uk = "\n".join(e for e, _ in TAUGHT), "\n".join(u for _, u in TAUGHT)
+    gid, pair = _import_group(client, taught.id, token, "crops", en, uk)
+    beads = [[[k], [k], "confirmed"] for k in range(len(TAUGHT))]
+    saved = client.put(f"/api/v1/groups/{gid}/alignment", json={"a": pair["a"], "b": pair["b"], "beads": beads,
+                                                                "version": pair["version"]}, headers=auth(token))
+    assert saved.status_code == 200, saved.json
+    report, later = _import_group(client, taught.id, token, "report", LATER_EN, LATER_UK)
+    assert [b[:2] for b in later["beads"]] == RIGHT
+    # projection takes its word evidence from the same lexicon
+    en_doc = later["a"]
+    start = LATER_EN.index("hives")
+    span = client.post(f"/api/v1/documents/{en_doc}/spans", json={"start": start, "end": start + 5, "label": "ACTOR"},
+                       headers=auth(token)).json
+    got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"]
+    assert [(s["text"], s["reason"]) for s in got] == [("Вулики", "words across languages")]
+    # taking back the confirmations of the sentences about hives (saved as automatic) unlearns the word pair
+    undone = client.put(f"/api/v1/groups/{gid}/alignment", json={
+        "a": pair["a"], "b": pair["b"], "beads": [[b[0], b[1], "confirmed" if k < 2 else "auto"]
+                                                 for k, b in enumerate(beads)],
+        "version": saved.json["version"]}, headers=auth(token))
+    assert undone.status_code == 200, undone.json
+    assert client.post(f"/api/v1/groups/{report}/align", json={"force": True}, headers=auth(token)).status_code == 200
+    again = client.get(f"/api/v1/groups/{report}/alignment", headers=auth(token)).json["pairs"][0]
+    assert [b[:2] for b in again["beads"]] != RIGHT
+    # the same article in a project without those confirmations is aligned wrongly
+    report, alone = _import_group(client, untaught.id, token, "report", LATER_EN, LATER_UK)
+    assert [b[:2] for b in alone["beads"]] != RIGHT
+    # automatic beads teach nothing
+    _import_group(client, untaught.id, token, "crops", en, uk)
+    assert client.post(f"/api/v1/groups/{report}/align", json={"force": True}, headers=auth(token)).json == \
+        {"aligned": 1, "kept": 0}
+    realigned = client.get(f"/api/v1/groups/{report}/alignment", headers=auth(token)).json["pairs"][0]
+    assert [b[:2] for b in realigned["beads"]] != RIGHT

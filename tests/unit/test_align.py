@@ -1,5 +1,7 @@
 """Sentence alignment: bead shapes, anchors across scripts, and the Gale-Church baseline."""
 
+import dataclasses
+
 from annotator.align import align, aligner, gale_church, lexicon, paragraph_starts, split_sentences
 from annotator.align.anchors import cognate_keys, name_skeleton, normalize_number, sentence_anchors
 
@@ -166,3 +168,27 @@ def test_paragraph_breaks_are_soft_anchors():
     tgt = ["A" * 64 + ".", "C" * 64 + "."]
     assert align(src, tgt, "en", "uk", [2], [1], lexicons={}) == [([0, 1], [0]), ([2], [1])]
     assert align(src, tgt, "en", "uk", [1], [1], lexicons={}) == [([0], [0]), ([1, 2], [1])]
+
+
+def test_a_dropped_sentence_without_evidence_is_not_merged_into_its_neighbours_bead():
+    # "Wheat was scarce." was left out of the translation. Its neighbour matches its counterpart through
+    # the lexicon; the bead priors alone would rather merge the short dropped sentence into that bead.
+    known = lexicon.prepare({("en", "uk"): {"hives": ("вулик",), "repor": ("звіт",), "minis": ("міні",)}})
+    en = ["The harvest report came out on Monday.", "Wheat was scarce.",
+          "Many hives were empty after the long frost in the hills.", "The ministry expects higher prices."]
+    uk = ["Звіт про врожай вийшов у понеділок.", "Вулики спорожніли.", "Міністерство очікує вищих цін."]
+    assert align(en, uk, "en", "uk", lexicons=known) == [([0], [0]), ([1], []), ([2], [1]), ([3], [2])]
+    idle = aligner.ANCHORED
+    try:
+        aligner.ANCHORED = dataclasses.replace(idle, idle_cost=0.0)
+        assert align(en, uk, "en", "uk", lexicons=known)[0] == ([0, 1], [0])
+    finally:
+        aligner.ANCHORED = idle
+
+
+def test_a_project_lexicon_is_combined_with_the_shipped_one():
+    shipped = {("en", "uk"): {"wheat": ("пшени",), "price": ("ціни",)}}
+    ours = {("uk", "en"): {"вулик": ("hives",)}, ("en", "uk"): {"price": ("цін",)}}
+    both = lexicon.combine(ours, shipped)
+    assert both[("en", "uk")] == {"wheat": ("пшени",), "price": ("цін", "ціни"), "hives": ("вулик",)}
+    assert shipped == {("en", "uk"): {"wheat": ("пшени",), "price": ("ціни",)}}  # not modified

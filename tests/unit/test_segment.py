@@ -77,3 +77,10 @@ def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_line():
 def test_empty_and_blank_text_have_no_sentences():
     assert split_sentences("", "en") == []
     assert split_sentences(" \n\n \n", "ru") == []
+
+
+def test_initials_before_a_surname_do_not_end_a_sentence():
+    assert sentences("Вшанували Ф. В. де Клерка, президента. Потім пішли.", "uk") == [
+        "Вшанували Ф. В. де Клерка, президента.", "Потім пішли."]
+    assert sentences("He met J. R. Smith today. Then he left.", "en") == ["He met J. R. Smith today.",
+                                                                          "Then he left."]
