@@ -57,12 +57,22 @@ def incomplete_spans(session, doc: Document, user: User) -> list[dict]:
 
 def touch(session, doc: Document, user: User) -> None:
     """The first annotation moves a new document to in progress."""
-    row = session.get(DocumentProgress, (doc.id, user.id))
-    if row is None:
-        session.add(DocumentProgress(document_id=doc.id, user_id=user.id, state=DocState.IN_PROGRESS))
-    elif row.state == DocState.NEW:
-        row.state = DocState.IN_PROGRESS
-        row.updated_at = utcnow()
+    touch_many(session, [doc.id], user)
+
+
+def touch_many(session, doc_ids: list[int], user: User) -> None:
+    """touch() for many documents, in one query."""
+    if not doc_ids:
+        return
+    rows = {r.document_id: r for r in session.scalars(select(DocumentProgress).where(
+        DocumentProgress.user_id == user.id, DocumentProgress.document_id.in_(doc_ids)))}
+    for doc_id in doc_ids:
+        row = rows.get(doc_id)
+        if row is None:
+            session.add(DocumentProgress(document_id=doc_id, user_id=user.id, state=DocState.IN_PROGRESS))
+        elif row.state == DocState.NEW:
+            row.state = DocState.IN_PROGRESS
+            row.updated_at = utcnow()
 
 
 def next_document(session, doc: Document, user: User) -> int | None:

@@ -109,16 +109,34 @@ def _actor(session, project: Project, actor_id) -> Actor | None:
 def create_span(session, doc: Document, project: Project, user: User, start, end, label, attrs=None,
                 actor=None) -> Span:
     start, end = check_offsets(doc, start, end)
+    return create_spans(session, project, user, [(doc, start, end)], label, attrs, actor)[0]
+
+
+def create_spans(session, project: Project, user: User, places: list[tuple[Document, int, int]], label, attrs=None,
+                 actor=None) -> list[Span]:
+    """The user's new spans with one label, attributes and actor at (document, start, end) places whose offsets
+    were checked: one flush, each with its history entry. An ACTOR span given no actor is linked to the registry
+    actor its text names, if exactly one does."""
     definition = label_def(project, label)
+    attrs = check_attrs(project, label, attrs)
     actor = _actor(session, project, actor)
-    if actor is None and definition.get("actor", label == "ACTOR"):
-        actor = by_exact_name(session, project, doc.text[start:end])  # a registry name is linked at once
-    span = Span(document_id=doc.id, annotator_id=user.id, start=start, end=end, label=label,
-                attrs=check_attrs(project, label, attrs), actor=actor)
-    session.add(span)
+    named = {}
+    spans = []
+    for doc, start, end in places:
+        linked = actor
+        if linked is None and definition.get("actor", label == "ACTOR"):
+            text = doc.text[start:end]
+            if text not in named:
+                named[text] = by_exact_name(session, project, text)  # a registry name is linked at once
+            linked = named[text]
+        spans.append(Span(document_id=doc.id, annotator_id=user.id, start=start, end=end, label=label,
+                          attrs=dict(attrs), actor=linked))
+    session.add_all(spans)
     session.flush()
-    history.record(session, project.id, user, "span", span.id, "create", None, history.span_snapshot(span), doc.id)
-    return span
+    for (doc, _, _), span in zip(places, spans, strict=True):
+        history.record(session, project.id, user, "span", span.id, "create", None, history.span_snapshot(span),
+                       doc.id)
+    return spans
 
 
 def update_span(session, span: Span, project: Project, user: User, version, changes: dict) -> Span:
