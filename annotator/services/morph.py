@@ -45,7 +45,7 @@ def inflections(word: str, lang: str) -> frozenset[str]:
     word of its own. Other languages: the word itself."""
     folded = _fold(word)
     if lang == "en":
-        return _english(folded)
+        return _english(folded) if folded.isascii() else frozenset({folded})
     if lang not in MORPH_LANGS:
         return frozenset({folded})
     parses = analyzer(lang).parse(folded)
