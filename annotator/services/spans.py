@@ -4,7 +4,7 @@ Offsets are code points of the stored text. Annotators see and change only their
 project opens annotations up; reviewers and admins see every layer.
 """
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from ..errors import N_, Forbidden, Invalid, NotFound
 from ..models import Actor, Document, Project, Relation, ReviewStatus, Role, Span, User, utcnow
@@ -115,13 +115,13 @@ def create_span(session, doc: Document, project: Project, user: User, start, end
 def create_spans(session, project: Project, user: User, places: list[tuple[Document, int, int]], label, attrs=None,
                  actor=None) -> list[Span]:
     """The user's new spans with one label, attributes and actor at (document, start, end) places whose offsets
-    were checked: one flush, each with its history entry. An ACTOR span given no actor is linked to the registry
+    were checked: one INSERT, each with its history entry. An ACTOR span given no actor is linked to the registry
     actor its text names, if exactly one does."""
     definition = label_def(project, label)
     attrs = check_attrs(project, label, attrs)
     actor = _actor(session, project, actor)
     named = {}
-    spans = []
+    rows = []
     for doc, start, end in places:
         linked = actor
         if linked is None and definition.get("actor", label == "ACTOR"):
@@ -129,13 +129,15 @@ def create_spans(session, project: Project, user: User, places: list[tuple[Docum
             if text not in named:
                 named[text] = by_exact_name(session, project, text)  # a registry name is linked at once
             linked = named[text]
-        spans.append(Span(document_id=doc.id, annotator_id=user.id, start=start, end=end, label=label,
-                          attrs=dict(attrs), actor=linked))
-    session.add_all(spans)
-    session.flush()
-    for (doc, _, _), span in zip(places, spans, strict=True):
-        history.record(session, project.id, user, "span", span.id, "create", None, history.span_snapshot(span),
-                       doc.id)
+        rows.append({"document_id": doc.id, "annotator_id": user.id, "start": start, "end": end, "label": label,
+                     "attrs": dict(attrs), "actor_id": linked.id if linked else None})
+    if not rows:
+        return []
+    # one multi-row INSERT ... RETURNING: the unit of work (and a RETURNING in the rows' order) would send one
+    # INSERT per span on SQLite. Each span carries its own place, so the order they come back in does not matter.
+    spans = sorted(session.scalars(insert(Span).returning(Span), rows), key=lambda span: span.id)
+    history.record_many(session, project.id, user, "span", "create",
+                        [(span.id, span.document_id, history.span_snapshot(span)) for span in spans])
     return spans
 
 
