@@ -1,6 +1,6 @@
 """Per-annotator document states and the queue that "Done & next" follows."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 
 from ..errors import Conflict, Invalid
 from ..models import Assignment, DocState, Document, DocumentProgress, Project, Span, User, utcnow
@@ -61,18 +61,20 @@ def touch(session, doc: Document, user: User) -> None:
 
 
 def touch_many(session, doc_ids: list[int], user: User) -> None:
-    """touch() for many documents, in one query."""
+    """touch() for many documents, in a few statements."""
     if not doc_ids:
         return
-    rows = {r.document_id: r for r in session.scalars(select(DocumentProgress).where(
-        DocumentProgress.user_id == user.id, DocumentProgress.document_id.in_(doc_ids)))}
-    for doc_id in doc_ids:
-        row = rows.get(doc_id)
-        if row is None:
-            session.add(DocumentProgress(document_id=doc_id, user_id=user.id, state=DocState.IN_PROGRESS))
-        elif row.state == DocState.NEW:
-            row.state = DocState.IN_PROGRESS
-            row.updated_at = utcnow()
+    known = dict(session.execute(select(DocumentProgress.document_id, DocumentProgress.state).where(
+        DocumentProgress.user_id == user.id, DocumentProgress.document_id.in_(doc_ids))).all())
+    new = [i for i in doc_ids if i not in known]
+    if new:
+        session.execute(insert(DocumentProgress), [
+            {"document_id": i, "user_id": user.id, "state": DocState.IN_PROGRESS} for i in new])
+    started = [i for i, state in known.items() if state == DocState.NEW]
+    if started:
+        session.execute(update(DocumentProgress).where(
+            DocumentProgress.user_id == user.id, DocumentProgress.document_id.in_(started))
+            .values(state=DocState.IN_PROGRESS, updated_at=utcnow()).execution_options(synchronize_session="fetch"))
 
 
 def next_document(session, doc: Document, user: User) -> int | None:
