@@ -57,5 +57,6 @@ from . import (  # noqa: E402,F401  (routes register on bp)
     projects,
     relations,
     review,
+    search,
     spans,
 )

@@ -6,35 +6,12 @@ through their dictionary forms (pymorphy3 for Ukrainian and Russian: Путін�
 two or more words) counts too.
 """
 
-import re
-import threading
-from functools import lru_cache
-
 from sqlalchemy import select
 
 from ..models import Actor, Document, User
+from .morph import WORD as _WORD
+from .morph import lemmas as _forms
 from .spans import visible_spans
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
-_MORPH_LANGS = ("uk", "ru")
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=4)
-def _analyzer(lang: str):
-    import pymorphy3
-
-    with _lock:
-        return pymorphy3.MorphAnalyzer(lang=lang)
-
-
-@lru_cache(maxsize=200_000)
-def _forms(word: str, lang: str) -> frozenset[str]:
-    """The word's possible dictionary forms (lower case), itself included."""
-    folded = word.casefold().replace("’", "'").replace("ʼ", "'")
-    if lang not in _MORPH_LANGS:
-        return frozenset({folded})
-    return frozenset({folded} | {p.normal_form for p in _analyzer(lang).parse(folded)})
 
 
 def _patterns(actors: list[Actor], lang: str) -> list[tuple[list[str], Actor, str]]:

@@ -1,6 +1,6 @@
 """Per-annotator document states and the queue that "Done & next" follows."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 
 from ..errors import Conflict, Invalid
 from ..models import Assignment, DocState, Document, DocumentProgress, Project, Span, User, utcnow
@@ -57,12 +57,24 @@ def incomplete_spans(session, doc: Document, user: User) -> list[dict]:
 
 def touch(session, doc: Document, user: User) -> None:
     """The first annotation moves a new document to in progress."""
-    row = session.get(DocumentProgress, (doc.id, user.id))
-    if row is None:
-        session.add(DocumentProgress(document_id=doc.id, user_id=user.id, state=DocState.IN_PROGRESS))
-    elif row.state == DocState.NEW:
-        row.state = DocState.IN_PROGRESS
-        row.updated_at = utcnow()
+    touch_many(session, [doc.id], user)
+
+
+def touch_many(session, doc_ids: list[int], user: User) -> None:
+    """touch() for many documents, in a few statements."""
+    if not doc_ids:
+        return
+    known = dict(session.execute(select(DocumentProgress.document_id, DocumentProgress.state).where(
+        DocumentProgress.user_id == user.id, DocumentProgress.document_id.in_(doc_ids))).all())
+    new = [i for i in doc_ids if i not in known]
+    if new:
+        session.execute(insert(DocumentProgress), [
+            {"document_id": i, "user_id": user.id, "state": DocState.IN_PROGRESS} for i in new])
+    started = [i for i, state in known.items() if state == DocState.NEW]
+    if started:
+        session.execute(update(DocumentProgress).where(
+            DocumentProgress.user_id == user.id, DocumentProgress.document_id.in_(started))
+            .values(state=DocState.IN_PROGRESS, updated_at=utcnow()).execution_options(synchronize_session="fetch"))
 
 
 def next_document(session, doc: Document, user: User) -> int | None:

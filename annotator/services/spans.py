@@ -4,7 +4,7 @@ Offsets are code points of the stored text. Annotators see and change only their
 project opens annotations up; reviewers and admins see every layer.
 """
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from ..errors import N_, Forbidden, Invalid, NotFound
 from ..models import Actor, Document, Project, Relation, ReviewStatus, Role, Span, User, utcnow
@@ -109,16 +109,36 @@ def _actor(session, project: Project, actor_id) -> Actor | None:
 def create_span(session, doc: Document, project: Project, user: User, start, end, label, attrs=None,
                 actor=None) -> Span:
     start, end = check_offsets(doc, start, end)
+    return create_spans(session, project, user, [(doc, start, end)], label, attrs, actor)[0]
+
+
+def create_spans(session, project: Project, user: User, places: list[tuple[Document, int, int]], label, attrs=None,
+                 actor=None) -> list[Span]:
+    """The user's new spans with one label, attributes and actor at (document, start, end) places whose offsets
+    were checked: one INSERT, each with its history entry. An ACTOR span given no actor is linked to the registry
+    actor its text names, if exactly one does."""
     definition = label_def(project, label)
+    attrs = check_attrs(project, label, attrs)
     actor = _actor(session, project, actor)
-    if actor is None and definition.get("actor", label == "ACTOR"):
-        actor = by_exact_name(session, project, doc.text[start:end])  # a registry name is linked at once
-    span = Span(document_id=doc.id, annotator_id=user.id, start=start, end=end, label=label,
-                attrs=check_attrs(project, label, attrs), actor=actor)
-    session.add(span)
-    session.flush()
-    history.record(session, project.id, user, "span", span.id, "create", None, history.span_snapshot(span), doc.id)
-    return span
+    named = {}
+    rows = []
+    for doc, start, end in places:
+        linked = actor
+        if linked is None and definition.get("actor", label == "ACTOR"):
+            text = doc.text[start:end]
+            if text not in named:
+                named[text] = by_exact_name(session, project, text)  # a registry name is linked at once
+            linked = named[text]
+        rows.append({"document_id": doc.id, "annotator_id": user.id, "start": start, "end": end, "label": label,
+                     "attrs": dict(attrs), "actor_id": linked.id if linked else None})
+    if not rows:
+        return []
+    # one multi-row INSERT ... RETURNING: the unit of work (and a RETURNING in the rows' order) would send one
+    # INSERT per span on SQLite. Each span carries its own place, so the order they come back in does not matter.
+    spans = sorted(session.scalars(insert(Span).returning(Span), rows), key=lambda span: span.id)
+    history.record_many(session, project.id, user, "span", "create",
+                        [(span.id, span.document_id, history.span_snapshot(span)) for span in spans])
+    return spans
 
 
 def update_span(session, span: Span, project: Project, user: User, version, changes: dict) -> Span:

@@ -8,11 +8,11 @@ from werkzeug.exceptions import HTTPException
 from ..auth import api_error
 from ..extensions import db
 from ..i18n import http_error_text
-from . import actors, admin, auth, documents, export, groups, locale, members, projects, review, schema
+from . import actors, admin, auth, documents, export, groups, locale, members, projects, review, schema, search
 
 
 def register(app):
-    for module in (auth, locale, projects, documents, admin, schema, actors, export, groups, review, members):
+    for module in (auth, locale, projects, documents, admin, schema, actors, export, groups, review, members, search):
         app.register_blueprint(module.bp)
     app.register_error_handler(HTTPException, _error_page)
     app.register_error_handler(CSRFError, _error_page)

@@ -71,12 +71,15 @@ def test_pages_drawn_by_scripts_show_no_english_in_ukrainian(page, make, app):
     page.wait_for_selector("html[lang=uk]")
     problems = {}
     for url in (f"/documents/{doc.id}", f"/groups/{gid}", f"/documents/{doc.id}/review",
-                f"/projects/{project.id}/agreement", f"/documents/{doc.id}/history"):
+                f"/projects/{project.id}/agreement", f"/documents/{doc.id}/history",
+                f"/projects/{project.id}/search?q=Київ"):
         page.goto(url)
         page.wait_for_load_state("networkidle")
         if url == f"/documents/{doc.id}":
             page.click(f"mark[data-span-id='{span_id}']")  # the span's popover
             page.wait_for_selector(".span-pop")
+        if "/search" in url:  # the list, drawn by the script, with its "already marked" note
+            page.wait_for_selector(".kwic-row.covered")
         if url.endswith("/review"):  # a comment's date, formatted by the script in the page's language
             assert re.search("[а-яії]", page.inner_text("#rv-doc-comments time")), page.inner_text("#rv-doc-comments")
         problems[url] = english_in(page.content(), "uk", known, user_data)

@@ -1,0 +1,68 @@
+"""The project search page in a real Chromium: find a phrase, untick one row, mark the rest as ACTOR with an
+actor by keyboard, and see the spans on the annotation page at the offsets Python gives."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import browser_login
+
+pytestmark = pytest.mark.browser
+
+FIRST = "🙂 Заява. Володимир Зеленський виступив. Потім Володимира Зеленського вислухали."
+SECOND = "Учора 🙂🙂 Володимир\nЗеленський відповів."
+
+
+def test_a_phrase_is_found_one_row_unticked_and_the_rest_marked_as_actor_with_an_actor(page, make, client):
+    make.user("olena")
+    project = make.project("news")
+    first = make.document(project.id, text=FIRST, lang="uk", title="Перша")
+    second = make.document(project.id, text=SECOND, lang="uk", title="Друга")
+    make.document(project.id, text="Nothing to see.", lang="en", title="Third")
+    token = make.token("olena")
+    client.post(f"/api/v1/projects/{project.id}/actors", json={"name": "Volodymyr Zelensky"},
+                headers={"Authorization": f"Bearer {token}"})
+    browser_login(page, "olena")
+    page.goto(f"/projects/{project.id}")
+    page.click("a[href$='/search']")
+    page.fill("#search-q", "Володимир Зеленський")
+    page.press("#search-q", "Enter")
+    rows = page.locator(".kwic-row")
+    expect(rows).to_have_count(3)
+    expect(page.locator(".search-doc")).to_have_count(2)
+    assert page.locator(".kwic-hit").all_inner_texts() == [
+        "Володимир Зеленський", "Володимира Зеленського", "Володимир Зеленський"]
+    assert re.search(r"\bq=", page.url)
+    expect(page.locator(".kwic-tick:checked")).to_have_count(3)
+
+    page.locator(".kwic-tick").first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")  # unticks the second row: "Володимира Зеленського"
+    expect(page.locator(".kwic-tick:checked")).to_have_count(2)
+    expect(page.locator("#mark-count")).to_have_text("(2)")
+
+    page.select_option("#mark-label", "ACTOR")
+    page.fill("#mark-actor", "Volodymyr")
+    expect(page.locator("#mark-actor-results .actor-option")).to_have_count(1)
+    page.press("#mark-actor", "ArrowDown")
+    page.press("#mark-actor", "Enter")
+    expect(page.locator("#mark-actor-chosen")).to_contain_text("Volodymyr Zelensky")
+    page.locator(".kwic-tick").first.focus()
+    page.keyboard.press("m")
+    expect(page.locator("#mark-status")).to_have_attribute("data-state", "saved")
+    expect(page.locator(".kwic-row.covered")).to_have_count(2)
+    expect(page.locator(".kwic-tick:checked")).to_have_count(0)
+
+    page.goto(f"/documents/{first.id}")
+    page.wait_for_selector("html[data-annotate-done]")
+    expect(page.locator("#doc-text mark[data-label=ACTOR]")).to_have_count(1)
+    assert page.locator("#doc-text mark[data-label=ACTOR]").inner_text() == "Володимир Зеленський"
+    for doc, text in ((first, FIRST), (second, SECOND)):
+        spans = page.request.get(f"/api/v1/documents/{doc.id}").json()["spans"]
+        start = text.index("Володимир")
+        assert [(s["start"], s["end"], s["label"], s["actor"]["name"]) for s in spans] == [
+            (start, start + len("Володимир Зеленський"), "ACTOR", "Volodymyr Zelensky")]
+    page.click("a.search-link")
+    expect(page).to_have_url(re.compile(rf"/projects/{project.id}/search$"))
+    assert page.errors == []
