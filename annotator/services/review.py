@@ -297,8 +297,10 @@ def accept_agreed(session, doc: Document, reviewer: User) -> dict:
         _touch_state(session, doc.id, reviewer)
     session.flush()
     session.expire_all()
-    fields = doclabels.accept_agreed(session, doc, reviewer, data["annotators"])
-    return {"spans": len(chosen), "relations": len(rel_ids), "doc_labels": fields}
+    done = {"spans": len(chosen), "relations": len(rel_ids)}
+    if doclabels.fields(doc.project):  # and how many document fields, where the project has some
+        done["doc_labels"] = doclabels.accept_agreed(session, doc, reviewer, data["annotators"])
+    return done
 
 
 def review_relation(session, rel: Relation, reviewer: User, decision, version=None) -> dict:

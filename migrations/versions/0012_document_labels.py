@@ -56,6 +56,7 @@ def upgrade():
                     sqlite_where=sa.text("annotator_id IS NULL"), postgresql_where=sa.text("annotator_id IS NULL"))
     m = _triggers_0007()
     postgres = op.get_bind().dialect.name == "postgresql"
+    op.execute("DELETE FROM export_lines")  # kept lines were built without the new doc_labels field
     for event in EVENTS:
         for statement in m._postgres("document_labels", event, m.OWN, ()) if postgres else [
                 m._sqlite("document_labels", event, m.OWN, ())]:
