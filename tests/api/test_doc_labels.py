@@ -1,7 +1,12 @@
 """Document-level labels: declared in the schema, set blind per annotator, settled by a reviewer."""
 
 import copy
+import json
+import re
+from pathlib import Path
 
+import jsonschema
+import orjson
 import pytest
 
 from annotator.models import default_schema
@@ -186,3 +191,146 @@ def test_accept_agreed_settles_the_fields_every_annotator_set_alike(client, team
     assert done.json["doc_labels"] == 2
     view = client.get(f"/api/v1/documents/{doc.id}/doc-labels/review", headers=auth(t["rita"])).json
     assert view["gold"]["values"] == {"stance": "support", "topic": ["war", "energy"]}
+
+
+# --- exports and imports -------------------------------------------------------------------------------------
+
+DOC_SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "annotator.document.v1.schema.json").read_text())
+
+
+@pytest.fixture
+def labelled(client, team, make):
+    """Two annotators' document labels (with a text field) and the reviewer's gold, the document reviewed."""
+    project, doc, t = team
+    t["admin"] = make.admin_token()
+    put(client, doc, t["olena"], {"stance": "support", "topic": ["war", "energy"], "note": "cautious"}, 0)
+    put(client, doc, t["taras"], {"stance": "oppose", "urgent": False}, 0)
+    decide(client, doc, t["rita"], 0, field="stance", take="taras")
+    decide(client, doc, t["rita"], 1, field="topic", take="olena")
+    decide(client, doc, t["rita"], 2, field="note", value="Kyiv's view")
+    decide(client, doc, t["rita"], 3, field="urgent", value=True)
+    assert client.put(f"/api/v1/documents/{doc.id}/review-state", json={"state": "reviewed"},
+                      headers=auth(t["rita"])).status_code == 200
+    return project, doc, t
+
+
+GOLD = {"stance": "oppose", "topic": ["war", "energy"], "note": "Kyiv's view", "urgent": True}
+
+
+def export(client, project, token, fmt="jsonl", layer="gold"):
+    response = client.get(f"/api/v1/projects/{project.id}/export?format={fmt}&layer={layer}", headers=auth(token))
+    assert response.status_code == 200, response.data[:300]
+    return response
+
+
+def test_the_native_line_holds_gold_and_each_annotators_labels_and_validates(client, labelled):
+    project, _, t = labelled
+    (gold,) = [orjson.loads(x) for x in export(client, project, t["rita"]).data.splitlines()]
+    jsonschema.validate(gold, DOC_SCHEMA)
+    assert gold["doc_labels"] == GOLD and "doc_labels_by" not in gold
+    (everything,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="all").data.splitlines()]
+    jsonschema.validate(everything, DOC_SCHEMA)
+    assert everything["doc_labels"] == GOLD
+    assert everything["doc_labels_by"] == [
+        {"annotator": "olena", "values": {"stance": "support", "topic": ["war", "energy"], "note": "cautious"},
+         "status": "rejected"},
+        {"annotator": "taras", "values": {"stance": "oppose", "urgent": False}, "status": "rejected"}]
+    (own,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="taras").data.splitlines()]
+    assert own["doc_labels"] == {"stance": "oppose", "urgent": False}
+
+
+def test_a_change_of_labels_rebuilds_the_kept_line(client, labelled):
+    project, doc, t = labelled
+    first = export(client, project, t["rita"]).data  # kept now
+    decide(client, doc, t["rita"], 4, field="stance", value="neutral")
+    again = orjson.loads(export(client, project, t["rita"]).data)
+    assert first != orjson.dumps(again) and again["doc_labels"]["stance"] == "neutral"
+
+
+def test_doccano_writes_cats_and_the_values(client, labelled):
+    project, _, t = labelled
+    for fmt in ("doccano", "doccano-rel"):
+        line = orjson.loads(export(client, project, t["rita"], fmt).data)
+        assert line["cats"] == ["stance:oppose", "topic:war", "topic:energy", "urgent:true"]
+        assert line["doc_labels"] == GOLD
+    losses = orjson.loads(export(client, project, t["rita"], "doccano", "all").headers["X-Export-Losses"])
+    assert losses["annotators' document label sets"] == 2
+
+
+def test_label_studio_writes_document_choices(client, labelled):
+    project, _, t = labelled
+    (task,) = orjson.loads(export(client, project, t["rita"], "labelstudio").data)
+    results = {r["from_name"]: r for r in task["annotations"][0]["result"] if r["to_name"] == "text"
+               and "start" not in r["value"]}
+    assert results["stance"] == {"from_name": "stance", "to_name": "text", "type": "choices",
+                                 "value": {"choices": ["oppose"]}}
+    assert results["topic"]["value"] == {"choices": ["war", "energy"]}
+    assert results["urgent"]["value"] == {"choices": ["true"]}
+    assert results["note"] == {"from_name": "note", "to_name": "text", "type": "textarea",
+                               "value": {"text": ["Kyiv's view"]}}
+
+
+def test_conll_parallel_and_hf_carry_them(client, labelled):
+    project, _, t = labelled
+    conll = export(client, project, t["rita"], "conll").data.decode()
+    assert '# doc_labels = {"stance":"oppose","topic":["war","energy"],"note":"Kyiv\'s view","urgent":true}' in conll
+    row = orjson.loads(export(client, project, t["rita"], "hf").data)
+    assert orjson.loads(row["doc_labels"]) == GOLD
+
+
+def test_parallel_sides_carry_the_versions_labels(client, make):
+    make.user("rita", "reviewer")
+    token = make.token("rita")
+    project = make.project("par", schema=schema_with_fields())
+    en = make.document(project.id, text="One sentence here. Two sentences there.", lang="en", group="g1")
+    make.document(project.id, text="Одне речення тут. Два речення там.", lang="uk", group="g1")
+    decide(client, en, token, 0, field="stance", value="neutral")
+    lines = [orjson.loads(x) for x in export(client, project, token, "parallel", "all").data.splitlines()]
+    assert lines and all(x["src"]["doc_labels"] == {"stance": "neutral"} and "doc_labels" not in x["tgt"]
+                         for x in lines)
+
+
+def test_spacy_doc_cats_score_every_category(client, labelled):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    project, _, t = labelled
+    (doc,) = DocBin().from_bytes(export(client, project, t["rita"], "spacy").data).get_docs(spacy.blank("xx").vocab)
+    assert doc.cats == {"stance:support": 0.0, "stance:oppose": 1.0, "stance:neutral": 0.0, "topic:war": 1.0,
+                        "topic:economy": 0.0, "topic:energy": 1.0, "urgent": 1.0}
+    assert doc.user_data["annotator"]["doc_labels"]["note"] == "Kyiv's view"
+
+
+def test_export_import_export_keeps_document_labels(cli, app, labelled, empty_database_url, tmp_path):
+    from sqlalchemy import create_engine
+
+    from annotator.db import upgrade
+
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps(schema_with_fields()))
+    for layer in ("all", "gold"):
+        first, second = tmp_path / f"{layer}-1.jsonl", tmp_path / f"{layer}-2.jsonl"
+        url = empty_database_url
+        assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "stances", "--layer", layer,
+                   "-o", str(first)).exit_code == 0
+        if layer == "all":
+            engine = create_engine(url)
+            upgrade(engine)
+            engine.dispose()
+            assert cli(url, "project", "create", "stances", "--schema", str(schema)).exit_code == 0
+            imported = cli(url, "import", "stances", str(first))
+            assert imported.exit_code == 0, imported.output
+        assert cli(url, "export", "stances", "--layer", layer, "-o", str(second)).exit_code == 0
+        assert re.sub(rb'"d-\d+"', b"", second.read_bytes()) == re.sub(rb'"d-\d+"', b"", first.read_bytes())
+        assert b'"doc_labels":{"stance":"oppose"' in second.read_bytes()
+
+
+def test_import_refuses_labels_the_schema_does_not_declare(client, team, make):
+    project, _, _ = team
+    token = make.admin_token()
+    line = orjson.dumps({"text": "Some text.", "lang": "en", "doc_labels": {"stance": "maybe"},
+                         "doc_labels_by": [{"annotator": "olena", "values": {"mood": "x"}}]})
+    response = client.post(f"/api/v1/projects/{project.id}/import", data=line, headers=auth(token))
+    assert response.status_code == 400
+    problems = " ".join(response.json["error"]["problems"])
+    assert "doc_labels: 'stance' must be one of" in problems and "doc_labels_by[0].values" in problems
