@@ -151,7 +151,7 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
     reviews = _reviews(session, ids)
     alignments = _alignments(session, ids) if groups else {}
     links = _links(session, req, ids) if groups else {}
-    labelled, by_annotator = _doc_labels(session, req, ids)
+    labelled, by_annotator = _doc_labels(session, req, ids, project)
     by_id = {
         d.id: {"schema": SCHEMA, "id": f"d-{d.id}", "project": project.name,
                "group": f"g-{d.group_id}" if d.group_id else None, "group_key": keys.get(d.group_id),
@@ -241,9 +241,16 @@ def _relations(session, req: ExportRequest, ids: list[int], exported: dict[int, 
     return out
 
 
-def _doc_labels(session, req: ExportRequest, ids: list[int]) -> tuple[dict[int, dict], dict[int, list[dict]]]:
+def _doc_labels(session, req: ExportRequest, ids: list[int], project: Project) -> tuple[dict, dict]:
     """In one query: {document: the layer's document labels} (the gold values; a user's own with a user layer)
-    and, for the all layer, {document: [{annotator, values, status}] by annotator name}."""
+    and, for the all layer, {document: [{annotator, values, status}] by annotator name}. Values are in the
+    schema's order of fields (PostgreSQL's JSONB keeps no order), undeclared ones after them by name."""
+    rank = {f["name"]: k for k, f in enumerate((project.label_schema or {}).get("document", []))}
+
+    def ordered(raw) -> dict:
+        values = loads(raw) or {}
+        return {k: values[k] for k in sorted(values, key=lambda k: (rank.get(k, len(rank)), k))}
+
     query = (select(DocumentLabels.document_id, User.username, cast(DocumentLabels.values, Text),
                     type_coerce(DocumentLabels.status, String))
              .outerjoin(User, User.id == DocumentLabels.annotator_id).where(DocumentLabels.document_id.in_(ids)))
@@ -254,9 +261,9 @@ def _doc_labels(session, req: ExportRequest, ids: list[int]) -> tuple[dict[int, 
     layer, by_annotator = {}, defaultdict(list)
     for doc, annotator, values, status in _run(session, query.order_by(DocumentLabels.document_id, User.username)):
         if annotator is None or req.layer not in LAYERS:
-            layer[doc] = loads(values) or {}
+            layer[doc] = ordered(values)
         else:
-            by_annotator[doc].append({"annotator": annotator, "values": loads(values) or {}, "status": status})
+            by_annotator[doc].append({"annotator": annotator, "values": ordered(values), "status": status})
     return layer, by_annotator
 
 

@@ -65,6 +65,7 @@ def agreement(pid):
     return render_template("review/agreement.html", project=project, lang=lang, label=label, metric=metric,
                            metrics=METRICS, figures=figures, current=current, docs=docs,
                            heatmap=heatmap(current, metric), langs=_project_langs(project),
+                           doc_fields=agreement_service.document_fields(db.session, project, lang),
                            label_pairs={name: {" ".join(p["annotators"]): p for p in fig["pairs"]}
                                         for name, fig in figures["labels"].items()})
 

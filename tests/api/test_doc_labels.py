@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from annotator.models import default_schema
+from tests.conftest import login
 
 FIELDS = [{"name": "stance", "type": "choice", "options": ["support", "oppose", "neutral"], "required": True},
           {"name": "topic", "type": "choice", "options": ["war", "economy", "energy"], "multiple": True},
@@ -334,3 +335,30 @@ def test_import_refuses_labels_the_schema_does_not_declare(client, team, make):
     assert response.status_code == 400
     problems = " ".join(response.json["error"]["problems"])
     assert "doc_labels: 'stance' must be one of" in problems and "doc_labels_by[0].values" in problems
+
+
+# --- agreement -----------------------------------------------------------------------------------------------
+
+def test_agreement_per_document_field_matches_a_hand_computation(client, team, make):
+    """stance over three documents: (support, support), (oppose, support), (neutral, neutral).
+    Observed: 2 of 3 pairs agree. Cohen's kappa: p_o = 2/3, p_e = (1*2 + 1*0 + 1*1)/9 = 1/3, so 0.5.
+    Krippendorff's alpha: coincidences s-s 2, n-n 2, s-o 1, o-s 1 (n = 6; totals s 3, o 1, n 2), D_o = 2,
+    D_e = (3*1 + 3*2 + 1*3 + 1*2 + 2*3 + 2*1)/5 = 22/5, alpha = 1 - 2/(22/5) = 6/11.
+    topic (several options, compared whole): equal sets on one document, one annotator alone on another."""
+    project, first, t = team
+    docs = [first] + [make.document(project.id, text=f"Another text number {k}.", lang="en") for k in (2, 3)]
+    olena = [("support", ["energy", "war"]), ("oppose", None), ("neutral", ["war"])]
+    taras = [("support", ["war", "energy"]), ("support", ["economy"]), ("neutral", None)]
+    for doc, (s1, t1), (s2, t2) in zip(docs, olena, taras, strict=True):
+        put(client, doc, t["olena"], {"stance": s1, "topic": t1}, 0)
+        put(client, doc, t["taras"], {"stance": s2, "topic": t2}, 0)
+    put(client, docs[0], t["rita"], {"stance": "oppose"}, 0)  # a reviewer's own set is not a layer
+    figures = client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["rita"])).json["doc_labels"]
+    stance, topic, urgent = figures
+    assert stance == {"field": "stance", "documents": 3, "observed": round(2 / 3, 4), "alpha": round(6 / 11, 4),
+                      "pairs": [{"annotators": ["olena", "taras"], "documents": 3, "kappa": 0.5}]}
+    assert (topic["documents"], topic["observed"]) == (1, 1.0)
+    assert (urgent["field"], urgent["documents"], urgent["observed"]) == ("urgent", 0, None)
+    login(client, "rita")
+    html = client.get(f"/projects/{project.id}/agreement").get_data(as_text=True)
+    assert 'id="ag-doc-fields"' in html and 'data-field="stance"' in html and "0.55" in html
