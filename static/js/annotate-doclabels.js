@@ -15,6 +15,8 @@ export class DocLabels {
     this.version = own.version;
     this.status = own.status;
     this.tail = Promise.resolve();
+    this.pending = 0; // saves under way, and saves done: the page's "Saving…" / "Saved"
+    this.saves = 0;
   }
 
   /** Locked where the page is read-only, and for an annotator once a reviewer decided their values. */
@@ -46,7 +48,12 @@ export class DocLabels {
 
   save() {
     const values = this.read();
-    this.tail = this.tail.then(() => this.send(values));
+    this.pending += 1;
+    this.app.updateStatus();
+    this.tail = this.tail.then(() => this.send(values)).finally(() => {
+      this.pending -= 1;
+      this.app.updateStatus();
+    });
     return this.tail;
   }
 
@@ -54,6 +61,7 @@ export class DocLabels {
     try {
       const res = await api.put(`/documents/${this.app.doc.id}/doc-labels`, { values, version: this.version });
       this.take(res);
+      this.saves += 1;
       this.app.markInProgress();
       this.app.saved();
     } catch (exc) {

@@ -622,9 +622,10 @@ class Annotator {
     if (!this.statusEl) return;
     let text = "";
     let state = "idle";
-    if (this.history.pending) [text, state] = [t("Saving…"), "saving"];
+    const labels = this.docLabels || { pending: 0, saves: 0 };
+    if (this.history.pending || labels.pending) [text, state] = [t("Saving…"), "saving"];
     else if (this.saveError) [text, state] = [t("Not saved"), "error"];
-    else if (this.history.done.length) [text, state] = [t("Saved"), "saved"];
+    else if (this.history.done.length || labels.saves) [text, state] = [t("Saved"), "saved"];
     this.statusEl.textContent = text;
     this.statusEl.dataset.state = state;
   }
