@@ -20,6 +20,9 @@ branch_labels = None
 depends_on = None
 
 EVENTS = ("INSERT", "UPDATE", "DELETE")
+# the all layer's lines name each annotator of document labels: a renamed user bumps those documents too
+RENAMED = ("users", "UPDATE", "SELECT document_id AS id FROM document_labels WHERE annotator_id = r.id", ("username",))
+RENAMED_NAME = "users_update_doc_labels_revision"
 
 
 def _triggers_0007():
@@ -61,14 +64,15 @@ def upgrade():
         for statement in m._postgres("document_labels", event, m.OWN, ()) if postgres else [
                 m._sqlite("document_labels", event, m.OWN, ())]:
             op.execute(statement)
+    for statement in m._postgres(*RENAMED) if postgres else [m._sqlite(*RENAMED)]:
+        op.execute(statement.replace(m._name("users", "UPDATE"), RENAMED_NAME))
 
 
 def downgrade():
     m = _triggers_0007()
     postgres = op.get_bind().dialect.name == "postgresql"
-    for event in EVENTS:
-        name = m._name("document_labels", event)
-        op.execute(f"DROP TRIGGER {name} ON document_labels" if postgres else f"DROP TRIGGER {name}")
+    for table, name in [("document_labels", m._name("document_labels", e)) for e in EVENTS] + [("users", RENAMED_NAME)]:
+        op.execute(f"DROP TRIGGER {name} ON {table}" if postgres else f"DROP TRIGGER {name}")
         if postgres:
             op.execute(f"DROP FUNCTION {name}()")
     op.drop_table("document_labels")

@@ -362,3 +362,17 @@ def test_agreement_per_document_field_matches_a_hand_computation(client, team, m
     login(client, "rita")
     html = client.get(f"/projects/{project.id}/agreement").get_data(as_text=True)
     assert 'id="ag-doc-fields"' in html and 'data-field="stance"' in html and "0.55" in html
+
+
+def test_a_renamed_annotator_rebuilds_the_all_layers_kept_line(client, app, labelled):
+    from sqlalchemy import text
+
+    from annotator.extensions import db
+
+    project, _, t = labelled
+    export(client, project, t["rita"], layer="all")  # kept now
+    with app.app_context():
+        db.session.execute(text("UPDATE users SET username = 'olena_k' WHERE username = 'olena'"))
+        db.session.commit()
+    line = orjson.loads(export(client, project, t["rita"], layer="all").data)
+    assert [x["annotator"] for x in line["doc_labels_by"]] == ["olena_k", "taras"]
