@@ -8,7 +8,7 @@ version is a 409); a set the review decided changes only by a reviewer's hand (r
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import N_, Conflict, Invalid
+from ..errors import N_, Forbidden, Invalid
 from ..models import Document, DocumentLabels, Project, ReviewStatus, Role, User, utcnow
 from . import history, versions
 
@@ -148,7 +148,7 @@ def decide(session, doc: Document, reviewer: User, field: str, version, take: st
     clears it). `version` is the gold set's last read (0: none yet). Annotators' sets are then marked
     accepted (the gold holds their values) or rejected (it differs), so that only a reviewer changes them."""
     if not reviewer.has_role(Role.REVIEWER):
-        raise Conflict(N_("only reviewers settle document labels"), field="review")
+        raise Forbidden(N_("only reviewers settle document labels"), field="review")
     if field not in {f["name"] for f in fields(doc.project)}:
         raise Invalid(N_("the project has no document field '{name}'"), field="field", params={"name": field})
     if take is not None:
