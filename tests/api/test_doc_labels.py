@@ -274,7 +274,7 @@ def test_label_studio_writes_document_choices(client, labelled):
 def test_conll_parallel_and_hf_carry_them(client, labelled):
     project, _, t = labelled
     conll = export(client, project, t["rita"], "conll").data.decode()
-    assert '# doc_labels = {"stance":"oppose","topic":["war","energy"],"note":"Kyiv\'s view","urgent":true}' in conll
+    assert '# doc_labels = {"stance":"oppose","topic":["war","energy"],"urgent":true,"note":"Kyiv\'s view"}' in conll
     row = orjson.loads(export(client, project, t["rita"], "hf").data)
     assert orjson.loads(row["doc_labels"]) == GOLD
 
