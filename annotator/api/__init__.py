@@ -48,6 +48,7 @@ def is_api_request() -> bool:
 
 from . import (  # noqa: E402,F401  (routes register on bp)
     actors,
+    doclabels,
     documents,
     export,
     groups,

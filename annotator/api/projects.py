@@ -107,7 +107,7 @@ def update_project(pid, data: ProjectChanges):
         if data.schema_ is not None:
             schema = data.schema_.as_dict()
             schema_service.update_schema(db.session, project, schema["labels"], schema.get("relations", []),
-                                         current_user)
+                                         current_user, schema.get("document"))
         versions.write(db.session, project, "project", "label_schema")
     except (Conflict, StaleDataError) as exc:
         db.session.rollback()

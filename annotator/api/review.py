@@ -109,7 +109,8 @@ def review_state(did, data: ReviewState):
 @query(AgreementFilter)
 def project_agreement(pid, args: AgreementFilter):
     project = project_service.get_project(db.session, pid)
-    return agreement.pairwise(db.session, project, args.label, args.lang)
+    return {**agreement.pairwise(db.session, project, args.label, args.lang),
+            "doc_labels": agreement.document_fields(db.session, project, args.lang)}
 
 
 @bp.post("/projects/<int:pid>/assignments")

@@ -1,7 +1,7 @@
 """JSON shapes of the API's objects."""
 
 from ..models import Actor, Document, Project, Relation, Span, User
-from ..services import alignment, progress, projection, relations, spans
+from ..services import alignment, doclabels, progress, projection, relations, spans
 
 
 def project_json(project: Project, counts: dict | None = None) -> dict:
@@ -53,4 +53,10 @@ def document_payload(session, doc: Document, user: User) -> dict:
             "spans": [span_json(s, text) for s in visible],
             "links": [list(pair) for pair in projection.links_of(session, [s.id for s in visible])],
             "relations": [relation_json(r) for r in relations.visible_relations(session, doc, user, project)],
+            "doc_labels": doc_labels_json(session, doc, user),
             "state": str(progress.state_of(session, doc, user))}
+
+
+def doc_labels_json(session, doc: Document, user: User) -> dict:
+    """The caller's own document labels (annotators work blind: never another's) with the fields to fill."""
+    return {**doclabels.as_json(doclabels.own(session, doc, user)), "fields": doclabels.fields(doc.project)}

@@ -8,7 +8,7 @@ from importlib import resources
 from sqlalchemy import select
 
 from ..ingest import parse_files
-from ..models import Project, User
+from ..models import Project, User, default_schema
 from ..services import actors as actor_service
 from ..services import documents as doc_service
 from ..services import members, projection
@@ -27,6 +27,13 @@ def article_files() -> list[tuple[str, bytes]]:
     return sorted((f.name, f.read_bytes()) for f in folder.iterdir() if f.name.endswith(".txt"))
 
 
+DOCUMENT_FIELDS = [  # labels of the whole article, shown on the annotation page
+    {"name": "stance", "type": "choice", "options": ["support", "oppose", "neutral"],
+     "description": "The article's stance towards what it reports."},
+    {"name": "topic", "type": "choice", "options": ["war", "energy", "economy", "politics"], "multiple": True},
+]
+
+
 def load(session) -> tuple[Project | None, list[tuple[str, str, str]]]:
     """Create the demo users and project if missing. Returns (new project or None, [(user, role, password)])."""
     created_users = []
@@ -42,8 +49,9 @@ def load(session) -> tuple[Project | None, list[tuple[str, str, str]]]:
         session, PROJECT_NAME, description="A sample article about restoring heating in Kharkiv, "
         "in Ukrainian, English and Russian.",
         guidelines="ACTOR: people, organisations and states that act or speak.\n"
-        "CLAIM: what someone asserts.\nPOSITION: a stance an actor takes, with its polarity.",
-        created_by=admin)
+        "CLAIM: what someone asserts.\nPOSITION: a stance an actor takes, with its polarity.\n"
+        "Document labels: the article's stance towards the repairs, and its topics.",
+        schema=default_schema() | {"document": DOCUMENT_FIELDS}, created_by=admin)
     for name, role in MEMBERS:
         members.add_member(session, project, name, role)
     parsed = parse_files(article_files(), clean=False)

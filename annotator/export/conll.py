@@ -1,7 +1,8 @@
 """CoNLL-style BIO for NER training, one tag column per label so that nested spans survive.
 
 The file starts with a comment naming its columns (`# columns: token ACTOR CLAIM POSITION POSITION.polarity`);
-each document starts with a "-DOCSTART-" line (O in every column) and a blank line; then one token per line,
+each document starts with a "-DOCSTART-" line (O in every column) and a blank line, after a comment holding
+its document labels as JSON (`# doc_labels = {"stance": "oppose"}`) if it has any; then one token per line,
 the token and its tags separated by tabs, a blank line after each sentence.
 
 Columns: one BIO column per label of the schema (an ACTOR nested in a CLAIM keeps its own B-ACTOR), then one
@@ -23,10 +24,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+import orjson
 from sqlalchemy import select
 
 from ..models import Document, Project, Span, User
 from . import query as q
+from .losses import doc_label_extras
 from .native import documents
 
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -47,6 +50,7 @@ def write(session, project: Project, req: q.ExportRequest, losses: Counter | Non
     yield (columns.header() + "\n").encode("utf-8")
     for doc in documents(session, project, req):
         if only is None or number(doc["id"]) in only:
+            doc_label_extras(losses, doc)
             yield document_block(doc, columns, losses).encode("utf-8")
 
 
@@ -127,6 +131,8 @@ def document_block(doc: dict, columns: Columns, losses: Counter | None = None) -
     by_label = {(layer, label): k for k, (layer, label, attr) in enumerate(columns.items) if attr is None}
     blank = "\t".join(["O"] * len(columns.items))
     lines = [f"-DOCSTART-\t{blank}", ""]
+    if doc.get("doc_labels"):  # a comment line, as CoNLL-U keeps sentence-level metadata
+        lines.insert(0, "# doc_labels = " + orjson.dumps(doc["doc_labels"]).decode())
     for toks in sentences:
         previous = [None] * len(columns.items)
         for tok in toks:

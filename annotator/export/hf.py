@@ -2,12 +2,14 @@
 as it is, every line with the same fields and types.
 
 {"id", "lang", "group", "title", "text", "tokens", "token_spans", "tags": {column: [BIO per token]},
- "spans": [{"id", "start", "end", "text", "label", "annotator", "actor", "attrs"}], "relations": [...]}
+ "spans": [{"id", "start", "end", "text", "label", "annotator", "actor", "attrs"}], "relations": [...],
+ "doc_labels": "{...}"}
 
 Tokens and tag columns are the CoNLL export's (conll.py: one BIO column per label, per annotator in the `all`
 layer, nested spans kept); `spans` keeps every span with its code-point offsets. `attrs` is the span's
 attributes as a JSON object in a string (their names and types differ between labels, and a dataset column
-has one type), `actor` the linked actor's name or "", `group` the translation group or "".
+has one type), `actor` the linked actor's name or "", `group` the translation group or "", `doc_labels` the
+document labels as a JSON object in a string ("{}" without any).
 """
 
 from collections import Counter
@@ -18,6 +20,7 @@ import orjson
 from ..models import Project
 from . import conll
 from . import query as q
+from .losses import doc_label_extras
 from .native import documents
 
 
@@ -26,6 +29,7 @@ def write(session, project: Project, req: q.ExportRequest, losses: Counter | Non
     columns = conll.Columns(project, req, conll.layers(session, project, req))
     for doc in documents(session, project, req):
         if only is None or conll.number(doc["id"]) in only:
+            doc_label_extras(losses, doc)
             yield orjson.dumps(record(doc, columns, losses)) + b"\n"
 
 
@@ -39,4 +43,5 @@ def record(doc: dict, columns: conll.Columns, losses: Counter | None = None) -> 
                        "annotator": s.get("annotator") or "", "actor": (s.get("actor") or {}).get("name") or "",
                        "attrs": orjson.dumps(s.get("attrs") or {}).decode()} for s in doc["spans"]],
             "relations": [{"id": r["id"], "type": r["type"], "head": r["head"], "tail": r["tail"]}
-                          for r in doc["relations"]]}
+                          for r in doc["relations"]],
+            "doc_labels": orjson.dumps(doc.get("doc_labels") or {}).decode()}

@@ -14,19 +14,20 @@ from ..models import Project
 from ..text import utf16_offsets
 from . import query as q
 from .doccano import number
-from .losses import span_extras
+from .losses import doc_label_extras, span_extras, text_fields
 from .native import documents
 
 
 def write(session, project: Project, req: q.ExportRequest, losses: Counter | None = None,
           only: set[int] | None = None) -> Iterator[bytes]:
     yield b"["
-    separator, free_text = b"\n", text_attributes(project)
+    separator, free_text, doc_text = b"\n", text_attributes(project), text_fields(project)
     for doc in documents(session, project, req):
         if only is not None and number(doc["id"]) not in only:
             continue
         span_extras(losses, doc["spans"])
-        yield separator + orjson.dumps(task(doc, free_text))
+        doc_label_extras(losses, doc)
+        yield separator + orjson.dumps(task(doc, free_text, doc_text))
         separator = b",\n"
     yield b"\n]\n"
 
@@ -37,7 +38,18 @@ def text_attributes(project: Project) -> set[str]:
             if a.get("type", "text") == "text"}
 
 
-def task(doc: dict, free_text: set[str] = frozenset()) -> dict:
+def document_results(values: dict, free_text: set[str]) -> list[dict]:
+    """Document labels as Label Studio's per-task controls (no region: no start and end), each named after
+    its field: a <Choices> result (several for a field that takes several), a <TextArea> one for text."""
+    out = []
+    for name, value in values.items():
+        kind, key = ("textarea", "text") if name in free_text else ("choices", "choices")
+        shown = [str(v).lower() if isinstance(v, bool) else v for v in (value if isinstance(value, list) else [value])]
+        out.append({"from_name": name, "to_name": "text", "type": kind, "value": {key: shown}})
+    return out
+
+
+def task(doc: dict, free_text: set[str] = frozenset(), doc_text: set[str] = frozenset()) -> dict:
     """A task whose single annotation holds the exported layer's spans (labels) and relations."""
     text = doc["text"]
     units = utf16_offsets(text) if len(text.encode("utf-16-le")) != 2 * len(text) else None
@@ -53,6 +65,7 @@ def task(doc: dict, free_text: set[str] = frozenset()) -> dict:
             shown = ("true" if value else "false") if isinstance(value, bool) else value
             result.append({"id": s["id"], "from_name": name, "to_name": "text", "type": kind,
                            "value": {"start": start, "end": end, key: [shown]}})
+    result.extend(document_results(doc.get("doc_labels") or {}, doc_text))
     for r in doc["relations"]:
         result.append({"from_id": r["head"], "to_id": r["tail"], "type": "relation", "direction": "right",
                        "labels": [r["type"]]})

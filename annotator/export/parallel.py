@@ -52,7 +52,9 @@ def _side(doc: dict, indexes: list[int], other_lang: str) -> dict:
     for link in doc["span_links"]:
         if link["lang"] == other_lang:
             links.setdefault(link["span"], []).append(link["target"])
-    return {"doc": doc["id"], "lang": doc["lang"], "sentences": indexes, "text": doc["text"][start:end],
-            "spans": [{"id": s["id"], "start": s["start"] - start, "end": s["end"] - start, "text": s["text"],
+    side = {"doc": doc["id"], "lang": doc["lang"], "sentences": indexes, "text": doc["text"][start:end]}
+    if doc.get("doc_labels"):  # the whole version's labels, on each of its beads
+        side["doc_labels"] = doc["doc_labels"]
+    return side | {"spans": [{"id": s["id"], "start": s["start"] - start, "end": s["end"] - start, "text": s["text"],
                        "label": s["label"], "attrs": s["attrs"], "links": links.get(s["id"], [])}
                       for s in doc["spans"] if start <= s["start"] and s["end"] <= end]}

@@ -21,6 +21,7 @@ from ..models import (
     Actor,
     Alignment,
     Document,
+    DocumentLabels,
     DocumentReview,
     DocumentRevision,
     ExportLine,
@@ -150,6 +151,7 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
     reviews = _reviews(session, ids)
     alignments = _alignments(session, ids) if groups else {}
     links = _links(session, req, ids) if groups else {}
+    labelled, by_annotator = _doc_labels(session, req, ids, project)
     by_id = {
         d.id: {"schema": SCHEMA, "id": f"d-{d.id}", "project": project.name,
                "group": f"g-{d.group_id}" if d.group_id else None, "group_key": keys.get(d.group_id),
@@ -159,8 +161,11 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
                "spans": spans.get(d.id, []), "relations": relations.get(d.id, []),
                "review": reviews.get(d.id) or {"state": "new", "by": None, "at": None},
                "alignment": dict(sorted(alignments.get(d.id, {}).items())),
-               "span_links": links.get(d.id, [])}
+               "span_links": links.get(d.id, []), "doc_labels": labelled.get(d.id, {})}
         for d in docs}
+    if req.layer == "all":
+        for doc_id, line in by_id.items():
+            line["doc_labels_by"] = by_annotator.get(doc_id, [])
     return [by_id[i] for i in ids]
 
 
@@ -234,6 +239,32 @@ def _relations(session, req: ExportRequest, ids: list[int], exported: dict[int, 
         out[doc].append({"id": f"r-{rid}", "type": kind, "head": f"s-{head}", "tail": f"s-{tail}",
                          "annotator": annotator, "status": status})
     return out
+
+
+def _doc_labels(session, req: ExportRequest, ids: list[int], project: Project) -> tuple[dict, dict]:
+    """In one query: {document: the layer's document labels} (the gold values; a user's own with a user layer)
+    and, for the all layer, {document: [{annotator, values, status}] by annotator name}. Values are in the
+    schema's order of fields (PostgreSQL's JSONB keeps no order), undeclared ones after them by name."""
+    rank = {f["name"]: k for k, f in enumerate((project.label_schema or {}).get("document", []))}
+
+    def ordered(raw) -> dict:
+        values = loads(raw) or {}
+        return {k: values[k] for k in sorted(values, key=lambda k: (rank.get(k, len(rank)), k))}
+
+    query = (select(DocumentLabels.document_id, User.username, cast(DocumentLabels.values, Text),
+                    type_coerce(DocumentLabels.status, String))
+             .outerjoin(User, User.id == DocumentLabels.annotator_id).where(DocumentLabels.document_id.in_(ids)))
+    if req.layer not in LAYERS:
+        query = query.where(User.username == req.layer)
+    elif req.layer == "gold":
+        query = query.where(DocumentLabels.annotator_id.is_(None))
+    layer, by_annotator = {}, defaultdict(list)
+    for doc, annotator, values, status in _run(session, query.order_by(DocumentLabels.document_id, User.username)):
+        if annotator is None or req.layer not in LAYERS:
+            layer[doc] = ordered(values)
+        else:
+            by_annotator[doc].append({"annotator": annotator, "values": ordered(values), "status": status})
+    return layer, by_annotator
 
 
 def _reviews(session, ids: list[int]) -> dict[int, dict]:

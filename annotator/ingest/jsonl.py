@@ -71,6 +71,8 @@ def _document(doc: shape.Document, where: str, default_lang, group_key=None):
         item.alignment = annotations.read_alignment(doc.alignment, where)
         item.span_links = annotations.read_span_links(doc.span_links, item.spans, where)
         item.review = annotations.read_review(doc.review, where)
+        item.doc_labels = doc.doc_labels or {}
+        item.doc_labels_by = [(x.annotator, x.values, x.status or "pending") for x in doc.doc_labels_by or []]
         return item
     except Invalid as exc:
         return exc

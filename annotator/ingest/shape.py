@@ -58,6 +58,14 @@ class Review(Struct, frozen=True):
     at: str | None = None
 
 
+class DocLabels(Struct, frozen=True):
+    """One annotator's document labels as the native export's all layer writes them (doc_labels_by)."""
+
+    annotator: UserName
+    values: dict[str, Any]
+    status: Literal[STATUSES] | None = None
+
+
 class Alignment(Struct, frozen=True):
     doc: str
     pairs: list[tuple[list[int], list[int]]]
@@ -95,6 +103,8 @@ class Document(Struct, frozen=True):
     alignment: dict[str, Any] | None = None  # each entry an Alignment, checked with its language in the name
     span_links: list[SpanLink] | None = None
     review: Review | None = None
+    doc_labels: dict[str, Any] | None = None  # the layer's document labels (the gold ones from gold and all)
+    doc_labels_by: list[DocLabels] | None = None
 
 
 GROUP_SCHEMA = "annotator.group/v1"

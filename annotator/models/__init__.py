@@ -4,6 +4,7 @@ from .actor import ACTOR_KINDS, Actor
 from .alignment import Alignment, SpanLink
 from .assignment import Assignment
 from .comment import Comment
+from .doclabels import DocumentLabels
 from .document import Document, TranslationGroup
 from .export import DocumentRevision, ExportLine
 from .history import HistoryEvent
@@ -16,7 +17,8 @@ from .span import Relation, ReviewStatus, Span
 from .user import ApiToken, Role, User, utcnow
 
 __all__ = ["ACTOR_KINDS", "AS_ROLE", "Actor", "Alignment", "ApiToken", "Assignment", "Comment", "DEFAULT_SCHEMA",
-           "DocState", "Document", "DocumentProgress", "DocumentReview", "DocumentRevision", "ExportLine",
+           "DocState", "Document", "DocumentLabels", "DocumentProgress", "DocumentReview", "DocumentRevision",
+           "ExportLine",
            "HistoryEvent", "LoginFailure", "Project", "ProjectMember", "ProjectRole", "Relation", "ReviewState",
            "ReviewStatus", "Role", "Span", "SpanLink",
            "TranslationGroup", "User", "default_schema", "utcnow"]

@@ -6,6 +6,10 @@
   of a document takes, for each annotator, the label of the longest of their spans covering it, or "O".
   Tokens are runs of letters/digits/marks or single other non-space characters (see TOKEN).
 Per-label figures treat the label as yes/no per token.
+- Document fields (document-level labels, choice and true/false): per field, over the documents that two or
+  more annotators gave a value, the observed agreement (the share of annotator pairs per document that agree),
+  Krippendorff's alpha (nominal; a field taking several options compares the whole set) and Cohen's kappa
+  per annotator pair over the documents both labelled.
 """
 
 import re
@@ -14,7 +18,7 @@ from itertools import combinations
 
 from sqlalchemy import select
 
-from ..models import Document, Project, Role, Span, User
+from ..models import Document, DocumentLabels, Project, Role, Span, User
 
 TOKEN = re.compile(r"[\w\u0300-\u036f'’ʼ]+|[^\w\s]", re.UNICODE)
 OUTSIDE = "O"
@@ -142,6 +146,47 @@ def by_label(session, project: Project, lang: str | None = None) -> dict:
     """The figures overall and for each label of the schema."""
     return {"overall": project_agreement(session, project, None, lang),
             "labels": {name: project_agreement(session, project, name, lang) for name in project.label_names()}}
+
+
+def document_fields(session, project: Project, lang: str | None = None) -> list[dict]:
+    """Agreement on each choice or true/false document field (see the module's note), in schema order."""
+    fields = [f for f in (project.label_schema or {}).get("document", []) if f.get("type") in ("choice", "bool")]
+    if not fields:
+        return []
+    query = (select(DocumentLabels.document_id, User.username, DocumentLabels.values)
+             .join(User, User.id == DocumentLabels.annotator_id)
+             .join(Document, Document.id == DocumentLabels.document_id)
+             .where(Document.project_id == project.id, User.role == Role.ANNOTATOR))
+    if lang:
+        query = query.where(Document.lang == lang)
+    sets: dict[int, dict[str, dict]] = defaultdict(dict)
+    for doc_id, user, values in session.execute(query):
+        sets[doc_id][user] = values or {}
+    return [_field_agreement(f["name"], sets) for f in fields]
+
+
+def _field_agreement(name: str, sets: dict[int, dict[str, dict]]) -> dict:
+    units, pairs = [], defaultdict(lambda: ([], []))
+    agreeing = total = 0
+    for by_user in sets.values():
+        given = {u: _nominal(v[name]) for u, v in sorted(by_user.items()) if v.get(name) not in (None, "", [])}
+        if len(given) < 2:
+            continue
+        units.append(list(given.values()))
+        for u1, u2 in combinations(sorted(given), 2):
+            pairs[(u1, u2)][0].append(given[u1])
+            pairs[(u1, u2)][1].append(given[u2])
+            agreeing += given[u1] == given[u2]
+            total += 1
+    return {"field": name, "documents": len(units), "observed": _round(agreeing / total) if total else None,
+            "alpha": _round(krippendorff_alpha(units)),
+            "pairs": [{"annotators": list(k), "documents": len(a), "kappa": _round(cohen_kappa(a, b))}
+                      for k, (a, b) in sorted(pairs.items())]}
+
+
+def _nominal(value):
+    """A value as one category: a set of options is compared whole."""
+    return tuple(sorted(value)) if isinstance(value, list) else value
 
 
 def pairwise(session, project: Project, label: str | None = None, lang: str | None = None) -> dict:

@@ -41,6 +41,8 @@ class DocumentInput:
     alignment: dict = field(default_factory=dict)  # {lang: {"doc": ref, "pairs": [...], "status": [...]}}
     span_links: list[tuple[str, str]] = field(default_factory=list)  # (span ref, target span ref)
     review: dict | None = None  # {"state", "by", "at"} as the native export writes it
+    doc_labels: dict = field(default_factory=dict)  # gold document labels: {field: value}
+    doc_labels_by: list = field(default_factory=list)  # [(annotator, values, status)]
 
 
 @dataclass(slots=True)  # an import makes hundreds of thousands: slots make them smaller and quicker to build

@@ -13,6 +13,7 @@ from ..errors import Invalid
 from ..models import (
     Actor,
     Alignment,
+    DocumentLabels,
     DocumentReview,
     HistoryEvent,
     Project,
@@ -26,7 +27,7 @@ from ..models import (
     utcnow,
 )
 from . import actors as actor_service
-from . import assignments
+from . import assignments, doclabels
 from .alignment import validate_beads
 from .bulk import BulkWriter, paused_gc
 from .documents import AddResult, DocumentInput, add_documents
@@ -60,6 +61,7 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
                 span.attrs = _checked_attrs(project, span.label, span.attrs, checked)
             except Invalid as exc:
                 problems.append(f"{span.where or _span_where(item, k)}: {exc.message}")
+        problems.extend(_doc_label_problems(project, item))
         if item.relations:
             labels = {s.ref: s.label for s in item.spans if s.ref}
             for k, rel in enumerate(item.relations):
@@ -74,6 +76,30 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
         if len(problems) >= MAX_PROBLEMS:
             break
     return problems[:MAX_PROBLEMS]
+
+
+def _doc_label_problems(project: Project, item: DocumentInput) -> list[str]:
+    """Check (and type) the document labels an item carries; the problems as messages."""
+    problems = []
+    names = [name for name, _, _ in item.doc_labels_by]
+    if len(set(names)) != len(names):
+        problems.append(f"{item.where}: doc_labels_by: an annotator appears twice")
+    for k, (where, values) in enumerate([("doc_labels", item.doc_labels)]
+                                        + [(f"doc_labels_by[{k}].values", v) for k, (_, v, _) in
+                                           enumerate(item.doc_labels_by)]):
+        if not values:
+            continue
+        try:
+            checked = doclabels.check_values(project, values)
+        except Invalid as exc:
+            problems.append(f"{item.where}: {where}: {exc.message}")
+            continue
+        if k == 0:
+            item.doc_labels = checked
+        else:
+            annotator, _, status = item.doc_labels_by[k - 1]
+            item.doc_labels_by[k - 1] = (annotator, checked, status)
+    return problems
 
 
 def _checked_attrs(project: Project, label: str, attrs: dict, checked: dict) -> dict:
@@ -115,6 +141,8 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
             _store_alignments(session, result)
         if any(item.review for item in result.items):
             _store_reviews(session, result, user)
+        if any(item.doc_labels or item.doc_labels_by for item in result.items):
+            _store_doc_labels(session, result, user)
     _auto_assign(session, project, result, user)
     return result
 
@@ -192,6 +220,20 @@ def _store_reviews(session, result: AddResult, user: User | None) -> None:
     session.add_all(DocumentReview(document_id=doc_id, state=ReviewState(r["state"]), reviewer_id=users.get(r["by"]),
                                    updated_at=r["at"] or utcnow()) for r, doc_id in items)
     session.flush()
+
+
+def _store_doc_labels(session, result: AddResult, user: User | None) -> None:
+    """Document labels the file carries: the gold set, and each annotator's (the all layer's doc_labels_by)."""
+    items = list(zip(result.items, result.ids, strict=True))
+    users = _users_by_name(session, {name for item, _ in items for name, _, _ in item.doc_labels_by}, user)
+    now = utcnow()
+    rows = [{"document_id": doc_id, "annotator_id": None, "values": item.doc_labels, "status": "accepted",
+             "reviewed_by_id": user.id if user else None, "reviewed_at": now}
+            for item, doc_id in items if item.doc_labels]
+    rows += [{"document_id": doc_id, "annotator_id": users[name], "values": values, "status": status,
+              "reviewed_by_id": None, "reviewed_at": None}
+             for item, doc_id in items for name, values, status in item.doc_labels_by]
+    session.execute(insert(DocumentLabels), [r | {"version": 1, "created_at": now, "updated_at": now} for r in rows])
 
 
 def _users_by_name(session, names: set, importer: User | None) -> dict:

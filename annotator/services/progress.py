@@ -4,6 +4,7 @@ from sqlalchemy import func, insert, select, update
 
 from ..errors import Conflict, Invalid
 from ..models import Assignment, DocState, Document, DocumentProgress, Project, Span, User, utcnow
+from . import doclabels
 from .schema import missing_required
 from .spans import sees_all_layers
 
@@ -19,13 +20,19 @@ class MissingAttributes(Conflict):
 
 def set_state(session, doc: Document, user: User, state) -> DocState:
     """The user's state on the document; "done" is refused while one of their spans lacks a required
-    attribute (409 naming the spans)."""
+    attribute (409 naming the spans) or a required document field is unset (409 naming the fields)."""
     try:
         state = DocState(state)
     except ValueError:
         raise Invalid(f"state must be one of {', '.join(s.value for s in DocState)}", field="state") from None
     if state == DocState.DONE:
         missing = incomplete_spans(session, doc, user)
+        own = doclabels.own(session, doc, user)
+        fields = doclabels.missing(doc.project, own.values if own else {})
+        if fields:
+            raise MissingAttributes(f"the document needs its required document field(s) {', '.join(fields)}",
+                                    field="doc_labels", doc_labels=fields, spans=[m["id"] for m in missing],
+                                    details=missing)
         if missing:
             first = missing[0]
             raise MissingAttributes(

@@ -19,6 +19,7 @@ from ..errors import Conflict, Forbidden, Invalid
 from ..models import (
     Assignment,
     Document,
+    DocumentLabels,
     DocumentReview,
     HistoryEvent,
     Relation,
@@ -29,7 +30,7 @@ from ..models import (
     User,
     utcnow,
 )
-from . import history, versions
+from . import doclabels, history, versions
 from .schema import missing_required
 
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
@@ -149,10 +150,12 @@ def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> 
         raise Invalid(f"'undecided' must be one of {', '.join(UNDECIDED_CHOICES)}", field="undecided")
     if state == ReviewState.REVIEWED:
         left = undecided_of(session, doc)
-        if (left["spans"] or left["relations"]) and undecided is None:
+        fields = doclabels.undecided(session, doc)
+        if (left["spans"] or left["relations"] or fields) and undecided is None:
             raise Undecided(f"{len(left['spans'])} span candidate(s) and {len(left['relations'])} relation(s) are "
-                            "undecided: say whether to leave them out of the gold layer or reject them",
-                            field="undecided", spans=len(left["spans"]), relations=len(left["relations"]))
+                            f"undecided{_fields_note(fields)}: say whether to leave them out of the gold layer or "
+                            "reject them", field="undecided", spans=len(left["spans"]),
+                            relations=len(left["relations"]), doc_labels=fields)
         if undecided == "reject":
             _reject_undecided(session, left, reviewer)
     row = session.get(DocumentReview, doc.id)
@@ -164,6 +167,10 @@ def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> 
     history.record(session, doc.project_id, reviewer, "document", doc.id, "review_state", None, {"state": str(state)},
                    doc.id)
     return state
+
+
+def _fields_note(fields: list[str]) -> str:
+    return f", and required document field(s) {', '.join(fields)} have no gold value" if fields else ""
 
 
 def undecided_of(session, doc: Document) -> dict:
@@ -190,12 +197,13 @@ def state_of(session, doc: Document) -> ReviewState:
 
 
 def document_annotators(session, doc: Document) -> list[str]:
-    """The annotators assigned to the document or with spans in it, by name. Reviewers' and admins' own
-    spans are gold added directly, not a layer to agree with, so they are not counted."""
+    """The annotators assigned to the document or with spans or document labels in it, by name. Reviewers' and
+    admins' own spans are gold added directly, not a layer to agree with, so they are not counted."""
     with_spans = select(Span.annotator_id).where(Span.document_id == doc.id, Span.deleted_at.is_(None))
+    with_labels = select(DocumentLabels.annotator_id).where(DocumentLabels.document_id == doc.id)
     assigned = select(Assignment.user_id).where(Assignment.document_id == doc.id)
-    return list(session.scalars(select(User.username).where(User.id.in_(with_spans) | User.id.in_(assigned),
-                                                            User.role == Role.ANNOTATOR)
+    return list(session.scalars(select(User.username).where(
+        User.id.in_(with_spans) | User.id.in_(with_labels) | User.id.in_(assigned), User.role == Role.ANNOTATOR)
                                 .order_by(User.username)))
 
 
@@ -289,7 +297,10 @@ def accept_agreed(session, doc: Document, reviewer: User) -> dict:
         _touch_state(session, doc.id, reviewer)
     session.flush()
     session.expire_all()
-    return {"spans": len(chosen), "relations": len(rel_ids)}
+    done = {"spans": len(chosen), "relations": len(rel_ids)}
+    if doclabels.fields(doc.project):  # and how many document fields, where the project has some
+        done["doc_labels"] = doclabels.accept_agreed(session, doc, reviewer, data["annotators"])
+    return done
 
 
 def review_relation(session, rel: Relation, reviewer: User, decision, version=None) -> dict:

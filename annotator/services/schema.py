@@ -58,6 +58,20 @@ class AttributeDef(_Part):
         return self
 
 
+class DocumentFieldDef(AttributeDef):
+    """A document-level field: an attribute of the whole document (its stance, its topics); a choice may take
+    several options at once."""
+
+    multiple: bool = False
+    description: Description = ""
+
+    @model_validator(mode="after")
+    def _multiple_is_a_choice(self):
+        if self.multiple and self.type != "choice":
+            raise ValueError("only a choice can take several values (multiple)")
+        return self
+
+
 class LabelDef(_Part):
     name: Name
     original: Name | None = None  # its name before this edit: a rename, not a new label
@@ -76,11 +90,12 @@ class RelationDef(_Part):
 
 
 class LabelSchema(BaseModel):
-    """{labels, relations}: what a project's spans and relations may be."""
+    """{labels, relations, document}: what a project's spans, relations and document-level labels may be."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
     labels: list[LabelDef] = Field(max_length=500)
     relations: list[RelationDef] = Field([], max_length=500)
+    document: list[DocumentFieldDef] = Field([], max_length=100)
 
     def as_dict(self) -> dict:
         """As sent: keys the sender left out stay out (the defaults are filled in by validate_schema)."""
@@ -124,17 +139,34 @@ def validate_schema(schema) -> dict:
             if unknown:
                 raise Invalid(f"relation '{rel['name']}' refers to unknown label {unknown[0]}",
                               field=f"schema.relations[{i}].{end}")
+    _check_document_fields(schema.get("document", []))
     return schema
 
 
-def parse_attributes(spec: str, where: str) -> list[dict]:
+def _check_document_fields(fields: list[dict]) -> None:
+    names = set()
+    for i, item in enumerate(fields):
+        if item["name"] in names:
+            raise Invalid(f"document field '{item['name']}' appears twice", field=f"schema.document[{i}].name")
+        names.add(item["name"])
+        for key, default in (("type", "text"), ("options", []), ("required", False), ("multiple", False)):
+            item.setdefault(key, default)
+        options = item["options"]
+        if len(set(options)) != len(options):
+            raise Invalid(f"document field '{item['name']}' lists an option twice",
+                          field=f"schema.document[{i}].options")
+
+
+def parse_attributes(spec: str, where: str, several: bool = False) -> list[dict]:
     """'polarity!: support|oppose|neutral; note: text; hedged: bool' -> typed attribute definitions
-    (a name ending in ! is required: the page asks for it as soon as such a span is made)."""
+    (a name ending in ! is required: the page asks for it as soon as such a span is made; with `several`, a
+    choice whose name ends in * takes several options, as document fields may)."""
     out = []
     for part in filter(None, (p.strip() for p in (spec or "").split(";"))):
         name, sep, kind = (x.strip() for x in part.partition(":"))
-        required = name.endswith("!")
-        name = name.rstrip("!").strip()
+        marks = name[len(name.rstrip("!*")):] if several else name[len(name.rstrip("!")):]
+        required, multiple = "!" in marks, "*" in marks
+        name = name[:len(name) - len(marks)].strip()
         if not sep or not re.fullmatch(r"[A-Za-z_][\w-]*", name):
             raise Invalid(f"{where}: write attributes as 'name: text', 'name: bool' or 'name: a|b|c'",
                           field=where)
@@ -144,7 +176,7 @@ def parse_attributes(spec: str, where: str) -> list[dict]:
             options = [o.strip() for o in kind.split("|") if o.strip()]
             if len(options) < 2:
                 raise Invalid(f"{where}: a choice needs at least two options separated by |", field=where)
-            item = {"name": name, "type": "choice", "options": options}
+            item = {"name": name, "type": "choice", "options": options} | ({"multiple": True} if multiple else {})
         out.append(item | {"required": True} if required else item)
     return out
 
@@ -153,7 +185,8 @@ def format_attributes(attributes: list[dict]) -> str:
     parts = []
     for a in attributes:
         kind = "|".join(a.get("options", [])) if a.get("type") == "choice" else a.get("type", "text")
-        parts.append(f"{a['name']}{'!' if a.get('required') else ''}: {kind}")
+        marks = ("!" if a.get("required") else "") + ("*" if a.get("multiple") else "")
+        parts.append(f"{a['name']}{marks}: {kind}")
     return "; ".join(parts)
 
 
@@ -171,10 +204,14 @@ def label_counts(session, project: Project) -> dict[str, int]:
     return dict(rows.all())
 
 
-def update_schema(session, project: Project, labels: list[dict], relations: list[dict], user=None) -> dict:
+def update_schema(session, project: Project, labels: list[dict], relations: list[dict], user=None,
+                  document: list[dict] | None = None) -> dict:
     """Replace the schema. Each label may carry 'original' (its previous name): a changed name renames its
-    spans; an original that disappears is a deletion, refused while spans use it."""
-    edit = parse_schema({"labels": labels, "relations": relations})
+    spans; an original that disappears is a deletion, refused while spans use it. `document` (the document
+    fields) None keeps them as they are."""
+    if document is None:
+        document = project.label_schema.get("document", [])
+    edit = parse_schema({"labels": labels, "relations": relations, "document": document})
     labels, relations = edit["labels"], edit.get("relations", [])
     hotkeys = [label["hotkey"].lower() for label in labels if label.get("hotkey")]
     if len(hotkeys) != len(set(hotkeys)):
@@ -192,7 +229,9 @@ def update_schema(session, project: Project, labels: list[dict], relations: list
     _refuse_dropping_used_types(session, project, {r.get("original") or r["name"] for r in relations})
     relations = [r | {"from": [renames.get(x, x) for x in r.get("from", [])],
                       "to": [renames.get(x, x) for x in r.get("to", [])]} for r in relations]
-    schema = validate_schema({"labels": labels, "relations": relations})
+    schema = validate_schema({"labels": labels, "relations": relations, "document": edit.get("document", [])})
+    if not schema["document"]:
+        del schema["document"]  # a schema without document fields reads as it always did
     before = project.label_schema
     doc_ids = select(Document.id).where(Document.project_id == project.id)
     for old, new in renames.items():

@@ -12,7 +12,7 @@ from ..errors import NotFound
 from ..extensions import db
 from ..models import Actor, Document, Role, Span, User
 from ..services import agreement as agreement_service
-from ..services import comments, review
+from ..services import comments, doclabels, review
 from ..services import documents as doc_service
 from ..services import history as history_service
 from ..services import projects as project_service
@@ -44,7 +44,8 @@ def document(did):
     doc = _load_document(did)
     data = {"document": document_json(doc), "schema": doc.project.label_schema,
             **review.candidates(db.session, doc),
-            "comments": [_comment(c) for c in comments.visible(db.session, doc, current_user)]}
+            "comments": [_comment(c) for c in comments.visible(db.session, doc, current_user)],
+            "doc_labels": doclabels.review_view(db.session, doc)}
     return render_template("review/show.html", doc=doc, project=doc.project, review_data=data)
 
 
@@ -64,6 +65,7 @@ def agreement(pid):
     return render_template("review/agreement.html", project=project, lang=lang, label=label, metric=metric,
                            metrics=METRICS, figures=figures, current=current, docs=docs,
                            heatmap=heatmap(current, metric), langs=_project_langs(project),
+                           doc_fields=agreement_service.document_fields(db.session, project, lang),
                            label_pairs={name: {" ".join(p["annotators"]): p for p in fig["pairs"]}
                                         for name, fig in figures["labels"].items()})
 

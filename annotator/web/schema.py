@@ -28,7 +28,9 @@ def edit(pid):
             versions.expect(project, request.form.get("version", type=int), "project")
             labels = _labels_from(request.form)
             relations = _relations_from(request.form)
-            schema_service.update_schema(db.session, project, labels, relations, current_user)
+            document = schema_service.parse_attributes(request.form.get("document_fields", ""), "document fields",
+                                                       several=True)
+            schema_service.update_schema(db.session, project, labels, relations, current_user, document)
             versions.write(db.session, project, "project", "label_schema")
         except (DomainError, StaleDataError) as exc:
             db.session.rollback()

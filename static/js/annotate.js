@@ -4,6 +4,7 @@ import { t } from "./i18n.js";
 import { h } from "./annotate-dom.js";
 import { History } from "./annotate-history.js";
 import { Arcs } from "./annotate-arcs.js";
+import { DocLabels } from "./annotate-doclabels.js";
 import { Caret, Finder } from "./annotate-keys.js";
 import { Mentions } from "./annotate-mentions.js";
 import { Panel, flash } from "./annotate-panel.js";
@@ -43,6 +44,8 @@ class Annotator {
     this.arcs = new Arcs(this);
     this.bind();
     this.panel.renderState();
+    this.docLabels = new DocLabels(this, document.getElementById("doc-labels-box"));
+    this.docLabels.render();
     this.panel.schedule(); // the side panel after the text's first frame
     this.updateStatus();
     this.mentions = new Mentions(this);
@@ -569,6 +572,7 @@ class Annotator {
     btn.disabled = true;
     try {
       await this.history.tail;
+      await this.docLabels.tail;
       const res = await api.put(`/documents/${this.doc.id}/state`, { state: "done" });
       this.doc.state = res.state;
       this.panel.renderState();
@@ -576,7 +580,10 @@ class Annotator {
     } catch (exc) {
       btn.disabled = false;
       const missing = exc.code === "required_attributes" ? exc.data.details || [] : [];
-      if (missing.length) {
+      const fields = exc.code === "required_attributes" ? exc.data.doc_labels || [] : [];
+      if (fields.length) {
+        this.docLabels.showMissing(fields);
+      } else if (missing.length) {
         const list = missing.map((m) => `${m.label} “${m.text}” (${m.missing.join(", ")})`).join("; ");
         this.failed(t("Not done: {n} span(s) need a required attribute: {list}", { n: missing.length, list }));
         this.reveal(missing[0].id, true);
@@ -615,9 +622,10 @@ class Annotator {
     if (!this.statusEl) return;
     let text = "";
     let state = "idle";
-    if (this.history.pending) [text, state] = [t("Saving…"), "saving"];
+    const labels = this.docLabels || { pending: 0, saves: 0 };
+    if (this.history.pending || labels.pending) [text, state] = [t("Saving…"), "saving"];
     else if (this.saveError) [text, state] = [t("Not saved"), "error"];
-    else if (this.history.done.length) [text, state] = [t("Saved"), "saved"];
+    else if (this.history.done.length || labels.saves) [text, state] = [t("Saved"), "saved"];
     this.statusEl.textContent = text;
     this.statusEl.dataset.state = state;
   }

@@ -98,6 +98,9 @@ export class Side {
       };
       const box = h("div", { class: "rv-ask", id: "rv-undecided", role: "alertdialog" },
         h("p", {}, t("{spans} span candidate(s) and {relations} relation(s) are still undecided.", { spans: counts.spans, relations: counts.relations })),
+        counts.doc_labels?.length
+          ? h("p", {}, t("Required document fields without a gold value: {fields}", { fields: counts.doc_labels.join(", ") }))
+          : null,
         h("div", { class: "rv-actions" },
           h("button", { type: "button", id: "rv-undecided-leave", onclick: () => answer("leave") },
             t("Leave them out of the gold layer")),

@@ -8,6 +8,7 @@ import { snap } from "./annotate-words.js";
 import { t } from "./i18n.js";
 import { installColours } from "./review-colours.js";
 import { DiffView } from "./review-diff.js";
+import { ReviewDocLabels } from "./review-doclabels.js";
 import { ReviewModel, representative } from "./review-model.js";
 import { Side } from "./review-side.js";
 
@@ -48,6 +49,7 @@ class Review {
     this.side = new Side(this);
     this.diff = new DiffView(this, document.getElementById("rv-diff-table"));
     this.busy = Promise.resolve();
+    this.docLabels = new ReviewDocLabels(this, document.getElementById("rv-doc-labels"), data.doc_labels);
   }
 
   storeDoc() {
@@ -59,6 +61,7 @@ class Review {
     this.view.renderAll();
     this.renderAnnotators();
     this.side.render();
+    this.docLabels.render();
     this.bind();
   }
 
@@ -294,6 +297,7 @@ class Review {
     return this.run(async () => {
       const done = await api.post(`/documents/${this.model.doc.id}/review/accept-agreed`);
       await this.reload();
+      if (done.doc_labels !== undefined) await this.docLabels.load();
       toast(done.spans || done.relations
         ? t("Accepted {spans} span(s) and {relations} relation(s).", { spans: done.spans, relations: done.relations })
         : t("Nothing left that all annotators agree on."), "info");

@@ -14,3 +14,35 @@ def test_migrations_match_the_models(empty_database_url):
         differences = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_0012_adds_document_labels_keeps_the_data_and_bumps_revisions(empty_database_url):
+    """A database as 0011 left it, with a document and a kept export line: after the upgrade the rows are
+    there, the kept line is dropped (it lacks doc_labels), and a document label bumps the revision."""
+    from sqlalchemy import func, insert, select
+
+    from annotator.db import current_revision
+
+    tables = Base.metadata.tables
+    engine = create_engine(empty_database_url)
+    upgrade(engine, "0011")
+    with engine.begin() as conn:
+        user = conn.execute(insert(tables["users"]).values(username="olena", role="annotator",
+                                                           password_hash="x")).inserted_primary_key[0]
+        project = conn.execute(insert(tables["projects"]).values(name="p", label_schema={"labels": []})
+                               ).inserted_primary_key[0]
+        doc = conn.execute(insert(tables["documents"]).values(project_id=project, lang="en", text="Some text.",
+                                                              content_hash="h")).inserted_primary_key[0]
+        conn.execute(insert(tables["export_lines"]).values(document_id=doc, layer="gold", revision=0, line=b"{}"))
+    upgrade(engine)
+    assert current_revision(engine) == "0012"
+    with engine.begin() as conn:
+        assert conn.scalar(select(tables["documents"].c.text)) == "Some text."
+        assert conn.scalar(select(func.count()).select_from(tables["export_lines"])) == 0
+        before = conn.scalar(select(func.coalesce(func.max(tables["document_revisions"].c.revision), 0)))
+        conn.execute(insert(tables["document_labels"]).values(document_id=doc, annotator_id=user,
+                                                              values={"stance": "support"}))
+        after = conn.scalar(select(tables["document_revisions"].c.revision)
+                            .where(tables["document_revisions"].c.document_id == doc))
+        assert after == before + 1
+    engine.dispose()

@@ -35,7 +35,7 @@ MIN_ROLE = {
     "api.assign": "reviewer", "api.document_history": "reviewer", "api.update_document": "reviewer",
     "documents.set_group": "reviewer", "projects.assign": "reviewer",
     "review.queue": "reviewer", "review.document": "reviewer", "review.agreement": "reviewer",
-    "review.history": "reviewer",
+    "review.history": "reviewer", "api.review_doc_labels": "reviewer", "api.decide_doc_label": "reviewer",
 }
 PUBLIC = {"auth.login", "locale.switch", "static"}
 MISSING = 987654

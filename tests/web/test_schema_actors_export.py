@@ -119,3 +119,24 @@ def test_export_page_downloads_through_the_api(admin_client, make):
     response = admin_client.get(f"/api/v1/projects/{project.id}/export?format=jsonl&layer=all&status=")
     assert response.status_code == 200
     assert "filename*=UTF-8''%D0%9F" in response.headers["Content-Disposition"]
+
+
+def test_document_fields_are_edited_on_the_schema_page(admin_client, client, make):
+    project = make.project()
+    url = f"/projects/{project.id}/schema"
+    data = schema_form(admin_client.get(url).get_data(as_text=True))
+    data["document_fields"] = "stance!: support|oppose|neutral; topic*: war|economy; note: text"
+    assert admin_client.post(url, data=data).status_code == 302
+    make.user("olena")
+    schema = client.get(f"/api/v1/projects/{project.id}", headers=auth(make.token("olena"))).json["schema"]
+    assert schema["document"] == [
+        {"name": "stance", "type": "choice", "options": ["support", "oppose", "neutral"], "required": True,
+         "multiple": False},
+        {"name": "topic", "type": "choice", "options": ["war", "economy"], "multiple": True, "required": False},
+        {"name": "note", "type": "text", "options": [], "required": False, "multiple": False}]
+    page = admin_client.get(url).get_data(as_text=True)
+    assert 'value="stance!: support|oppose|neutral; topic*: war|economy; note: text"' in page
+    data = schema_form(page)
+    data["document_fields"] = "stance: support"
+    refused = admin_client.post(url, data=data)
+    assert refused.status_code == 400 and "a choice needs at least two options" in refused.get_data(as_text=True)

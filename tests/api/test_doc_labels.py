@@ -1,0 +1,378 @@
+"""Document-level labels: declared in the schema, set blind per annotator, settled by a reviewer."""
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import orjson
+import pytest
+
+from annotator.models import default_schema
+from tests.conftest import login
+
+FIELDS = [{"name": "stance", "type": "choice", "options": ["support", "oppose", "neutral"], "required": True},
+          {"name": "topic", "type": "choice", "options": ["war", "economy", "energy"], "multiple": True},
+          {"name": "urgent", "type": "bool"},
+          {"name": "note", "type": "text"}]
+
+
+def auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def schema_with_fields():
+    return default_schema() | {"document": copy.deepcopy(FIELDS)}
+
+
+@pytest.fixture
+def team(make):
+    """A project with document fields, one document, two annotators and a reviewer, each with a token."""
+    for name, role in (("olena", "annotator"), ("taras", "annotator"), ("rita", "reviewer")):
+        make.user(name, role)
+    project = make.project("stances", schema=schema_with_fields())
+    doc = make.document(project.id, text="Kyiv said the plan is welcome. Moscow disagreed.", lang="en")
+    return project, doc, {n: make.token(n) for n in ("olena", "taras", "rita")}
+
+
+def put(client, doc, token, values, version):
+    return client.put(f"/api/v1/documents/{doc.id}/doc-labels", json={"values": values, "version": version},
+                      headers=auth(token))
+
+
+def decide(client, doc, token, version, **what):
+    return client.post(f"/api/v1/documents/{doc.id}/doc-labels/review", json={"version": version, **what},
+                       headers=auth(token))
+
+
+@pytest.mark.parametrize("fields, field", [
+    ([{"name": "stance", "type": "choice", "options": ["only"]}], "schema.document[0]"),
+    ([{"name": "stance", "type": "number"}], "schema.document[0].type"),
+    ([{"name": "1bad", "type": "text"}], "schema.document[0].name"),
+    ([{"name": "x" * 101, "type": "text"}], "schema.document[0].name"),
+    ([{"name": "note", "type": "text", "multiple": True}], "schema.document[0]"),
+    ([{"name": "a", "type": "choice", "options": ["p", "q", "p"]}], "schema.document[0].options"),
+    ([{"name": "a", "type": "text"}, {"name": "a", "type": "bool"}], "schema.document[1].name"),
+    ([{"name": "a", "type": "choice", "options": ["p", "x" * 201]}], "schema.document[0].options[1]"),
+    ([{"name": "a", "required": "yes"}], "schema.document[0].required"),
+])
+def test_a_bad_document_field_is_a_400_naming_it(client, make, fields, field):
+    token = make.admin_token()
+    project = make.project("p")
+    schema = default_schema() | {"document": fields}
+    response = client.patch(f"/api/v1/projects/{project.id}", json={"schema": schema, "version": project.version},
+                            headers=auth(token))
+    assert response.status_code == 400, response.json
+    assert response.json["error"]["field"] == field
+
+
+def test_document_fields_are_saved_with_the_schema_and_a_stale_version_is_a_409(client, make):
+    token = make.admin_token()
+    project = make.project("p")
+    schema = default_schema() | {"document": FIELDS}
+    saved = client.patch(f"/api/v1/projects/{project.id}", json={"schema": schema, "version": project.version},
+                         headers=auth(token))
+    assert saved.status_code == 200, saved.json
+    assert [f["name"] for f in saved.json["schema"]["document"]] == ["stance", "topic", "urgent", "note"]
+    assert saved.json["schema"]["document"][3] == {"name": "note", "type": "text", "options": [], "required": False,
+                                                   "multiple": False}
+    stale = client.patch(f"/api/v1/projects/{project.id}", json={"schema": schema, "version": project.version},
+                         headers=auth(token))
+    assert stale.status_code == 409
+    kept = client.patch(f"/api/v1/projects/{project.id}", json={"schema": {"labels": schema["labels"]},
+                                                                "version": saved.json["version"]}, headers=auth(token))
+    assert kept.json["schema"]["document"] == saved.json["schema"]["document"]  # left out: kept as it was
+
+
+def test_an_annotator_sets_and_reads_their_labels_with_versions(client, team):
+    _, doc, t = team
+    fresh = client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["olena"])).json
+    assert fresh["values"] == {} and fresh["version"] == 0 and [f["name"] for f in fresh["fields"]][0] == "stance"
+    first = put(client, doc, t["olena"], {"stance": "support", "topic": ["energy", "war"], "note": ""}, 0)
+    assert first.status_code == 200, first.json
+    assert first.json["values"] == {"stance": "support", "topic": ["war", "energy"]}  # schema order, empty dropped
+    assert first.json["version"] == 1
+    second = put(client, doc, t["olena"], {"stance": "oppose", "urgent": True}, 1)
+    assert second.json["version"] == 2 and second.json["values"] == {"stance": "oppose", "urgent": True}
+    stale = put(client, doc, t["olena"], {"stance": "neutral"}, 1)
+    assert stale.status_code == 409 and stale.json["error"]["field"] == "version"
+    assert stale.json["error"]["current"]["values"] == {"stance": "oppose", "urgent": True}
+    again = put(client, doc, t["olena"], {"stance": "neutral"}, 0)  # "none yet", but there is one
+    assert again.status_code == 409
+    page = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["olena"])).json
+    assert page["doc_labels"]["values"] == {"stance": "oppose", "urgent": True}
+
+
+@pytest.mark.parametrize("values, field", [
+    ({"stance": "maybe"}, "values.stance"),
+    ({"stance": ["support"]}, "values.stance"),
+    ({"topic": "war"}, "values.topic"),
+    ({"topic": ["war", "war"]}, "values.topic"),
+    ({"urgent": "yes"}, "values.urgent"),
+    ({"note": "x" * 2001}, "values.note"),
+    ({"colour": "red"}, "values.colour"),
+])
+def test_bad_values_are_a_400_naming_the_field(client, team, values, field):
+    _, doc, t = team
+    response = put(client, doc, t["olena"], values, 0)
+    assert response.status_code == 400, response.json
+    assert response.json["error"]["field"] == field
+
+
+def test_annotators_work_blind(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support"}, 0)
+    theirs = client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["taras"])).json
+    assert theirs["values"] == {} and theirs["version"] == 0
+    assert client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["taras"])).json["doc_labels"]["values"] == {}
+    assert client.get(f"/api/v1/documents/{doc.id}/doc-labels/review", headers=auth(t["taras"])).status_code == 403
+    assert decide(client, doc, t["taras"], 0, field="stance", value="oppose").status_code == 403
+    put(client, doc, t["taras"], {"stance": "oppose"}, 0)
+    assert client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["olena"])).json["values"] == {
+        "stance": "support"}
+
+
+def test_a_required_document_field_blocks_done(client, team):
+    _, doc, t = team
+    refused = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"}, headers=auth(t["olena"]))
+    assert refused.status_code == 409
+    assert refused.json["error"]["code"] == "required_attributes"
+    assert refused.json["error"]["doc_labels"] == ["stance"]
+    put(client, doc, t["olena"], {"topic": ["war"]}, 0)
+    assert client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
+                      headers=auth(t["olena"])).status_code == 409
+    put(client, doc, t["olena"], {"stance": "neutral"}, 1)
+    done = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"}, headers=auth(t["olena"]))
+    assert done.status_code == 200 and done.json["state"] == "done"
+
+
+def test_the_reviewer_takes_one_annotators_value_or_sets_one(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support", "topic": ["war"]}, 0)
+    put(client, doc, t["taras"], {"stance": "oppose", "topic": ["war"]}, 0)
+    view = client.get(f"/api/v1/documents/{doc.id}/doc-labels/review", headers=auth(t["rita"])).json
+    assert [(a["annotator"], a["values"]["stance"]) for a in view["annotators"]] == [("olena", "support"),
+                                                                                   ("taras", "oppose")]
+    assert view["gold"]["version"] == 0 and view["undecided"] == ["stance"]
+    taken = decide(client, doc, t["rita"], 0, field="stance", take="taras")
+    assert taken.status_code == 200, taken.json
+    assert taken.json["gold"]["values"] == {"stance": "oppose"} and taken.json["undecided"] == []
+    assert {a["annotator"]: a["status"] for a in taken.json["annotators"]} == {"olena": "rejected",
+                                                                              "taras": "accepted"}
+    stale = decide(client, doc, t["rita"], 0, field="topic", value=["war"])
+    assert stale.status_code == 409 and stale.json["error"]["current"]["gold"]["version"] == 1
+    set_ = decide(client, doc, t["rita"], 1, field="topic", value=["economy", "war"])
+    assert set_.json["gold"]["values"] == {"stance": "oppose", "topic": ["war", "economy"]}
+    assert decide(client, doc, t["rita"], 2, field="topic", value=["coal"]).status_code == 400
+    assert decide(client, doc, t["rita"], 2, field="mood", value="x").json["error"]["field"] == "field"
+    assert decide(client, doc, t["rita"], 2, field="stance", take="nobody").json["error"]["field"] == "take"
+    decided = put(client, doc, t["taras"], {"stance": "support"}, 1)  # decisions stick
+    assert decided.status_code == 409 and decided.json["error"]["code"] == "decided"
+    history = client.get(f"/api/v1/documents/{doc.id}/history", headers=auth(t["rita"])).json
+    assert any(e.get("action") == "doc_labels" for e in history["events"])
+
+
+def test_marking_reviewed_with_an_unsettled_required_field_is_undecided(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support"}, 0)
+    url = f"/api/v1/documents/{doc.id}/review-state"
+    refused = client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"]))
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "undecided"
+    assert refused.json["error"]["doc_labels"] == ["stance"]
+    decide(client, doc, t["rita"], 0, field="stance", take="olena")
+    assert client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"])).status_code == 200
+
+
+def test_accept_agreed_settles_the_fields_every_annotator_set_alike(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support", "topic": ["war", "energy"], "note": "a"}, 0)
+    put(client, doc, t["taras"], {"stance": "support", "topic": ["energy", "war"], "note": "b"}, 0)
+    done = client.post(f"/api/v1/documents/{doc.id}/review/accept-agreed", headers=auth(t["rita"]))
+    assert done.json["doc_labels"] == 2
+    view = client.get(f"/api/v1/documents/{doc.id}/doc-labels/review", headers=auth(t["rita"])).json
+    assert view["gold"]["values"] == {"stance": "support", "topic": ["war", "energy"]}
+
+
+# --- exports and imports -------------------------------------------------------------------------------------
+
+DOC_SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "annotator.document.v1.schema.json").read_text())
+
+
+@pytest.fixture
+def labelled(client, team, make):
+    """Two annotators' document labels (with a text field) and the reviewer's gold, the document reviewed."""
+    project, doc, t = team
+    t["admin"] = make.admin_token()
+    put(client, doc, t["olena"], {"stance": "support", "topic": ["war", "energy"], "note": "cautious"}, 0)
+    put(client, doc, t["taras"], {"stance": "oppose", "urgent": False}, 0)
+    decide(client, doc, t["rita"], 0, field="stance", take="taras")
+    decide(client, doc, t["rita"], 1, field="topic", take="olena")
+    decide(client, doc, t["rita"], 2, field="note", value="Kyiv's view")
+    decide(client, doc, t["rita"], 3, field="urgent", value=True)
+    assert client.put(f"/api/v1/documents/{doc.id}/review-state", json={"state": "reviewed"},
+                      headers=auth(t["rita"])).status_code == 200
+    return project, doc, t
+
+
+GOLD = {"stance": "oppose", "topic": ["war", "energy"], "note": "Kyiv's view", "urgent": True}
+
+
+def export(client, project, token, fmt="jsonl", layer="gold"):
+    response = client.get(f"/api/v1/projects/{project.id}/export?format={fmt}&layer={layer}", headers=auth(token))
+    assert response.status_code == 200, response.data[:300]
+    return response
+
+
+def test_the_native_line_holds_gold_and_each_annotators_labels_and_validates(client, labelled):
+    project, _, t = labelled
+    (gold,) = [orjson.loads(x) for x in export(client, project, t["rita"]).data.splitlines()]
+    jsonschema.validate(gold, DOC_SCHEMA)
+    assert gold["doc_labels"] == GOLD and "doc_labels_by" not in gold
+    (everything,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="all").data.splitlines()]
+    jsonschema.validate(everything, DOC_SCHEMA)
+    assert everything["doc_labels"] == GOLD
+    assert everything["doc_labels_by"] == [
+        {"annotator": "olena", "values": {"stance": "support", "topic": ["war", "energy"], "note": "cautious"},
+         "status": "rejected"},
+        {"annotator": "taras", "values": {"stance": "oppose", "urgent": False}, "status": "rejected"}]
+    (own,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="taras").data.splitlines()]
+    assert own["doc_labels"] == {"stance": "oppose", "urgent": False}
+
+
+def test_a_change_of_labels_rebuilds_the_kept_line(client, labelled):
+    project, doc, t = labelled
+    first = export(client, project, t["rita"]).data  # kept now
+    decide(client, doc, t["rita"], 4, field="stance", value="neutral")
+    again = orjson.loads(export(client, project, t["rita"]).data)
+    assert first != orjson.dumps(again) and again["doc_labels"]["stance"] == "neutral"
+
+
+def test_doccano_writes_cats_and_the_values(client, labelled):
+    project, _, t = labelled
+    for fmt in ("doccano", "doccano-rel"):
+        line = orjson.loads(export(client, project, t["rita"], fmt).data)
+        assert line["cats"] == ["stance:oppose", "topic:war", "topic:energy", "urgent:true"]
+        assert line["doc_labels"] == GOLD
+    losses = orjson.loads(export(client, project, t["rita"], "doccano", "all").headers["X-Export-Losses"])
+    assert losses["annotators' document label sets"] == 2
+
+
+def test_label_studio_writes_document_choices(client, labelled):
+    project, _, t = labelled
+    (task,) = orjson.loads(export(client, project, t["rita"], "labelstudio").data)
+    results = {r["from_name"]: r for r in task["annotations"][0]["result"] if r["to_name"] == "text"
+               and "start" not in r["value"]}
+    assert results["stance"] == {"from_name": "stance", "to_name": "text", "type": "choices",
+                                 "value": {"choices": ["oppose"]}}
+    assert results["topic"]["value"] == {"choices": ["war", "energy"]}
+    assert results["urgent"]["value"] == {"choices": ["true"]}
+    assert results["note"] == {"from_name": "note", "to_name": "text", "type": "textarea",
+                               "value": {"text": ["Kyiv's view"]}}
+
+
+def test_conll_parallel_and_hf_carry_them(client, labelled):
+    project, _, t = labelled
+    conll = export(client, project, t["rita"], "conll").data.decode()
+    assert '# doc_labels = {"stance":"oppose","topic":["war","energy"],"urgent":true,"note":"Kyiv\'s view"}' in conll
+    row = orjson.loads(export(client, project, t["rita"], "hf").data)
+    assert orjson.loads(row["doc_labels"]) == GOLD
+
+
+def test_parallel_sides_carry_the_versions_labels(client, make):
+    make.user("rita", "reviewer")
+    token = make.token("rita")
+    project = make.project("par", schema=schema_with_fields())
+    en = make.document(project.id, text="One sentence here. Two sentences there.", lang="en", group="g1")
+    make.document(project.id, text="Одне речення тут. Два речення там.", lang="uk", group="g1")
+    decide(client, en, token, 0, field="stance", value="neutral")
+    lines = [orjson.loads(x) for x in export(client, project, token, "parallel", "all").data.splitlines()]
+    assert lines and all(x["src"]["doc_labels"] == {"stance": "neutral"} and "doc_labels" not in x["tgt"]
+                         for x in lines)
+
+
+def test_spacy_doc_cats_score_every_category(client, labelled):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    project, _, t = labelled
+    (doc,) = DocBin().from_bytes(export(client, project, t["rita"], "spacy").data).get_docs(spacy.blank("xx").vocab)
+    assert doc.cats == {"stance:support": 0.0, "stance:oppose": 1.0, "stance:neutral": 0.0, "topic:war": 1.0,
+                        "topic:economy": 0.0, "topic:energy": 1.0, "urgent": 1.0}
+    assert doc.user_data["annotator"]["doc_labels"]["note"] == "Kyiv's view"
+
+
+def test_export_import_export_keeps_document_labels(cli, app, labelled, empty_database_url, tmp_path):
+    from sqlalchemy import create_engine
+
+    from annotator.db import upgrade
+
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps(schema_with_fields()))
+    for layer in ("all", "gold"):
+        first, second = tmp_path / f"{layer}-1.jsonl", tmp_path / f"{layer}-2.jsonl"
+        url = empty_database_url
+        assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "stances", "--layer", layer,
+                   "-o", str(first)).exit_code == 0
+        if layer == "all":
+            engine = create_engine(url)
+            upgrade(engine)
+            engine.dispose()
+            assert cli(url, "project", "create", "stances", "--schema", str(schema)).exit_code == 0
+            imported = cli(url, "import", "stances", str(first))
+            assert imported.exit_code == 0, imported.output
+        assert cli(url, "export", "stances", "--layer", layer, "-o", str(second)).exit_code == 0
+        assert re.sub(rb'"d-\d+"', b"", second.read_bytes()) == re.sub(rb'"d-\d+"', b"", first.read_bytes())
+        assert b'"doc_labels":{"stance":"oppose"' in second.read_bytes()
+
+
+def test_import_refuses_labels_the_schema_does_not_declare(client, team, make):
+    project, _, _ = team
+    token = make.admin_token()
+    line = orjson.dumps({"text": "Some text.", "lang": "en", "doc_labels": {"stance": "maybe"},
+                         "doc_labels_by": [{"annotator": "olena", "values": {"mood": "x"}}]})
+    response = client.post(f"/api/v1/projects/{project.id}/import", data=line, headers=auth(token))
+    assert response.status_code == 400
+    problems = " ".join(response.json["error"]["problems"])
+    assert "doc_labels: 'stance' must be one of" in problems and "doc_labels_by[0].values" in problems
+
+
+# --- agreement -----------------------------------------------------------------------------------------------
+
+def test_agreement_per_document_field_matches_a_hand_computation(client, team, make):
+    """stance over three documents: (support, support), (oppose, support), (neutral, neutral).
+    Observed: 2 of 3 pairs agree. Cohen's kappa: p_o = 2/3, p_e = (1*2 + 1*0 + 1*1)/9 = 1/3, so 0.5.
+    Krippendorff's alpha: coincidences s-s 2, n-n 2, s-o 1, o-s 1 (n = 6; totals s 3, o 1, n 2), D_o = 2,
+    D_e = (3*1 + 3*2 + 1*3 + 1*2 + 2*3 + 2*1)/5 = 22/5, alpha = 1 - 2/(22/5) = 6/11.
+    topic (several options, compared whole): equal sets on one document, one annotator alone on another."""
+    project, first, t = team
+    docs = [first] + [make.document(project.id, text=f"Another text number {k}.", lang="en") for k in (2, 3)]
+    olena = [("support", ["energy", "war"]), ("oppose", None), ("neutral", ["war"])]
+    taras = [("support", ["war", "energy"]), ("support", ["economy"]), ("neutral", None)]
+    for doc, (s1, t1), (s2, t2) in zip(docs, olena, taras, strict=True):
+        put(client, doc, t["olena"], {"stance": s1, "topic": t1}, 0)
+        put(client, doc, t["taras"], {"stance": s2, "topic": t2}, 0)
+    put(client, docs[0], t["rita"], {"stance": "oppose"}, 0)  # a reviewer's own set is not a layer
+    figures = client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["rita"])).json["doc_labels"]
+    stance, topic, urgent = figures
+    assert stance == {"field": "stance", "documents": 3, "observed": round(2 / 3, 4), "alpha": round(6 / 11, 4),
+                      "pairs": [{"annotators": ["olena", "taras"], "documents": 3, "kappa": 0.5}]}
+    assert (topic["documents"], topic["observed"]) == (1, 1.0)
+    assert (urgent["field"], urgent["documents"], urgent["observed"]) == ("urgent", 0, None)
+    login(client, "rita")
+    html = client.get(f"/projects/{project.id}/agreement").get_data(as_text=True)
+    assert 'id="ag-doc-fields"' in html and 'data-field="stance"' in html and "0.55" in html
+
+
+def test_a_renamed_annotator_rebuilds_the_all_layers_kept_line(client, app, labelled):
+    from sqlalchemy import text
+
+    from annotator.extensions import db
+
+    project, _, t = labelled
+    export(client, project, t["rita"], layer="all")  # kept now
+    with app.app_context():
+        db.session.execute(text("UPDATE users SET username = 'olena_k' WHERE username = 'olena'"))
+        db.session.commit()
+    line = orjson.loads(export(client, project, t["rita"], layer="all").data)
+    assert [x["annotator"] for x in line["doc_labels_by"]] == ["olena_k", "taras"]
