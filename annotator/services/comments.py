@@ -3,8 +3,9 @@
 from sqlalchemy import select
 
 from ..errors import Invalid, NotFound
-from ..models import Assignment, Comment, Document, Relation, Role, Span, User
+from ..models import Assignment, Comment, Document, Relation, Span, User
 from . import history
+from .members import reviewer_ids
 from .spans import sees_all_layers
 
 MAX_BODY = 5000
@@ -28,12 +29,13 @@ def visible(session, doc: Document, user: User) -> list[Comment]:
     own_rels = set(session.scalars(select(Relation.id).where(Relation.document_id == doc.id,
                                                              Relation.annotator_id == user.id)))
     works_on = user.id in _concerned_ids(session, doc)
+    reviewers = reviewer_ids(session, doc.project_id, {c.author_id for c in rows})
     shown: set[int] = set()
     for c in rows:  # in id order: a reply comes after its parent
         if c.span_id is not None or c.relation_id is not None:
             ok = c.span_id in own_spans or c.relation_id in own_rels
         else:
-            ok = works_on and (c.author_id == user.id or c.author.has_role(Role.REVIEWER)) \
+            ok = works_on and (c.author_id == user.id or c.author_id in reviewers) \
                 and (c.parent_id is None or c.parent_id in shown)
         if ok or c.author_id == user.id:
             shown.add(c.id)

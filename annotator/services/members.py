@@ -6,7 +6,7 @@ or manager (the project's own admin: members, settings, label schema). The globa
 only the default project role when a user is added without one.
 """
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from ..errors import Invalid, NotFound
 from ..models import Project, ProjectMember, ProjectRole, Role, User, utcnow
@@ -17,6 +17,23 @@ from .users import get_user
 def role_in(session, user: User, project_id: int) -> ProjectRole | None:
     return session.scalar(select(ProjectMember.role).where(ProjectMember.project_id == project_id,
                                                            ProjectMember.user_id == user.id))
+
+
+def annotates(project_id):
+    """A condition on User: their spans in the project form an annotator's layer, i.e. their role there is
+    annotator (a former member's, their global role). Reviewers', managers' and admins' own spans are gold added
+    directly, whatever their global role."""
+    there = select(ProjectMember.role).where(ProjectMember.project_id == project_id,
+                                             ProjectMember.user_id == User.id).scalar_subquery()
+    return func.coalesce(there, User.role) == ProjectRole.ANNOTATOR.value
+
+
+def reviewer_ids(session, project_id: int, user_ids) -> set[int]:
+    """Those of `user_ids` who review in the project: its reviewers and managers, and admins."""
+    there = select(ProjectMember.user_id).where(ProjectMember.project_id == project_id,
+                                                ProjectMember.role != ProjectRole.ANNOTATOR)
+    return set(session.scalars(select(User.id).where(User.id.in_(list(user_ids)),
+                                                     User.id.in_(there) | (User.role == Role.ADMIN))))
 
 
 def visible_project_ids(user: User):

@@ -30,6 +30,7 @@ from ..models import (
     utcnow,
 )
 from . import history, versions
+from .members import annotates
 from .schema import missing_required
 
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
@@ -195,7 +196,7 @@ def document_annotators(session, doc: Document) -> list[str]:
     with_spans = select(Span.annotator_id).where(Span.document_id == doc.id, Span.deleted_at.is_(None))
     assigned = select(Assignment.user_id).where(Assignment.document_id == doc.id)
     return list(session.scalars(select(User.username).where(User.id.in_(with_spans) | User.id.in_(assigned),
-                                                            User.role == Role.ANNOTATOR)
+                                                            annotates(doc.project_id))
                                 .order_by(User.username)))
 
 
@@ -208,7 +209,7 @@ def candidates(session, doc: Document) -> dict:
     for span in spans:
         groups[(span.start, span.end, span.label)].append(span)
     key_of = {s.id: _key(k) for k, members in groups.items() for s in members}
-    out = [_candidate(doc, k, sorted(members, key=lambda s: s.annotator.username), len(annotators))
+    out = [_candidate(doc, k, sorted(members, key=lambda s: s.annotator.username), set(annotators))
            for k, members in groups.items()]
     rels = session.scalars(select(Relation).where(Relation.document_id == doc.id, Relation.deleted_at.is_(None))
                            .order_by(Relation.id)).all()
@@ -234,13 +235,14 @@ def _agreement(count: int, total: int) -> str:
     return "one" if count <= 1 else "some"
 
 
-def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict:
+def _candidate(doc: Document, k: tuple, members: list[Span], annotators: set[str]) -> dict:
     statuses = {str(s.status) for s in members}
-    attrs = [s.attrs or {} for s in members if s.annotator.role == Role.ANNOTATOR] or [{}]
-    layers = {s.annotator_id for s in members if s.annotator.role == Role.ANNOTATOR}
+    own = [s for s in members if s.annotator.username in annotators]  # not reviewers' gold added directly
+    attrs = [s.attrs or {} for s in own] or [{}]
+    layers = {s.annotator_id for s in own}
     return {"key": _key(k), "start": k[0], "end": k[1], "label": k[2], "text": doc.text[k[0]:k[1]],
             "annotators": [s.annotator.username for s in members],
-            "agreement": _agreement(len(layers), total),
+            "agreement": _agreement(len(layers), len(annotators)),
             "attrs_agree": all(a == attrs[0] for a in attrs),
             "status": statuses.pop() if len(statuses) == 1 else "mixed",
             "missing": missing_required(doc.project, k[2], representative_attrs(members)),
@@ -332,17 +334,17 @@ def review_queue(session, project_id: int) -> list[dict]:
     in_project = select(Document.id).where(Document.project_id == project_id)
     spans = session.execute(
         select(Span.document_id, Span.annotator_id, Span.start, Span.end, Span.label, Span.status, Span.attrs,
-               User.role).join(User, User.id == Span.annotator_id)
+               annotates(project_id).label("annotates")).join(User, User.id == Span.annotator_id)
         .where(Span.document_id.in_(in_project), Span.deleted_at.is_(None))).all()
     if not spans:
         return []
     assigned = session.execute(
         select(Assignment.document_id, Assignment.user_id).join(User, User.id == Assignment.user_id)
-        .where(Assignment.document_id.in_(in_project), User.role == Role.ANNOTATOR)).all()
+        .where(Assignment.document_id.in_(in_project), annotates(project_id))).all()
     layers: dict[int, set[int]] = defaultdict(set)
     groups: dict[int, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
     for row in spans:
-        if row.role == Role.ANNOTATOR:
+        if row.annotates:
             layers[row.document_id].add(row.annotator_id)
         groups[row.document_id][(row.start, row.end, row.label)].append(row)
     for doc_id, user_id in assigned:
@@ -362,7 +364,7 @@ def review_queue(session, project_id: int) -> list[dict]:
 def _queue_row(doc: Document, by_key: dict, layer_ids: set[int], names: dict, state) -> dict:
     total, disagreements, pending = len(layer_ids), 0, 0
     for members in by_key.values():
-        own = [m for m in members if m.role == Role.ANNOTATOR]
+        own = [m for m in members if m.annotates]
         attrs = [m.attrs or {} for m in own] or [{}]
         agreed = _agreement(len({m.annotator_id for m in own}), total) == "all"
         disagreements += not agreed or any(a != attrs[0] for a in attrs)
