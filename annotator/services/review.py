@@ -15,7 +15,7 @@ from collections import defaultdict
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import load_only
 
-from ..errors import Conflict, Forbidden, Invalid
+from ..errors import N_, Conflict, Forbidden, Invalid
 from ..models import (
     Assignment,
     Document,
@@ -36,6 +36,12 @@ from .schema import missing_required
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
 DECIDED = (ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.MERGED)
 UNDECIDED_CHOICES = ("leave", "reject")
+DECIDED_MESSAGES = {
+    "span": N_("a reviewer has {status} this span; only a reviewer can change it now (leave a comment to ask for "
+               "a change)"),
+    "relation": N_("a reviewer has {status} this relation; only a reviewer can change it now (leave a comment to "
+                   "ask for a change)"),
+}
 
 
 class Decided(Conflict):
@@ -50,8 +56,8 @@ def check_may_change(item: Span | Relation, user: User, what: str) -> None:
     """Decisions stick: a span or relation a reviewer accepted, rejected or merged changes only by a reviewer's
     action. The one rule for every path that edits, deletes or restores annotations (pages, API, import)."""
     if item.status in DECIDED and not user.has_role(Role.REVIEWER):
-        raise Decided(f"a reviewer has {item.status.value} this {what}; only a reviewer can change it now "
-                      "(leave a comment to ask for a change)", field=what, status=item.status.value)
+        raise Decided(DECIDED_MESSAGES[what], field=what, status=item.status.value,
+                      params={"status": item.status.value})
 
 
 def review_span(session, span: Span, reviewer: User, decision, version=None) -> Span:
@@ -60,7 +66,8 @@ def review_span(session, span: Span, reviewer: User, decision, version=None) -> 
     Accepting also marks other annotators' identical spans as merged into this one; rejecting rejects the
     span's relations; undoing an acceptance sends the span's accepted relations back to pending."""
     if decision not in DECISIONS:
-        raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
+        raise Invalid(N_("decision must be one of {choices}"), field="decision",
+                      params={"choices": ", ".join(DECISIONS)})
     if version is not None:
         versions.expect(span, version, "span")
     status = DECISIONS[decision]
@@ -109,7 +116,7 @@ def _relations_of(session, span_ids: list[int], reviewer: User, status: ReviewSt
 def add_to_gold(session, span: Span, reviewer: User) -> Span:
     """A reviewer annotating the gold layer directly: their new span is accepted at once."""
     if not reviewer.has_role(Role.REVIEWER):
-        raise Forbidden("only reviewers annotate the gold layer", field="gold")
+        raise Forbidden(N_("only reviewers annotate the gold layer"), field="gold")
     return review_span(session, span, reviewer, "accept")
 
 
@@ -145,15 +152,18 @@ def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> 
     try:
         state = ReviewState(state)
     except ValueError:
-        raise Invalid(f"state must be one of {', '.join(s.value for s in ReviewState)}", field="state") from None
+        raise Invalid(N_("state must be one of {choices}"), field="state",
+                      params={"choices": ", ".join(s.value for s in ReviewState)}) from None
     if undecided is not None and undecided not in UNDECIDED_CHOICES:
-        raise Invalid(f"'undecided' must be one of {', '.join(UNDECIDED_CHOICES)}", field="undecided")
+        raise Invalid(N_("'undecided' must be one of {choices}"), field="undecided",
+                      params={"choices": ", ".join(UNDECIDED_CHOICES)})
     if state == ReviewState.REVIEWED:
         left = undecided_of(session, doc)
         if (left["spans"] or left["relations"]) and undecided is None:
-            raise Undecided(f"{len(left['spans'])} span candidate(s) and {len(left['relations'])} relation(s) are "
-                            "undecided: say whether to leave them out of the gold layer or reject them",
-                            field="undecided", spans=len(left["spans"]), relations=len(left["relations"]))
+            counts = {"spans": len(left["spans"]), "relations": len(left["relations"])}
+            raise Undecided(N_("{spans} span candidate(s) and {relations} relation(s) are undecided: say whether "
+                               "to leave them out of the gold layer or reject them"),
+                            field="undecided", params=counts, **counts)
         if undecided == "reject":
             _reject_undecided(session, left, reviewer)
     row = session.get(DocumentReview, doc.id)
@@ -299,7 +309,8 @@ def review_relation(session, rel: Relation, reviewer: User, decision, version=No
     at a span outside the gold layer); an end a reviewer rejected is not overruled: that is a 409.
     Returns the ids of the spans accepted with it."""
     if decision not in DECISIONS:
-        raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
+        raise Invalid(N_("decision must be one of {choices}"), field="decision",
+                      params={"choices": ", ".join(DECISIONS)})
     if version is not None:
         versions.expect(rel, version, "relation")
     status = DECISIONS[decision]
@@ -309,8 +320,9 @@ def review_relation(session, rel: Relation, reviewer: User, decision, version=No
         rejected = [s for s in ends if s.status == ReviewStatus.REJECTED or s.deleted_at is not None]
         if rejected:
             text = rel.document.text
-            raise Conflict(f"span “{text[rejected[0].start:rejected[0].end]}” ({rejected[0].label}) of this relation "
-                           "was rejected or deleted; accept it first", field="relation", span=rejected[0].id)
+            raise Conflict(N_("span “{text}” ({label}) of this relation was rejected or deleted; accept it first"),
+                           field="relation", span=rejected[0].id,
+                           params={"text": text[rejected[0].start:rejected[0].end], "label": rejected[0].label})
         for end in ends:
             if end.status == ReviewStatus.PENDING:
                 review_span(session, end, reviewer, "accept")
