@@ -5,9 +5,11 @@ span …) gives. For members, the request's role checks (`role_required`, `User.
 that project; see services/members.py for how the global and the project roles combine.
 """
 
+import functools
+
 from flask import abort, g, request
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from .errors import N_, NotFound
 from .extensions import db
@@ -41,9 +43,7 @@ def check_project_access():
     for arg, value in (request.view_args or {}).items():
         if arg in _URL_OBJECTS and current_user.is_authenticated:
             query, message, field = _URL_OBJECTS[arg]
-            membership = (ProjectMember.project_id == Project.id) & (ProjectMember.user_id == current_user.id)
-            row = db.session.execute(query(value).add_columns(ProjectMember.role)
-                                     .outerjoin(ProjectMember, membership)).first()
+            row = db.session.execute(_statement(arg), {"ident": value, "user_id": current_user.id}).first()
             g.url_objects = row  # the session holds loaded objects weakly: keep them for this request
             if row is None or (row.role is None and not current_user.is_admin):  # admins need no membership
                 _not_found(message, field, value)  # before the body is read: a missing thing is a 404
@@ -51,6 +51,14 @@ def check_project_access():
                 return
             current_user.project_role = AS_ROLE[row.role]
             return
+
+
+@functools.cache
+def _statement(arg: str):
+    """The object `arg` names, with its project and the caller's role there: built once per kind of object."""
+    query = _URL_OBJECTS[arg][0](bindparam("ident"))
+    membership = (ProjectMember.project_id == Project.id) & (ProjectMember.user_id == bindparam("user_id"))
+    return query.add_columns(ProjectMember.role).outerjoin(ProjectMember, membership)
 
 
 def _not_found(message, field, value):
