@@ -135,8 +135,19 @@ def decode(decoder: msgspec.json.Decoder, line, where: str):
     except msgspec.ValidationError as exc:
         raise problem(exc, where) from None
     except msgspec.DecodeError as exc:
-        raise Invalid(f"{where}: not valid JSON ({str(exc).removeprefix('JSON is malformed: ')})",
-                      field="line", where=where) from None
+        raise not_json(where, str(exc).removeprefix("JSON is malformed: "), "line") from None
+
+
+def not_json(where: str, problem: str, field: str) -> Invalid:
+    return Invalid(N_("{where}: not valid JSON ({problem})"), field=field, where=where,
+                   params={"where": where, "problem": problem})
+
+
+def not_utf8(name: str, line: int, byte: int, offset: int) -> Invalid:
+    """Bad UTF-8 stops the file, named by its line and its offset in the file."""
+    return Invalid(N_("{name}: line {line}: not UTF-8 text (byte 0x{byte} at offset {offset}); save the file as "
+                      "UTF-8"), field="file", where=name,
+                   params={"name": name, "line": line, "byte": f"{byte:02x}", "offset": offset})
 
 
 def problem(exc: msgspec.ValidationError, where: str, prefix: str = "") -> Invalid:
