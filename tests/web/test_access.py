@@ -141,7 +141,7 @@ def assert_same_as_missing(app, rule, method, ids, response, admin_token):
     arg = next(a for a in ("sid", "rid", "aid", "gid", "did", "pid") if a in rule.arguments)
     missing = call(app.test_client(), method, url_for_rule(rule, {**ids, arg: MISSING}), admin_token)
     assert missing.status_code == 404, (method, rule.rule)
-    assert response.json == {"error": {**missing.json["error"],
+    assert response.json == {"error": {**missing.json["error"], "params": {"id": ids[arg]},
                                        "message": missing.json["error"]["message"].replace(str(MISSING),
                                                                                            str(ids[arg]))}}
 
