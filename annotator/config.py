@@ -34,6 +34,9 @@ def load(app, test_config=None):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
     url = app.config.get("DATABASE_URL") or f"sqlite:///{Path(app.instance_path) / 'annotator.sqlite3'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = _with_driver(url)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # a file has no server that could drop the connection: no liveness round trip at every checkout
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})["pool_pre_ping"] = False
     app.config["MAX_CONTENT_LENGTH"] = int(float(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024)
 
 

@@ -1,6 +1,7 @@
 """/api/v1: JSON in, JSON out; one place maps domain and HTTP errors to JSON 4xx."""
 
 from flask import Blueprint, request
+from flask_babel import gettext
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -8,6 +9,7 @@ from ..auth import api_error
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import http_error_text
+from ..services.versions import STALE_ANY
 from .inputs import BadBody, read_json
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -32,7 +34,7 @@ def _domain_error(exc: DomainError):
 def _stale(exc: StaleDataError):
     """A versioned row changed by someone else between read and write, wherever a service did not say so."""
     db.session.rollback()
-    return api_error("conflict", "this was changed by someone else meanwhile; reload it", 409, field="version")
+    return api_error("conflict", gettext(STALE_ANY), 409, field="version")
 
 
 @bp.errorhandler(HTTPException)

@@ -25,7 +25,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..ids import MAX_ID
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID, description="a row id")]
@@ -161,10 +161,28 @@ def field_path(loc: tuple) -> str:
     return out
 
 
+# pydantic's commonest complaints, in words the catalogs translate; the others are passed on in its English.
+PYDANTIC_MESSAGES = {
+    "missing": N_("'{field}': is required"),
+    "extra_forbidden": N_("'{field}': is not a field of this request"),
+    "string_type": N_("'{field}': must be a string"),
+    "int_type": N_("'{field}': must be a whole number"),
+    "int_parsing": N_("'{field}': must be a whole number"),
+    "int_from_float": N_("'{field}': must be a whole number"),
+    "bool_type": N_("'{field}': must be true or false"),
+    "bool_parsing": N_("'{field}': must be true or false"),
+    "list_type": N_("'{field}': must be a list"),
+    "dict_type": N_("'{field}': must be a JSON object"),
+    "model_type": N_("'{field}': must be a JSON object"),
+}
+
+
 def invalid(exc: ValidationError) -> Invalid:
     """The first problem pydantic found, as the API's 400: the message names the field, `field` holds its path."""
     error = exc.errors(include_url=False, include_context=False, include_input=False)[0]
     field = field_path(error["loc"])
+    if field and error["type"] in PYDANTIC_MESSAGES:
+        return Invalid(PYDANTIC_MESSAGES[error["type"]], field=field, params={"field": field})
     message = error["msg"].removeprefix("Value error, ")
     message = message[0].lower() + message[1:] if message else "is not valid"
     return Invalid(f"'{field}': {message}" if field else message, field=field or None)

@@ -150,7 +150,7 @@ def import_jsonl(pid, args: ImportOptions):
     project = project_service.get_project(db.session, pid)
     parsed = parse_files([("body", request.get_data())], "jsonl", args.lang)
     if parsed.errors:
-        raise Invalid(f"{len(parsed.errors)} problem(s); nothing was imported",
+        raise Invalid(imports.NOTHING_IMPORTED, params={"count": len(parsed.errors)},
                       problems=[e.message for e in parsed.errors])
     result = imports.import_documents(db.session, project, parsed.inputs, current_user,
                                       add_labels=args.add_labels)

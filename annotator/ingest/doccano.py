@@ -80,7 +80,7 @@ def read(name: str, data: bytes, lang: str | None = None):
         try:
             yield _document(orjson.loads(line), where, default_lang)
         except orjson.JSONDecodeError as exc:
-            yield Invalid(f"{where}: not valid JSON ({exc})", field="line", where=where)
+            yield shape.not_json(where, str(exc), "line")
         except Invalid as exc:
             yield exc
 

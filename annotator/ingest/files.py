@@ -6,18 +6,28 @@ import gzip
 import zlib
 from pathlib import Path
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 
 CHUNK = 1 << 20
 
 
-def _too_big(name: str, limit: int, what: str, together: bool) -> Invalid:
-    mb = limit // (1 << 20)
-    if together:
-        return Invalid(f"{name}: with the files before it, this import {what} more than the limit of {mb} MB "
-                       "(ANNOTATOR_MAX_IMPORT_MB); import fewer files at once", field="file", where=name)
-    return Invalid(f"{name}: {what} more than the import limit of {mb} MB (ANNOTATOR_MAX_IMPORT_MB); split it "
-                   "into smaller files", field="file", where=name)
+# (how the file is too big, whether the files before it count) -> the message
+TOO_BIG = {
+    ("unpacked", False): N_("{name}: decompresses to more than the import limit of {mb} MB "
+                            "(ANNOTATOR_MAX_IMPORT_MB); split it into smaller files"),
+    ("unpacked", True): N_("{name}: with the files before it, this import decompresses to more than the limit of "
+                           "{mb} MB (ANNOTATOR_MAX_IMPORT_MB); import fewer files at once"),
+    ("read", False): N_("{name}: {size}is more than the import limit of {mb} MB (ANNOTATOR_MAX_IMPORT_MB); split "
+                        "it into smaller files"),
+    ("read", True): N_("{name}: with the files before it, this import {size}is more than the limit of {mb} MB "
+                       "(ANNOTATOR_MAX_IMPORT_MB); import fewer files at once"),
+}
+
+
+def _too_big(name: str, limit: int, how: str, together: bool, size: str = "") -> Invalid:
+    """`size`: the file's own size ("2 MB "), when known before reading it."""
+    return Invalid(TOO_BIG[how, together], field="file", where=name,
+                   params={"name": name, "mb": limit // (1 << 20), "size": size})
 
 
 def _gunzip(name: str, fh, limit: int, room: int) -> bytes:
@@ -28,9 +38,10 @@ def _gunzip(name: str, fh, limit: int, room: int) -> bytes:
             while chunk := stream.read(min(CHUNK, room + 1 - len(out))):
                 out += chunk
                 if len(out) > room:
-                    raise _too_big(name, limit, "decompresses to", room < limit)
+                    raise _too_big(name, limit, "unpacked", room < limit)
     except (OSError, EOFError, zlib.error) as exc:
-        raise Invalid(f"{name}: not a complete gzip file ({exc})", field="file", where=name) from None
+        raise Invalid(N_("{name}: not a complete gzip file ({problem})"), field="file", where=name,
+                      params={"name": name, "problem": str(exc)}) from None
     return bytes(out)
 
 
@@ -41,7 +52,7 @@ def read_stream(name: str, fh, limit: int, room: int | None = None) -> tuple[str
         return name[:-3], _gunzip(name, fh, limit, room)
     data = fh.read(room + 1)
     if len(data) > room:
-        raise _too_big(name, limit, "is", room < limit)
+        raise _too_big(name, limit, "read", room < limit)
     return name, data
 
 
@@ -50,7 +61,7 @@ def read_path(path: Path, limit: int, room: int | None = None) -> tuple[str, byt
     name, room = str(path), limit if room is None else room
     size = path.stat().st_size
     if not name.lower().endswith(".gz") and size > room:
-        raise _too_big(name, limit, f"{size / (1 << 20):.0f} MB is", room < limit)
+        raise _too_big(name, limit, "read", room < limit, f"{size / (1 << 20):.0f} MB ")
     with open(path, "rb") as fh:
         return read_stream(name, fh, limit, room)
 

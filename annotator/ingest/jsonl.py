@@ -46,9 +46,7 @@ def _not_utf8(name: str, number: int, line: bytes, data: bytes) -> Invalid | Non
     try:
         line.decode("utf-8")
     except UnicodeDecodeError as bad:
-        at = data.find(line) + bad.start
-        return Invalid(f"{name}: line {number}: not UTF-8 text (byte 0x{line[bad.start]:02x} at offset {at}); "
-                       "save the file as UTF-8", field="file", where=name)
+        return shape.not_utf8(name, number, line[bad.start], data.find(line) + bad.start)
     return None
 
 

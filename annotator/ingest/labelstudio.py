@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import orjson
 from msgspec import Meta, Struct
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..services.documents import DocumentInput, RelationInput, SpanInput
 from ..text import utf16_offsets, utf16_to_codepoint
 from . import shape
@@ -70,12 +70,13 @@ def read(name: str, data: bytes, lang: str | None = None):
         yield exc
         return
     except orjson.JSONDecodeError as exc:
-        yield Invalid(f"{name}: not valid JSON ({exc})", field="file", where=name)
+        yield shape.not_json(name, str(exc), "file")
         return
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):
-        yield Invalid(f"{name}: expected a JSON array of Label Studio tasks", field="file", where=name)
+        yield Invalid(N_("{name}: expected a JSON array of Label Studio tasks"), field="file", where=name,
+                      params={"name": name})
         return
     default_lang = lang if lang and lang != "auto" else None
     try:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 
 STATUSES = ("pending", "accepted", "rejected", "merged")
 NAME_MAX = 80  # users.username
@@ -145,8 +145,19 @@ def decode(decoder: msgspec.json.Decoder, line, where: str):
     except msgspec.ValidationError as exc:
         raise problem(exc, where) from None
     except msgspec.DecodeError as exc:
-        raise Invalid(f"{where}: not valid JSON ({str(exc).removeprefix('JSON is malformed: ')})",
-                      field="line", where=where) from None
+        raise not_json(where, str(exc).removeprefix("JSON is malformed: "), "line") from None
+
+
+def not_json(where: str, problem: str, field: str) -> Invalid:
+    return Invalid(N_("{where}: not valid JSON ({problem})"), field=field, where=where,
+                   params={"where": where, "problem": problem})
+
+
+def not_utf8(name: str, line: int, byte: int, offset: int) -> Invalid:
+    """Bad UTF-8 stops the file, named by its line and its offset in the file."""
+    return Invalid(N_("{name}: line {line}: not UTF-8 text (byte 0x{byte} at offset {offset}); save the file as "
+                      "UTF-8"), field="file", where=name,
+                   params={"name": name, "line": line, "byte": f"{byte:02x}", "offset": offset})
 
 
 def problem(exc: msgspec.ValidationError, where: str, prefix: str = "") -> Invalid:
@@ -154,16 +165,20 @@ def problem(exc: msgspec.ValidationError, where: str, prefix: str = "") -> Inval
     path, message = prefix + (match["path"] or ""), match["message"]
     if message.startswith("Object missing required field `"):
         path, message = f"{path}.{message.split('`')[1]}", "is required"
-    path, message = path.lstrip("."), _say(message)
+    path = path.lstrip(".")
+    template, params = _say(message)
+    params["at"] = f"{where}: "
     if not path:
-        return Invalid(f"{where}: {message}", where=where)
-    return Invalid(f"{where}: field '{path}': {message}", field=path, where=where)
+        return Invalid(N_("{at}{problem}"), where=where, params={"problem": message[0].lower() + message[1:], **params})
+    return Invalid(template, field=path, where=where, params={"name": path, **params})
 
 
-def _say(message: str) -> str:
-    """msgspec's words, as the rest of our messages put things."""
+def _say(message: str) -> tuple[str, dict]:
+    """msgspec's words, as the rest of our messages put things: a template and its values."""
+    if message == "is required":
+        return N_("{at}field '{name}': is required"), {}
     if message.startswith("Expected `str` of length >= 1"):
-        return "must not be empty"
+        return N_("{at}field '{name}': must not be empty"), {}
     if message.startswith("Expected `str` of length <= "):
-        return f"has more than {message.split('<= ')[1].rstrip('`')} characters"
-    return message[0].lower() + message[1:]
+        return N_("{at}field '{name}': has more than {max} characters"), {"max": message.split("<= ")[1].rstrip("`")}
+    return N_("{at}field '{name}': {problem}"), {"problem": message[0].lower() + message[1:]}

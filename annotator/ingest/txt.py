@@ -11,6 +11,7 @@ from ..langs import BadLanguage, normalize_lang
 from ..services.documents import parse_fields
 from .cleanup import propose_cleanup
 from .detect import detect_language
+from .shape import not_utf8
 
 MIN_CONFIDENCE = 0.5
 MISMATCH_CONFIDENCE = 0.9
@@ -22,8 +23,7 @@ def decode(name: str, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise Invalid(f"{name}: line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                      "save the file as UTF-8", field="file", where=name) from None
+        raise not_utf8(name, line, data[exc.start], exc.start) from None
 
 
 def split_name(name: str) -> tuple[str, str | None]:

@@ -6,7 +6,7 @@ import unicodedata
 from anyascii import anyascii
 from sqlalchemy import func, or_, select
 
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import N_, Conflict, Invalid, NotFound
 from ..models import ACTOR_KINDS, Actor, Document, Project, Relation, Span, User
 from . import history
 
@@ -33,16 +33,16 @@ def _clean_names(names) -> dict[str, list[str]]:
         return {}
     if not isinstance(names, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
                                               for v in names.values()):
-        raise Invalid("'names' maps a language code to a list of names", field="names")
+        raise Invalid(N_("'names' maps a language code to a list of names"), field="names")
     return {lang: sorted({n.strip() for n in values if n.strip()}) for lang, values in names.items()}
 
 
 def create_actor(session, project: Project, user: User | None, name, kind="person", names=None,
                  lang: str | None = None) -> Actor:
     if not isinstance(name, str) or not name.strip() or len(name) > 300:
-        raise Invalid("an actor needs a name of 1-300 characters", field="name")
+        raise Invalid(N_("an actor needs a name of 1-300 characters"), field="name")
     if kind not in ACTOR_KINDS:
-        raise Invalid(f"kind must be one of {', '.join(ACTOR_KINDS)}", field="kind")
+        raise Invalid(N_("kind must be one of {choices}"), field="kind", params={"choices": ", ".join(ACTOR_KINDS)})
     name = " ".join(name.split())
     names = _clean_names(names)
     if lang:
@@ -50,7 +50,7 @@ def create_actor(session, project: Project, user: User | None, name, kind="perso
         if name not in names[lang]:
             names[lang].append(name)
     if session.scalar(select(Actor.id).where(Actor.project_id == project.id, Actor.name == name)) is not None:
-        raise Conflict(f"an actor named '{name}' exists already", field="name")
+        raise Conflict(N_("an actor named '{name}' exists already"), field="name", params={"name": name})
     actor = Actor(project_id=project.id, name=name, kind=kind, names=names, search_key=_search_key(name, names),
                   created_by_id=user.id if user else None)
     session.add(actor)
@@ -97,7 +97,7 @@ def by_exact_name(session, project: Project, text: str) -> Actor | None:
 def get_actor(session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
-        raise NotFound(f"no actor {actor_id}", field="actor")
+        raise NotFound(N_("no actor {id}"), field="actor", params={"id": actor_id})
     return actor
 
 

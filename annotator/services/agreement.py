@@ -18,7 +18,8 @@ from itertools import combinations
 
 from sqlalchemy import select
 
-from ..models import Document, DocumentLabels, Project, Role, Span, User
+from ..models import Document, DocumentLabels, Project, Span, User
+from .members import annotates
 
 TOKEN = re.compile(r"[\w\u0300-\u036f'’ʼ]+|[^\w\s]", re.UNICODE)
 OUTSIDE = "O"
@@ -90,7 +91,7 @@ def _layers(session, project: Project, lang: str | None):
     """{document id: {annotator: set of (start, end, label)}} and {document id: text}, two queries."""
     query = (select(Span.document_id, User.username, Span.start, Span.end, Span.label)
              .join(User, User.id == Span.annotator_id).join(Document, Document.id == Span.document_id)
-             .where(Document.project_id == project.id, Span.deleted_at.is_(None), User.role == Role.ANNOTATOR))
+             .where(Document.project_id == project.id, Span.deleted_at.is_(None), annotates(project.id)))
     if lang:
         query = query.where(Document.lang == lang)
     layers: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -156,7 +157,7 @@ def document_fields(session, project: Project, lang: str | None = None) -> list[
     query = (select(DocumentLabels.document_id, User.username, DocumentLabels.values)
              .join(User, User.id == DocumentLabels.annotator_id)
              .join(Document, Document.id == DocumentLabels.document_id)
-             .where(Document.project_id == project.id, User.role == Role.ANNOTATOR))
+             .where(Document.project_id == project.id, annotates(project.id)))
     if lang:
         query = query.where(Document.lang == lang)
     sets: dict[int, dict[str, dict]] = defaultdict(dict)

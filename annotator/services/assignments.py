@@ -4,7 +4,7 @@ from collections import Counter
 
 from sqlalchemy import delete, func, select
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..models import Assignment, DocState, Document, DocumentProgress, Project, ProjectMember, ProjectRole, Role, User
 from . import history
 
@@ -25,7 +25,7 @@ def assign(session, docs: list[Document], users: list[User], by: User | None = N
     """Assign every version of each document to each user; returns how many assignments were new."""
     for user in users:
         if not user.active:
-            raise Invalid(f"{user.username} is deactivated", field="users")
+            raise Invalid(N_("{user} is deactivated"), field="users", params={"user": user.username})
     existing = set(session.execute(select(Assignment.document_id, Assignment.user_id).where(
         Assignment.user_id.in_([u.id for u in users]))).all())
     added = 0
@@ -48,15 +48,15 @@ def assign_by_name(session, project: Project, doc_ids: list[int], usernames: lis
     """assign() for document ids of this project and user names; unknown ones are refused by name."""
     docs = list(session.scalars(select(Document).where(Document.id.in_(doc_ids), Document.project_id == project.id)))
     if len(docs) != len(set(doc_ids)):
-        raise Invalid("every document must belong to this project", field="documents")
+        raise Invalid(N_("every document must belong to this project"), field="documents")
     users = {u.username: u for u in session.scalars(select(User).where(User.username.in_(usernames)))}
     missing = [n for n in usernames if n not in users]
     if missing:
-        raise Invalid(f"no user named '{missing[0]}'", field="users")
+        raise Invalid(N_("no user named '{name}'"), field="users", params={"name": missing[0]})
     members = set(session.scalars(select(ProjectMember.user_id).where(ProjectMember.project_id == project.id)))
     outside = [n for n in usernames if users[n].id not in members and users[n].role != Role.ADMIN]
     if outside:
-        raise Invalid(f"'{outside[0]}' is not a member of this project", field="users")
+        raise Invalid(N_("'{name}' is not a member of this project"), field="users", params={"name": outside[0]})
     return assign(session, docs, [users[n] for n in usernames], by)
 
 
@@ -77,10 +77,11 @@ def auto_assign(session, project: Project, k: int, docs: list[Document] | None =
                 by: User | None = None) -> int:
     """Give each document k annotators, choosing those with the fewest assignments in the project."""
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise Invalid("k must be a whole number of annotators, 1 or more", field="k")
+        raise Invalid(N_("k must be a whole number of annotators, 1 or more"), field="k")
     pool = annotators(session, project)
     if len(pool) < k:
-        raise Invalid(f"the project has {len(pool)} active annotator(s); cannot give each document {k}", field="k")
+        raise Invalid(N_("the project has {count} active annotator(s); cannot give each document {k}"), field="k",
+                      params={"count": len(pool), "k": k})
     if docs is None:
         docs = list(session.scalars(select(Document).where(Document.project_id == project.id).order_by(Document.id)))
     load = Counter(dict(session.execute(

@@ -2,11 +2,13 @@
 
 from sqlalchemy import select
 
-from ..errors import Invalid, NotFound
-from ..models import Assignment, Comment, Document, Relation, Role, Span, User
+from ..errors import N_, Invalid, NotFound
+from ..models import Assignment, Comment, Document, Relation, Span, User
 from . import history
+from .members import reviewer_ids
 from .spans import sees_all_layers
 
+NO_SUCH = {"span": N_("no span {id}"), "relation": N_("no relation {id}")}
 MAX_BODY = 5000
 
 
@@ -28,12 +30,13 @@ def visible(session, doc: Document, user: User) -> list[Comment]:
     own_rels = set(session.scalars(select(Relation.id).where(Relation.document_id == doc.id,
                                                              Relation.annotator_id == user.id)))
     works_on = user.id in _concerned_ids(session, doc)
+    reviewers = reviewer_ids(session, doc.project_id, {c.author_id for c in rows})
     shown: set[int] = set()
     for c in rows:  # in id order: a reply comes after its parent
         if c.span_id is not None or c.relation_id is not None:
             ok = c.span_id in own_spans or c.relation_id in own_rels
         else:
-            ok = works_on and (c.author_id == user.id or c.author.has_role(Role.REVIEWER)) \
+            ok = works_on and (c.author_id == user.id or c.author_id in reviewers) \
                 and (c.parent_id is None or c.parent_id in shown)
         if ok or c.author_id == user.id:
             shown.add(c.id)
@@ -45,21 +48,21 @@ def add(session, doc: Document, user: User, body, span_id=None, relation_id=None
     working blind comments on and replies to only what they may see: others' spans, relations and threads
     are not found."""
     if not isinstance(body, str) or not body.strip():
-        raise Invalid("a comment needs some text", field="body")
+        raise Invalid(N_("a comment needs some text"), field="body")
     if len(body) > MAX_BODY:
-        raise Invalid(f"a comment has at most {MAX_BODY} characters", field="body")
+        raise Invalid(N_("a comment has at most {max} characters"), field="body", params={"max": MAX_BODY})
     span = _target(session, Span, span_id, doc, "span")
     rel = _target(session, Relation, relation_id, doc, "relation")
     parent = _target(session, Comment, parent_id, doc, "parent")
     if parent is not None:
         if parent not in visible(session, doc, user):
-            raise NotFound(f"no comment {parent_id} in this document", field="parent")
+            raise NotFound(N_("no comment {id} in this document"), field="parent", params={"id": parent_id})
         span = session.get(Span, parent.span_id) if parent.span_id is not None else None
         rel = session.get(Relation, parent.relation_id) if parent.relation_id is not None else None
     if not sees_all_layers(user, doc.project):
         for item, field in ((span, "span"), (rel, "relation")):
             if item is not None and item.annotator_id != user.id:
-                raise NotFound(f"no {field} {item.id}", field=field)
+                raise NotFound(NO_SUCH[field], field=field, params={"id": item.id})
     comment = Comment(document_id=doc.id, author_id=user.id, body=body.strip(), span_id=span.id if span else None,
                       relation_id=rel.id if rel else None, parent_id=parent.id if parent else None)
     session.add(comment)
@@ -73,10 +76,10 @@ def _target(session, model, ident, doc: Document, field: str):
     if ident is None:
         return None
     if isinstance(ident, bool) or not isinstance(ident, int):
-        raise Invalid(f"'{field}' must be an id", field=field)
+        raise Invalid(N_("'{name}' must be an id"), field=field, params={"name": field})
     row = session.get(model, ident)
     if row is None or row.document_id != doc.id:
-        raise Invalid(f"no {field} {ident} in this document", field=field)
+        raise Invalid(N_("no {name} {id} in this document"), field=field, params={"name": field, "id": ident})
     return row
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from sqlalchemy import func, select
 
 from ..align import split_sentences
-from ..errors import Invalid, NotFound
+from ..errors import N_, Invalid, NotFound
 from ..ids import as_id
 from ..langs import BadLanguage, normalize_lang
 from ..models import Document, Project, TranslationGroup, User, utcnow
@@ -127,47 +127,50 @@ class DocumentRef:
         return f"DocumentRef({self.id})"
 
 
-def _bad(where: str, name: str, message: str) -> Invalid:
-    prefix = f"{where}: " if where else ""
-    return Invalid(f"{prefix}field '{name}': {message}", field=name, where=where or None)
+def _bad(where: str, name: str, message: str, **params) -> Invalid:
+    """`message` (marked with N_; {at}: where, {name}: the field, others from `params`) about field `name`."""
+    return Invalid(message, field=name, where=where or None,
+                   params={"at": f"{where}: " if where else "", "name": name, **params})
 
 
 def parse_fields(data, where: str = "", default_lang: str | None = None) -> DocumentInput:
     """Validate a mapping of document fields (from JSON, a form or a file) into a DocumentInput."""
     if not isinstance(data, dict):
-        raise Invalid(f"{where + ': ' if where else ''}expected a JSON object with 'text' and 'lang'",
-                      where=where or None)
+        raise Invalid(N_("{at}expected a JSON object with 'text' and 'lang'"), where=where or None,
+                      params={"at": f"{where}: " if where else ""})
     text = data.get("text")
     if not isinstance(text, str):
-        raise _bad(where, "text", "is required and must be a string")
+        raise _bad(where, "text", N_("{at}field '{name}': is required and must be a string"))
     text = normalize(text)
     if not text.strip():
-        raise _bad(where, "text", "is empty")
+        raise _bad(where, "text", N_("{at}field '{name}': is empty"))
     if "\x00" in text:
-        raise _bad(where, "text", "holds the NUL character (U+0000), which no database here can keep as text")
+        raise _bad(where, "text", N_("{at}field '{name}': holds the NUL character (U+0000), which no database "
+                                                 "here can keep as text"))
     lang = data.get("lang") or default_lang
     try:
         lang = _lang_tag(lang) if type(lang) is str else normalize_lang(lang)
     except BadLanguage as exc:
-        raise _bad(where, "lang", str(exc)) from None
+        raise _bad(where, "lang", N_("{at}field '{name}': {problem}"), problem=str(exc)) from None
     title = data.get("title") or ""
     if not isinstance(title, str):
-        raise _bad(where, "title", "must be a string")
+        raise _bad(where, "title", N_("{at}field '{name}': must be a string"))
     title = normalize(title).strip()
     if len(title) > MAX_TITLE or "\x00" in title:
-        raise _bad(where, "title", f"must be text of at most {MAX_TITLE} characters")
+        raise _bad(where, "title", N_("{at}field '{name}': must be text of at most {max} characters"), max=MAX_TITLE)
     group = data.get("group")
     if group is not None and not isinstance(group, str | int):
-        raise _bad(where, "group", "must be a string or a number")
+        raise _bad(where, "group", N_("{at}field '{name}': must be a string or a number"))
     if group is not None and (len(str(group)) > MAX_GROUP_KEY or "\x00" in str(group)):
-        raise _bad(where, "group", f"must be a key of at most {MAX_GROUP_KEY} characters")
+        raise _bad(where, "group", N_("{at}field '{name}': must be a key of at most {max} characters"),
+                   max=MAX_GROUP_KEY)
     source_url = data.get("source_url", data.get("url"))
     if source_url and (not isinstance(source_url, str) or len(source_url) > 2000 or "\x00" in source_url
                        or not source_url.lower().startswith(("http://", "https://"))):
-        raise _bad(where, "source_url", "must be an http(s) URL of at most 2000 characters")
+        raise _bad(where, "source_url", N_("{at}field '{name}': must be an http(s) URL of at most 2000 characters"))
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
-        raise _bad(where, "meta", "must be a JSON object")
+        raise _bad(where, "meta", N_("{at}field '{name}': must be a JSON object"))
     return DocumentInput(text=text, lang=lang, title=title, group=str(group) if group is not None else None,
                          source_url=source_url or None, published=_parse_date(data.get("published"), where),
                          meta=meta, where=where)
@@ -184,11 +187,12 @@ def _parse_date(value, where):
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise _bad(where, "published", "must be a date written YYYY-MM-DD")
+        raise _bad(where, "published", N_("{at}field '{name}': must be a date written YYYY-MM-DD"))
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        raise _bad(where, "published", f"'{value}' is not a date written YYYY-MM-DD") from None
+        raise _bad(where, "published", N_("{at}field '{name}': '{value}' is not a date written YYYY-MM-DD"),
+                   value=value) from None
 
 
 def add_documents(session, project: Project, inputs: Iterable[DocumentInput], user: User | None = None,
@@ -298,8 +302,10 @@ def _check_group_languages(session, groups, inputs, digests) -> None:
             continue
         slot = (groups[item.group].id, item.lang)
         if slot in taken and taken[slot] != digest:
-            raise Invalid(f"{item.where + ': ' if item.where else ''}group '{item.group}' already has a "
-                          f"'{item.lang}' version", field="group", where=item.where or None)
+            raise Invalid(N_("{at}group '{group}' already has a '{lang}' version"), field="group",
+                          where=item.where or None,
+                          params={"at": f"{item.where}: " if item.where else "", "group": item.group,
+                                  "lang": item.lang})
         taken[slot] = digest
 
 
@@ -310,7 +316,7 @@ def _like_escape(q: str) -> str:
 def get_document(session, doc_id) -> Document:
     doc = session.get(Document, doc_id) if isinstance(doc_id, int) else None
     if doc is None:
-        raise NotFound(f"no document {doc_id}", field="document")
+        raise NotFound(N_("no document {id}"), field="document", params={"id": doc_id})
     return doc
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, select
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..models import (
     Actor,
     Alignment,
@@ -35,6 +35,7 @@ from .relations import allowed_types
 from .spans import check_attrs
 
 MAX_PROBLEMS = 200
+NOTHING_IMPORTED = N_("{count} problem(s); nothing was imported")
 NEW_LABEL_COLOURS = ("#7c3aed", "#db2777", "#0891b2", "#65a30d", "#ea580c", "#4b5563")
 
 
@@ -132,7 +133,7 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
     with paused_gc():
         problems = check_annotations(project, inputs, add_labels)
         if problems:
-            raise Invalid(f"{len(problems)} problem(s); nothing was imported", problems=problems)
+            raise Invalid(NOTHING_IMPORTED, params={"count": len(problems)}, problems=problems)
         carries_alignment = any(item.alignment for item in inputs)
         result = add_documents(session, project, inputs, user, progress, align=not carries_alignment)
         if any(item.spans for item in result.items):

@@ -4,7 +4,7 @@ import functools
 import string
 from importlib import resources
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 
 MIN_LENGTH = 10
 MAX_LENGTH = 200
@@ -24,15 +24,16 @@ _RUNS = string.digits * 22 + string.ascii_lowercase * 8  # "2345678901", "abcdef
 def check(password, username: str = "") -> None:
     """Raise Invalid (field 'password') with the reason when `password` is not good enough."""
     if not isinstance(password, str) or not password.strip():
-        raise Invalid("the password cannot be empty or only spaces", field="password")
+        raise Invalid(N_("the password cannot be empty or only spaces"), field="password")
     if len(password.strip()) < MIN_LENGTH:
-        raise Invalid(f"the password must have at least {MIN_LENGTH} characters (not counting spaces at either end)",
-                      field="password")
+        raise Invalid(N_("the password must have at least {min} characters (not counting spaces at either end)"),
+                      field="password", params={"min": MIN_LENGTH})
     if len(password) > MAX_LENGTH:
-        raise Invalid(f"the password can have at most {MAX_LENGTH} characters", field="password")
+        raise Invalid(N_("the password can have at most {max} characters"), field="password",
+                      params={"max": MAX_LENGTH})
     folded = password.casefold()
     base = folded.strip(_AROUND)
     if (folded in common() or base in common() or len(set(folded)) <= 2 or folded in _RUNS or folded[::-1] in _RUNS
             or (username and base == username.casefold())):
-        raise Invalid("this password is too easy to guess (a common password, the user name, a run like 1234567890, "
-                      "or one or two characters repeated): choose another", field="password")
+        raise Invalid(N_("this password is too easy to guess (a common password, the user name, a run like 1234567890, "
+                         "or one or two characters repeated): choose another"), field="password")

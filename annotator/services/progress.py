@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, insert, select, update
 
-from ..errors import Conflict, Invalid
+from ..errors import N_, Conflict, Invalid
 from ..models import Assignment, DocState, Document, DocumentProgress, Project, Span, User, utcnow
 from . import doclabels
 from .schema import missing_required
@@ -24,7 +24,8 @@ def set_state(session, doc: Document, user: User, state) -> DocState:
     try:
         state = DocState(state)
     except ValueError:
-        raise Invalid(f"state must be one of {', '.join(s.value for s in DocState)}", field="state") from None
+        raise Invalid(N_("state must be one of {choices}"), field="state",
+                      params={"choices": ", ".join(s.value for s in DocState)}) from None
     if state == DocState.DONE:
         missing = incomplete_spans(session, doc, user)
         own = doclabels.own(session, doc, user)

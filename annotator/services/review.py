@@ -15,7 +15,7 @@ from collections import defaultdict
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import load_only
 
-from ..errors import Conflict, Forbidden, Invalid
+from ..errors import N_, Conflict, Forbidden, Invalid
 from ..models import (
     Assignment,
     Document,
@@ -31,11 +31,18 @@ from ..models import (
     utcnow,
 )
 from . import doclabels, history, versions
+from .members import annotates
 from .schema import missing_required
 
 DECISIONS = {"accept": ReviewStatus.ACCEPTED, "reject": ReviewStatus.REJECTED, "reset": ReviewStatus.PENDING}
 DECIDED = (ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.MERGED)
 UNDECIDED_CHOICES = ("leave", "reject")
+DECIDED_MESSAGES = {
+    "span": N_("a reviewer has {status} this span; only a reviewer can change it now (leave a comment to ask for "
+               "a change)"),
+    "relation": N_("a reviewer has {status} this relation; only a reviewer can change it now (leave a comment to "
+                   "ask for a change)"),
+}
 
 
 class Decided(Conflict):
@@ -50,8 +57,8 @@ def check_may_change(item: Span | Relation, user: User, what: str) -> None:
     """Decisions stick: a span or relation a reviewer accepted, rejected or merged changes only by a reviewer's
     action. The one rule for every path that edits, deletes or restores annotations (pages, API, import)."""
     if item.status in DECIDED and not user.has_role(Role.REVIEWER):
-        raise Decided(f"a reviewer has {item.status.value} this {what}; only a reviewer can change it now "
-                      "(leave a comment to ask for a change)", field=what, status=item.status.value)
+        raise Decided(DECIDED_MESSAGES[what], field=what, status=item.status.value,
+                      params={"status": item.status.value})
 
 
 def review_span(session, span: Span, reviewer: User, decision, version=None) -> Span:
@@ -60,7 +67,8 @@ def review_span(session, span: Span, reviewer: User, decision, version=None) -> 
     Accepting also marks other annotators' identical spans as merged into this one; rejecting rejects the
     span's relations; undoing an acceptance sends the span's accepted relations back to pending."""
     if decision not in DECISIONS:
-        raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
+        raise Invalid(N_("decision must be one of {choices}"), field="decision",
+                      params={"choices": ", ".join(DECISIONS)})
     if version is not None:
         versions.expect(span, version, "span")
     status = DECISIONS[decision]
@@ -109,7 +117,7 @@ def _relations_of(session, span_ids: list[int], reviewer: User, status: ReviewSt
 def add_to_gold(session, span: Span, reviewer: User) -> Span:
     """A reviewer annotating the gold layer directly: their new span is accepted at once."""
     if not reviewer.has_role(Role.REVIEWER):
-        raise Forbidden("only reviewers annotate the gold layer", field="gold")
+        raise Forbidden(N_("only reviewers annotate the gold layer"), field="gold")
     return review_span(session, span, reviewer, "accept")
 
 
@@ -145,17 +153,23 @@ def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> 
     try:
         state = ReviewState(state)
     except ValueError:
-        raise Invalid(f"state must be one of {', '.join(s.value for s in ReviewState)}", field="state") from None
+        raise Invalid(N_("state must be one of {choices}"), field="state",
+                      params={"choices": ", ".join(s.value for s in ReviewState)}) from None
     if undecided is not None and undecided not in UNDECIDED_CHOICES:
-        raise Invalid(f"'undecided' must be one of {', '.join(UNDECIDED_CHOICES)}", field="undecided")
+        raise Invalid(N_("'undecided' must be one of {choices}"), field="undecided",
+                      params={"choices": ", ".join(UNDECIDED_CHOICES)})
     if state == ReviewState.REVIEWED:
         left = undecided_of(session, doc)
         fields = doclabels.undecided(session, doc)
         if (left["spans"] or left["relations"] or fields) and undecided is None:
-            raise Undecided(f"{len(left['spans'])} span candidate(s) and {len(left['relations'])} relation(s) are "
-                            f"undecided{_fields_note(fields)}: say whether to leave them out of the gold layer or "
-                            "reject them", field="undecided", spans=len(left["spans"]),
-                            relations=len(left["relations"]), doc_labels=fields)
+            counts = {"spans": len(left["spans"]), "relations": len(left["relations"])}
+            message = (N_("{spans} span candidate(s) and {relations} relation(s) are undecided, and required document "
+                          "field(s) {fields} have no gold value: say whether to leave them out of the gold layer or "
+                          "reject them") if fields else
+                       N_("{spans} span candidate(s) and {relations} relation(s) are undecided: say whether "
+                          "to leave them out of the gold layer or reject them"))
+            raise Undecided(message, field="undecided", params={**counts, "fields": ", ".join(fields)}, **counts,
+                            doc_labels=fields)
         if undecided == "reject":
             _reject_undecided(session, left, reviewer)
     row = session.get(DocumentReview, doc.id)
@@ -168,9 +182,6 @@ def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> 
                    doc.id)
     return state
 
-
-def _fields_note(fields: list[str]) -> str:
-    return f", and required document field(s) {', '.join(fields)} have no gold value" if fields else ""
 
 
 def undecided_of(session, doc: Document) -> dict:
@@ -203,7 +214,7 @@ def document_annotators(session, doc: Document) -> list[str]:
     with_labels = select(DocumentLabels.annotator_id).where(DocumentLabels.document_id == doc.id)
     assigned = select(Assignment.user_id).where(Assignment.document_id == doc.id)
     return list(session.scalars(select(User.username).where(
-        User.id.in_(with_spans) | User.id.in_(with_labels) | User.id.in_(assigned), User.role == Role.ANNOTATOR)
+        User.id.in_(with_spans) | User.id.in_(with_labels) | User.id.in_(assigned), annotates(doc.project_id))
                                 .order_by(User.username)))
 
 
@@ -216,7 +227,7 @@ def candidates(session, doc: Document) -> dict:
     for span in spans:
         groups[(span.start, span.end, span.label)].append(span)
     key_of = {s.id: _key(k) for k, members in groups.items() for s in members}
-    out = [_candidate(doc, k, sorted(members, key=lambda s: s.annotator.username), len(annotators))
+    out = [_candidate(doc, k, sorted(members, key=lambda s: s.annotator.username), set(annotators))
            for k, members in groups.items()]
     rels = session.scalars(select(Relation).where(Relation.document_id == doc.id, Relation.deleted_at.is_(None))
                            .order_by(Relation.id)).all()
@@ -242,13 +253,14 @@ def _agreement(count: int, total: int) -> str:
     return "one" if count <= 1 else "some"
 
 
-def _candidate(doc: Document, k: tuple, members: list[Span], total: int) -> dict:
+def _candidate(doc: Document, k: tuple, members: list[Span], annotators: set[str]) -> dict:
     statuses = {str(s.status) for s in members}
-    attrs = [s.attrs or {} for s in members if s.annotator.role == Role.ANNOTATOR] or [{}]
-    layers = {s.annotator_id for s in members if s.annotator.role == Role.ANNOTATOR}
+    own = [s for s in members if s.annotator.username in annotators]  # not reviewers' gold added directly
+    attrs = [s.attrs or {} for s in own] or [{}]
+    layers = {s.annotator_id for s in own}
     return {"key": _key(k), "start": k[0], "end": k[1], "label": k[2], "text": doc.text[k[0]:k[1]],
             "annotators": [s.annotator.username for s in members],
-            "agreement": _agreement(len(layers), total),
+            "agreement": _agreement(len(layers), len(annotators)),
             "attrs_agree": all(a == attrs[0] for a in attrs),
             "status": statuses.pop() if len(statuses) == 1 else "mixed",
             "missing": missing_required(doc.project, k[2], representative_attrs(members)),
@@ -308,7 +320,8 @@ def review_relation(session, rel: Relation, reviewer: User, decision, version=No
     at a span outside the gold layer); an end a reviewer rejected is not overruled: that is a 409.
     Returns the ids of the spans accepted with it."""
     if decision not in DECISIONS:
-        raise Invalid(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
+        raise Invalid(N_("decision must be one of {choices}"), field="decision",
+                      params={"choices": ", ".join(DECISIONS)})
     if version is not None:
         versions.expect(rel, version, "relation")
     status = DECISIONS[decision]
@@ -318,8 +331,9 @@ def review_relation(session, rel: Relation, reviewer: User, decision, version=No
         rejected = [s for s in ends if s.status == ReviewStatus.REJECTED or s.deleted_at is not None]
         if rejected:
             text = rel.document.text
-            raise Conflict(f"span “{text[rejected[0].start:rejected[0].end]}” ({rejected[0].label}) of this relation "
-                           "was rejected or deleted; accept it first", field="relation", span=rejected[0].id)
+            raise Conflict(N_("span “{text}” ({label}) of this relation was rejected or deleted; accept it first"),
+                           field="relation", span=rejected[0].id,
+                           params={"text": text[rejected[0].start:rejected[0].end], "label": rejected[0].label})
         for end in ends:
             if end.status == ReviewStatus.PENDING:
                 review_span(session, end, reviewer, "accept")
@@ -343,17 +357,17 @@ def review_queue(session, project_id: int) -> list[dict]:
     in_project = select(Document.id).where(Document.project_id == project_id)
     spans = session.execute(
         select(Span.document_id, Span.annotator_id, Span.start, Span.end, Span.label, Span.status, Span.attrs,
-               User.role).join(User, User.id == Span.annotator_id)
+               annotates(project_id).label("annotates")).join(User, User.id == Span.annotator_id)
         .where(Span.document_id.in_(in_project), Span.deleted_at.is_(None))).all()
     if not spans:
         return []
     assigned = session.execute(
         select(Assignment.document_id, Assignment.user_id).join(User, User.id == Assignment.user_id)
-        .where(Assignment.document_id.in_(in_project), User.role == Role.ANNOTATOR)).all()
+        .where(Assignment.document_id.in_(in_project), annotates(project_id))).all()
     layers: dict[int, set[int]] = defaultdict(set)
     groups: dict[int, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
     for row in spans:
-        if row.role == Role.ANNOTATOR:
+        if row.annotates:
             layers[row.document_id].add(row.annotator_id)
         groups[row.document_id][(row.start, row.end, row.label)].append(row)
     for doc_id, user_id in assigned:
@@ -373,7 +387,7 @@ def review_queue(session, project_id: int) -> list[dict]:
 def _queue_row(doc: Document, by_key: dict, layer_ids: set[int], names: dict, state) -> dict:
     total, disagreements, pending = len(layer_ids), 0, 0
     for members in by_key.values():
-        own = [m for m in members if m.role == Role.ANNOTATOR]
+        own = [m for m in members if m.annotates]
         attrs = [m.attrs or {} for m in own] or [{}]
         agreed = _agreement(len({m.annotator_id for m in own}), total) == "all"
         disagreements += not agreed or any(a != attrs[0] for a in attrs)

@@ -7,12 +7,12 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..db import BUSY_TIMEOUT_MS
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import N_, Conflict, Invalid, NotFound
 from ..models import ApiToken, Role, User, utcnow
 from . import passwords
 
@@ -29,21 +29,22 @@ def _hash_method() -> str:
 def get_user(session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
-        raise NotFound(f"no user named '{username}'", field="username")
+        raise NotFound(N_("no user named '{name}'"), field="username", params={"name": username})
     return user
 
 
 def create_user(session, username: str, role: str, password: str) -> User:
     username = (username or "").strip()
     if not username or len(username) > 80 or any(c.isspace() for c in username):
-        raise Invalid("a user name is 1-80 characters without spaces", field="username")
+        raise Invalid(N_("a user name is 1-80 characters without spaces"), field="username")
     try:
         role = Role(role)
     except ValueError:
-        raise Invalid(f"role must be one of {', '.join(r.value for r in Role)}", field="role") from None
+        raise Invalid(N_("role must be one of {choices}"), field="role",
+                      params={"choices": ", ".join(r.value for r in Role)}) from None
     passwords.check(password, username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise Conflict(f"a user named '{username}' already exists", field="username")
+        raise Conflict(N_("a user named '{name}' already exists"), field="username", params={"name": username})
     user = User(username=username, role=role, active=True, session_generation=0)
     user.set_password(password, _hash_method())
     session.add(user)
@@ -169,14 +170,19 @@ def user_for_token(session, token: str) -> User | None:
     transaction that gives up at once when the database is busy: a read never waits behind a writer."""
     if not token or len(token) > 200:
         return None
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash_token(token),
-                                                ApiToken.revoked.is_(False)))
+    found = session.execute(_TOKEN_AND_USER, {"token_hash": _hash_token(token)}).first()
     now = utcnow()
-    if row is None or (row.expires_at is not None and row.expires_at <= now) or not row.user.active:
+    if found is None or (found.ApiToken.expires_at is not None and found.ApiToken.expires_at <= now) \
+            or not found.User.active:
         return None
-    if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
-        _note_use(session.get_bind(), row.id, now)
-    return row.user
+    if found.ApiToken.last_used_at is None or now - found.ApiToken.last_used_at >= TOUCH_EVERY:
+        _note_use(session.get_bind(), found.ApiToken.id, now)
+    return found.User
+
+
+# The token and its user in one statement (every API request runs it), built once.
+_TOKEN_AND_USER = (select(ApiToken, User).join(User, User.id == ApiToken.user_id)
+                   .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked.is_(False)))
 
 
 def _note_use(engine, token_id: int, now) -> None:

@@ -7,17 +7,25 @@ changed: then nothing was checked, and a stale request would be answered 200. `w
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..errors import Conflict, Invalid
+from ..errors import N_, Conflict, Invalid
+
+STALE = {
+    "span": N_("the span was changed by someone else meanwhile; reload it"),
+    "relation": N_("the relation was changed by someone else meanwhile; reload it"),
+    "alignment": N_("the alignment was changed by someone else meanwhile; reload it"),
+    "project": N_("the project was changed by someone else meanwhile; reload it"),
+}
+STALE_ANY = N_("this was changed by someone else meanwhile; reload it")
 
 
 def stale(what: str) -> Conflict:
-    return Conflict(f"the {what} was changed by someone else meanwhile; reload it", field="version")
+    return Conflict(STALE.get(what, STALE_ANY), field="version")
 
 
 def expect(obj, version, what: str) -> None:
     """Refuse at once a `version` other than the one just read (the database checks it again on write)."""
     if isinstance(version, bool) or not isinstance(version, int):
-        raise Invalid("'version' must be an integer (the version you last read)", field="version")
+        raise Invalid(N_("'version' must be an integer (the version you last read)"), field="version")
     if version != obj.version:
         raise stale(what)
 

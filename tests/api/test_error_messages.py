@@ -51,3 +51,39 @@ def test_messages_are_english_in_commands_outside_a_request(app):
     with app.app_context():  # as `annotator …` runs: an app, no request
         assert Invalid(N_("no span {id}"), params={"id": 3}).message == "no span 3"
         assert gettext("Saved") == "Saved"
+
+
+def test_service_and_input_errors_read_in_ukrainian_and_russian_with_stable_codes(client, make):
+    make.user("rita", "reviewer")
+    make.user("olena")
+    project = make.project("p")
+    doc = make.document(project.id, text="Путін заявив. Київ відповів.")
+    rita, olena = make.token("rita"), make.token("olena")
+
+    def error(method, url, token, lang="uk", **kwargs):
+        response = client.open(url, method=method, headers={"Authorization": f"Bearer {token}",
+                                                            "Accept-Language": lang}, **kwargs)
+        return response.status_code, response.json["error"]
+
+    span = client.post(f"/api/v1/documents/{doc.id}/spans", json={"start": 0, "end": 5, "label": "ACTOR"},
+                       headers={"Authorization": f"Bearer {olena}"}).json
+    status, body = error("POST", f"/api/v1/documents/{doc.id}/spans", olena, json={"start": 0, "end": 5})
+    assert (status, body["code"], body["field"]) == (400, "invalid", "label")
+    assert body["message"] == "«label»: обовʼязкове поле"
+    status, body = error("PATCH", f"/api/v1/spans/{span['id']}", olena, json={"label": "CLAIM", "version": 99})
+    assert (status, body["code"]) == (409, "conflict")
+    assert body["message"] == "тим часом фрагмент змінив хтось інший; перезавантажте його"
+    status, body = error("GET", "/api/v1/projects/987654", olena, lang="ru")
+    assert (status, body["code"], body["message"]) == (404, "not_found", "нет проекта «987654»")
+    status, body = error("PUT", f"/api/v1/documents/{doc.id}/review-state", rita, json={"state": "reviewed"})
+    assert (status, body["code"], body["params"]) == (409, "undecided", {"spans": 1, "relations": 0})
+    assert body["message"].startswith("нерозглянуті кандидати у фрагменти: 1, звʼязки: 0;")
+    client.post(f"/api/v1/spans/{span['id']}/review", json={"decision": "accept"},
+                headers={"Authorization": f"Bearer {rita}"})
+    status, body = error("DELETE", f"/api/v1/spans/{span['id']}", olena, lang="ru")
+    assert (status, body["code"], body["params"]) == (409, "decided", {"status": "accepted"})
+    assert body["message"].startswith("рецензент уже принял решение по этому фрагменту (accepted);")
+    status, body = error("POST", f"/api/v1/projects/{project.id}/import", rita,
+                         data='{"lang": "uk", "title": "без тексту"}\n', content_type="application/x-ndjson")
+    assert (status, body["code"], body["message"]) == (400, "invalid", "проблем: 1; нічого не імпортовано")
+    assert body["problems"] == ["body line 1: поле «text»: обовʼязкове"]

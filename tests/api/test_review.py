@@ -268,3 +268,27 @@ def test_the_review_queue_counts_like_each_documents_review(app, client, make, t
             assert row["pending"] == sum(c["status"] == "pending" for c in cands)
             assert row["state"] == data["state"]
     assert rows[doc.id]["disagreements"] == 2 and rows[other.id]["annotators"] == ["ivan", "olena"]
+
+
+def test_layers_follow_the_project_role_not_the_global_one(app, client, make, team):
+    project, doc, t = team
+    make.member(project.id, "rob", "annotator")  # a global reviewer annotating here
+    make.member(project.id, "taras", "reviewer")  # a global annotator reviewing here
+    for who in ("olena", "rob"):
+        add(client, doc, t[who], "Путін")
+    add(client, doc, t["taras"], "ISW", gold=True)
+    data = review_of(client, doc, t["taras"])
+    assert data["annotators"] == ["olena", "rob"]
+    assert {c["text"]: c["agreement"] for c in data["candidates"]} == {"Путін": "all", "ISW": "one"}
+    figures = client.get(f"/api/v1/projects/{project.id}/agreement", headers=auth(t["taras"])).json
+    assert figures["annotators"] == ["olena", "rob"]
+    from annotator.extensions import db
+    from annotator.services import review
+
+    with app.app_context():
+        assert [r["annotators"] for r in review.review_queue(db.session, project.id)] == [["olena", "rob"]]
+    note = client.post(f"/api/v1/documents/{doc.id}/comments", json={"body": "Перевірте ISW."},
+                       headers=auth(t["taras"]))
+    assert note.status_code == 201
+    seen = client.get(f"/api/v1/documents/{doc.id}/comments", headers=auth(t["olena"])).json["comments"]
+    assert [c["body"] for c in seen] == ["Перевірте ISW."]  # a reviewer's note to those who work on it

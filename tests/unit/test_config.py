@@ -38,3 +38,13 @@ def test_sqlite_default_lives_in_the_instance_folder_with_wal_and_foreign_keys(t
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30000
         db.engine.dispose()
+
+
+def test_connections_are_pinged_before_use_on_a_server_database_only(tmp_path, monkeypatch):
+    from annotator.extensions import db
+
+    monkeypatch.delenv("ANNOTATOR_DATABASE_URL", raising=False)
+    for url, pinged in ((f"sqlite:///{tmp_path / 'a.db'}", False), ("postgresql://u@127.0.0.1:1/none", True)):
+        app = create_app({"DATABASE_URL": url}, instance_path=str(tmp_path))
+        with app.app_context():
+            assert db.engine.pool._pre_ping is pinged, url

@@ -141,7 +141,7 @@ def assert_same_as_missing(app, rule, method, ids, response, admin_token):
     arg = next(a for a in ("sid", "rid", "aid", "gid", "did", "pid") if a in rule.arguments)
     missing = call(app.test_client(), method, url_for_rule(rule, {**ids, arg: MISSING}), admin_token)
     assert missing.status_code == 404, (method, rule.rule)
-    assert response.json == {"error": {**missing.json["error"],
+    assert response.json == {"error": {**missing.json["error"], "params": {"id": ids[arg]},
                                        "message": missing.json["error"]["message"].replace(str(MISSING),
                                                                                            str(ids[arg]))}}
 
@@ -164,3 +164,37 @@ def test_users_see_only_their_projects_in_lists(client, make, world):
     login(app_client, "u_outsider")
     page = browser.get("/projects").get_data(as_text=True)
     assert "elsewhere" in page and f'href="/projects/{ids["pid"]}"' not in page
+
+
+def test_a_reviewer_in_one_project_and_annotator_in_another_reviews_in_the_first_only(app, client, make):
+    make.join = False
+    make.user("writer", "annotator")
+    make.user("split", "annotator")  # the global role would refuse every review
+    make.user("boss", "reviewer")  # the global role would allow every review
+    first = make.project("first", members={"writer": "annotator", "split": "reviewer", "boss": "annotator"})
+    second = make.project("second", members={"writer": "annotator", "split": "annotator", "boss": "reviewer"})
+    writer, split, boss = (make.token(n) for n in ("writer", "split", "boss"))
+    spans = {}
+    for project in (first, second):
+        doc = make.document(project.id, text="Путін заявив. Київ відповів.")
+        spans[project.id] = (doc.id, client.post(f"/api/v1/documents/{doc.id}/spans", headers=bearer(writer),
+                                                 json={"start": 0, "end": 5, "label": "ACTOR"}).json["id"])
+
+    def review(project, token):
+        doc_id, span_id = spans[project.id]
+        decided = client.post(f"/api/v1/spans/{span_id}/review", json={"decision": "accept"}, headers=bearer(token))
+        merged = client.get(f"/api/v1/documents/{doc_id}/review", headers=bearer(token))
+        agreement = client.get(f"/api/v1/projects/{project.id}/agreement", headers=bearer(token))
+        return decided.status_code, merged.status_code, agreement.status_code
+
+    assert review(first, split) == (200, 200, 200)
+    assert review(second, split) == (403, 403, 403)
+    assert review(first, boss) == (403, 403, 403)
+    assert review(second, boss) == (200, 200, 200)
+    login(client, "split")
+    assert client.get(f"/projects/{first.id}/review").status_code == 200
+    assert client.get(f"/projects/{second.id}/review").status_code == 403
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
