@@ -545,9 +545,10 @@ def align_cmd(project_ref, group_key, force):
         if group_key and not groups:
             raise click.ClickException(f"no translation group '{group_key}' in {target.name}")
         totals = {"aligned": 0, "kept": 0}
+        lexicons = alignment.project_lexicons(session(), target.id)  # once: the project's confirmations so far
         with click.progressbar(groups, label="aligning", file=sys.stderr) as bar:
             for group in bar:
-                for key, n in alignment.align_group(session(), group, force).items():
+                for key, n in alignment.align_group(session(), group, force, lexicons).items():
                     totals[key] += n
         session().commit()
         click.echo(f"aligned {totals['aligned']} pair(s) in {len(groups)} group(s); "

@@ -6,8 +6,7 @@ overwrites a pair that has confirmed beads unless asked to.
 
 from itertools import combinations
 
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Text, cast, func, select
 
 from ..align import align, lexicon, paragraph_starts, split_sentences
 from ..align.segment import base_lang
@@ -36,32 +35,40 @@ def auto_beads(doc_a: Document, doc_b: Document, lexicons: dict | None = None) -
     return [[list(a), list(b), "auto"] for a, b in beads]
 
 
-# project id -> (the (alignment id, version) of its pairs with confirmed beads, the lexicons learned from them)
-_PROJECT_LEXICONS: dict[int, tuple[frozenset, dict]] = {}
+# project id -> (the key of its pairs with confirmed beads, see _confirmed_key; the lexicons learned from them)
+_PROJECT_LEXICONS: dict[int, tuple[tuple, dict]] = {}
+
+
+def _confirmed(query, project_id: int):
+    """`query` over the project's alignments that hold a confirmed bead (told apart in SQL by the JSON text)."""
+    return (query.select_from(Alignment).join(TranslationGroup, TranslationGroup.id == Alignment.group_id)
+            .where(TranslationGroup.project_id == project_id,
+                   cast(Alignment.beads, Text).like('%"confirmed"%')))
+
+
+def _confirmed_key(session, project_id: int) -> tuple:
+    """One aggregate row that changes whenever a pair with confirmed beads is saved, added or removed: every
+    save bumps its version and updated_at, and the beads' length and the time tell a database replaced under
+    the same ids apart."""
+    return tuple(session.execute(_confirmed(select(
+        func.count(), func.sum(Alignment.id), func.sum(Alignment.version), func.max(Alignment.updated_at),
+        func.sum(func.length(cast(Alignment.beads, Text)))), project_id)).one())
 
 
 def project_lexicons(session, project_id: int) -> dict | None:
     """The shipped lexicons combined with one learned from the project's confirmed beads (None: no
-    confirmed beads). Kept per project until a pair with confirmed beads is saved, added or removed."""
-    doc_a, doc_b = aliased(Document), aliased(Document)
-    rows = session.execute(select(Alignment.id, Alignment.version, Alignment.beads, Alignment.doc_a_id,
-                                  Alignment.doc_b_id, doc_a.content_hash.label("hash_a"),
-                                  doc_b.content_hash.label("hash_b"))
-                           .select_from(Alignment)
-                           .join(TranslationGroup, TranslationGroup.id == Alignment.group_id)
-                           .join(doc_a, doc_a.id == Alignment.doc_a_id)
-                           .join(doc_b, doc_b.id == Alignment.doc_b_id)
-                           .where(TranslationGroup.project_id == project_id)).all()
-    rows = [row for row in rows if any(len(b) > 2 and b[2] == "confirmed" and b[0] and b[1] for b in row.beads)]
-    if not rows:
+    confirmed beads). Kept per project; each call costs one aggregate query (_confirmed_key), and the
+    confirmed beads are read and learned from again only when that key changed."""
+    key = _confirmed_key(session, project_id)
+    if not key[0]:
         return None
-    # the texts and beads are part of the key, so that a database replaced under the same ids is not mistaken
-    seen = frozenset((row.id, row.version, row.hash_a, row.hash_b, repr(row.beads)) for row in rows)
     cached = _PROJECT_LEXICONS.get(project_id)
-    if cached is not None and cached[0] == seen:
+    if cached is not None and cached[0] == key:
         return cached[1]
+    rows = session.execute(_confirmed(select(Alignment.beads, Alignment.doc_a_id, Alignment.doc_b_id),
+                                      project_id)).all()
     learned = lexicon.prepare(lexicon.combine(learn_confirmed(session, rows), lexicon.packaged_entries()))
-    _PROJECT_LEXICONS[project_id] = (seen, learned)
+    _PROJECT_LEXICONS[project_id] = (key, learned)
     return learned
 
 
@@ -92,11 +99,16 @@ def _pair(session, doc_a: Document, doc_b: Document) -> Alignment | None:
     return session.scalar(select(Alignment).where(Alignment.doc_a_id == a, Alignment.doc_b_id == b))
 
 
-def align_group(session, group: TranslationGroup, force: bool = False) -> dict[str, int]:
-    """(Re)compute every pair of versions; pairs with confirmed beads are kept unless `force`."""
+LOOK_UP = object()
+
+
+def align_group(session, group: TranslationGroup, force: bool = False, lexicons=LOOK_UP) -> dict[str, int]:
+    """(Re)compute every pair of versions; pairs with confirmed beads are kept unless `force`. `lexicons`:
+    project_lexicons of the group's project, looked up unless given (by a caller aligning many groups)."""
     done = {"aligned": 0, "kept": 0}
     docs = sorted(group.documents, key=lambda d: d.id)
-    lexicons = project_lexicons(session, group.project_id) if len(docs) > 1 else None
+    if lexicons is LOOK_UP:
+        lexicons = project_lexicons(session, group.project_id) if len(docs) > 1 else None
     for doc_a, doc_b in combinations(docs, 2):
         existing = _pair(session, doc_a, doc_b)
         if existing is not None and not force and any(b[2] == "confirmed" for b in existing.beads):

@@ -242,7 +242,7 @@ def add_documents(session, project: Project, inputs: Iterable[DocumentInput], us
     result.pairs = [(item, DocumentRef(result.created, k, doc_id))
                     for k, (item, doc_id) in enumerate(zip(result.items, result.ids, strict=True))]
     if align:
-        _align_groups(session, {gid for gid in result.group_ids if gid is not None}, groups)
+        _align_groups(session, project, {gid for gid in result.group_ids if gid is not None}, groups)
     return result
 
 
@@ -265,12 +265,16 @@ def _known_hashes(session, project, hashes: set[str]) -> set[str]:
     return known
 
 
-def _align_groups(session, group_ids: set[int], groups: dict[str, TranslationGroup]) -> None:
-    """Groups that new documents joined get (re)aligned."""
+def _align_groups(session, project, group_ids: set[int], groups: dict[str, TranslationGroup]) -> None:
+    """Groups that new documents joined get (re)aligned, all with the project's lexicons looked up once (new
+    automatic beads do not change them)."""
+    if not group_ids:
+        return
+    lexicons = alignment.project_lexicons(session, project.id)
     for group in groups.values():
         if group.id in group_ids:
             session.refresh(group, ["documents"])
-            alignment.align_group(session, group)
+            alignment.align_group(session, group, lexicons=lexicons)
 
 
 def _groups_for(session, project, keys: set[str]) -> dict[str, TranslationGroup]:

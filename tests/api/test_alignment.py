@@ -226,3 +226,56 @@ def test_confirmed_alignments_teach_the_aligner_words_for_later_articles(client,
         {"aligned": 1, "kept": 0}
     realigned = client.get(f"/api/v1/groups/{report}/alignment", headers=auth(token)).json["pairs"][0]
     assert [b[:2] for b in realigned["beads"]] != RIGHT
+
+
+def test_the_project_lexicon_is_read_once_per_import_and_kept_between_requests(app, client, make):
+    """Importing K groups reads the project's alignments once (not once per group); a projection request asks
+    only the cheap key of the cached lexicon."""
+    from sqlalchemy import event
+
+    from annotator.extensions import db
+
+    make.user("admin", "admin")
+    token = make.token("admin")
+    project = make.project("taught")
+    gid, pair = _import_group(client, project.id, token, "crops", "\n".join(e for e, _ in TAUGHT),
+                              "\n".join(u for _, u in TAUGHT))
+    beads = [[[k], [k], "confirmed"] for k in range(len(TAUGHT))]
+    assert client.put(f"/api/v1/groups/{gid}/alignment", json={"a": pair["a"], "b": pair["b"], "beads": beads,
+                                                               "version": pair["version"]},
+                      headers=auth(token)).status_code == 200
+    statements = []
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+
+    def project_reads():  # statements over all the project's alignments: the key, and the beads themselves
+        wide = [s for s in statements if "FROM alignments JOIN translation_groups" in s]
+        statements.clear()
+        return len(wide), sum(s.startswith("SELECT alignments.beads") for s in wide)
+
+    def import_groups(years):  # one group a year, its texts told apart by the year
+        body = b"\n".join(orjson.dumps({"text": text.replace("prices.", f"prices in {year}.").replace(
+            "цін.", f"цін у {year}."), "lang": lang, "group": f"report {year}", "title": f"{year} {lang}"})
+            for year in years for lang, text in (("en", LATER_EN), ("uk", LATER_UK)))
+        response = client.post(f"/api/v1/projects/{project.id}/import", data=body, headers=auth(token))
+        assert response.status_code < 300, response.json
+        return response.json["ids"]
+
+    statements.clear()
+    ids = import_groups(range(2001, 2005))
+    assert project_reads() == (2, 1)  # the key, then the beads (the confirmation changed the key)
+    import_groups(range(2011, 2015))
+    assert project_reads() == (1, 0)
+    # the lexicon is wired into those imports: every report is aligned by the word the confirmations taught
+    for doc_id in ids[::2]:
+        group_id = client.get(f"/api/v1/documents/{doc_id}", headers=auth(token)).json["group"]
+        got = client.get(f"/api/v1/groups/{group_id}/alignment", headers=auth(token)).json["pairs"][0]
+        assert [b[:2] for b in got["beads"]] == RIGHT
+    start = LATER_EN.index("hives")
+    span = client.post(f"/api/v1/documents/{ids[0]}/spans", json={"start": start, "end": start + 5,
+                                                                  "label": "ACTOR"}, headers=auth(token)).json
+    for _ in range(2):
+        statements.clear()
+        got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"]
+        assert [(s["text"], s["reason"]) for s in got] == [("Вулики", "words across languages")]
+        assert project_reads() == (1, 0)

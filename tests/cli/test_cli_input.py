@@ -25,6 +25,12 @@ def test_align_with_an_odd_group_key_says_there_is_no_such_group(cli, demo, key)
     assert result.exit_code == 1 and f"no translation group '{key}' in demo" in result.output
 
 
+def test_align_realigns_every_group_of_a_project(cli, demo):
+    result = cli(demo, "align", "demo", "--force")
+    assert result.exit_code == 0, result.output
+    assert "aligned " in result.output and "group(s)" in result.output and "aligned 0 pair" not in result.output
+
+
 def test_a_project_is_still_found_by_its_id(cli, demo):
     assert cli(demo, "export", "1").exit_code == 0
 
