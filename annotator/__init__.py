@@ -20,6 +20,8 @@ def create_app(test_config=None, instance_path=None):
     from .web import register as register_web
 
     config.load(app, test_config)
+    app.json.ensure_ascii = False  # Cyrillic as UTF-8, not \uXXXX: a Ukrainian page's data is half the size
+    app.json.sort_keys = False
     ids.init_app(app)
     sqla.init_app(app)
     db.init_app(app, sqla)
