@@ -42,6 +42,8 @@ DECIDED_MESSAGES = {
                "a change)"),
     "relation": N_("a reviewer has {status} this relation; only a reviewer can change it now (leave a comment to "
                    "ask for a change)"),
+    "document labels": N_("a reviewer has {status} these document labels; only a reviewer can change them now "
+                          "(leave a comment to ask for a change)"),
 }
 
 

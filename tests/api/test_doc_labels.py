@@ -173,6 +173,20 @@ def test_the_reviewer_takes_one_annotators_value_or_sets_one(client, team):
     assert any(e.get("action") == "doc_labels" for e in history["events"])
 
 
+def test_changing_labels_a_reviewer_decided_is_a_translated_409(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support"}, 0)
+    assert decide(client, doc, t["rita"], 0, field="stance", take="olena").status_code == 200
+    english = put(client, doc, t["olena"], {"stance": "oppose"}, 1)
+    assert english.status_code == 409, english.json
+    assert english.json["error"]["code"] == "decided" and english.json["error"]["params"] == {"status": "accepted"}
+    assert "document labels" in english.json["error"]["message"]
+    ukrainian = client.put(f"/api/v1/documents/{doc.id}/doc-labels", json={"values": {"stance": "oppose"},
+                                                                           "version": 1},
+                           headers=auth(t["olena"]) | {"Accept-Language": "uk"})
+    assert ukrainian.status_code == 409 and "рецензент" in ukrainian.json["error"]["message"]
+
+
 def test_marking_reviewed_with_an_unsettled_required_field_is_undecided(client, team):
     _, doc, t = team
     put(client, doc, t["olena"], {"stance": "support"}, 0)
