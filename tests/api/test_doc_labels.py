@@ -251,7 +251,7 @@ def test_the_native_line_holds_gold_and_each_annotators_labels_and_validates(cli
          "status": "rejected"},
         {"annotator": "taras", "values": {"stance": "oppose", "urgent": False}, "status": "rejected"}]
     (own,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="taras").data.splitlines()]
-    assert own["doc_labels"] == {"stance": "oppose", "urgent": False}
+    assert own["doc_labels"] == {} and own["doc_labels_by"] == [everything["doc_labels_by"][1]]
 
 
 def test_a_change_of_labels_rebuilds_the_kept_line(client, labelled):
@@ -338,6 +338,38 @@ def test_export_import_export_keeps_document_labels(cli, app, labelled, empty_da
         assert cli(url, "export", "stances", "--layer", layer, "-o", str(second)).exit_code == 0
         assert re.sub(rb'"d-\d+"', b"", second.read_bytes()) == re.sub(rb'"d-\d+"', b"", first.read_bytes())
         assert b'"doc_labels":{"stance":"oppose"' in second.read_bytes()
+
+
+def test_a_users_layer_carries_their_labels_as_theirs_and_imports_them_so(cli, app, client, labelled,
+                                                                         empty_database_url, tmp_path):
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from annotator.db import upgrade
+    from annotator.models import DocumentLabels, User
+
+    project, _, t = labelled
+    (line,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="olena").data.splitlines()]
+    jsonschema.validate(line, DOC_SCHEMA)
+    assert line["doc_labels"] == {}
+    assert line["doc_labels_by"] == [{"annotator": "olena", "values": {"stance": "support", "topic": ["war", "energy"],
+                                                                       "note": "cautious"}, "status": "rejected"}]
+    doccano = orjson.loads(export(client, project, t["rita"], fmt="doccano", layer="olena").data.splitlines()[0])
+    assert doccano["doc_labels"]["stance"] == "support"  # one-set formats write the user's own
+    exported, schema = tmp_path / "olena.jsonl", tmp_path / "schema.json"
+    schema.write_text(json.dumps(schema_with_fields()))
+    assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "stances", "--layer", "olena",
+               "-o", str(exported)).exit_code == 0
+    engine = create_engine(empty_database_url)
+    upgrade(engine)
+    assert cli(empty_database_url, "project", "create", "stances", "--schema", str(schema)).exit_code == 0
+    imported = cli(empty_database_url, "import", "stances", str(exported))
+    assert imported.exit_code == 0, imported.output
+    with Session(engine) as session:
+        rows = session.execute(select(User.username, DocumentLabels.values)
+                               .outerjoin(User, User.id == DocumentLabels.annotator_id)).all()
+    engine.dispose()
+    assert [(name, values["stance"]) for name, values in rows] == [("olena", "support")]  # hers, not gold
 
 
 def test_import_refuses_labels_the_schema_does_not_declare(client, team, make):
