@@ -85,6 +85,22 @@ def test_document_fields_are_saved_with_the_schema_and_a_stale_version_is_a_409(
     assert kept.json["schema"]["document"] == saved.json["schema"]["document"]  # left out: kept as it was
 
 
+def test_a_document_field_with_values_cannot_be_removed(client, team, make):
+    project, doc, t = team
+    token = make.admin_token()
+    put(client, doc, t["olena"], {"topic": ["war"]}, 0)
+    version = client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json["version"]
+    without_topic = default_schema() | {"document": [f for f in FIELDS if f["name"] != "topic"]}
+    refused = client.patch(f"/api/v1/projects/{project.id}", json={"schema": without_topic, "version": version},
+                           headers=auth(token))
+    assert refused.status_code == 400, refused.json
+    assert refused.json["error"]["field"] == "document" and "'topic'" in refused.json["error"]["message"]
+    assert refused.json["error"]["params"] == {"name": "topic", "count": 1}
+    without_note = default_schema() | {"document": [f for f in FIELDS if f["name"] != "note"]}  # no values: goes
+    assert client.patch(f"/api/v1/projects/{project.id}", json={"schema": without_note, "version": version},
+                        headers=auth(token)).status_code == 200
+
+
 def test_an_annotator_sets_and_reads_their_labels_with_versions(client, team):
     _, doc, t = team
     fresh = client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["olena"])).json
