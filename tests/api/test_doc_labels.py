@@ -67,6 +67,20 @@ def test_a_bad_document_field_is_a_400_naming_it(client, make, fields, field):
     assert response.json["error"]["field"] == field
 
 
+@pytest.mark.parametrize("fields, russian", [
+    ([{"name": "a", "type": "text"}, {"name": "a", "type": "bool"}], "поле документа «a» встречается дважды"),
+    ([{"name": "a", "type": "choice", "options": ["p", "q", "p"]}], "поле документа «a» содержит один вариант дважды"),
+])
+def test_a_bad_document_field_is_said_in_the_callers_language(client, make, fields, russian):
+    token = make.admin_token()
+    project = make.project("p")
+    response = client.patch(f"/api/v1/projects/{project.id}", json={"schema": default_schema() | {"document": fields},
+                                                                    "version": project.version},
+                            headers=auth(token) | {"Accept-Language": "ru"})
+    assert response.status_code == 400 and response.json["error"]["message"] == russian
+    assert response.json["error"]["params"] == {"name": "a"}
+
+
 def test_document_fields_are_saved_with_the_schema_and_a_stale_version_is_a_409(client, make):
     token = make.admin_token()
     project = make.project("p")
@@ -154,7 +168,10 @@ def test_a_required_document_field_blocks_done(client, team):
     refused = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"}, headers=auth(t["olena"]))
     assert refused.status_code == 409
     assert refused.json["error"]["code"] == "required_attributes"
-    assert refused.json["error"]["doc_labels"] == ["stance"]
+    assert refused.json["error"]["doc_labels"] == ["stance"] and refused.json["error"]["params"] == {"fields": "stance"}
+    ukrainian = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
+                           headers=auth(t["olena"]) | {"Accept-Language": "uk"})
+    assert ukrainian.json["error"]["message"] == "документ потребує обов’язкових полів документа: stance"
     put(client, doc, t["olena"], {"topic": ["war"]}, 0)
     assert client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
                       headers=auth(t["olena"])).status_code == 409
