@@ -220,6 +220,21 @@ def test_changing_labels_a_reviewer_decided_is_a_translated_409(client, team):
     assert ukrainian.status_code == 409 and "рецензент" in ukrainian.json["error"]["message"]
 
 
+def test_the_history_page_names_document_label_events_and_shows_their_values(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support", "topic": ["war", "energy"]}, 0)
+    decide(client, doc, t["rita"], 0, field="stance", take="olena")
+    login(client, "rita")
+    html = client.get(f"/documents/{doc.id}/history").get_data(as_text=True)
+    assert re.search(r'data-entity="doc_labels" data-action="doc_labels">.*?settled</span> document labels', html,
+                     re.S)
+    assert re.search(r'data-entity="doc_labels" data-action="create">.*?created</span> document labels', html, re.S)
+    assert "<ins>stance: support, topic: war + energy</ins>" in html
+    assert "<ins>stance: support</ins>" in html  # the gold set the reviewer settled
+    ukrainian = client.get(f"/documents/{doc.id}/history", headers={"Accept-Language": "uk"}).get_data(as_text=True)
+    assert "установив</span> мітки документа" in ukrainian and "doc_labels</" not in ukrainian
+
+
 def test_marking_reviewed_with_an_unsettled_required_field_is_undecided(client, team):
     _, doc, t = team
     put(client, doc, t["olena"], {"stance": "support"}, 0)
