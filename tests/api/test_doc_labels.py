@@ -235,6 +235,22 @@ def test_the_history_page_names_document_label_events_and_shows_their_values(cli
     assert "установив</span> мітки документа" in ukrainian and "doc_labels</" not in ukrainian
 
 
+def test_a_managers_own_set_is_no_annotator_layer_and_the_view_says_project_roles(client, team, make):
+    project, doc, t = team
+    make.user("maks", "annotator")  # an annotator elsewhere, this project's manager
+    make.member(project.id, "maks", "manager")
+    t["maks"] = make.token("maks")
+    put(client, doc, t["olena"], {"stance": "support"}, 0)
+    put(client, doc, t["maks"], {"stance": "oppose"}, 0)
+    taken = decide(client, doc, t["rita"], 0, field="stance", take="olena")
+    assert taken.status_code == 200, taken.json
+    view = {a["annotator"]: (a["role"], a["annotates"], a["status"]) for a in taken.json["annotators"]}
+    assert view == {"olena": ("annotator", True, "accepted"), "maks": ("manager", False, "pending")}
+    assert client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["olena"])).json["locked"] is True
+    assert client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["maks"])).json["locked"] is False
+    assert put(client, doc, t["maks"], {"stance": "neutral"}, 1).status_code == 200
+
+
 def test_marking_reviewed_with_an_unsettled_required_field_is_undecided(client, team):
     _, doc, t = team
     put(client, doc, t["olena"], {"stance": "support"}, 0)
