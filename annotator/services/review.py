@@ -175,7 +175,7 @@ def set_state(session, doc: Document, reviewer: User, state, undecided=None) -> 
                           "reject them") if fields else
                        N_("{spans} span candidate(s) and {relations} relation(s) are undecided: say whether "
                           "to leave them out of the gold layer or reject them"))
-            params = counts | ({"fields": ", ".join(fields)} if fields else {})
+            params = {**counts, "fields": ", ".join(fields)} if fields else counts
             raise Undecided(message, field="undecided", params=params, **counts, doc_labels=fields)
         if undecided == "reject":
             _reject_undecided(session, left, reviewer)
