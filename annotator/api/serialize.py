@@ -1,7 +1,7 @@
 """JSON shapes of the API's objects."""
 
 from ..models import Actor, Document, Project, Relation, Span, User
-from ..services import alignment, doclabels, progress, projection, relations, spans
+from ..services import alignment, doclabels, progress, projection, relations, review, spans
 
 
 def project_json(project: Project, counts: dict | None = None) -> dict:
@@ -58,5 +58,8 @@ def document_payload(session, doc: Document, user: User) -> dict:
 
 
 def doc_labels_json(session, doc: Document, user: User) -> dict:
-    """The caller's own document labels (annotators work blind: never another's) with the fields to fill."""
-    return {**doclabels.as_json(doclabels.own(session, doc, user)), "fields": doclabels.fields(doc.project)}
+    """The caller's own document labels (annotators work blind: never another's) with the fields to fill, and
+    whether a reviewer's decision locks them for the caller."""
+    own = doclabels.own(session, doc, user)
+    return {**doclabels.as_json(own), "fields": doclabels.fields(doc.project),
+            "locked": own is not None and not review.may_change(own, user)}

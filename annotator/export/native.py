@@ -33,10 +33,20 @@ def line(doc: dict) -> bytes:
     return orjson.dumps(doc)
 
 
-def documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
+def v1_documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
     """The exported documents as annotator.document/v1 objects, in export order (see query.batches)."""
     for rows in q.batches(session, project, req):
         yield from q.build(session, project, req, [r.id for r in rows])
+
+
+def documents(session, project: Project, req: q.ExportRequest) -> Iterator[dict]:
+    """The documents for a format that holds one set of document labels per document: as v1_documents, but with
+    a user layer the user's own set is the document's `doc_labels` (these formats carry no annotator)."""
+    for doc in v1_documents(session, project, req):
+        if req.layer not in q.LAYERS:
+            own = doc.pop("doc_labels_by", [])
+            doc["doc_labels"] = own[0]["values"] if own else {}
+        yield doc
 
 
 def write(session, project: Project, req: q.ExportRequest) -> Iterator[bytes]:

@@ -163,7 +163,7 @@ def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list
                "alignment": dict(sorted(alignments.get(d.id, {}).items())),
                "span_links": links.get(d.id, []), "doc_labels": labelled.get(d.id, {})}
         for d in docs}
-    if req.layer == "all":
+    if req.layer != "gold":  # the all layer, and a user layer: the user's own set carries their name
         for doc_id, line in by_id.items():
             line["doc_labels_by"] = by_annotator.get(doc_id, [])
     return [by_id[i] for i in ids]
@@ -242,8 +242,9 @@ def _relations(session, req: ExportRequest, ids: list[int], exported: dict[int, 
 
 
 def _doc_labels(session, req: ExportRequest, ids: list[int], project: Project) -> tuple[dict, dict]:
-    """In one query: {document: the layer's document labels} (the gold values; a user's own with a user layer)
-    and, for the all layer, {document: [{annotator, values, status}] by annotator name}. Values are in the
+    """In one query: {document: the gold document labels} (none with a user layer) and, for the all layer and
+    a user layer, {document: [{annotator, values, status}] by annotator name} (a user layer: the user's own, so
+    that an import keeps them as theirs, not as gold). Values are in the
     schema's order of fields (PostgreSQL's JSONB keeps no order), undeclared ones after them by name."""
     rank = {f["name"]: k for k, f in enumerate((project.label_schema or {}).get("document", []))}
 
@@ -260,7 +261,7 @@ def _doc_labels(session, req: ExportRequest, ids: list[int], project: Project) -
         query = query.where(DocumentLabels.annotator_id.is_(None))
     layer, by_annotator = {}, defaultdict(list)
     for doc, annotator, values, status in _run(session, query.order_by(DocumentLabels.document_id, User.username)):
-        if annotator is None or req.layer not in LAYERS:
+        if annotator is None:
             layer[doc] = ordered(values)
         else:
             by_annotator[doc].append({"annotator": annotator, "values": ordered(values), "status": status})

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ..errors import Invalid
 from ..models import Document, Project
 from . import query as q
-from .native import documents
+from .native import v1_documents
 
 PARTS = ("train", "dev", "test")
 
@@ -67,6 +67,6 @@ def only(parts: dict[int, str], part: str) -> set[int]:
 def native(session, project: Project, req: q.ExportRequest, losses: Counter | None = None,
            only: set[int] | None = None) -> Iterator[bytes]:
     """annotator.document/v1 lines of the documents in `only` (the native writer has no filter of its own)."""
-    for doc in documents(session, project, req):
+    for doc in v1_documents(session, project, req):
         if only is None or int(doc["id"].partition("-")[2]) in only:
             yield orjson.dumps(doc) + b"\n"

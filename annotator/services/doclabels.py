@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import N_, Forbidden, Invalid
 from ..models import Document, DocumentLabels, Project, ReviewStatus, Role, User, utcnow
-from . import history, versions
+from . import history, members, versions
 
 MAX_TEXT = 2000
 UNSET = (None, "", [])
@@ -116,20 +116,25 @@ def _add(session, row: DocumentLabels) -> None:
         raise versions.stale("document labels") from None
 
 
-def layers(session, doc: Document) -> list[DocumentLabels]:
-    """Every annotator's set for the document (not the gold), by annotator name."""
-    rows = session.scalars(select(DocumentLabels).where(DocumentLabels.document_id == doc.id,
-                                                        DocumentLabels.annotator_id.is_not(None))).all()
-    return sorted(rows, key=lambda r: r.annotator.username)
+def layers(session, doc: Document, annotators_only: bool = False) -> list[DocumentLabels]:
+    """Every user's own set for the document (not the gold), by user name; with `annotators_only`, only those
+    of users who annotate in the project (members.annotates: reviewers' and managers' own sets are not layers)."""
+    query = (select(DocumentLabels).join(User, User.id == DocumentLabels.annotator_id)
+             .where(DocumentLabels.document_id == doc.id).order_by(User.username))
+    if annotators_only:
+        query = query.where(members.annotates(doc.project_id))
+    return list(session.scalars(query))
 
 
 def review_view(session, doc: Document) -> dict:
     """What the review page shows: the fields, each annotator's set side by side, the gold set, and which
     required fields the gold leaves undecided."""
     settled = gold(session, doc)
+    annotating = {r.id for r in layers(session, doc, annotators_only=True)}
     return {"fields": fields(doc.project),
-            "annotators": [{"annotator": r.annotator.username, "role": str(r.annotator.role), **as_json(r)}
-                           for r in layers(session, doc)],
+            "annotators": [{"annotator": r.annotator.username,
+                            "role": str(members.role_in(session, r.annotator, doc.project_id) or r.annotator.role),
+                            "annotates": r.id in annotating, **as_json(r)} for r in layers(session, doc)],
             "gold": as_json(settled),
             "undecided": missing(doc.project, settled.values if settled else {}) if fields(doc.project) else []}
 
@@ -179,7 +184,8 @@ def decide(session, doc: Document, reviewer: User, field: str, version, take: st
 
 
 def _mark_layers(session, doc: Document, reviewer: User, settled: dict) -> None:
-    for row in layers(session, doc):
+    """Mark the annotators' sets (not reviewers' or managers' own) by whether the gold holds their values."""
+    for row in layers(session, doc, annotators_only=True):
         theirs = row.values or {}
         status = (ReviewStatus.PENDING if not settled else
                   ReviewStatus.ACCEPTED if all(theirs.get(k) == v for k, v in settled.items())

@@ -84,7 +84,8 @@ def _doc_label_problems(project: Project, item: DocumentInput) -> list[str]:
     problems = []
     names = [name for name, _, _ in item.doc_labels_by]
     if len(set(names)) != len(names):
-        problems.append(f"{item.where}: doc_labels_by: an annotator appears twice")
+        twice = Invalid(N_("an annotator appears twice"), field="doc_labels_by").message
+        problems.append(f"{item.where}: doc_labels_by: {twice}")
     for k, (where, values) in enumerate([("doc_labels", item.doc_labels)]
                                         + [(f"doc_labels_by[{k}].values", v) for k, (_, v, _) in
                                            enumerate(item.doc_labels_by)]):

@@ -31,9 +31,9 @@ def set_state(session, doc: Document, user: User, state) -> DocState:
         own = doclabels.own(session, doc, user)
         fields = doclabels.missing(doc.project, own.values if own else {})
         if fields:
-            raise MissingAttributes(f"the document needs its required document field(s) {', '.join(fields)}",
-                                    field="doc_labels", doc_labels=fields, spans=[m["id"] for m in missing],
-                                    details=missing)
+            raise MissingAttributes(N_("the document needs its required document field(s) {fields}"),
+                                    params={"fields": ", ".join(fields)}, field="doc_labels", doc_labels=fields,
+                                    spans=[m["id"] for m in missing], details=missing)
         if missing:
             first = missing[0]
             raise MissingAttributes(

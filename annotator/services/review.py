@@ -42,6 +42,8 @@ DECIDED_MESSAGES = {
                "a change)"),
     "relation": N_("a reviewer has {status} this relation; only a reviewer can change it now (leave a comment to "
                    "ask for a change)"),
+    "document labels": N_("a reviewer has {status} these document labels; only a reviewer can change them now "
+                          "(leave a comment to ask for a change)"),
 }
 
 
@@ -53,10 +55,15 @@ class Undecided(Conflict):
     code = "undecided"
 
 
+def may_change(item, user: User) -> bool:
+    """Whether `user` may change `item` (a span, relation or set of document labels) despite a decision on it."""
+    return item.status not in DECIDED or user.has_role(Role.REVIEWER)
+
+
 def check_may_change(item: Span | Relation, user: User, what: str) -> None:
     """Decisions stick: a span or relation a reviewer accepted, rejected or merged changes only by a reviewer's
     action. The one rule for every path that edits, deletes or restores annotations (pages, API, import)."""
-    if item.status in DECIDED and not user.has_role(Role.REVIEWER):
+    if not may_change(item, user):
         raise Decided(DECIDED_MESSAGES[what], field=what, status=item.status.value,
                       params={"status": item.status.value})
 

@@ -3,6 +3,7 @@ page, `annotator project create --schema`), and editing it without orphaning spa
 deleting a label in use is refused with its count."""
 
 import re
+from collections import Counter
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -17,8 +18,8 @@ from pydantic import (
 )
 from sqlalchemy import func, select, update
 
-from ..errors import Invalid
-from ..models import Document, Project, Relation, Span
+from ..errors import N_, Invalid
+from ..models import Document, DocumentLabels, Project, Relation, Span
 from . import history
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -147,14 +148,15 @@ def _check_document_fields(fields: list[dict]) -> None:
     names = set()
     for i, item in enumerate(fields):
         if item["name"] in names:
-            raise Invalid(f"document field '{item['name']}' appears twice", field=f"schema.document[{i}].name")
+            raise Invalid(N_("document field '{name}' appears twice"), field=f"schema.document[{i}].name",
+                          params={"name": item["name"]})
         names.add(item["name"])
         for key, default in (("type", "text"), ("options", []), ("required", False), ("multiple", False)):
             item.setdefault(key, default)
         options = item["options"]
         if len(set(options)) != len(options):
-            raise Invalid(f"document field '{item['name']}' lists an option twice",
-                          field=f"schema.document[{i}].options")
+            raise Invalid(N_("document field '{name}' lists an option twice"), field=f"schema.document[{i}].options",
+                          params={"name": item["name"]})
 
 
 def parse_attributes(spec: str, where: str, several: bool = False) -> list[dict]:
@@ -227,6 +229,7 @@ def update_schema(session, project: Project, labels: list[dict], relations: list
     type_renames = {r["original"]: r["name"] for r in relations
                     if r.get("original") and r["original"] != r["name"]}
     _refuse_dropping_used_types(session, project, {r.get("original") or r["name"] for r in relations})
+    _refuse_dropping_used_fields(session, project, {f["name"] for f in edit.get("document", [])})
     relations = [r | {"from": [renames.get(x, x) for x in r.get("from", [])],
                       "to": [renames.get(x, x) for x in r.get("to", [])]} for r in relations]
     schema = validate_schema({"labels": labels, "relations": relations, "document": edit.get("document", [])})
@@ -244,6 +247,22 @@ def update_schema(session, project: Project, labels: list[dict], relations: list
     session.flush()
     history.record(session, project.id, user, "schema", project.id, "update", before, schema)
     return schema
+
+
+def _refuse_dropping_used_fields(session, project: Project, kept: set[str]) -> None:
+    """A document field that some set of document labels (an annotator's or the gold) has a value for stays."""
+    dropped = {f["name"] for f in project.label_schema.get("document", [])} - kept
+    if not dropped:
+        return
+    uses = Counter()
+    sets = (select(DocumentLabels.values).join(Document, Document.id == DocumentLabels.document_id)
+            .where(Document.project_id == project.id))
+    for values in session.scalars(sets):
+        uses.update(name for name in (values or {}) if name in dropped)
+    for name in sorted(dropped):
+        if uses[name]:
+            raise Invalid(N_("document field '{name}' has values in {count} set(s) of document labels; it cannot be "
+                             "removed"), field="document", params={"name": name, "count": uses[name]})
 
 
 def _refuse_dropping_used_types(session, project: Project, kept: set[str]) -> None:

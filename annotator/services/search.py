@@ -205,7 +205,8 @@ def mark(session, project: Project, user: User, occurrences: list[Occurrence], l
         try:
             span_service.check_offsets(doc, item.start, item.end)
         except DomainError as exc:
-            raise Invalid(f"'occurrences[{k}]': {exc.message}", field=f"occurrences[{k}].{exc.field}") from None
+            raise Invalid(N_("'occurrences[{k}]': {problem}"), field=f"occurrences[{k}].{exc.field}",
+                          params={**exc.params, "problem": exc.message, "k": k}) from None
         wanted.append((doc, item.start, item.end))
     taken = set(session.execute(select(Span.document_id, Span.start, Span.end).where(
         Span.document_id.in_(docs), Span.annotator_id == user.id, Span.label == label, Span.deleted_at.is_(None))))

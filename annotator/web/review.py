@@ -123,15 +123,15 @@ def heatmap(figures: dict, metric: str) -> dict:
     return {"names": names, "rows": rows}
 
 
-SHOWN_FIELDS = ("label", "attrs", "actor_id", "status", "deleted", "type", "state", "body", "beads")
+SHOWN_FIELDS = ("label", "attrs", "actor_id", "status", "deleted", "type", "state", "body", "beads", "values")
 ACTIONS = {"create": _l("created"), "update": _l("changed"), "delete": _l("deleted"), "restore": _l("restored"),
            "accept": _l("accepted"), "reject": _l("rejected"), "reset": _l("reset the decision on"),
-           "merge": _l("merged"), "review_state": _l("set the review state of")}
+           "merge": _l("merged"), "review_state": _l("set the review state of"), "doc_labels": _l("settled")}
 ENTITY_NAMES = {"span": _l("span"), "relation": _l("relation"), "document": _l("document"), "comment": _l("comment"),
-                "alignment": _l("alignment"), "span_link": _l("span link")}
+                "alignment": _l("alignment"), "span_link": _l("span link"), "doc_labels": _l("document labels")}
 FIELD_NAMES = {"label": _l("label"), "attrs": _l("attributes"), "actor_id": _l("actor"), "status": _l("status"),
                "deleted": _l("deleted"), "type": _l("type"), "state": _l("state"), "body": _l("text"),
-               "beads": _l("alignment")}
+               "beads": _l("alignment"), "values": _l("values")}
 
 
 class Lookup:
@@ -153,8 +153,8 @@ def describe(event, look: Lookup) -> dict:
     before, after = event.before or {}, event.after or {}
     shown = after or before
     entity = event.entity
-    if entity == "review":
-        entity = "relation" if "type" in shown else "span"
+    if entity == "review":  # a reviewer's decision: on a span, a relation, or the gold document labels
+        entity = "doc_labels" if event.action == "doc_labels" else "relation" if "type" in shown else "span"
     quote = None
     if "start" in shown and "end" in shown:
         quote = look.text[shown["start"]:shown["end"]]
@@ -164,7 +164,8 @@ def describe(event, look: Lookup) -> dict:
         keys = [k for k in SHOWN_FIELDS if before.get(k) != after.get(k)]
         changes = [_change(k, before.get(k), after.get(k), look) for k in keys]
     elif after:  # a creation or a restore: what it holds beyond the label
-        changes = [_change(k, None, after[k], look) for k in ("attrs", "actor_id", "body", "state") if after.get(k)]
+        changes = [_change(k, None, after[k], look) for k in ("attrs", "actor_id", "body", "state", "values")
+                   if after.get(k)]
     else:
         changes = []
     return {"id": event.id, "at": event.at, "user": look.users.get(event.user_id) or _("(deleted user)"),
@@ -193,4 +194,6 @@ def _value(field, value, look):
         return ", ".join(f"{k}: {_value(k, v, look)}" for k, v in value.items())
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, list):  # a document field that takes several options
+        return " + ".join(map(str, value))
     return str(value)

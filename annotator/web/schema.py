@@ -28,8 +28,8 @@ def edit(pid):
             versions.expect(project, request.form.get("version", type=int), "project")
             labels = _labels_from(request.form)
             relations = _relations_from(request.form)
-            document = schema_service.parse_attributes(request.form.get("document_fields", ""), "document fields",
-                                                       several=True)
+            document = _with_descriptions(project, schema_service.parse_attributes(
+                request.form.get("document_fields", ""), "document fields", several=True))
             schema_service.update_schema(db.session, project, labels, relations, current_user, document)
             versions.write(db.session, project, "project", "label_schema")
         except (DomainError, StaleDataError) as exc:
@@ -42,6 +42,14 @@ def edit(pid):
     return render_template("schema/edit.html", project=project, form=form, problems=problems,
                            counts=schema_service.label_counts(db.session, project),
                            format_attributes=schema_service.format_attributes), 400 if problems else 200
+
+
+def _with_descriptions(project, document: list[dict]) -> list[dict]:
+    """The document fields as edited here, each keeping the description (set through the API) that its name had
+    before: the editor's text form has no place for one, as the labels' rows keep theirs."""
+    described = {f["name"]: f["description"] for f in project.label_schema.get("document", []) if f.get("description")}
+    return [f | {"description": described[f["name"]]} if f["name"] in described and not f.get("description") else f
+            for f in document]
 
 
 def _rows(form, prefix: str) -> list[dict]:

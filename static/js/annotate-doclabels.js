@@ -14,6 +14,7 @@ export class DocLabels {
     this.values = { ...own.values };
     this.version = own.version;
     this.status = own.status;
+    this.decided = !!own.locked; // the server's rule: a decision locks an annotator's set, never a reviewer's
     this.tail = Promise.resolve();
     this.pending = 0; // saves under way, and saves done: the page's "Saving…" / "Saved"
     this.saves = 0;
@@ -21,7 +22,7 @@ export class DocLabels {
 
   /** Locked where the page is read-only, and for an annotator once a reviewer decided their values. */
   get locked() {
-    return this.app.readonly || this.status !== "pending";
+    return this.app.readonly || this.decided;
   }
 
   render() {
@@ -79,6 +80,7 @@ export class DocLabels {
     this.values = { ...res.values };
     this.version = res.version;
     this.status = res.status;
+    this.decided = !!res.locked;
   }
 
   /** After "Done & next" was refused for these fields: say so and put the focus on the first. */

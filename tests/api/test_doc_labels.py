@@ -67,6 +67,20 @@ def test_a_bad_document_field_is_a_400_naming_it(client, make, fields, field):
     assert response.json["error"]["field"] == field
 
 
+@pytest.mark.parametrize("fields, russian", [
+    ([{"name": "a", "type": "text"}, {"name": "a", "type": "bool"}], "поле документа «a» встречается дважды"),
+    ([{"name": "a", "type": "choice", "options": ["p", "q", "p"]}], "поле документа «a» содержит один вариант дважды"),
+])
+def test_a_bad_document_field_is_said_in_the_callers_language(client, make, fields, russian):
+    token = make.admin_token()
+    project = make.project("p")
+    response = client.patch(f"/api/v1/projects/{project.id}", json={"schema": default_schema() | {"document": fields},
+                                                                    "version": project.version},
+                            headers=auth(token) | {"Accept-Language": "ru"})
+    assert response.status_code == 400 and response.json["error"]["message"] == russian
+    assert response.json["error"]["params"] == {"name": "a"}
+
+
 def test_document_fields_are_saved_with_the_schema_and_a_stale_version_is_a_409(client, make):
     token = make.admin_token()
     project = make.project("p")
@@ -83,6 +97,22 @@ def test_document_fields_are_saved_with_the_schema_and_a_stale_version_is_a_409(
     kept = client.patch(f"/api/v1/projects/{project.id}", json={"schema": {"labels": schema["labels"]},
                                                                 "version": saved.json["version"]}, headers=auth(token))
     assert kept.json["schema"]["document"] == saved.json["schema"]["document"]  # left out: kept as it was
+
+
+def test_a_document_field_with_values_cannot_be_removed(client, team, make):
+    project, doc, t = team
+    token = make.admin_token()
+    put(client, doc, t["olena"], {"topic": ["war"]}, 0)
+    version = client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json["version"]
+    without_topic = default_schema() | {"document": [f for f in FIELDS if f["name"] != "topic"]}
+    refused = client.patch(f"/api/v1/projects/{project.id}", json={"schema": without_topic, "version": version},
+                           headers=auth(token))
+    assert refused.status_code == 400, refused.json
+    assert refused.json["error"]["field"] == "document" and "'topic'" in refused.json["error"]["message"]
+    assert refused.json["error"]["params"] == {"name": "topic", "count": 1}
+    without_note = default_schema() | {"document": [f for f in FIELDS if f["name"] != "note"]}  # no values: goes
+    assert client.patch(f"/api/v1/projects/{project.id}", json={"schema": without_note, "version": version},
+                        headers=auth(token)).status_code == 200
 
 
 def test_an_annotator_sets_and_reads_their_labels_with_versions(client, team):
@@ -138,7 +168,10 @@ def test_a_required_document_field_blocks_done(client, team):
     refused = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"}, headers=auth(t["olena"]))
     assert refused.status_code == 409
     assert refused.json["error"]["code"] == "required_attributes"
-    assert refused.json["error"]["doc_labels"] == ["stance"]
+    assert refused.json["error"]["doc_labels"] == ["stance"] and refused.json["error"]["params"] == {"fields": "stance"}
+    ukrainian = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
+                           headers=auth(t["olena"]) | {"Accept-Language": "uk"})
+    assert ukrainian.json["error"]["message"] == "документ потребує обов’язкових полів документа: stance"
     put(client, doc, t["olena"], {"topic": ["war"]}, 0)
     assert client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
                       headers=auth(t["olena"])).status_code == 409
@@ -171,6 +204,51 @@ def test_the_reviewer_takes_one_annotators_value_or_sets_one(client, team):
     assert decided.status_code == 409 and decided.json["error"]["code"] == "decided"
     history = client.get(f"/api/v1/documents/{doc.id}/history", headers=auth(t["rita"])).json
     assert any(e.get("action") == "doc_labels" for e in history["events"])
+
+
+def test_changing_labels_a_reviewer_decided_is_a_translated_409(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support"}, 0)
+    assert decide(client, doc, t["rita"], 0, field="stance", take="olena").status_code == 200
+    english = put(client, doc, t["olena"], {"stance": "oppose"}, 1)
+    assert english.status_code == 409, english.json
+    assert english.json["error"]["code"] == "decided" and english.json["error"]["params"] == {"status": "accepted"}
+    assert "document labels" in english.json["error"]["message"]
+    ukrainian = client.put(f"/api/v1/documents/{doc.id}/doc-labels", json={"values": {"stance": "oppose"},
+                                                                           "version": 1},
+                           headers=auth(t["olena"]) | {"Accept-Language": "uk"})
+    assert ukrainian.status_code == 409 and "рецензент" in ukrainian.json["error"]["message"]
+
+
+def test_the_history_page_names_document_label_events_and_shows_their_values(client, team):
+    _, doc, t = team
+    put(client, doc, t["olena"], {"stance": "support", "topic": ["war", "energy"]}, 0)
+    decide(client, doc, t["rita"], 0, field="stance", take="olena")
+    login(client, "rita")
+    html = client.get(f"/documents/{doc.id}/history").get_data(as_text=True)
+    assert re.search(r'data-entity="doc_labels" data-action="doc_labels">.*?settled</span> document labels', html,
+                     re.S)
+    assert re.search(r'data-entity="doc_labels" data-action="create">.*?created</span> document labels', html, re.S)
+    assert re.search(r"<ins>(stance: support, topic: war \+ energy|topic: war \+ energy, stance: support)</ins>", html)
+    assert "<ins>stance: support</ins>" in html  # the gold set the reviewer settled
+    ukrainian = client.get(f"/documents/{doc.id}/history", headers={"Accept-Language": "uk"}).get_data(as_text=True)
+    assert "установив</span> мітки документа" in ukrainian and "doc_labels</" not in ukrainian
+
+
+def test_a_managers_own_set_is_no_annotator_layer_and_the_view_says_project_roles(client, team, make):
+    project, doc, t = team
+    make.user("maks", "annotator")  # an annotator elsewhere, this project's manager
+    make.member(project.id, "maks", "manager")
+    t["maks"] = make.token("maks")
+    put(client, doc, t["olena"], {"stance": "support"}, 0)
+    put(client, doc, t["maks"], {"stance": "oppose"}, 0)
+    taken = decide(client, doc, t["rita"], 0, field="stance", take="olena")
+    assert taken.status_code == 200, taken.json
+    view = {a["annotator"]: (a["role"], a["annotates"], a["status"]) for a in taken.json["annotators"]}
+    assert view == {"olena": ("annotator", True, "accepted"), "maks": ("manager", False, "pending")}
+    assert client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["olena"])).json["locked"] is True
+    assert client.get(f"/api/v1/documents/{doc.id}/doc-labels", headers=auth(t["maks"])).json["locked"] is False
+    assert put(client, doc, t["maks"], {"stance": "neutral"}, 1).status_code == 200
 
 
 def test_marking_reviewed_with_an_unsettled_required_field_is_undecided(client, team):
@@ -237,7 +315,7 @@ def test_the_native_line_holds_gold_and_each_annotators_labels_and_validates(cli
          "status": "rejected"},
         {"annotator": "taras", "values": {"stance": "oppose", "urgent": False}, "status": "rejected"}]
     (own,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="taras").data.splitlines()]
-    assert own["doc_labels"] == {"stance": "oppose", "urgent": False}
+    assert own["doc_labels"] == {} and own["doc_labels_by"] == [everything["doc_labels_by"][1]]
 
 
 def test_a_change_of_labels_rebuilds_the_kept_line(client, labelled):
@@ -324,6 +402,38 @@ def test_export_import_export_keeps_document_labels(cli, app, labelled, empty_da
         assert cli(url, "export", "stances", "--layer", layer, "-o", str(second)).exit_code == 0
         assert re.sub(rb'"d-\d+"', b"", second.read_bytes()) == re.sub(rb'"d-\d+"', b"", first.read_bytes())
         assert b'"doc_labels":{"stance":"oppose"' in second.read_bytes()
+
+
+def test_a_users_layer_carries_their_labels_as_theirs_and_imports_them_so(cli, app, client, labelled,
+                                                                         empty_database_url, tmp_path):
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from annotator.db import upgrade
+    from annotator.models import DocumentLabels, User
+
+    project, _, t = labelled
+    (line,) = [orjson.loads(x) for x in export(client, project, t["rita"], layer="olena").data.splitlines()]
+    jsonschema.validate(line, DOC_SCHEMA)
+    assert line["doc_labels"] == {}
+    assert line["doc_labels_by"] == [{"annotator": "olena", "values": {"stance": "support", "topic": ["war", "energy"],
+                                                                       "note": "cautious"}, "status": "rejected"}]
+    doccano = orjson.loads(export(client, project, t["rita"], fmt="doccano", layer="olena").data.splitlines()[0])
+    assert doccano["doc_labels"]["stance"] == "support"  # one-set formats write the user's own
+    exported, schema = tmp_path / "olena.jsonl", tmp_path / "schema.json"
+    schema.write_text(json.dumps(schema_with_fields()))
+    assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "stances", "--layer", "olena",
+               "-o", str(exported)).exit_code == 0
+    engine = create_engine(empty_database_url)
+    upgrade(engine)
+    assert cli(empty_database_url, "project", "create", "stances", "--schema", str(schema)).exit_code == 0
+    imported = cli(empty_database_url, "import", "stances", str(exported))
+    assert imported.exit_code == 0, imported.output
+    with Session(engine) as session:
+        rows = session.execute(select(User.username, DocumentLabels.values)
+                               .outerjoin(User, User.id == DocumentLabels.annotator_id)).all()
+    engine.dispose()
+    assert [(name, values["stance"]) for name, values in rows] == [("olena", "support")]  # hers, not gold
 
 
 def test_import_refuses_labels_the_schema_does_not_declare(client, team, make):

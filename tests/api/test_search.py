@@ -130,6 +130,10 @@ def test_bad_marks_are_4xx_naming_the_field_and_write_nothing(client, make, worl
     for body, status, field in cases:
         got = client.post(url, json=body, headers=auth(token))
         assert (got.status_code, got.json["error"].get("field")) == (status, field), (body, got.json)
+    beyond = client.post(url, json={"label": "ACTOR", "occurrences": [{**ok, "end": 10_000}]},
+                         headers=auth(token) | {"Accept-Language": "uk"}).json["error"]
+    assert beyond["message"].startswith("«occurrences[0]»: ") and beyond["params"]["k"] == 0
+    assert "«end»" in beyond["message"] and len(beyond["params"]) > 2  # the offset problem's own, translated
     assert client.get(f"/api/v1/documents/{uk.id}", headers=auth(token)).json["spans"] == []
     assert client.post(f"/api/v1/projects/{BIG}/search/mark", json={}, headers=auth(token)).status_code == 404
 

@@ -73,3 +73,35 @@ def test_an_annotator_sets_document_labels_and_the_reviewer_settles_them(page, m
     page.wait_for_function("""() => document.querySelector(
         '#rv-doc-labels tr[data-field=topic] .gold-value')?.textContent === 'war, energy'""")
     assert not page.errors
+
+
+def test_a_decision_does_not_lock_the_own_labels_of_someone_who_may_still_change_them(page, make):
+    """A decision marked vera's set while she annotated; now the project's reviewer, she may change it (the
+    server's rule), so the page leaves it open; an annotator's decided set stays locked."""
+    make.user("olena", "annotator")
+    make.user("rita", "reviewer")
+    make.user("vera", "reviewer")
+    project = make.project("stances", schema=default_schema() | {"document": copy.deepcopy(FIELDS)},
+                           members={"olena": "annotator", "rita": "reviewer", "vera": "annotator"})
+    doc = make.document(project.id, text="Kyiv welcomed the plan. Moscow rejected it.", lang="en")
+    tokens = {n: {"Authorization": f"Bearer {make.token(n)}"} for n in ("olena", "rita", "vera")}
+    api = page.context.request
+    base = f"/api/v1/documents/{doc.id}/doc-labels"
+    for name, stance in (("olena", "support"), ("vera", "oppose")):
+        assert api.put(base, data={"values": {"stance": stance}, "version": 0}, headers=tokens[name]).ok
+    assert api.post(f"{base}/review", data={"version": 0, "field": "stance", "take": "olena"},
+                    headers=tokens["rita"]).ok
+    make.member(project.id, "vera", "reviewer")
+    for name, locked in (("vera", False), ("olena", True)):
+        page.context.clear_cookies()
+        browser_login(page, name)
+        page.goto(f"/documents/{doc.id}")
+        page.wait_for_selector("html[data-annotate-ready]")
+        assert page.is_disabled("#doc-field-stance") is locked, name
+    page.context.clear_cookies()
+    browser_login(page, "vera")
+    page.goto(f"/documents/{doc.id}")
+    page.wait_for_selector("html[data-annotate-ready]")
+    page.select_option("#doc-field-stance", "neutral")
+    saved(page)
+    assert not page.errors

@@ -46,3 +46,27 @@ def test_0012_adds_document_labels_keeps_the_data_and_bumps_revisions(empty_data
                             .where(tables["document_revisions"].c.document_id == doc))
         assert after == before + 1
     engine.dispose()
+
+
+def test_0012_downgrade_drops_the_kept_lines_that_hold_document_labels(empty_database_url):
+    from alembic import command
+    from sqlalchemy import func, insert, select
+
+    from annotator.db import alembic_config
+
+    tables = Base.metadata.tables
+    engine = create_engine(empty_database_url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        project = conn.execute(insert(tables["projects"]).values(name="p", label_schema={"labels": []})
+                               ).inserted_primary_key[0]
+        doc = conn.execute(insert(tables["documents"]).values(project_id=project, lang="en", text="Some text.",
+                                                              content_hash="h")).inserted_primary_key[0]
+        conn.execute(insert(tables["export_lines"]).values(document_id=doc, layer="gold", revision=0,
+                                                           line=b'{"doc_labels":{"stance":"support"}}'))
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0011")
+    with engine.begin() as conn:
+        assert conn.scalar(select(tables["documents"].c.text)) == "Some text."
+        assert conn.scalar(select(func.count()).select_from(tables["export_lines"])) == 0
+    engine.dispose()

@@ -140,3 +140,21 @@ def test_document_fields_are_edited_on_the_schema_page(admin_client, client, mak
     data["document_fields"] = "stance: support"
     refused = admin_client.post(url, data=data)
     assert refused.status_code == 400 and "a choice needs at least two options" in refused.get_data(as_text=True)
+
+
+def test_the_schema_page_keeps_the_descriptions_of_document_fields(admin_client, make):
+    project = make.project()
+    token = make.admin_token("root")
+    fields = [{"name": "stance", "type": "choice", "options": ["support", "oppose"], "description": "The view taken"},
+              {"name": "note", "type": "text", "description": "Anything else"}]
+    current = admin_client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json
+    saved = admin_client.patch(f"/api/v1/projects/{project.id}", headers=auth(token),
+                               json={"schema": current["schema"] | {"document": fields}, "version": current["version"]})
+    assert saved.status_code == 200, saved.json
+    url = f"/projects/{project.id}/schema"
+    data = schema_form(admin_client.get(url).get_data(as_text=True))
+    data["document_fields"] = "stance!: support|oppose; urgent: bool"  # note removed, urgent added
+    assert admin_client.post(url, data=data).status_code == 302
+    kept = admin_client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json["schema"]["document"]
+    assert [(f["name"], f.get("description")) for f in kept] == [("stance", "The view taken"), ("urgent", None)]
+    assert kept[0]["required"] is True
