@@ -129,8 +129,15 @@ def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
 def kept_lines(session, layer: str, rows: list) -> dict[int, bytes]:
     """{document id: its kept line of the layer} for the rows whose line was built at their current revision.
     A query of its own, by id: joined to the documents, PostgreSQL would read every kept line for each batch."""
-    kept = _run(session, select(ExportLine.document_id, ExportLine.revision, ExportLine.line)
-                .where(ExportLine.layer == layer, ExportLine.document_id.in_([r.id for r in rows]))).all()
+    ids = [r.id for r in rows]
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":  # bytea in binary: as text it travels hex-encoded, twice the size
+        with connection.connection.driver_connection.cursor(binary=True) as cursor:
+            kept = cursor.execute("SELECT document_id, revision, line FROM export_lines"
+                                  " WHERE layer = %s AND document_id = ANY(%s)", (layer, ids)).fetchall()
+    else:
+        kept = connection.execute(select(ExportLine.document_id, ExportLine.revision, ExportLine.line)
+                                  .where(ExportLine.layer == layer, ExportLine.document_id.in_(ids))).all()
     revisions = {r.id: r.revision for r in rows}
     return {doc: line for doc, revision, line in kept if revisions[doc] == revision}
 
