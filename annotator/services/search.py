@@ -22,6 +22,7 @@ from .morph import MORPH_LANGS, inflections
 MAX_QUERY = 200  # characters
 MAX_WORDS = 10
 CONTEXT = 60  # characters of context on each side of a match
+PARTIAL_START, PARTIAL_END = re.compile(r"^\S+(?=\s)"), re.compile(r"(?<=\s)\S+$")  # a word cut by CONTEXT
 MAX_MARK = 5000  # occurrences marked in one request (as many ids as a request may name)
 
 _QUERY_WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
@@ -161,8 +162,14 @@ def search(session, project: Project, user: User, q: str, lang: str | None = Non
 
 
 def _hit(doc_id: int, text: str, start: int, end: int) -> dict:
+    """A match with up to CONTEXT characters on each side, cut where a word begins or ends, not inside one."""
+    left, right = text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
+    if start > CONTEXT and not text[start - CONTEXT - 1].isspace():
+        left = PARTIAL_START.sub("", left, count=1)
+    if end + CONTEXT < len(text) and not text[end + CONTEXT].isspace():
+        right = PARTIAL_END.sub("", right, count=1)
     return {"document": doc_id, "start": start, "end": end, "text": text[start:end],
-            "left": text[max(0, start - CONTEXT):start], "right": text[end:end + CONTEXT], "marked": []}
+            "left": left, "right": right, "marked": []}
 
 
 def _mark_covered(session, user: User, hits: list[dict]) -> None:

@@ -71,6 +71,15 @@ def _project(session, project):
     return project_service.get_project(session, project.id)
 
 
+def test_context_begins_and_ends_with_whole_words(session, make, project):
+    text = "Полтава " + "дуже " * 14 + "довгий Київ довгий" + " ранок" * 12 + " кінець"
+    make.document(project.id, text=text, lang="uk", title="Long")
+    hit = search.search(session, _project(session, project), _user(session, "olena"), "Київ").hits[0]
+    assert hit["left"].split()[0] == "дуже" and hit["left"].endswith("довгий ")
+    assert hit["right"].startswith(" довгий") and hit["right"].split()[-1] == "ранок"
+    assert len(hit["left"]) <= search.CONTEXT and len(hit["right"]) <= search.CONTEXT
+
+
 def test_search_gives_code_point_offsets_context_and_pages_grouped_by_document(session, make, project):
     uk = make.document(project.id, text="🙂🙂 У Києві сьогодні тихо. Київ чекає.", lang="uk", title="Kyiv")
     en = make.document(project.id, text="Nothing about it here.", lang="en", title="Other")
