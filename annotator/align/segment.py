@@ -140,8 +140,10 @@ def _merge_punctuation_only(line: str, pieces: list[Span]) -> list[Span]:
             merged[-1] = (merged[-1][0], end)
         else:
             carry = start
-    if carry is not None:
-        merged[-1] = (merged[-1][0], pieces[-1][1]) if merged else (carry, pieces[-1][1])
+    if carry is not None and merged:
+        merged[-1] = (merged[-1][0], pieces[-1][1])
+    elif carry is not None:  # nothing but opening marks and dashes: one piece
+        merged.append((carry, pieces[-1][1]))
     return merged
 
 

@@ -84,3 +84,8 @@ def test_initials_before_a_surname_do_not_end_a_sentence():
         "Вшанували Ф. В. де Клерка, президента.", "Потім пішли."]
     assert sentences("He met J. R. Smith today. Then he left.", "en") == ["He met J. R. Smith today.",
                                                                           "Then he left."]
+
+
+def test_a_line_of_only_dashes_and_opening_quotes_is_one_sentence():
+    for text in ["— . —", "„. «.", "«. —. «."]:
+        assert split_sentences(text, "uk") == [(0, len(text))]
