@@ -46,6 +46,15 @@ def decide(client, doc, token, version, **what):
                        headers=auth(token))
 
 
+def patch_document_fields(client, make, fields, headers=None):
+    """An admin PATCHes a new project's schema with these document fields."""
+    token = make.admin_token()
+    project = make.project("p")
+    return client.patch(f"/api/v1/projects/{project.id}", json={"schema": default_schema() | {"document": fields},
+                                                                "version": project.version},
+                        headers=auth(token) | (headers or {}))
+
+
 @pytest.mark.parametrize("fields, field", [
     ([{"name": "stance", "type": "choice", "options": ["only"]}], "schema.document[0]"),
     ([{"name": "stance", "type": "number"}], "schema.document[0].type"),
@@ -58,11 +67,7 @@ def decide(client, doc, token, version, **what):
     ([{"name": "a", "required": "yes"}], "schema.document[0].required"),
 ])
 def test_a_bad_document_field_is_a_400_naming_it(client, make, fields, field):
-    token = make.admin_token()
-    project = make.project("p")
-    schema = default_schema() | {"document": fields}
-    response = client.patch(f"/api/v1/projects/{project.id}", json={"schema": schema, "version": project.version},
-                            headers=auth(token))
+    response = patch_document_fields(client, make, fields)
     assert response.status_code == 400, response.json
     assert response.json["error"]["field"] == field
 
@@ -72,11 +77,7 @@ def test_a_bad_document_field_is_a_400_naming_it(client, make, fields, field):
     ([{"name": "a", "type": "choice", "options": ["p", "q", "p"]}], "поле документа «a» содержит один вариант дважды"),
 ])
 def test_a_bad_document_field_is_said_in_the_callers_language(client, make, fields, russian):
-    token = make.admin_token()
-    project = make.project("p")
-    response = client.patch(f"/api/v1/projects/{project.id}", json={"schema": default_schema() | {"document": fields},
-                                                                    "version": project.version},
-                            headers=auth(token) | {"Accept-Language": "ru"})
+    response = patch_document_fields(client, make, fields, {"Accept-Language": "ru"})
     assert response.status_code == 400 and response.json["error"]["message"] == russian
     assert response.json["error"]["params"] == {"name": "a"}
 
