@@ -16,6 +16,7 @@ The writers of the other formats read `documents`: the same objects, built the s
 
 from collections.abc import Iterator
 
+import lz4.block
 import orjson
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -88,8 +89,9 @@ def _lines(session, project: Project, req: q.ExportRequest) -> Iterator[tuple]:
 
 
 class _Store:
-    """Writes fresh lines on its own connection, each batch committed at once: the export's own transaction
-    only reads. Storing is a saving, not a duty: if the database is busy, the lines are built again next time."""
+    """Writes fresh lines, lz4-compressed, on its own connection, each batch committed at once: the export's own
+    transaction only reads. Storing is a saving, not a duty: if the database is busy, the lines are built again
+    next time."""
 
     def __init__(self, session, layer: str):
         self.engine, self.layer = session.get_bind(), layer
@@ -106,7 +108,7 @@ class _Store:
             return
         try:
             with self.engine.begin() as conn:
-                conn.execute(self.upsert, [{"document_id": d, "layer": self.layer, "revision": rev, "line": text}
-                                           for d, rev, text in rows])
+                conn.execute(self.upsert, [{"document_id": d, "layer": self.layer, "revision": rev,
+                                            "line": lz4.block.compress(text)} for d, rev, text in rows])
         except OperationalError:  # e.g. SQLite's write lock held past its timeout
             self.engine = None

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import lz4.block
 import orjson
 from sqlalchemy import String, Text, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
@@ -128,7 +129,8 @@ def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
 
 def kept_lines(session, layer: str, rows: list) -> dict[int, bytes]:
     """{document id: its kept line of the layer} for the rows whose line was built at their current revision.
-    A query of its own, by id: joined to the documents, PostgreSQL would read every kept line for each batch."""
+    A query of its own, by id: joined to the documents, PostgreSQL would read every kept line for each batch.
+    Lines are kept lz4-compressed (see native._Store): a third of the bytes to read and hand over."""
     ids = [r.id for r in rows]
     connection = session.connection()
     if connection.dialect.name == "postgresql":  # bytea in binary: as text it travels hex-encoded, twice the size
@@ -139,7 +141,7 @@ def kept_lines(session, layer: str, rows: list) -> dict[int, bytes]:
         kept = connection.execute(select(ExportLine.document_id, ExportLine.revision, ExportLine.line)
                                   .where(ExportLine.layer == layer, ExportLine.document_id.in_(ids))).all()
     revisions = {r.id: r.revision for r in rows}
-    return {doc: line for doc, revision, line in kept if revisions[doc] == revision}
+    return {doc: lz4.block.decompress(line) for doc, revision, line in kept if revisions[doc] == revision}
 
 
 def build(session, project: Project, req: ExportRequest, ids: list[int]) -> list[dict]:

@@ -18,8 +18,8 @@ class DocumentRevision(db.Model):
 
 
 class ExportLine(db.Model):
-    """A document's finished native export line for one layer (gold or all), built at `revision`: used only
-    while that is still the document's revision."""
+    """A document's finished native export line for one layer (gold or all), built at `revision`, lz4-compressed
+    (lz4.block): used only while that is still the document's revision."""
 
     __tablename__ = "export_lines"
 

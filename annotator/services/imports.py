@@ -7,7 +7,7 @@ relations, alignments and span links are written in bulk (a few statements per b
 import secrets
 from collections.abc import Callable
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from ..errors import N_, Invalid
 from ..models import (
@@ -146,7 +146,20 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
         if any(item.doc_labels or item.doc_labels_by for item in result.items):
             _store_doc_labels(session, result, user)
     _auto_assign(session, project, result, user)
+    _refresh_statistics(session, len(result.created))
     return result
+
+
+ANALYZED_AFTER = 1000  # documents
+ANALYZED = ("documents", "document_revisions", "spans", "relations", "span_links")
+
+
+def _refresh_statistics(session, count: int) -> None:
+    """After a large import, PostgreSQL's planner statistics are brought up to date at once rather than when
+    autovacuum next comes round: with stale ones it plans the next export's and pages' queries for near-empty
+    tables. (ANALYZE counts the import's own uncommitted rows; SQLite plans without statistics.)"""
+    if count >= ANALYZED_AFTER and session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"ANALYZE {', '.join(ANALYZED)}"))
 
 
 def _auto_assign(session, project: Project, result: AddResult, user: User | None) -> None:
