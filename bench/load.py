@@ -7,12 +7,14 @@ its own document with an exponential think time between requests.
 
 It prepares its own data (users, tokens, one project with a document per annotator, memberships) in the given
 database (default: a new SQLite file in a temporary instance folder; a PostgreSQL database is initialised or
-upgraded, and each run adds its own users and project), starts `python -m annotator serve` on a free loopback
-port, runs the clients until --requests requests have been sent or --duration seconds have passed, and prints
-requests per second, the span POST latency percentiles, the errors, and the server's CPU time per request
+upgraded, and each run adds its own users and project), starts `python -m annotator serve` on a free loopback port,
+lets every client open its connection and GET its document once (a warm-up, not counted: gunicorn's workers are
+still starting when the port opens, and each worker's first requests set up its connection pool and statement
+caches), then runs the clients until --requests requests have been sent or --duration seconds have passed, and
+prints requests per second, the span POST latency percentiles, the errors, and the server's CPU time per request
 (all its processes, from /proc: on a shared machine the steadiest of these figures). The clients are asyncio
-coroutines with one keep-alive connection each, in this process: on a small machine they share the cores with
-the server, so absolute figures understate what the server alone would do.
+coroutines with one keep-alive connection each, in this process: on a small machine they share the cores with the
+server, so absolute figures understate what the server alone would do.
 """
 
 import argparse
@@ -160,9 +162,17 @@ class Stats:
         self.errors[what] = self.errors.get(what, 0) + 1
 
 
-async def annotator(port, token, doc_id, length, think, stats: Stats, rng: random.Random):
-    """POST a span, PATCH it, GET it; think between requests; until the run's budget is spent."""
+async def warm_up(port, token, doc_id) -> Connection:
+    """A client's connection, opened with one GET of its document that no figure counts."""
     conn = Connection(port, token)
+    status, _ = await conn.request("GET", f"/api/v1/documents/{doc_id}")
+    if status != 200:
+        raise SystemExit(f"warm-up GET of document {doc_id} answered {status}")
+    return conn
+
+
+async def annotator(conn: Connection, doc_id, length, think, stats: Stats, rng: random.Random):
+    """POST a span, PATCH it, GET it; think between requests; until the run's budget is spent."""
 
     async def call(kind, method, path, body=None):
         started = time.perf_counter()
@@ -212,10 +222,11 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def run_clients(port, docs, think, requests, duration) -> tuple[Stats, float]:
+    conns = await asyncio.gather(*(warm_up(port, token, doc_id) for token, doc_id, _ in docs))
     stats = Stats(requests, time.monotonic() + duration)
     started = time.monotonic()
-    await asyncio.gather(*(annotator(port, token, doc_id, length, think, stats, random.Random(i))
-                           for i, (token, doc_id, length) in enumerate(docs)))
+    await asyncio.gather(*(annotator(conn, doc_id, length, think, stats, random.Random(i))
+                           for i, (conn, (_, doc_id, length)) in enumerate(zip(conns, docs, strict=True))))
     return stats, time.monotonic() - started
 
 
