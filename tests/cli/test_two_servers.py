@@ -1,7 +1,8 @@
-"""Two `annotator serve` processes on one PostgreSQL database: a logout and a login throttle made through one
-are seen by the other (nothing that must be shared lives in a process's memory)."""
+"""Two `annotator serve` processes on one PostgreSQL database: a logout, a login throttle and an edit made
+through one are seen by the other (nothing that must be shared lives in a process's memory)."""
 
 import http.client
+import json
 import os
 import re
 import socket
@@ -86,6 +87,16 @@ class Browser:
         return self.request(server, "POST", "/login",
                             {"username": username, "password": password, "csrf_token": token})[0]
 
+    def api(self, server, method, path, token, body=None):
+        """A JSON API call with a bearer token: (status, decoded answer)."""
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request(method, path, body=None if body is None else json.dumps(body),
+                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        response = conn.getresponse()
+        answer = json.loads(response.read() or b"null")
+        conn.close()
+        return response.status, answer
+
     def logged_in(self, server) -> bool:
         return self.request(server, "GET", "/projects")[0] == 200
 
@@ -103,10 +114,25 @@ def two_servers(database_url, tmp_path):
 
 
 @pytest.mark.parametrize("backend", ["postgres"])
-def test_logout_and_throttle_made_through_one_server_hold_on_the_other(make, two_servers):
+def test_logout_throttle_and_edits_made_through_one_server_hold_on_the_other(make, two_servers):
     make.user("olena")
     make.user("taras")
     first, second = two_servers
+
+    doc = make.document(make.project("news").id, text="Київ 🙂 заявив про переговори.").id
+    token = make.token("olena")
+    status, span = Browser().api(first, "POST", f"/api/v1/documents/{doc}/spans", token,
+                                 {"start": 0, "end": 4, "label": "ACTOR"})
+    assert status == 201
+    status, seen = Browser().api(second, "GET", f"/api/v1/spans/{span['id']}", token)
+    assert (status, seen["label"], seen["version"]) == (200, "ACTOR", span["version"])
+    status, changed = Browser().api(second, "PATCH", f"/api/v1/spans/{span['id']}", token,
+                                    {"label": "CLAIM", "version": span["version"]})
+    assert status == 200
+    assert Browser().api(first, "GET", f"/api/v1/spans/{span['id']}", token)[1]["label"] == "CLAIM"
+    stale = Browser().api(first, "PATCH", f"/api/v1/spans/{span['id']}", token,
+                          {"label": "POSITION", "version": span["version"]})
+    assert stale[0] == 409  # the version the other process wrote is checked here too
 
     olena = Browser()
     assert olena.login(first, "olena") == 302
