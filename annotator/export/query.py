@@ -101,12 +101,13 @@ def left_out(session, project: Project, req: ExportRequest) -> int:
 def batches(session, project: Project, req: ExportRequest) -> Iterator[list]:
     """The exported documents, BATCH at a time, as rows (id, group_id, group_key, revision). In id order, or with
     by_group the grouped ones first, group by group, then the ungrouped ones."""
-    revision = func.coalesce(DocumentRevision.revision, 0)
+    # a lookup per row, not a join: PostgreSQL merge-joins the revisions from the first document on, every batch
+    revision = func.coalesce(select(DocumentRevision.revision).where(DocumentRevision.document_id == Document.id)
+                             .scalar_subquery(), 0)
     query = (select(Document.id, Document.group_id, TranslationGroup.key.label("group_key"),
                     revision.label("revision"))
              .where(Document.project_id == project.id)
-             .outerjoin(TranslationGroup, TranslationGroup.id == Document.group_id)
-             .outerjoin(DocumentRevision, DocumentRevision.document_id == Document.id))
+             .outerjoin(TranslationGroup, TranslationGroup.id == Document.group_id))
     if req.langs:
         query = query.where(Document.lang.in_(req.langs))
     if req.reviewed_only:
