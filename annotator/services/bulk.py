@@ -13,6 +13,10 @@ from sqlalchemy import text as sql_text
 
 from ..db import json_text
 
+# A document's revision bumped, as the revision triggers of migration 0007 do it.
+BUMP = ("INSERT INTO document_revisions (document_id, revision) VALUES ({}, 1) "
+        "ON CONFLICT (document_id) DO UPDATE SET revision = document_revisions.revision + 1")
+
 
 @contextmanager
 def paused_gc():
@@ -60,8 +64,9 @@ class BulkWriter:
         """Insert rows (a list, or an iterator that makes them as they are written)."""
         names = ", ".join(self.dialect.identifier_preparer.quote(c) for c in columns)
         if self.sqlite:
-            self._sqlite_insert(f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})",
-                                iter(rows))
+            sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+            with self._revisions_bumped_once(table, columns, iter(rows)) as rows:
+                self._sqlite_insert(sql, rows)
             return
         cursor = self.conn.connection.dbapi_connection.cursor()
         with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
@@ -84,6 +89,27 @@ class BulkWriter:
             if pending is not None:
                 pending.result()
         cursor.close()
+
+    @contextmanager
+    def _revisions_bumped_once(self, table, columns: tuple[str, ...], rows: Iterator[tuple]):
+        """SQLite has only row triggers: the one that bumps a document's revision for each inserted row (migration
+        0007) would run once per span of an import. Inside this transaction, which holds the write lock from its
+        first write to its commit so that no other writer can come in between, the trigger is dropped, the rows
+        are inserted, each document they belong to is bumped once, and the trigger is created again as it was
+        (a rollback undoes all of it)."""
+        name = f"{table.name}_insert_revision"
+        trigger = f"CREATE TRIGGER {name} AFTER INSERT ON {table.name} BEGIN {BUMP.format('NEW.document_id')}; END"
+        found = self.conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                          (name,)).scalar()
+        if found != trigger or "document_id" not in columns:
+            yield rows
+            return
+        documents, at = set(), columns.index("document_id")
+        self.conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        yield (documents.add(row[at]) or row for row in rows)
+        if documents:
+            self.conn.exec_driver_sql(BUMP.format("?"), [(d,) for d in sorted(documents)])
+        self.conn.exec_driver_sql(trigger)
 
     def next_ids(self, table, n: int) -> list[int]:
         """n ids for new rows of table, theirs until the transaction ends: on SQLite the ids after the highest
