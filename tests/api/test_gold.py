@@ -290,6 +290,27 @@ def test_marking_reviewed_with_undecided_candidates_asks_what_to_do(client, team
     assert client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"])).status_code == 200  # nothing left
 
 
+def test_a_relation_left_out_when_marking_reviewed_is_not_gold_even_between_gold_spans(client, team):
+    project, doc, t = team
+    actor = add(client, doc, t["olena"], "Путін").json["id"]
+    claim = add(client, doc, t["olena"], "«припинення вогню»", "CLAIM").json["id"]
+    rel = relate(client, doc, t["olena"], claim, actor)
+    for sid in (actor, claim):
+        decide(client, t["rita"], sid, "accept")
+    url = f"/api/v1/documents/{doc.id}/review-state"
+    asked = client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"])).json["error"]
+    assert (asked["spans"], asked["relations"]) == (0, 1)
+    assert client.put(url, json={"state": "reviewed", "undecided": "leave"}, headers=auth(t["rita"])).status_code == 200
+
+    def gold():
+        line = json.loads(client.get(f"/api/v1/projects/{project.id}/export?layer=gold", headers=auth(t["rita"])).data)
+        return len(line["spans"]), [(r["id"], r["status"]) for r in line["relations"]]
+
+    assert gold() == (2, [])  # left out, as the reviewer chose: nothing undecided is gold
+    client.post(f"/api/v1/relations/{rel['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    assert gold() == (2, [(f"r-{rel['id']}", "accepted")])
+
+
 # --- required attributes ---------------------------------------------------------------------------
 
 def test_done_is_refused_while_a_span_lacks_a_required_attribute(client, team):
