@@ -5,6 +5,7 @@ from typing import Annotated
 from flask_login import current_user
 from pydantic import Field, JsonValue
 
+from ..errors import Conflict
 from ..extensions import db
 from ..ids import MAX_ID
 from ..services import alignment
@@ -36,7 +37,12 @@ def get_alignment(gid):
 def put_alignment(gid, data: PairBeads):
     """One pair's beads: {a, b, beads: [[[a idx], [b idx], "auto"|"confirmed"]], version}."""
     group = alignment.get_group(db.session, gid)
-    row = alignment.save_pair(db.session, group, data.a, data.b, data.beads, data.version, current_user)
+    try:
+        row = alignment.save_pair(db.session, group, data.a, data.b, data.beads, data.version, current_user)
+    except Conflict as exc:  # a stale version: the answer shows the pair as it is now
+        db.session.rollback()
+        exc.extra["current"] = alignment.pair_json(db.session, alignment.get_group(db.session, gid), data.a, data.b)
+        raise
     db.session.commit()
     return {"a": row.doc_a_id, "b": row.doc_b_id, "beads": row.beads, "version": row.version}
 

@@ -7,7 +7,7 @@ from pydantic import Field, StringConstraints
 from sqlalchemy import select
 
 from ..auth import role_required
-from ..errors import Invalid
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..models import Role, User
 from ..services import agreement, assignments, comments, history, review
@@ -63,7 +63,13 @@ class NewComment(Body):
 @body(SpanDecision)
 def review_span(sid, data: SpanDecision):
     span = span_service.get_span(db.session, sid, current_user)
-    review.review_span(db.session, span, current_user, data.decision, data.version)
+    try:
+        review.review_span(db.session, span, current_user, data.decision, data.version)
+    except Conflict as exc:  # a stale version: the answer shows what the span is now
+        db.session.rollback()
+        current = span_service.get_span(db.session, sid, current_user)
+        exc.extra["current"] = span_json(current, current.document.text)
+        raise
     db.session.commit()
     return span_json(span, span.document.text)
 
@@ -73,7 +79,12 @@ def review_span(sid, data: SpanDecision):
 @body(RelationDecision)
 def review_relation(rid, data: RelationDecision):
     rel = rel_service.get_relation(db.session, rid, current_user)
-    done = review.review_relation(db.session, rel, current_user, data.decision, data.version)
+    try:
+        done = review.review_relation(db.session, rel, current_user, data.decision, data.version)
+    except Conflict as exc:  # a stale version or a rejected end: the answer shows what the relation is now
+        db.session.rollback()
+        exc.extra["current"] = relation_json(rel_service.get_relation(db.session, rid, current_user))
+        raise
     db.session.commit()
     return {**relation_json(rel), "accepted_spans": done["accepted_spans"]}
 

@@ -226,16 +226,18 @@ def _spans(session, req: ExportRequest, ids: list[int], texts: dict[int, str]) -
 
 
 def _relations(session, req: ExportRequest, ids: list[int], exported: dict[int, tuple]) -> dict[int, list[dict]]:
-    """Relations whose two ends are exported spans, in id order. In the gold layer an end a reviewer merged into
-    another annotator's identical span points at that (gold) span, the last by id, and a relation reached twice
-    that way is written once, with its lowest id: a gold relation's ends are always gold spans."""
+    """Relations whose two ends are exported spans, in id order. The gold layer holds the relations a reviewer
+    accepted (accepting one accepts its ends): one left undecided is not gold, even between gold spans. There an
+    end a reviewer merged into another annotator's identical span points at that (gold) span, the last by id, and
+    a relation reached twice that way is written once, with its lowest id: a gold relation's ends are always gold
+    spans."""
     query = (select(Relation.document_id, Relation.id, Relation.head_id, Relation.tail_id, Relation.type,
                     User.username, type_coerce(Relation.status, String))
              .join(User, User.id == Relation.annotator_id)
              .where(Relation.document_id.in_(ids), Relation.deleted_at.is_(None)).order_by(Relation.id))
     merged = {}
     if req.layer == "gold":
-        query = query.where(Relation.status != ReviewStatus.REJECTED)
+        query = query.where(Relation.status == ReviewStatus.ACCEPTED)
         gold = {key: sid for sid, key in sorted(exported.items())}
         merged = {sid: gold.get(tuple(key)) for sid, *key in _run(session,
             select(Span.id, Span.document_id, Span.start, Span.end, Span.label)

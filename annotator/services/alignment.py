@@ -99,6 +99,13 @@ def _pair(session, doc_a: Document, doc_b: Document) -> Alignment | None:
     return session.scalar(select(Alignment).where(Alignment.doc_a_id == a, Alignment.doc_b_id == b))
 
 
+def pair_json(session, group: TranslationGroup, a_id: int, b_id: int) -> dict | None:
+    """One pair of the group's versions as the API shows it ({a, b, beads, version}), None if never aligned."""
+    docs = {d.id: d for d in group.documents}
+    row = _pair(session, docs[a_id], docs[b_id]) if a_id in docs and b_id in docs else None
+    return None if row is None else {"a": row.doc_a_id, "b": row.doc_b_id, "beads": row.beads, "version": row.version}
+
+
 LOOK_UP = object()
 
 

@@ -459,7 +459,7 @@ class Annotator {
         this.saved();
       } catch (exc) {
         this.redraw(this.store.put(exc.current || span));
-        const message = exc.status === 409
+        const message = exc.status === 409 && exc.code !== "decided" // a reviewer's decision says so itself
           ? t("This span was changed elsewhere; showing the current version.")
           : t("The change was not saved: {message}", { message: exc.message });
         this.failed(message);

@@ -62,7 +62,13 @@ def test_gold_export_holds_the_accepted_spans_and_their_relation(client, annotat
     first = lines[0]
     assert [(s["text"], s["label"], s["status"]) for s in first["spans"]] == [
         ("Путін", "ACTOR", "accepted"), ("«припинення вогню»", "CLAIM", "accepted")]
-    assert first["relations"][0]["type"] == "SAID_BY"
+    assert first["relations"] == []  # left undecided when the document was marked reviewed: not gold
+    rel = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["rita"])).json["relations"][0]
+    assert client.post(f"/api/v1/relations/{rel['id']}/review", json={"decision": "accept"},
+                       headers=auth(t["rita"])).status_code == 200
+    first = validate_lines(client.get(f"/api/v1/projects/{project.id}/export?layer=gold",
+                                      headers=auth(t["rita"])).data)[0]
+    assert [(r["type"], r["status"]) for r in first["relations"]] == [("SAID_BY", "accepted")]
     assert first["relations"][0]["head"] == first["spans"][1]["id"]
     assert first["group"] == lines[1]["group"] is not None
 

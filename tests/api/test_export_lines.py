@@ -155,11 +155,10 @@ def delete_relation(client, app, t):
 
 
 def review_relation(client, app, t):
-    """The relation's tail is accepted first (so the relation is in the gold layer), then the relation rejected."""
+    """The relation is accepted first (its tail with it: the relation is in the gold layer), then rejected."""
     rid = _relation(app)
-    with app.app_context():
-        tail = db.session.get(Relation, rid).tail_id
-    client.post(f"/api/v1/spans/{tail}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    assert b"SAID_BY" not in export(app, "gold")
+    client.post(f"/api/v1/relations/{rid}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
     assert b"SAID_BY" in export(app, "gold")
     assert client.post(f"/api/v1/relations/{rid}/review", json={"decision": "reject"},
                        headers=auth(t["rita"])).status_code == 200
@@ -318,10 +317,13 @@ def merged_with_a_relation(client, app, t) -> None:
     twin = client.post(f"/api/v1/documents/{span['document']}/spans", headers=auth(t["olena"]),
                        json={"start": span["start"], "end": span["end"], "label": "POSITION", "attrs": span["attrs"]})
     claim = _first_span(app, "CLAIM")
-    assert client.post(f"/api/v1/documents/{span['document']}/relations", headers=auth(t["olena"]),
-                       json={"head": twin.json["id"], "tail": claim, "type": "ABOUT"}).status_code == 201
+    about = client.post(f"/api/v1/documents/{span['document']}/relations", headers=auth(t["olena"]),
+                        json={"head": twin.json["id"], "tail": claim, "type": "ABOUT"})
+    assert about.status_code == 201
     assert client.post(f"/api/v1/spans/{sid}/review", json={"decision": "accept"},
                        headers=auth(t["rita"])).json["status"] == "accepted"
+    assert client.post(f"/api/v1/relations/{about.json['id']}/review", json={"decision": "accept"},
+                       headers=auth(t["rita"])).status_code == 200
     gold = spans_of(export(app, "gold"))
     about = [r for line in export(app, "gold").splitlines() for r in orjson.loads(line)["relations"]
              if r["type"] == "ABOUT"]
@@ -379,8 +381,8 @@ def test_a_kept_line_is_what_the_export_reads_until_its_document_changes(client,
 
 
 def test_gold_relations_point_at_gold_spans_only(client, app, rich_project):  # noqa: F811
-    """A relation with an end that is not gold (pending here) stays out of the gold layer; once its end is
-    accepted it is in, with its own status and annotator."""
+    """A relation no reviewer accepted stays out of the gold layer, even once both its ends are gold; accepted,
+    it is in (its ends with it), with its own status and annotator."""
     project, t = rich_project
     gold = [orjson.loads(x) for x in export(app, "gold").splitlines()]
     assert gold[0]["relations"] == []  # SAID_BY's tail (Erdogan) is pending
@@ -389,8 +391,12 @@ def test_gold_relations_point_at_gold_spans_only(client, app, rich_project):  # 
         tail = db.session.get(Relation, rid).tail_id
     client.post(f"/api/v1/spans/{tail}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
     gold = [orjson.loads(x) for x in export(app, "gold").splitlines()]
+    assert len(gold[0]["spans"]) == 2 and gold[0]["relations"] == []  # both ends gold, the relation undecided
+    client.post(f"/api/v1/relations/{rid}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    gold = [orjson.loads(x) for x in export(app, "gold").splitlines()]
     ids = {s["id"] for s in gold[0]["spans"]}
-    assert [(r["type"], r["annotator"], r["status"]) for r in gold[0]["relations"]] == [("SAID_BY", "olena", "pending")]
+    assert [(r["type"], r["annotator"], r["status"]) for r in gold[0]["relations"]] == [
+        ("SAID_BY", "olena", "accepted")]
     assert {gold[0]["relations"][0]["head"], gold[0]["relations"][0]["tail"]} <= ids
 
 

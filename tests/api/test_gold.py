@@ -179,6 +179,17 @@ def test_relation_decisions_check_their_version(client, team):
     assert first.status_code == 200 and first.json["version"] == 2
     stale = client.post(url, json={"decision": "accept", "version": 1}, headers=auth(t["rita"]))
     assert stale.status_code == 409 and relation_status(client, doc, t["rita"], rel["id"]) == "rejected"
+    assert (stale.json["error"]["current"]["status"], stale.json["error"]["current"]["version"]) == ("rejected", 2)
+
+
+def test_a_span_decision_on_a_stale_version_is_409_with_the_current_span(client, team):
+    _, doc, t = team
+    sid = add(client, doc, t["olena"], "Путін").json["id"]
+    assert decide(client, t["rita"], sid, "reject", version=1).status_code == 200
+    stale = decide(client, t["rita"], sid, "accept", version=1)
+    assert stale.status_code == 409 and stale.json["error"]["field"] == "version"
+    assert (stale.json["error"]["current"]["status"], stale.json["error"]["current"]["version"]) == ("rejected", 2)
+    assert span(client, t["rita"], sid)["status"] == "rejected"
 
 
 def test_an_unchanged_alignment_saved_on_a_stale_version_is_409(client, make):
@@ -191,8 +202,11 @@ def test_an_unchanged_alignment_saved_on_a_stale_version_is_409(client, make):
     body = {"a": en.id, "b": uk.id, "beads": pair["beads"], "version": pair["version"]}
     url = f"/api/v1/groups/{uk.group_id}/alignment"
     assert client.put(url, json=body, headers=auth(token)).json["version"] == pair["version"] + 1
-    stale = client.put(url, json=body, headers=auth(token))
+    stale = client.put(url, json={**body, "beads": [[[0], [0], "confirmed"], [[1], [1], "confirmed"]]},
+                       headers=auth(token))
     assert stale.status_code == 409 and stale.json["error"]["field"] == "version"
+    current = stale.json["error"]["current"]
+    assert (current["version"], current["beads"]) == (pair["version"] + 1, pair["beads"])  # as saved, unchanged
     unversioned = client.put(url, json={**body, "version": None}, headers=auth(token))
     assert unversioned.status_code == 400 and unversioned.json["error"]["field"] == "version"
 
@@ -288,6 +302,27 @@ def test_marking_reviewed_with_undecided_candidates_asks_what_to_do(client, team
     rels = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["rita"])).json["relations"]
     assert [r["status"] for r in rels] == ["rejected"]
     assert client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"])).status_code == 200  # nothing left
+
+
+def test_a_relation_left_out_when_marking_reviewed_is_not_gold_even_between_gold_spans(client, team):
+    project, doc, t = team
+    actor = add(client, doc, t["olena"], "Путін").json["id"]
+    claim = add(client, doc, t["olena"], "«припинення вогню»", "CLAIM").json["id"]
+    rel = relate(client, doc, t["olena"], claim, actor)
+    for sid in (actor, claim):
+        decide(client, t["rita"], sid, "accept")
+    url = f"/api/v1/documents/{doc.id}/review-state"
+    asked = client.put(url, json={"state": "reviewed"}, headers=auth(t["rita"])).json["error"]
+    assert (asked["spans"], asked["relations"]) == (0, 1)
+    assert client.put(url, json={"state": "reviewed", "undecided": "leave"}, headers=auth(t["rita"])).status_code == 200
+
+    def gold():
+        line = json.loads(client.get(f"/api/v1/projects/{project.id}/export?layer=gold", headers=auth(t["rita"])).data)
+        return len(line["spans"]), [(r["id"], r["status"]) for r in line["relations"]]
+
+    assert gold() == (2, [])  # left out, as the reviewer chose: nothing undecided is gold
+    client.post(f"/api/v1/relations/{rel['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    assert gold() == (2, [(f"r-{rel['id']}", "accepted")])
 
 
 # --- required attributes ---------------------------------------------------------------------------

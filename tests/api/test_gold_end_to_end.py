@@ -84,6 +84,9 @@ def test_annotate_review_and_export_the_demo_article(client, article, tmp_path):
     assert (asked["error"]["spans"], asked["error"]["relations"]) == (2, 0)  # the governor, business owners
     for doc in (en, uk):
         api(client, "put", f"/documents/{doc}/review-state", t["rita"], {"state": "reviewed", "undecided": "leave"})
+    before = api(client, "get", f"/projects/{project.id}/export?format=jsonl&layer=gold", t["rita"])
+    assert sorted(orjson.loads(x)["lang"] for x in before.data.splitlines()) == ["en", "uk"]  # ru: undecided
+    assert before.headers["X-Annotator-Left-Out"] == "1 not reviewed"
     api(client, "post", f"/spans/{made[('olena', 'ru', 'Ольга Марченко')]}/review", t["rita"], {"decision": "accept"})
     # ... and the Russian version's one candidate is accepted, but the document is never marked reviewed
 
@@ -104,12 +107,11 @@ def test_annotate_review_and_export_the_demo_article(client, article, tmp_path):
     # the gold layer: documents marked reviewed, and those whose every candidate is decided (the Russian one here)
     settled = {k[0] for k in decided} - {k[0] for k, statuses in decided.items() if "pending" in statuses}
     reviewed = {f"d-{en}", f"d-{uk}"} | settled
-    if any("review" in line for line in lines):  # the export's review state (another branch): unreviewed stays out
-        assert gold == {k for k in accepted if k[0] in reviewed}
-        assert {line["id"] for line in lines} == reviewed
-    else:
-        assert gold == accepted
+    assert gold == {k for k in accepted if k[0] in reviewed} == accepted
+    assert {line["id"]: line["review"]["state"] for line in lines} == {
+        f"d-{en}": "reviewed", f"d-{uk}": "reviewed", f"d-{docs['ru']['id']}": "in_review"}
     assert all("accepted" in decided[k] for k in gold)  # nothing undecided or rejected
+    assert {r["status"] for line in lines for r in line["relations"]} == {"accepted"}
 
     by_id = {(line["id"], s["id"]): (s["start"], s["end"], s["label"]) for line in lines for s in line["spans"]}
     gold_rels = {(line["id"], r["type"], by_id[(line["id"], r["head"])], by_id[(line["id"], r["tail"])])

@@ -65,6 +65,29 @@ def test_an_accepted_span_nested_in_a_rejected_one_is_drawn_as_accepted(page, ap
     assert page.errors == []
 
 
+def test_an_annotator_editing_or_deleting_a_decided_span_is_told_a_reviewer_decided_it(page, app, doc):
+    sid = add_span(app, doc.id, "olena", "Кремль", "ACTOR")
+    decide(app, sid, "accept")
+    browser_login(page, "olena")
+    page.goto(f"/documents/{doc.id}")
+    page.wait_for_selector("html[data-annotate-ready]")
+    page.click(f"#doc-text mark[data-span-id='{sid}']")
+    page.click(".span-pop .pop-labels .label-btn[data-label=CLAIM]")
+    toast = page.locator(".toast-error").last
+    toast.wait_for()
+    assert "only a reviewer can change it" in toast.inner_text()
+    page.wait_for_selector(f"#doc-text mark[data-span-id='{sid}'][data-label=ACTOR]")
+    page.keyboard.press("Escape")
+    page.click(f"#doc-text mark[data-span-id='{sid}']")
+    page.click(".span-pop .pop-delete")
+    page.wait_for_function("() => document.querySelectorAll('.toast-error').length > 1")
+    assert "only a reviewer can change it" in page.locator(".toast-error").last.inner_text()
+    page.wait_for_selector(f"#doc-text mark[data-span-id='{sid}'][data-label=ACTOR]")
+    span = page.request.get(f"/api/v1/spans/{sid}").json()
+    assert (span["label"], span["status"]) == ("ACTOR", "accepted")
+    assert page.errors == []
+
+
 def test_marking_reviewed_with_undecided_candidates_asks_in_the_page(page, app, doc):
     accepted = add_span(app, doc.id, "olena", "Кремль", "ACTOR")
     undecided = add_span(app, doc.id, "olena", "ISW", "ACTOR")
