@@ -78,6 +78,7 @@ def read(name: str, data: bytes, lang: str | None = None):
             continue
         where = f"{name} line {number}"
         try:
+            shape.refuse_nul(line, where)
             yield _document(orjson.loads(line), where, default_lang)
         except orjson.JSONDecodeError as exc:
             yield shape.not_json(where, str(exc), "line")

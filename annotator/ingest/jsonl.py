@@ -33,6 +33,7 @@ def read(name: str, data: bytes, lang: str | None = None) -> list:
 
 
 def _line(line: bytes, where: str, default_lang) -> list:
+    shape.refuse_nul(line, where)
     if shape.GROUP_SCHEMA.encode() in line and shape.decode(shape.LINE, line, where).schema == shape.GROUP_SCHEMA:
         group = shape.decode(shape.GROUP, line, where)
         key = group.key if group.key is not None else group.id

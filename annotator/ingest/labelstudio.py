@@ -65,7 +65,9 @@ class MinRow(Struct, frozen=True):
 
 def read(name: str, data: bytes, lang: str | None = None):
     try:
-        tasks = orjson.loads(decode(name, data))
+        content = decode(name, data)
+        tasks = orjson.loads(content)
+        shape.refuse_nul(content, name)
     except Invalid as exc:
         yield exc
         return

@@ -130,6 +130,42 @@ GROUP = msgspec.json.Decoder(Group)
 _PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 
 
+NUL_ESCAPE = "\\u0000"  # JSON can carry U+0000 only as this escape: a bare NUL byte is not valid JSON
+
+
+def refuse_nul(raw: bytes | str, where: str) -> None:
+    """Invalid naming the first string or key of the JSON `raw` (at any depth) that holds U+0000, which PostgreSQL
+    keeps in no text or JSON column (SQLite does, and its length() stops there). Only JSON holding the escape is
+    parsed again, so ordinary input costs one substring search."""
+    escape = NUL_ESCAPE.encode() if isinstance(raw, bytes) else NUL_ESCAPE
+    if escape not in raw:
+        return
+    try:
+        value = msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return  # not JSON: the reader says so
+    if path := _nul_path(value):  # a bare string is not a record: the reader says so
+        raise Invalid(N_("{at}field '{name}': holds the NUL character (U+0000), which no database here can keep "
+                         "as text"), field=path, where=where, params={"at": f"{where}: ", "name": path})
+
+
+def _nul_path(value, path: str = "") -> str | None:
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = f"{path}.{key}" if path else key
+            if "\x00" in key:
+                return here.replace("\x00", "\\u0000")  # the path is shown: no NUL in it
+            if (found := _nul_path(item, here)) is not None:
+                return found
+    elif isinstance(value, list):
+        for k, item in enumerate(value):
+            if (found := _nul_path(item, f"{path}[{k}]")) is not None:
+                return found
+    return None
+
+
 def typed(value, shape, where: str, prefix: str = ""):
     """value (parsed JSON) as the declared shape, or the Invalid that names its first wrong field."""
     try:

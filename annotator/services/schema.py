@@ -105,8 +105,9 @@ class LabelSchema(BaseModel):
 
 def parse_schema(schema, where: str = "schema") -> dict:
     """`schema` checked against LabelSchema; Invalid names the first wrong entry (schema.labels[2].color)."""
-    from ..api.inputs import field_path  # one way to name a field in a message
+    from ..api.inputs import field_path, refuse_nul  # one way to name a field in a message
 
+    refuse_nul(schema, where)  # from a file (annotator project create --schema) as well as from a request
     try:
         return LabelSchema.model_validate(schema).as_dict()
     except ValidationError as exc:

@@ -214,3 +214,38 @@ def test_a_body_that_is_not_an_object_is_400(client, setup):
                                headers={**setup["headers"], "Content-Type": "application/json"})
         assert response.status_code == 400 and response.json["error"]["code"] == "bad_request", raw
     assert json.loads(client.get("/api/v1/projects", headers=setup["headers"]).data)["projects"]
+
+
+def _line(**fields) -> bytes:
+    doc = {"id": "d-1", "text": "Kyiv said no.", "lang": "en",
+           "spans": [{"id": "s-1", "start": 0, "end": 4, "label": "ACTOR", "annotator": "ann"}], **fields}
+    return json.dumps(doc).encode()
+
+
+def _span(**fields) -> dict:
+    return {"id": "s-1", "start": 0, "end": 4, "label": "ACTOR", **fields}
+
+
+@pytest.mark.parametrize(("body", "problem"), [
+    (_line(spans=[_span(annotator="")]), "spans[0].annotator"),
+    (_line(spans=[_span(annotator="a" * 80 + "x"), _span(id="s-2", annotator="a" * 80 + "y")]),
+     "spans[0].annotator"),
+    (_line(relations=[{"type": "SAID_BY", "head": "s-1", "tail": "s-1", "annotator": "b" * 81}]),
+     "relations[0].annotator"),
+    (_line(spans=[_span(annotator="ann", actor={"name": ["Putin"]})]), "spans[0].actor.name"),
+    (_line(group="g", alignment={"uk": {"doc": "d-2", "pairs": [[[0], [0]]], "status": 5}}), "alignment.uk.status"),
+    (_line(spans=[_span(annotator="a\x00b")]), "spans[0].annotator"),  # a 500 on PostgreSQL until refused
+    (_line(spans=[_span(annotator="ann", attrs={"kind": "\x00"})]), "spans[0].attrs.kind"),
+    (_line(spans=[_span(label="AC\x00TOR")]), "spans[0].label"),
+    (_line(meta={"k\x00": "v"}), "meta.k\\u0000"),
+])
+def test_jsonl_imports_with_bad_annotations_are_400_and_write_nothing(client, app, setup, body, problem):
+    """Issue 12: these lines once gave a 500 on import (an empty or cut user name, a list for an actor's name,
+    a number for alignment statuses, NUL in any string on PostgreSQL); now every one is refused, named, and
+    nothing is written (new labels allowed, so that a label is no reason to refuse)."""
+    response = client.post(f"/api/v1/projects/{setup['pid']}/import?add_labels=1", data=body,
+                           headers={**setup["headers"], "Content-Type": "application/x-ndjson"})
+    assert response.status_code == 400, response.json
+    assert any(f"field '{problem}'" in p for p in response.json["error"]["problems"]), response.json
+    listing = client.get(f"/api/v1/projects/{setup['pid']}/documents", headers=setup["headers"]).json
+    assert listing["total"] == 1  # the setup's document only

@@ -3,18 +3,22 @@
 import importlib.util
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from annotator.extensions import db
 from annotator.models import ApiToken
+from annotator.services import users
 
 GEN_CORPUS = Path(__file__).resolve().parents[2] / "bench" / "gen_corpus.py"
 BOUND = 2.0  # seconds; a GET that waited for the import's write lock would wait until the import commits
+TYPICAL = 0.1  # seconds: the median GET while the import writes (issue 12's figure; ~2 ms on a quiet machine)
 
 
 def write_corpus(path: Path, docs: int, spans: int) -> None:
@@ -38,7 +42,8 @@ def write_locked(path: str) -> bool:
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_token_requests_answer_while_an_import_writes(app, client, make, database_url, tmp_path):
+def test_token_requests_answer_while_an_import_writes(app, client, make, database_url, tmp_path, monkeypatch):
+    monkeypatch.setattr(users, "TOUCH_EVERY", timedelta(0))  # every request tries to note the token's use
     make.user("olena")
     make.project("news")
     token = make.token("olena")
@@ -64,8 +69,9 @@ def test_token_requests_answer_while_an_import_writes(app, client, make, databas
     assert importer.returncode == 0, err.decode()
     assert timings, "the import finished before a request could overlap its writes"
     assert all(status == 200 for _, status in timings)
-    slowest = max(seconds for seconds, _ in timings)
-    assert slowest < BOUND, f"{len(timings)} requests during the import, slowest {slowest:.2f} s"
+    slowest, typical = max(s for s, _ in timings), statistics.median(s for s, _ in timings)
+    assert slowest < BOUND and typical < TYPICAL, \
+        f"{len(timings)} requests during the import, median {typical:.3f} s, slowest {slowest:.2f} s"
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

@@ -45,3 +45,14 @@ def test_gzipped_files_share_one_budget_per_import(cli, demo, tmp_path, monkeypa
     assert cli(demo, "import", "demo", *names[:3]).exit_code == 0
     refused = cli(demo, "import", "demo", *names)
     assert refused.exit_code == 1 and "p4.jsonl.gz: with the files before it" in refused.output
+
+
+@pytest.mark.parametrize("schema", [{"labels": [{"name": "AC\x00TOR"}]},
+                                    {"labels": [{"name": "ACTOR", "description": "\x00"}]}])
+def test_a_schema_file_holding_nul_is_refused_naming_the_entry(cli, demo, tmp_path, schema):
+    """PostgreSQL keeps U+0000 in no JSON column: `project create --schema` gave a traceback there."""
+    path = tmp_path / "schema.json"
+    path.write_text(json.dumps(schema))
+    result = cli(demo, "project", "create", "nul", "--schema", str(path))
+    assert result.exit_code == 1 and "'schema.labels[0]." in result.output and "NUL" in result.output
+    assert "nul" not in cli(demo, "project", "list").output.split()

@@ -149,3 +149,28 @@ def test_a_refused_language_is_refused_every_time():
         with pytest.raises(Invalid, match="field 'lang'"):
             parse_fields({"text": "t", "lang": "xx-not"})
     assert parse_fields({"text": "t", "lang": "ua"}).lang == parse_fields({"text": "t", "lang": "UA"}).lang == "uk"
+
+
+NUL = "holds the NUL character (U+0000), which no database here can keep as text"
+
+
+@pytest.mark.parametrize(("fmt", "data", "message"), [
+    ("jsonl", doc([span(annotator="a\x00b")]), "in.json line 1: field 'spans[0].annotator'"),
+    ("jsonl", doc(meta={"note": ["ok", "n\x00"]}), "in.json line 1: field 'meta.note[1]'"),
+    ("jsonl", {"schema": "annotator.group/v1", "key": "g", "documents": [doc(title="\x00")]},
+     "in.json line 1: field 'documents[0].title'"),
+    ("doccano", {"text": "Kyiv", "lang": "en", "label": [[0, 4, "AC\x00"]]}, "in.json line 1: field 'label[0][2]'"),
+    ("labelstudio", [{"data": {"text": "Kyiv", "lang": "en"}, "annotations": [{"result": [
+        {"type": "labels", "value": {"start": 0, "end": 4, "text": "Kyiv", "labels": ["AC\x00"]}}]}]}],
+     "in.json: field '[0].annotations[0].result[0].value.labels[0]'"),
+])
+def test_nul_anywhere_in_an_import_record_is_refused_naming_the_field(fmt, data, message):
+    """PostgreSQL keeps U+0000 in no text or JSON column: a 500 there, a stored NUL on SQLite, until refused."""
+    parsed = parse_files([("in.json", json.dumps(data).encode())], fmt)
+    assert not parsed.inputs
+    assert [e.message for e in parsed.errors] == [f"{message}: {NUL}"]
+
+
+def test_an_escaped_backslash_before_u0000_is_not_nul():
+    parsed = parse_files([("in.jsonl", json.dumps(doc(meta={"path": "C:\\u0000"})).encode())])
+    assert parsed.errors == [] and parsed.inputs[0].meta == {"path": "C:\\u0000"}
