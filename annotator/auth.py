@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .extensions import csrf, db, login_manager
+from .ids import as_id
 from .models import Role, User
 from .services import users as user_service
 
@@ -26,7 +27,7 @@ def _load_user(user_id: str):
     """The session cookie's user, if still active and the cookie is of their current session generation (see
     User.get_id): logout, a password change and deactivation end every older session, in every process."""
     ident, _, generation = user_id.partition(":")
-    user = db.session.get(User, int(ident)) if ident.isdigit() and len(ident) < 19 else None
+    user = db.session.get(User, as_id(ident)) if as_id(ident) else None
     if user is None or not user.active or str(user.session_generation) != generation:
         return None
     return user

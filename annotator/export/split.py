@@ -24,7 +24,8 @@ PARTS = ("train", "dev", "test")
 def parse_ratios(value) -> tuple[int, ...]:
     """'80/10/10' -> (80, 10, 10): three whole numbers, none negative, adding up to more than 0."""
     parts = str(value or "").split("/")
-    if len(parts) != 3 or not all(p.strip().isdigit() for p in parts) or not sum(int(p) for p in parts):
+    whole = all(p.strip().isascii() and p.strip().isdigit() for p in parts)  # not '²', which int() refuses
+    if len(parts) != 3 or not whole or not sum(int(p) for p in parts):
         raise Invalid(f"split must be three whole numbers train/dev/test such as 80/10/10, not '{value}'",
                       field="split")
     return tuple(int(p) for p in parts)

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..db import BUSY_TIMEOUT_MS
 from ..errors import N_, Conflict, Invalid, NotFound
+from ..ids import as_id
 from ..models import ApiToken, Role, User, utcnow
 from . import passwords
 
@@ -142,7 +143,7 @@ def find_token(session, ref: str) -> ApiToken:
     """A token by its id (digits) or by the start of the plain token (at least 'ann_' and 4 more characters)."""
     ref = (ref or "").strip()
     if ref.isdigit():
-        token = session.get(ApiToken, int(ref)) if len(ref) < 19 else None
+        token = session.get(ApiToken, as_id(ref)) if as_id(ref) else None
         if token is None:
             raise NotFound(f"no API token with id {ref}", field="token")
         return token

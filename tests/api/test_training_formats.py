@@ -91,6 +91,8 @@ def test_split_parts_through_the_api_and_bad_ratios(client, make, corpus):  # no
     assert sum(blocks) == 3
     bad = client.get(url.replace("80/10/10", "80-20") + "&part=train", headers=auth(token))
     assert bad.status_code == 400 and bad.json["error"]["field"] == "split"
+    odd = client.get(url.replace("80/10/10", "80/10/%C2%B2") + "&part=train", headers=auth(token))  # '²'
+    assert odd.status_code == 400 and odd.json["error"]["field"] == "split"
     assert client.get(f"{url}&part=holdout", headers=auth(token)).json["error"]["field"] == "part"
 
 

@@ -52,6 +52,8 @@ def test_token_commands_explain_bad_arguments(cli, ready):
     assert missing.exit_code == 1 and "no API token starts with 'ann_zzzzzzzz'" in missing.output
     nobody = cli(ready, "token", "list", "nobody")
     assert nobody.exit_code == 1 and "no user named 'nobody'" in nobody.output
+    odd = cli(ready, "token", "revoke", "²")  # a digit to str.isdigit(), refused by int()
+    assert odd.exit_code == 1 and "no API token with id ²" in odd.output and "Traceback" not in odd.output
 
 
 def test_demo_passwords_satisfy_the_policy(cli, empty_database_url):
