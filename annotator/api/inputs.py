@@ -141,7 +141,8 @@ def refuse_nul(value, path: str = "") -> None:
     """Raise Invalid naming the first string or key (at any depth) that holds U+0000."""
     if isinstance(value, str):
         if "\x00" in value:
-            raise Invalid(f"'{path or 'body'}' must not contain the NUL character (U+0000)", field=path or None)
+            raise Invalid(N_("'{field}' must not contain the NUL character (U+0000)"), field=path or None,
+                          params={"field": path or "body"})
     elif isinstance(value, dict):
         for key, item in value.items():
             name = str(key).replace("\x00", "\\u0000")  # the path is shown: no NUL in it
@@ -174,15 +175,27 @@ PYDANTIC_MESSAGES = {
     "list_type": N_("'{field}': must be a list"),
     "dict_type": N_("'{field}': must be a JSON object"),
     "model_type": N_("'{field}': must be a JSON object"),
+    "less_than_equal": N_("'{field}': must be at most {le}"),
+    "greater_than_equal": N_("'{field}': must be at least {ge}"),
+    "greater_than": N_("'{field}': must be more than {gt}"),
+    "string_too_long": N_("'{field}': has more than {max_length} characters"),
+    "too_long": N_("'{field}': has more than {max_length} items"),
+    "literal_error": N_("'{field}': must be {expected}"),
 }
 
 
-def invalid(exc: ValidationError) -> Invalid:
-    """The first problem pydantic found, as the API's 400: the message names the field, `field` holds its path."""
-    error = exc.errors(include_url=False, include_context=False, include_input=False)[0]
-    field = field_path(error["loc"])
-    if field and error["type"] in PYDANTIC_MESSAGES:
-        return Invalid(PYDANTIC_MESSAGES[error["type"]], field=field, params={"field": field})
+def invalid(exc: ValidationError, prefix: tuple = ()) -> Invalid:
+    """The first problem pydantic found, as the API's 400: the message names the field, `field` holds its path
+    (under `prefix`, e.g. ("schema",)). Our validators raise ValueError(N_("{field}: …")): translated too."""
+    error = exc.errors(include_url=False, include_input=False)[0]
+    field = field_path((*prefix, *error["loc"]))
     message = error["msg"].removeprefix("Value error, ")
+    if field and error["type"] in PYDANTIC_MESSAGES:  # with the limits pydantic names (le, max_length …)
+        limits = {k: str(v) for k, v in error.get("ctx", {}).items() if k != "error"}
+        return Invalid(PYDANTIC_MESSAGES[error["type"]], field=field, params={"field": field, **limits})
+    if field and message.startswith("{field}: "):
+        return Invalid(message, field=field, params={"field": field})
     message = message[0].lower() + message[1:] if message else "is not valid"
-    return Invalid(f"'{field}': {message}" if field else message, field=field or None)
+    if not field:
+        return Invalid(message)  # about the body as a whole, in pydantic's English
+    return Invalid(N_("'{field}': {problem}"), field=field, params={"field": field, "problem": message})

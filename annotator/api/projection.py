@@ -5,7 +5,7 @@ from typing import Annotated
 from flask_login import current_user
 from pydantic import Field
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..extensions import db
 from ..services import documents as doc_service
 from ..services import projection
@@ -62,7 +62,7 @@ def suggest_for_document(did, args: Target):
     source = doc_service.get_document(db.session, did)
     target = doc_service.get_document(db.session, args.to)
     if target.group_id is None or target.group_id != source.group_id or target.id == source.id:
-        raise Invalid("'to' must be another version of the same article", field="to")
+        raise Invalid(N_("'to' must be another version of the same article"), field="to")
     spans = span_service.visible_spans(db.session, source, current_user, source.project)
     linked = {s for s, t in projection.links_of(db.session, [s.id for s in spans])
               if t in _span_ids_of(target)}

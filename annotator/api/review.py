@@ -7,7 +7,7 @@ from pydantic import Field, StringConstraints
 from sqlalchemy import select
 
 from ..auth import role_required
-from ..errors import Conflict, Invalid
+from ..errors import N_, Conflict, Invalid
 from ..extensions import db
 from ..models import Role, User
 from ..services import agreement, assignments, comments, history, review
@@ -135,7 +135,7 @@ def assign(pid, data: Assignment):
     else:
         for field in ("users", "documents"):
             if getattr(data, field) is None:
-                raise Invalid(f"'{field}' is required (or send 'auto')", field=field)
+                raise Invalid(N_("'{field}' is required (or send 'auto')"), field=field, params={"field": field})
         added = assignments.assign_by_name(db.session, project, data.documents, data.users, current_user)
     db.session.commit()
     return {"added": added}

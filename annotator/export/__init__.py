@@ -26,18 +26,20 @@ def lines(fmt: str, session, project, req: ExportRequest, losses: Losses | None 
     if part is None:
         return writer(session, project, req, losses=losses) if fmt in COUNTING else writer(session, project, req)
     if fmt not in COUNTING | {"jsonl"}:
-        from ..errors import Invalid
+        from ..errors import N_, Invalid
 
-        raise Invalid(f"the {fmt} format cannot be split (it is not one record per document)", field="split")
+        raise Invalid(N_("the {format} format cannot be split (it is not one record per document)"), field="split",
+                      params={"format": fmt})
     ratios, seed, name = part
     ids = split.only(split.assign(session, project, req, ratios, seed), name)
     return (split.native if fmt == "jsonl" else writer)(session, project, req, losses=losses, only=ids)
 
 
 def writer_for(name: str):
-    from ..errors import Invalid
+    from ..errors import N_, Invalid
 
     try:
         return WRITERS[name]
     except KeyError:
-        raise Invalid(f"unknown export format '{name}' (known: {', '.join(WRITERS)})", field="format") from None
+        raise Invalid(N_("unknown export format '{name}' (known: {known})"), field="format",
+                      params={"name": name, "known": ", ".join(WRITERS)}) from None

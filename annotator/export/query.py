@@ -16,7 +16,7 @@ from sqlalchemy import String, Text, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..align import split_sentences
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..langs import BadLanguage, normalize_lang
 from ..models import (
     Actor,
@@ -55,17 +55,18 @@ class ExportRequest:
 
     def validated(self, session, project: Project) -> "ExportRequest":
         if self.layer not in LAYERS and session.scalar(select(User.id).where(User.username == self.layer)) is None:
-            raise Invalid(f"layer must be gold, all or a user name; no user '{self.layer}'", field="layer")
+            raise Invalid(N_("layer must be gold, all or a user name; no user '{name}'"), field="layer",
+                          params={"name": self.layer})
         try:
             self.langs = [normalize_lang(x) for x in self.langs]
         except BadLanguage as exc:
             raise Invalid(str(exc), field="lang") from None
         unknown = [x for x in self.labels if x not in project.label_names()]
         if unknown:
-            raise Invalid(f"unknown label '{unknown[0]}'", field="label")
+            raise Invalid(N_("unknown label '{name}'"), field="label", params={"name": unknown[0]})
         bad = [s for s in self.statuses if s not in {m.value for m in ReviewStatus}]
         if bad:
-            raise Invalid(f"unknown review status '{bad[0]}'", field="status")
+            raise Invalid(N_("unknown review status '{name}'"), field="status", params={"name": bad[0]})
         return self
 
     @property

@@ -14,7 +14,7 @@ Needs spaCy (`pip install 'annotator[spacy]'`).
 from collections import Counter
 from collections.abc import Iterator
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..models import Project
 from . import conll
 from . import query as q
@@ -30,7 +30,7 @@ def write(session, project: Project, req: q.ExportRequest, losses: Counter | Non
         import spacy
         from spacy.tokens import DocBin
     except ImportError:
-        raise Invalid("the spacy format needs spaCy: pip install 'annotator[spacy]'", field="format") from None
+        raise Invalid(N_("the spacy format needs spaCy: pip install 'annotator[spacy]'"), field="format") from None
     vocab = spacy.blank("xx").vocab  # multi-language: the documents are uk, en, ru ...
     docbin = DocBin(store_user_data=True)
     categories = category_options(project)

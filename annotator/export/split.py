@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import orjson
 from sqlalchemy import select
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..models import Document, Project
 from . import query as q
 from .native import v1_documents
@@ -26,8 +26,8 @@ def parse_ratios(value) -> tuple[int, ...]:
     parts = str(value or "").split("/")
     whole = all(p.strip().isascii() and p.strip().isdigit() for p in parts)  # not '²', which int() refuses
     if len(parts) != 3 or not whole or not sum(int(p) for p in parts):
-        raise Invalid(f"split must be three whole numbers train/dev/test such as 80/10/10, not '{value}'",
-                      field="split")
+        raise Invalid(N_("split must be three whole numbers train/dev/test such as 80/10/10, not '{value}'"),
+                      field="split", params={"value": value})
     return tuple(int(p) for p in parts)
 
 
@@ -36,7 +36,7 @@ def parse_seed(value) -> int:
         return value
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value)
-    raise Invalid(f"seed must be a whole number, not '{value}'", field="seed")
+    raise Invalid(N_("seed must be a whole number, not '{value}'"), field="seed", params={"value": value})
 
 
 def assign(session, project: Project, req: q.ExportRequest, ratios: tuple[int, ...], seed: int) -> dict[int, str]:
@@ -56,7 +56,7 @@ def assign(session, project: Project, req: q.ExportRequest, ratios: tuple[int, .
 
 def check_part(part: str) -> str:
     if part not in PARTS:
-        raise Invalid(f"part must be one of {', '.join(PARTS)}", field="part")
+        raise Invalid(N_("part must be one of {parts}"), field="part", params={"parts": ", ".join(PARTS)})
     return part
 
 

@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 import orjson
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..services.documents import DocumentInput
 from . import doccano, jsonl, labelstudio, txt
 
@@ -52,8 +52,8 @@ def parse_files(files, fmt: str = "auto", lang: str | None = None, clean: bool =
     txt_names = [name for (name, _), kind in zip(files, kinds, strict=True) if kind == "txt"]
     for (name, data), kind in zip(files, kinds, strict=True):
         if kind not in READERS:
-            parsed.errors.append(Invalid(f"{name}: unknown format '{kind}' (known: {', '.join(READERS)})",
-                                         field="format"))
+            parsed.errors.append(Invalid(N_("{file}: unknown format '{kind}' (known: {known})"), field="format",
+                                         params={"file": name, "kind": kind, "known": ", ".join(READERS)}))
             continue
         extra = {"siblings": txt_names, "clean": clean} if kind == "txt" else {}
         for item in READERS[kind](name, data, lang, **extra):

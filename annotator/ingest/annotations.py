@@ -5,13 +5,13 @@ of the same line — checked without the project (services.imports checks labels
 
 from datetime import UTC, datetime
 
-from ..errors import Invalid
+from ..errors import N_
 from ..services.documents import RelationInput, SpanInput
 from . import shape
+from .shape import bad
 
-
-def _bad(where: str, name: str, message: str) -> Invalid:
-    return Invalid(f"{where}: field '{name}': {message}", field=name, where=where)
+OUTSIDE = N_("{at}field '{name}': offsets [{start}, {end}) are outside the text ({size} code points)")
+NO_SPAN = N_("{at}field '{name}': no span '{ref}' in this document")
 
 
 def read_spans(spans: list[shape.Span] | None, text: str, where: str) -> list[SpanInput]:
@@ -20,10 +20,11 @@ def read_spans(spans: list[shape.Span] | None, text: str, where: str) -> list[Sp
     for k, s in enumerate(spans or ()):
         start, end = s.start, s.end
         if not 0 <= start < end <= size:
-            raise _bad(where, f"spans[{k}].end", f"offsets [{start}, {end}) are outside the text ({size} code points)")
+            raise bad(where, f"spans[{k}].end", OUTSIDE, start=start, end=end, size=size)
         if s.text is not None and s.text != text[start:end]:
-            raise _bad(where, f"spans[{k}].text", f"'{s.text}' does not match the text at [{start}, {end}): "
-                                                  f"'{text[start:end]}'")
+            raise bad(where, f"spans[{k}].text", N_("{at}field '{name}': '{given}' does not match the text at "
+                                                    "[{start}, {end}): '{found}'"),
+                      given=s.text, start=start, end=end, found=text[start:end])
         out.append(SpanInput(start, end, s.label, s.attrs or {}, s.annotator, s.status or "pending",
                              None if s.id is None else str(s.id), s.actor.name if s.actor else None))
     return out
@@ -41,7 +42,7 @@ def read_relations(relations: list[shape.Relation] | None, spans: list[SpanInput
         head, tail = str(rel.head), str(rel.tail)
         for end, ref in (("head", head), ("tail", tail)):
             if ref not in refs:
-                raise _bad(where, f"relations[{k}].{end}", f"no span '{ref}' in this document")
+                raise bad(where, f"relations[{k}].{end}", NO_SPAN, ref=ref)
         out.append(RelationInput(head, tail, rel.type, f"{where}: relations[{k}]", rel.annotator,
                                  rel.status or "pending"))
     return out
@@ -56,7 +57,8 @@ def read_review(review: shape.Review | None, where: str) -> dict | None:
         try:
             at = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(UTC).replace(tzinfo=None)
         except ValueError:
-            raise _bad(where, "review.at", "must be an ISO 8601 time such as 2026-12-05T10:00:00Z") from None
+            raise bad(where, "review.at", N_("{at}field '{name}': must be an ISO 8601 time such as "
+                                             "2026-12-05T10:00:00Z")) from None
     return {"state": review.state, "by": review.by, "at": at}
 
 
@@ -66,7 +68,8 @@ def read_sentences(sentences: list[tuple[int, int]] | None, text: str, where: st
     size = len(text)
     for k, (start, end) in enumerate(sentences):
         if not 0 <= start <= end <= size:
-            raise _bad(where, f"sentences[{k}]", f"[{start}, {end}] is not inside the text ({size} code points)")
+            raise bad(where, f"sentences[{k}]", N_("{at}field '{name}': [{start}, {end}] is not inside the text "
+                                                   "({size} code points)"), start=start, end=end, size=size)
     return [list(pair) for pair in sentences]
 
 
@@ -76,8 +79,8 @@ def read_alignment(alignment: dict | None, where: str) -> dict:
     for lang, raw in (alignment or {}).items():
         entry = shape.typed(raw, shape.Alignment, where, f"alignment.{lang}")
         if entry.status is not None and len(entry.status) != len(entry.pairs):
-            raise _bad(where, f"alignment.{lang}.status", f"has {len(entry.status)} entries for "
-                                                          f"{len(entry.pairs)} pairs")
+            raise bad(where, f"alignment.{lang}.status", N_("{at}field '{name}': has {count} entries for {pairs} "
+                                                            "pairs"), count=len(entry.status), pairs=len(entry.pairs))
         out[lang] = {"doc": entry.doc, "pairs": [[a, b] for a, b in entry.pairs],
                      **({"status": entry.status} if entry.status is not None else {})}
     return out
@@ -89,6 +92,6 @@ def read_span_links(links: list[shape.SpanLink] | None, spans: list[SpanInput], 
     out = []
     for k, link in enumerate(links or ()):
         if str(link.span) not in refs:
-            raise _bad(where, f"span_links[{k}].span", f"no span '{link.span}' in this document")
+            raise bad(where, f"span_links[{k}].span", NO_SPAN, ref=link.span)
         out.append((str(link.span), str(link.target)))
     return out

@@ -8,9 +8,11 @@ The spans land as their own layer, annotator "import:doccano", pending review.
 import orjson
 from msgspec import Struct
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..services.documents import DocumentInput, RelationInput, SpanInput, parse_fields
 from . import shape
+from .annotations import OUTSIDE
+from .shape import NOT_NFC, bad
 from .txt import decode, settle_language
 
 LAYER = "import:doccano"
@@ -45,24 +47,19 @@ class Record(Struct, frozen=True):
 KNOWN = {"text", "data", *Record.__struct_fields__}
 
 
-def bad(where: str, name: str, message: str) -> Invalid:
-    return Invalid(f"{where}: field '{name}': {message}", field=name, where=where)
-
-
 def document_input(text, lang, title, meta: dict, where: str, default_lang: str | None,
                    text_field: str = "text") -> DocumentInput:
     """The document fields checked as every import checks them; the text must already be NFC with \\n line
     ends, since the spans' offsets point into it as it is."""
     if not isinstance(text, str):
-        raise bad(where, text_field, "is required and must be a string")
+        raise bad(where, text_field, N_("{at}field '{name}': is required and must be a string"))
     if not (lang or default_lang):  # neither in the file nor given: detected, and said so in meta
         lang, found = settle_language(text, where)
         meta = {**meta, **found}
     item = parse_fields({"text": text, "lang": lang or default_lang, "title": title if isinstance(title, str) else "",
                          "meta": meta}, where=where)
     if item.text != text:
-        raise bad(where, text_field, "not in NFC form with \\n line ends, so its span offsets would shift; "
-                                     "normalise the text and its offsets first")
+        raise bad(where, text_field, NOT_NFC)
     return item
 
 
@@ -105,7 +102,7 @@ def _document(obj, where: str, default_lang: str | None) -> DocumentInput:
 
 def _span(start: int, end: int, label: str, text: str, where: str, name: str, ref: str | None = None) -> SpanInput:
     if not 0 <= start < end <= len(text):
-        raise bad(where, name, f"offsets [{start}, {end}) are outside the text ({len(text)} code points)")
+        raise bad(where, name, OUTSIDE, start=start, end=end, size=len(text))
     return SpanInput(start=start, end=end, label=label, annotator=LAYER, status="pending", ref=ref,
                      where=f"{where}: {name}")
 
@@ -115,7 +112,8 @@ def _entities(entities: list[Entity], text: str, where: str) -> list[SpanInput]:
     for k, entity in enumerate(entities):
         ref = None if entity.id is None else str(entity.id)
         if ref is not None and ref in seen:
-            raise bad(where, f"entities[{k}].id", f"entity id {entity.id} is used twice")
+            raise bad(where, f"entities[{k}].id", N_("{at}field '{name}': entity id {id} is used twice"),
+                      id=entity.id)
         seen.add(ref)
         out.append(_span(entity.start_offset, entity.end_offset, entity.label, text, where, f"entities[{k}]", ref))
     return out
@@ -129,8 +127,9 @@ def _relations(relations: list[Relation], spans: list[SpanInput], where: str) ->
         head, tail = str(rel.from_id), str(rel.to_id)
         for end, ref in (("from_id", head), ("to_id", tail)):
             if ref not in refs:
-                raise bad(where, f"{name}.{end}", f"no entity with id {ref} in this line")
+                raise bad(where, f"{name}.{end}", N_("{at}field '{name}': no entity with id {ref} in this line"),
+                          ref=ref)
         if head == tail:
-            raise bad(where, f"{name}.to_id", "a relation needs two different entities")
+            raise bad(where, f"{name}.to_id", N_("{at}field '{name}': a relation needs two different entities"))
         out.append(RelationInput(head=head, tail=tail, type=rel.type, where=f"{where}: {name}"))
     return out

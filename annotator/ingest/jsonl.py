@@ -8,6 +8,7 @@ from ..errors import Invalid
 from ..services.bulk import paused_gc
 from ..services.documents import parse_fields
 from . import annotations, shape
+from .shape import NOT_NFC, bad
 
 
 def read(name: str, data: bytes, lang: str | None = None) -> list:
@@ -61,8 +62,7 @@ def _document(doc: shape.Document, where: str, default_lang, group_key=None):
                              "published": source.published or doc.published, "meta": doc.meta},
                             where=where, default_lang=default_lang)
         if doc.spans and item.text != doc.text:
-            raise Invalid(f"{where}: field 'text': not in NFC form with \\n line ends, so its span offsets would "
-                          "shift; normalise the text and its offsets first", field="text", where=where)
+            raise bad(where, "text", NOT_NFC)
         item.ref = None if doc.id is None else str(doc.id)
         item.sentences = annotations.read_sentences(doc.sentences, item.text, where)
         item.spans = annotations.read_spans(doc.spans, item.text, where)

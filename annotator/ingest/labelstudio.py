@@ -18,7 +18,8 @@ from ..errors import N_, Invalid
 from ..services.documents import DocumentInput, RelationInput, SpanInput
 from ..text import utf16_offsets, utf16_to_codepoint
 from . import shape
-from .doccano import bad, document_input
+from .doccano import document_input
+from .shape import bad
 from .txt import decode
 
 LAYER = "import:labelstudio"
@@ -192,14 +193,17 @@ def _spans(value: dict, text: str, to_cp, where: str, name: str) -> list[SpanInp
     try:
         start, end = to_cp(start16), to_cp(end16)
     except ValueError as exc:
-        raise bad(where, f"{name}.value", f"{exc} of the text: not an offset Label Studio would write for it "
-                                          "(was the text changed?)") from None
+        raise bad(where, f"{name}.value", N_("{at}field '{name}': {problem} of the text: not an offset Label "
+                                             "Studio would write for it (was the text changed?)"),
+                  problem=str(exc)) from None
     if start is None or end is None or start >= end:
-        raise bad(where, f"{name}.value", f"UTF-16 offsets [{start16}, {end16}) are outside the text "
-                                          f"({len(text.encode('utf-16-le')) // 2} UTF-16 units)")
+        raise bad(where, f"{name}.value", N_("{at}field '{name}': UTF-16 offsets [{start}, {end}) are outside the "
+                                             "text ({size} UTF-16 units)"),
+                  start=start16, end=end16, size=len(text.encode("utf-16-le")) // 2)
     if region.text is not None and region.text != text[start:end]:
-        raise bad(where, f"{name}.value.text", f"'{region.text}' does not match the text at UTF-16 "
-                                               f"[{start16}, {end16}): '{text[start:end]}'")
+        raise bad(where, f"{name}.value.text", N_("{at}field '{name}': '{given}' does not match the text at UTF-16 "
+                                                  "[{start}, {end}): '{found}'"),
+                  given=region.text, start=start16, end=end16, found=text[start:end])
     return [SpanInput(start=start, end=end, label=label, annotator=LAYER, status="pending",
                       where=f"{where}: {name}") for label in region.labels]
 
@@ -209,15 +213,17 @@ def _relation(k: int, r: Result, refs: dict, where: str, name: str) -> list[Rela
     for field in ("from_id", "to_id"):
         ref = refs.get(f"{k}:{getattr(r, field)}")
         if ref is None:
-            raise bad(where, f"{name}.{field}", f"no labelled region '{getattr(r, field)}' in this annotation")
+            raise bad(where, f"{name}.{field}", N_("{at}field '{name}': no labelled region '{ref}' in this "
+                                                   "annotation"), ref=getattr(r, field))
         ends.append(ref)
     direction = r.direction or "right"
     if direction not in ("right", "left"):
-        raise bad(where, f"{name}.direction", f"'{direction}': only one-way relations (right or left) have a "
-                                              "head and a tail")
+        raise bad(where, f"{name}.direction", N_("{at}field '{name}': '{direction}': only one-way relations (right "
+                                                 "or left) have a head and a tail"), direction=direction)
     head, tail = ends if direction == "right" else ends[::-1]
     if head == tail:
-        raise bad(where, name, "a relation needs two different spans")
+        raise bad(where, name, N_("{at}field '{name}': a relation needs two different spans"))
     if not r.labels:
-        raise bad(where, f"{name}.labels", "a relation needs a type: a non-empty list of relation labels")
+        raise bad(where, f"{name}.labels", N_("{at}field '{name}': a relation needs a type: a non-empty list of "
+                                              "relation labels"))
     return [RelationInput(head=head, tail=tail, type=t, where=f"{where}: {name}") for t in r.labels]

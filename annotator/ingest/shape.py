@@ -184,6 +184,15 @@ def decode(decoder: msgspec.json.Decoder, line, where: str):
         raise not_json(where, str(exc).removeprefix("JSON is malformed: "), "line") from None
 
 
+NOT_NFC = N_("{at}field '{name}': not in NFC form with \\n line ends, so its span offsets would shift; normalise the "
+             "text and its offsets first")
+
+
+def bad(where: str, name: str, template: str, **params) -> Invalid:
+    """A record's field refused: `template` (marked with N_) starts with "{at}field '{name}': " and says why."""
+    return Invalid(template, field=name, where=where, params={"at": f"{where}: ", "name": name, **params})
+
+
 def not_json(where: str, problem: str, field: str) -> Invalid:
     return Invalid(N_("{where}: not valid JSON ({problem})"), field=field, where=where,
                    params={"where": where, "problem": problem})

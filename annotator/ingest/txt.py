@@ -6,7 +6,7 @@ preview), and a file whose language is neither given nor in its name is detected
 
 from pathlib import PurePath
 
-from ..errors import Invalid
+from ..errors import N_, Invalid
 from ..langs import BadLanguage, normalize_lang
 from ..services.documents import parse_fields
 from .cleanup import propose_cleanup
@@ -66,19 +66,24 @@ def prepare(text: str, name: str, lang: str | None, clean: bool = True) -> tuple
         if detected and detected != lang.split("-")[0] and confidence >= MISMATCH_CONFIDENCE:
             meta["language_warning"] = {"given": lang, "detected": detected, "confidence": round(confidence, 3)}
     else:
-        lang, found = settle_language(text, name, "pass --lang or name the file like story.uk.txt")
+        lang, found = settle_language(text, name, UNSURE_OF_FILE)
         meta.update(found)
     return text, lang, meta
 
 
-def settle_language(text: str, where: str, advice: str = "add a \"lang\" field or pass --lang (uk, en, ru …)"
-                    ) -> tuple[str, dict]:
-    """The detected language of a text that names none, and the meta that records it; Invalid when unsure."""
+UNSURE_OF_RECORD = N_("{where}: could not tell the language (best guess {guess}, confidence {confidence}); add a "
+                      "\"lang\" field or pass --lang (uk, en, ru …)")
+UNSURE_OF_FILE = N_("{where}: could not tell the language (best guess {guess}, confidence {confidence}); pass --lang "
+                    "or name the file like story.uk.txt")
+
+
+def settle_language(text: str, where: str, unsure: str = UNSURE_OF_RECORD) -> tuple[str, dict]:
+    """The detected language of a text that names none, and the meta that records it; Invalid (the message
+    `unsure`) when unsure."""
     detected, confidence = detect_language(text)
     if detected is None or confidence < MIN_CONFIDENCE:
-        raise Invalid(f"{where}: could not tell the language (best guess {detected or 'none'}, confidence "
-                      f"{confidence:.2f}); {advice}",
-                      field="lang", where=where)
+        raise Invalid(unsure, field="lang", where=where,
+                      params={"where": where, "guess": detected or "none", "confidence": f"{confidence:.2f}"})
     return detected, {"language_detected": {"lang": detected, "confidence": round(confidence, 3)}}
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Text, cast, func, select
 
 from ..align import align, lexicon, paragraph_starts, split_sentences
 from ..align.segment import base_lang
-from ..errors import Invalid, NotFound
+from ..errors import N_, Invalid, NotFound
 from ..models import Alignment, Document, TranslationGroup, User
 from . import history, versions
 
@@ -134,7 +134,7 @@ def align_group(session, group: TranslationGroup, force: bool = False, lexicons=
 def get_group(session, group_id: int) -> TranslationGroup:
     group = session.get(TranslationGroup, group_id)
     if group is None:
-        raise NotFound(f"no translation group {group_id}", field="group")
+        raise NotFound(N_("no translation group {id}"), field="group", params={"id": group_id})
     return group
 
 
@@ -153,21 +153,23 @@ def group_alignment(session, group: TranslationGroup) -> dict:
 def validate_beads(beads, n_a: int, n_b: int) -> list[list]:
     """Beads as [[a indices], [b indices], status]: indices in range, each sentence in at most one bead."""
     if not isinstance(beads, list):
-        raise Invalid("'beads' must be a list of [[a sentences], [b sentences], status]", field="beads")
+        raise Invalid(N_("'beads' must be a list of [[a sentences], [b sentences], status]"), field="beads")
     seen_a, seen_b, out = set(), set(), []
     for k, bead in enumerate(beads):
         if not isinstance(bead, list) or len(bead) not in (2, 3):
-            raise Invalid(f"beads[{k}] must be [[a sentences], [b sentences], status]", field=f"beads[{k}]")
+            raise Invalid(N_("beads[{k}] must be [[a sentences], [b sentences], status]"), field=f"beads[{k}]",
+                          params={"k": k})
         side_a, side_b = (_indices(bead[i], n, f"beads[{k}][{i}]") for i, n in ((0, n_a), (1, n_b)))
         status = bead[2] if len(bead) == 3 else "confirmed"
         if status not in STATUSES:
-            raise Invalid(f"beads[{k}]: status must be auto or confirmed", field=f"beads[{k}][2]")
+            raise Invalid(N_("beads[{k}]: status must be auto or confirmed"), field=f"beads[{k}][2]", params={"k": k})
         if not side_a and not side_b:
-            raise Invalid(f"beads[{k}] links no sentence", field=f"beads[{k}]")
+            raise Invalid(N_("beads[{k}] links no sentence"), field=f"beads[{k}]", params={"k": k})
         for seen, side, name in ((seen_a, side_a, "a"), (seen_b, side_b, "b")):
             again = seen.intersection(side)
             if again:
-                raise Invalid(f"beads[{k}]: sentence {min(again)} of {name} is in two beads", field=f"beads[{k}]")
+                raise Invalid(N_("beads[{k}]: sentence {sentence} of {side} is in two beads"), field=f"beads[{k}]",
+                              params={"k": k, "sentence": min(again), "side": name})
             seen.update(side)
         out.append([side_a, side_b, status])
     return sorted(out, key=lambda b: (b[0][0] if b[0] else b[1][0] if b[1] else 0, b[1][0] if b[1] else -1))
@@ -175,10 +177,11 @@ def validate_beads(beads, n_a: int, n_b: int) -> list[list]:
 
 def _indices(value, n: int, field: str) -> list[int]:
     if not isinstance(value, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in value):
-        raise Invalid(f"{field} must be a list of sentence indices", field=field)
+        raise Invalid(N_("{field} must be a list of sentence indices"), field=field, params={"field": field})
     bad = [i for i in value if not 0 <= i < n]
     if bad:
-        raise Invalid(f"{field}: sentence {bad[0]} is out of range (0-{n - 1})", field=field)
+        raise Invalid(N_("{field}: sentence {sentence} is out of range (0-{last})"), field=field,
+                      params={"field": field, "sentence": bad[0], "last": n - 1})
     return sorted(set(value))
 
 
@@ -186,7 +189,7 @@ def save_pair(session, group: TranslationGroup, a_id, b_id, beads, version, user
     """Replace the beads of one pair of versions; a stale `version` is a conflict."""
     docs = {d.id: d for d in group.documents}
     if a_id not in docs or b_id not in docs or a_id == b_id:
-        raise Invalid("'a' and 'b' must be two different documents of this group", field="a")
+        raise Invalid(N_("'a' and 'b' must be two different documents of this group"), field="a")
     if a_id > b_id:
         a_id, b_id = b_id, a_id
         beads = [[b[1], b[0], *b[2:]] for b in beads] if isinstance(beads, list) else beads
@@ -218,7 +221,7 @@ def move_to_group(session, doc: Document, key: str | None, user: User | None = N
     from sqlalchemy import delete
 
     if key is not None and (not isinstance(key, str) or not key.strip() or len(key) > 200):
-        raise Invalid("a group is named by 1-200 characters", field="group")
+        raise Invalid(N_("a group is named by 1-200 characters"), field="group")
     target = None
     if key is not None:
         key = key.strip()
@@ -230,7 +233,8 @@ def move_to_group(session, doc: Document, key: str | None, user: User | None = N
             session.flush()
         clash = [d for d in target.documents if d.lang == doc.lang and d.id != doc.id]
         if clash:
-            raise Invalid(f"group '{key}' already has a '{doc.lang}' version (document {clash[0].id})", field="group")
+            raise Invalid(N_("group '{key}' already has a '{lang}' version (document {id})"), field="group",
+                          params={"key": key, "lang": doc.lang, "id": clash[0].id})
     before = doc.group.key if doc.group else None
     session.execute(delete(Alignment).where((Alignment.doc_a_id == doc.id) | (Alignment.doc_b_id == doc.id)))
     doc.group = target

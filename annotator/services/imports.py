@@ -264,7 +264,7 @@ def _users_by_name(session, names: set, importer: User | None) -> dict:
         found[name] = account.id
     if None in names:
         if importer is None:
-            raise Invalid("spans without an annotator need an importing user", field="annotator")
+            raise Invalid(N_("spans without an annotator need an importing user"), field="annotator")
         found[None] = importer.id
     return found
 
@@ -301,8 +301,8 @@ def _store_alignments(session, result: AddResult) -> None:
             try:
                 beads = validate_beads(beads, len(sentences or []), len(other_sentences or []))
             except Invalid as exc:
-                raise Invalid(f"{item.where}: alignment with {entry['doc']}: {exc.message}", field="alignment",
-                              where=item.where) from None
+                raise Invalid(N_("{where}: alignment with {doc}: {problem}"), field="alignment", where=item.where,
+                              params={"where": item.where, "doc": entry["doc"], "problem": exc.message}) from None
             if doc_id > other_id:
                 beads = [[b[1], b[0], b[2]] for b in beads]
             rows.append((group_id, pair[0], pair[1], beads))

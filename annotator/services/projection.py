@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from ..align.anchors import name_skeleton, normalize_number
 from ..align.counterpart import counterpart
 from ..align.segment import base_lang
-from ..errors import Conflict, DomainError, Invalid
+from ..errors import N_, Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
 from .spans import create_span
@@ -42,8 +42,8 @@ def _beads_between(session, source: Document, target: Document) -> list[tuple[li
     a, b = sorted((source.id, target.id))
     row = session.scalar(select(Alignment).where(Alignment.doc_a_id == a, Alignment.doc_b_id == b))
     if row is None:
-        raise Invalid(f"versions {source.lang} and {target.lang} are not aligned yet; align the group first",
-                      field="doc")
+        raise Invalid(N_("versions {source} and {target} are not aligned yet; align the group first"),
+                      field="doc", params={"source": source.lang, "target": target.lang})
     return [(x[0], x[1]) if source.id == a else (x[1], x[0]) for x in row.beads]
 
 
@@ -195,12 +195,12 @@ def versions(doc: Document) -> list[Document]:
 def link_spans(session, span: Span, target: Span, user: User) -> None:
     """Link two counterpart spans (both directions) of two versions of one article."""
     if span.document_id == target.document_id:
-        raise Invalid("linked spans must be in two different versions", field="target")
+        raise Invalid(N_("linked spans must be in two different versions"), field="target")
     if span.document.group_id is None or span.document.group_id != target.document.group_id:
-        raise Invalid("linked spans must be in versions of the same article", field="target")
+        raise Invalid(N_("linked spans must be in versions of the same article"), field="target")
     exists = session.scalar(select(SpanLink.id).where(SpanLink.span_id == span.id, SpanLink.target_id == target.id))
     if exists is not None:
-        raise Conflict("these spans are linked already", field="target")
+        raise Conflict(N_("these spans are linked already"), field="target")
     session.add_all([SpanLink(span_id=span.id, target_id=target.id, created_by_id=user.id),
                      SpanLink(span_id=target.id, target_id=span.id, created_by_id=user.id)])
     session.flush()
@@ -211,7 +211,7 @@ def link_spans(session, span: Span, target: Span, user: User) -> None:
 def project_span(session, span: Span, target: Document, user: User, start, end) -> Span:
     """Accept a suggestion: create the counterpart span (same label, attributes, actor) and link it."""
     if target.group_id is None or target.group_id != span.document.group_id or target.id == span.document_id:
-        raise Invalid("the target must be another version of the same article", field="doc")
+        raise Invalid(N_("the target must be another version of the same article"), field="doc")
     created = create_span(session, target, target.project, user, start, end, span.label, span.attrs,
                           span.actor_id)
     link_spans(session, span, created, user)
@@ -227,13 +227,14 @@ def accept_many(session, user: User, items, get_span, get_document) -> list[tupl
     `get_span` / `get_document` look ids up with the caller's access checks. A bad item is named by its index.
     """
     if not isinstance(items, list) or not items or len(items) > MAX_ACCEPT:
-        raise Invalid(f"'items' must be a list of 1-{MAX_ACCEPT} suggestions", field="items")
+        raise Invalid(N_("'items' must be a list of 1-{most} suggestions"), field="items", params={"most": MAX_ACCEPT})
     out = []
     for k, item in enumerate(items):
         field = f"items[{k}]"
         if not isinstance(item, dict) or any(isinstance(item.get(n), bool) or not isinstance(item.get(n), int)
                                              for n in ("span", "doc", "start", "end")):
-            raise Invalid(f"{field} must be {{span, doc, start, end}} with integer values", field=field)
+            raise Invalid(N_("{field} must be {{span, doc, start, end}} with integer values"), field=field,
+                          params={"field": field})
         try:
             span, target = get_span(item["span"]), get_document(item["doc"])
             out.append((span, project_span(session, span, target, user, item["start"], item["end"])))

@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import N_, Conflict, Invalid, NotFound
 from ..ids import as_id
 from ..models import Document, Project, ProjectMember, ProjectRole, User, default_schema
 from . import members
@@ -15,23 +15,23 @@ def get_project(session, ref) -> Project:
     if project is None and isinstance(ref, str):
         project = session.scalar(select(Project).where(Project.name == ref))
     if project is None:
-        raise NotFound(f"no project '{ref}'", field="project")
+        raise NotFound(N_("no project '{ref}'"), field="project", params={"ref": ref})
     return project
 
 
 def _clean_name(name) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise Invalid("a project needs a name", field="name")
+        raise Invalid(N_("a project needs a name"), field="name")
     name = name.strip()
     if len(name) > 120:
-        raise Invalid("a project name has at most 120 characters", field="name")
+        raise Invalid(N_("a project name has at most 120 characters"), field="name")
     return name
 
 
 def create_project(session, name, description="", guidelines="", schema=None, created_by=None) -> Project:
     name = _clean_name(name)
     if session.scalar(select(Project.id).where(Project.name == name)) is not None:
-        raise Conflict(f"a project named '{name}' already exists", field="name")
+        raise Conflict(N_("a project named '{name}' already exists"), field="name", params={"name": name})
     project = Project(name=name, description=_text(description, "description"),
                       guidelines=_text(guidelines, "guidelines"),
                       label_schema=validate_schema(schema) if schema is not None else default_schema(),
@@ -50,7 +50,7 @@ def update_project(session, project: Project, name=None, description=None, guide
         name = _clean_name(name)
         other = session.scalar(select(Project.id).where(Project.name == name, Project.id != project.id))
         if other is not None:
-            raise Conflict(f"a project named '{name}' already exists", field="name")
+            raise Conflict(N_("a project named '{name}' already exists"), field="name", params={"name": name})
         project.name = name
     if description is not None:
         project.description = _text(description, "description")
@@ -65,17 +65,17 @@ def update_project(session, project: Project, name=None, description=None, guide
 def validate_settings(settings) -> dict:
     """open_annotations: annotators see each other's work; auto_assign: k annotators per new document (0 = off)."""
     if not isinstance(settings, dict):
-        raise Invalid("settings must be an object", field="settings")
+        raise Invalid(N_("settings must be an object"), field="settings")
     out = {}
     for key, value in settings.items():
         if key == "open_annotations":
             if not isinstance(value, bool):
-                raise Invalid("open_annotations must be true or false", field="settings.open_annotations")
+                raise Invalid(N_("open_annotations must be true or false"), field="settings.open_annotations")
         elif key == "auto_assign":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
-                raise Invalid("auto_assign is a number of annotators from 0 to 20", field="settings.auto_assign")
+                raise Invalid(N_("auto_assign is a number of annotators from 0 to 20"), field="settings.auto_assign")
         else:
-            raise Invalid(f"unknown setting '{key}'", field=f"settings.{key}")
+            raise Invalid(N_("unknown setting '{name}'"), field=f"settings.{key}", params={"name": key})
         out[key] = value
     return out
 
@@ -84,7 +84,7 @@ def _text(value, field) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise Invalid(f"{field} must be text", field=field)
+        raise Invalid(N_("{field} must be text"), field=field, params={"field": field})
     return value
 
 

@@ -29,13 +29,13 @@ Description = Annotated[str, StringConstraints(max_length=5000)]
 
 def _colour(value: str) -> str:
     if value and not HEX.match(value):
-        raise ValueError("a colour must look like #1d4ed8")
+        raise ValueError(N_("{field}: a colour must look like #1d4ed8"))
     return value
 
 
 def _hotkey(value: str) -> str:
     if value and not value.isalnum():
-        raise ValueError("a hotkey is one letter or digit")
+        raise ValueError(N_("{field}: a hotkey is one letter or digit"))
     return value
 
 
@@ -55,7 +55,7 @@ class AttributeDef(_Part):
     @model_validator(mode="after")
     def _choices_have_options(self):
         if self.type == "choice" and len(self.options) < 2:
-            raise ValueError("a choice needs at least two options")
+            raise ValueError(N_("{field}: a choice needs at least two options"))
         return self
 
 
@@ -69,7 +69,7 @@ class DocumentFieldDef(AttributeDef):
     @model_validator(mode="after")
     def _multiple_is_a_choice(self):
         if self.multiple and self.type != "choice":
-            raise ValueError("only a choice can take several values (multiple)")
+            raise ValueError(N_("{field}: only a choice can take several values (multiple)"))
         return self
 
 
@@ -105,16 +105,13 @@ class LabelSchema(BaseModel):
 
 def parse_schema(schema, where: str = "schema") -> dict:
     """`schema` checked against LabelSchema; Invalid names the first wrong entry (schema.labels[2].color)."""
-    from ..api.inputs import field_path, refuse_nul  # one way to name a field in a message
+    from ..api.inputs import invalid, refuse_nul  # one way to name a field in a message
 
     refuse_nul(schema, where)  # from a file (annotator project create --schema) as well as from a request
     try:
         return LabelSchema.model_validate(schema).as_dict()
     except ValidationError as exc:
-        error = exc.errors(include_url=False, include_context=False, include_input=False)[0]
-        field = field_path((where, *error["loc"]))
-        message = error["msg"].removeprefix("Value error, ")
-        raise Invalid(f"{field}: {message[:1].lower()}{message[1:]}", field=field) from None
+        raise invalid(exc, (where,)) from None
 
 
 def validate_schema(schema) -> dict:
@@ -125,9 +122,10 @@ def validate_schema(schema) -> dict:
     for i, label in enumerate(schema["labels"]):
         label.pop("original", None)
         if not label["name"].strip():
-            raise Invalid(f"labels[{i}] needs a name", field=f"schema.labels[{i}].name")
+            raise Invalid(N_("labels[{index}] needs a name"), field=f"schema.labels[{i}].name", params={"index": i})
         if label["name"] in names:
-            raise Invalid(f"label '{label['name']}' appears twice", field=f"schema.labels[{i}].name")
+            raise Invalid(N_("label '{name}' appears twice"), field=f"schema.labels[{i}].name",
+                          params={"name": label["name"]})
         names.add(label["name"])
         label.setdefault("color", "#6b7280")
         label.setdefault("hotkey", "")
@@ -139,8 +137,8 @@ def validate_schema(schema) -> dict:
         for end in ("from", "to"):
             unknown = [n for n in rel.get(end, []) if n not in names]
             if unknown:
-                raise Invalid(f"relation '{rel['name']}' refers to unknown label {unknown[0]}",
-                              field=f"schema.relations[{i}].{end}")
+                raise Invalid(N_("relation '{name}' refers to unknown label {label}"),
+                              field=f"schema.relations[{i}].{end}", params={"name": rel["name"], "label": unknown[0]})
     _check_document_fields(schema.get("document", []))
     return schema
 
@@ -171,14 +169,15 @@ def parse_attributes(spec: str, where: str, several: bool = False) -> list[dict]
         required, multiple = "!" in marks, "*" in marks
         name = name[:len(name) - len(marks)].strip()
         if not sep or not re.fullmatch(r"[A-Za-z_][\w-]*", name):
-            raise Invalid(f"{where}: write attributes as 'name: text', 'name: bool' or 'name: a|b|c'",
-                          field=where)
+            raise Invalid(N_("{field}: write attributes as 'name: text', 'name: bool' or 'name: a|b|c'"),
+                          field=where, params={"field": where})
         if kind in ("text", "bool"):
             item = {"name": name, "type": kind}
         else:
             options = [o.strip() for o in kind.split("|") if o.strip()]
             if len(options) < 2:
-                raise Invalid(f"{where}: a choice needs at least two options separated by |", field=where)
+                raise Invalid(N_("{field}: a choice needs at least two options separated by |"), field=where,
+                              params={"field": where})
             item = {"name": name, "type": "choice", "options": options} | ({"multiple": True} if multiple else {})
         out.append(item | {"required": True} if required else item)
     return out
@@ -218,15 +217,15 @@ def update_schema(session, project: Project, labels: list[dict], relations: list
     labels, relations = edit["labels"], edit.get("relations", [])
     hotkeys = [label["hotkey"].lower() for label in labels if label.get("hotkey")]
     if len(hotkeys) != len(set(hotkeys)):
-        raise Invalid("two labels share a hotkey", field="hotkey")
+        raise Invalid(N_("two labels share a hotkey"), field="hotkey")
     renames = {label["original"]: label["name"] for label in labels
                if label.get("original") and label["original"] != label["name"]}
     kept = {label.get("original") or label["name"] for label in labels}
     counts = label_counts(session, project)
     for old in project.label_names():
         if old not in kept and counts.get(old):
-            raise Invalid(f"label {old} is used by {counts[old]} span(s); rename it or move its spans first",
-                          field="labels")
+            raise Invalid(N_("label {name} is used by {count} span(s); rename it or move its spans first"),
+                          field="labels", params={"name": old, "count": counts[old]})
     type_renames = {r["original"]: r["name"] for r in relations
                     if r.get("original") and r["original"] != r["name"]}
     _refuse_dropping_used_types(session, project, {r.get("original") or r["name"] for r in relations})
@@ -272,4 +271,5 @@ def _refuse_dropping_used_types(session, project: Project, kept: set[str]) -> No
                            .group_by(Relation.type)).all()
     for type_, n in rows:
         if type_ not in kept:
-            raise Invalid(f"relation type {type_} is used by {n} relation(s); it cannot be deleted", field="relations")
+            raise Invalid(N_("relation type {name} is used by {count} relation(s); it cannot be deleted"),
+                          field="relations", params={"name": type_, "count": n})

@@ -118,8 +118,8 @@ def parse_lifetime(text: str) -> timedelta:
     """'30d', '12h', '2w' or '90m' as a timedelta."""
     match = re.fullmatch(r"\s*(\d{1,6})\s*([mhdw])\s*", text or "")
     if not match or int(match.group(1)) == 0:
-        raise Invalid(f"'{text}' is not a lifetime: write a number and a unit, e.g. 30d, 12h, 2w or 90m",
-                      field="expires")
+        raise Invalid(N_("'{text}' is not a lifetime: write a number and a unit, e.g. 30d, 12h, 2w or 90m"),
+                      field="expires", params={"text": text})
     unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[match.group(2)]
     return timedelta(**{unit: int(match.group(1))})
 
@@ -145,19 +145,20 @@ def find_token(session, ref: str) -> ApiToken:
     if ref.isdigit():
         token = session.get(ApiToken, as_id(ref)) if as_id(ref) else None
         if token is None:
-            raise NotFound(f"no API token with id {ref}", field="token")
+            raise NotFound(N_("no API token with id {ref}"), field="token", params={"ref": ref})
         return token
     if not ref.startswith(TOKEN_PREFIX):
         ref = TOKEN_PREFIX + ref
     if len(ref) < len(TOKEN_PREFIX) + 4:
-        raise Invalid("give a token's id or at least the first 4 characters after 'ann_'", field="token")
+        raise Invalid(N_("give a token's id or at least the first 4 characters after 'ann_'"), field="token")
     key = ref[:PREFIX_LENGTH]
     found = [t for t in session.scalars(select(ApiToken).where(ApiToken.prefix.startswith(key, autoescape=True)))
              if ref.startswith(t.prefix) or t.prefix.startswith(ref)]
     if not found:
-        raise NotFound(f"no API token starts with '{ref}'", field="token")
+        raise NotFound(N_("no API token starts with '{ref}'"), field="token", params={"ref": ref})
     if len(found) > 1:
-        raise Conflict(f"{len(found)} API tokens start with '{ref}': give more characters or the id", field="token")
+        raise Conflict(N_("{count} API tokens start with '{ref}': give more characters or the id"), field="token",
+                       params={"count": len(found), "ref": ref})
     return found[0]
 
 

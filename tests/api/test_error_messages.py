@@ -87,3 +87,45 @@ def test_service_and_input_errors_read_in_ukrainian_and_russian_with_stable_code
                          data='{"lang": "uk", "title": "без тексту"}\n', content_type="application/x-ndjson")
     assert (status, body["code"], body["message"]) == (400, "invalid", "проблем: 1; нічого не імпортовано")
     assert body["problems"] == ["body line 1: поле «text»: обовʼязкове"]
+
+
+def test_schema_alignment_import_detection_and_export_errors_read_in_ukrainian_and_russian(client, make, app):
+    from annotator.errors import Invalid
+    from annotator.ingest import parse_files
+
+    token = make.admin_token()
+    project = make.project("p")
+    first = make.document(project.id, text="Київ заявив. Перемовини тривають.", lang="uk", group="talks")
+    second = make.document(project.id, text="Kyiv said so. The talks go on.", lang="en", group="talks")
+
+    def error(method, url, lang, **kwargs):
+        response = client.open(url, method=method, headers={"Authorization": f"Bearer {token}",
+                                                            "Accept-Language": lang}, **kwargs)
+        assert 400 <= response.status_code < 500
+        return response.json["error"]
+
+    schema = {"labels": [{"name": "ACTOR", "color": "red"}]}
+    body = error("PATCH", f"/api/v1/projects/{project.id}", "uk", json={"schema": schema, "version": 1})
+    assert (body["field"], body["message"]) == ("schema.labels[0].color",
+                                                "schema.labels[0].color: колір має виглядати як #1d4ed8")
+    body = error("PATCH", f"/api/v1/projects/{project.id}", "ru", json={"settings": {"auto_assign": 99}})
+    assert body["message"] == "«settings.auto_assign»: должно быть не больше 20"
+    group = client.get(f"/api/v1/documents/{first.id}", headers={"Authorization": f"Bearer {token}"}).json["group"]
+    gid = group["id"] if isinstance(group, dict) else int(str(group).removeprefix("g-"))
+    body = error("PUT", f"/api/v1/groups/{gid}/alignment", "uk",
+                 json={"a": first.id, "b": second.id, "beads": [[[0], [7], "confirmed"]], "version": 0})
+    assert body["message"] == "beads[0][1]: речення 7 поза межами (0–1)"
+    body = error("GET", f"/api/v1/projects/{project.id}/export?format=nope", "ru")
+    assert body["message"].startswith("неизвестный формат экспорта «nope» (известные: jsonl,")
+
+    doccano = b'{"text": "Kyiv", "label": [[0, 9, "ACTOR"]], "lang": "en"}\n{"text": "2025"}\n'
+    problems = parse_files([("d.jsonl", doccano)], "doccano").errors
+    with app.test_request_context(headers={"Accept-Language": "uk"}):
+        assert [p.message for p in problems] == [
+            "d.jsonl line 1: поле «label[0]»: зсуви [0, 9) виходять за межі тексту (4 кодових точок)",
+            "d.jsonl line 2: не вдалося визначити мову (найімовірніше none, упевненість 0.00); додайте поле \"lang\" "
+            "або вкажіть --lang (uk, en, ru …)"]
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        assert problems[0].message.endswith("смещения [0, 9) выходят за пределы текста (4 кодовых точек)")
+    assert all(isinstance(p, Invalid) for p in problems)
+    assert problems[0].message.startswith("d.jsonl line 1: field 'label[0]': offsets [0, 9)")  # English outside
