@@ -396,12 +396,13 @@ class Annotator {
 
   deleteSpan(id) {
     const ref = { id };
-    this.history.push({ undo: () => this.restoreSpan(ref.id), redo: () => this.removeSpan(ref.id, false) });
-    return this.removeSpan(id, true);
+    const entry = { undo: () => this.restoreSpan(ref.id), redo: () => this.removeSpan(ref.id, false) };
+    this.history.push(entry);
+    return this.removeSpan(id, true, entry);
   }
 
-  /** Take a span off the page at once; on a failed delete put it back. */
-  removeSpan(id, fromUser) {
+  /** Take a span off the page at once; on a failed delete put it back (and forget the user's `entry`). */
+  removeSpan(id, fromUser, entry = null) {
     const span = this.store.span(id);
     if (!span) return Promise.resolve();
     if (String(this.selectedId) === String(id)) this.deselect();
@@ -417,6 +418,7 @@ class Annotator {
         for (const r of rels) this.store.relations.set(String(r.id), r);
         this.panel.schedule();
         this.failed(t("Could not delete: {message}", { message: exc.message }));
+        if (entry) this.history.forget(entry);
         if (!fromUser) throw exc;
       }
     });
@@ -440,12 +442,9 @@ class Annotator {
     if ("actor" in changes) before.actor = span.actor;
     const local = { ...span, ...changes };
     this.redraw(this.store.put(local));
-    if (record) {
-      this.history.push({
-        undo: () => this.updateSpan(id, before, false),
-        redo: () => this.updateSpan(id, changes, false),
-      });
-    }
+    const entry = record ? { undo: () => this.updateSpan(id, before, false),
+      redo: () => this.updateSpan(id, changes, false) } : null;
+    if (entry) this.history.push(entry);
     this.markInProgress();
     return this.history.run(async () => {
       id = this.resolve(id);
@@ -463,6 +462,7 @@ class Annotator {
           ? t("This span was changed elsewhere; showing the current version.")
           : t("The change was not saved: {message}", { message: exc.message });
         this.failed(message);
+        if (entry) this.history.forget(entry); // nothing changed: nothing to undo
         if (!record) throw exc;
       }
       this.pop.refresh(id);
@@ -511,11 +511,12 @@ class Annotator {
   }
 
   deleteRelation(id) {
-    this.history.push({ undo: () => this.restoreRelation(id), redo: () => this.removeRelation(id, false) });
-    return this.removeRelation(id, true);
+    const entry = { undo: () => this.restoreRelation(id), redo: () => this.removeRelation(id, false) };
+    this.history.push(entry);
+    return this.removeRelation(id, true, entry);
   }
 
-  removeRelation(id, fromUser) {
+  removeRelation(id, fromUser, entry = null) {
     const rel = this.store.relations.get(String(id));
     if (String(this.selectedRelation) === String(id)) this.arcs.select(null);
     this.store.relations.delete(String(id));
@@ -528,6 +529,7 @@ class Annotator {
         if (rel) this.store.relations.set(String(id), rel);
         this.panel.schedule();
         this.failed(t("Could not delete: {message}", { message: exc.message }));
+        if (entry) this.history.forget(entry);
         if (!fromUser) throw exc;
       }
       if (this.selectedId !== null) this.pop.refresh(this.selectedId);

@@ -85,6 +85,7 @@ def test_an_annotator_editing_or_deleting_a_decided_span_is_told_a_reviewer_deci
     page.wait_for_selector(f"#doc-text mark[data-span-id='{sid}'][data-label=ACTOR]")
     span = page.request.get(f"/api/v1/spans/{sid}").json()
     assert (span["label"], span["status"]) == ("ACTOR", "accepted")
+    assert page.locator("#undo-btn").is_disabled()  # refused edits leave nothing to undo
     assert page.errors == []
 
 
