@@ -319,6 +319,20 @@ class Annotator {
     this.caret.show();
   }
 
+  /** `?at=START-END` in the address (code points, as the search page links an occurrence): select that text,
+   * scrolled into view, so that a label key marks it. */
+  goToLinked(at) {
+    const m = /^(\d{1,9})-(\d{1,9})$/.exec(at || "");
+    const size = this.store.offsets.text.length;
+    if (!m) return;
+    try {
+      const [s16, e16] = [this.store.offsets.toUtf16(Number(m[1])), this.store.offsets.toUtf16(Number(m[2]))];
+      if (s16 < e16 && e16 <= size) this.jumpTo(s16, e16);
+    } catch (exc) {
+      if (!(exc instanceof RangeError)) throw exc; // an address from an older version of the text
+    }
+  }
+
   showHelp() {
     if (!this.help) return;
     const back = document.activeElement;
@@ -661,6 +675,7 @@ function main() {
   const t0 = performance.now();
   const app = new Annotator(JSON.parse(dataEl.textContent), root);
   app.start();
+  app.goToLinked(new URLSearchParams(window.location.search).get("at"));
   window.annotator = app;
   document.documentElement.dataset.annotateReady = String(Math.round(performance.now() - t0));
   document.documentElement.dataset.annotateAt = String(Math.round(performance.now()));

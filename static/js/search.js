@@ -106,7 +106,8 @@ class SearchPage {
       row.el = h("li", { class: "kwic-row", dataset: { document: hit.document, start: hit.start, end: hit.end } },
         h("label", { class: "kwic" }, row.box,
           h("span", { class: "kwic-left" }, h("span", {}, flat(hit.left))),
-          h("mark", { class: "kwic-hit" }, flat(hit.text)),
+          h("a", { class: "kwic-go", href: `/documents/${hit.document}?at=${hit.start}-${hit.end}`,
+            title: t("Open the document at this place") }, h("mark", { class: "kwic-hit" }, flat(hit.text))),
           h("span", { class: "kwic-right" }, flat(hit.right))),
         row.note);
       list.appendChild(row.el);

@@ -66,3 +66,29 @@ def test_a_phrase_is_found_one_row_unticked_and_the_rest_marked_as_actor_with_an
     page.click("a.search-link")
     expect(page).to_have_url(re.compile(rf"/projects/{project.id}/search$"))
     assert page.errors == []
+
+
+def test_a_result_opens_its_document_at_that_place_ready_for_a_label_key(page, make):
+    make.user("olena")
+    project = make.project("news")
+    doc = make.document(project.id, text=SECOND + "\nПотім 🙂 Зеленський пішов.", lang="uk", title="Друга")
+    browser_login(page, "olena")
+    page.goto(f"/projects/{project.id}/search?q=Зеленський")
+    rows = page.locator(".kwic-row")
+    expect(rows).to_have_count(2)
+    link = rows.nth(1).locator("a.kwic-go")
+    text = SECOND + "\nПотім 🙂 Зеленський пішов."
+    start = text.rindex("Зеленський")  # code points: the emoji before it counts once
+    assert link.get_attribute("href") == f"/documents/{doc.id}?at={start}-{start + len('Зеленський')}"
+    link.click()
+    page.wait_for_selector("html[data-annotate-ready]")
+    page.wait_for_function("() => String(window.getSelection()) === 'Зеленський'")
+    page.keyboard.press("a")
+    expect(page.locator("#doc-text mark[data-label=ACTOR]")).to_have_count(1)
+    page.wait_for_function(f"() => fetch('/api/v1/documents/{doc.id}').then(r => r.json())"
+                           ".then(d => d.spans.length === 1)")
+    spans = page.request.get(f"/api/v1/documents/{doc.id}").json()["spans"]
+    assert [(s["start"], s["end"], s["label"]) for s in spans] == [(start, start + len("Зеленський"), "ACTOR")]
+    page.goto(f"/documents/{doc.id}?at=999999-1000000")  # an address beyond the text opens the page as usual
+    page.wait_for_selector("html[data-annotate-ready]")
+    assert page.errors == []
