@@ -253,6 +253,7 @@ class Annotator {
     if (textFocused && this.onCaretKey(e)) return e.preventDefault();
     if (e.key === "]" || e.key === "[") return e.preventDefault(), this.stepSpan(e.key === "]" ? 1 : -1);
     if (e.key === "\\") return e.preventDefault(), this.arcs?.toggle();
+    if ((e.key === "s" || e.key === "S") && !this.labelForKey(e.key)) return e.preventDefault(), this.searchProject();
     if (this.readonly) return;
     const label = this.labelForKey(e.key);
     if (label && this.labelSelection(label.name)) return e.preventDefault();
@@ -317,6 +318,19 @@ class Annotator {
     if (extend && from < range[1]) this.caret.set(from, range[1]);
     else this.caret.set(range[0], range[1]);
     this.caret.show();
+  }
+
+  /** `S`: the project's search page, looking for the selected text (or the open span's text). */
+  searchProject() {
+    const link = document.querySelector("a.search-link");
+    if (!link) return;
+    const span = this.selectedId !== null ? this.store.span(this.selectedId) : null;
+    const [a, b] = span ? [span.s16, span.e16]
+      : [Math.min(this.caret.anchor, this.caret.focus), Math.max(this.caret.anchor, this.caret.focus)];
+    const q = this.store.text.slice(a, b).replace(/\s+/g, " ").trim();
+    const url = new URL(link.href, window.location.href);
+    if (q) url.searchParams.set("q", q);
+    window.location.assign(url.href);
   }
 
   /** `?at=START-END` in the address (code points, as the search page links an occurrence): select that text,

@@ -81,6 +81,7 @@ def test_a_result_opens_its_document_at_that_place_ready_for_a_label_key(page, m
     start = text.rindex("Зеленський")  # code points: the emoji before it counts once
     assert link.get_attribute("href") == f"/documents/{doc.id}?at={start}-{start + len('Зеленський')}"
     link.click()
+    page.wait_for_url(re.compile(rf"/documents/{doc.id}\?at="))
     page.wait_for_selector("html[data-annotate-ready]")
     page.wait_for_function("() => String(window.getSelection()) === 'Зеленський'")
     page.keyboard.press("a")
@@ -91,4 +92,24 @@ def test_a_result_opens_its_document_at_that_place_ready_for_a_label_key(page, m
     assert [(s["start"], s["end"], s["label"]) for s in spans] == [(start, start + len("Зеленський"), "ACTOR")]
     page.goto(f"/documents/{doc.id}?at=999999-1000000")  # an address beyond the text opens the page as usual
     page.wait_for_selector("html[data-annotate-ready]")
+    assert page.errors == []
+
+
+def test_s_on_the_annotation_page_searches_the_project_for_the_selection(page, make):
+    make.user("olena")
+    project = make.project("news")
+    doc = make.document(project.id, text=FIRST, lang="uk", title="Перша")
+    make.document(project.id, text=SECOND, lang="uk", title="Друга")
+    browser_login(page, "olena")
+    page.goto(f"/documents/{doc.id}")
+    page.wait_for_selector("html[data-annotate-ready]")
+    page.locator("#key-help").evaluate("d => d.showModal()")
+    assert "search the whole project" in page.locator("#key-help").inner_text()
+    page.keyboard.press("Escape")
+    start = FIRST.index("Володимир")
+    page.evaluate(f"() => window.annotator.jumpTo({start + 1}, {start + 1 + len('Володимир Зеленський')})")
+    page.keyboard.press("s")
+    page.wait_for_url(re.compile(rf"/projects/{project.id}/search\?q="))
+    expect(page.locator("#search-q")).to_have_value("Володимир Зеленський")
+    expect(page.locator(".kwic-row")).to_have_count(3)
     assert page.errors == []
