@@ -25,6 +25,8 @@ class SearchPage {
     $("select-none").addEventListener("click", () => this.tickAll(false));
     $("mark-btn").addEventListener("click", () => this.mark());
     this.label.addEventListener("change", () => this.applyLabel());
+    this.label.addEventListener("change", () => this.showAttrs());
+    this.showAttrs();
     $("search-results").addEventListener("keydown", (e) => this.onListKey(e));
     $("search-results").addEventListener("change", () => this.count());
     document.addEventListener("keydown", (e) => {
@@ -184,6 +186,28 @@ class SearchPage {
     }
   }
 
+  /** The chosen label's attributes (if it has any) are asked for beside it. */
+  showAttrs() {
+    for (const box of document.querySelectorAll(".mark-attrs")) box.hidden = box.dataset.label !== this.label.value;
+  }
+
+  /** {name: value} of the shown attribute fields, or null (with the first missing required field focused). */
+  attrs() {
+    const box = [...document.querySelectorAll(".mark-attrs")].find((b) => !b.hidden);
+    const out = {};
+    for (const input of box ? box.querySelectorAll("[data-attr]") : []) {
+      if (input.dataset.type === "bool") out[input.dataset.attr] = input.checked;
+      else if (input.value.trim()) out[input.dataset.attr] = input.value.trim();
+      else if (input.required) {
+        $("mark-status").dataset.state = "error";
+        $("mark-status").textContent = t("{label} needs its {name} attribute.", { label: this.label.value, name: input.dataset.attr });
+        input.focus();
+        return null;
+      }
+    }
+    return out;
+  }
+
   async mark() {
     const rows = this.chosen();
     const status = $("mark-status");
@@ -192,7 +216,10 @@ class SearchPage {
       return;
     }
     const label = this.label.value;
+    const attrs = this.attrs();
+    if (attrs === null) return;
     const body = { label, occurrences: rows.map((r) => ({ document: r.hit.document, start: r.hit.start, end: r.hit.end })) };
+    if (Object.keys(attrs).length) body.attrs = attrs;
     if (this.actor) body.actor = this.actor.id;
     status.dataset.state = "saving";
     status.textContent = t("Marking…");

@@ -113,3 +113,27 @@ def test_s_on_the_annotation_page_searches_the_project_for_the_selection(page, m
     expect(page.locator("#search-q")).to_have_value("Володимир Зеленський")
     expect(page.locator(".kwic-row")).to_have_count(3)
     assert page.errors == []
+
+
+def test_marking_from_the_search_page_asks_for_the_labels_required_attribute(page, make):
+    make.user("olena")
+    project = make.project("news")
+    doc = make.document(project.id, text=FIRST, lang="uk", title="Перша")
+    browser_login(page, "olena")
+    page.goto(f"/projects/{project.id}/search?q=Зеленський")
+    expect(page.locator(".kwic-row")).to_have_count(2)
+    expect(page.locator(".mark-attrs:visible")).to_have_count(1)  # ACTOR's kind
+    page.select_option("#mark-label", "POSITION")
+    fields = page.locator(".mark-attrs[data-label=POSITION]")
+    expect(fields).to_be_visible()
+    page.click("#mark-btn")
+    expect(page.locator("#mark-status")).to_have_attribute("data-state", "error")
+    assert "polarity" in page.locator("#mark-status").inner_text()
+    expect(fields.locator("select[data-attr=polarity]")).to_be_focused()
+    assert page.request.get(f"/api/v1/documents/{doc.id}").json()["spans"] == []
+    fields.locator("select[data-attr=polarity]").select_option("oppose")
+    page.click("#mark-btn")
+    expect(page.locator("#mark-status")).to_have_attribute("data-state", "saved")
+    spans = page.request.get(f"/api/v1/documents/{doc.id}").json()["spans"]
+    assert sorted((s["label"], s["attrs"].get("polarity")) for s in spans) == [("POSITION", "oppose")] * 2
+    assert page.errors == []
