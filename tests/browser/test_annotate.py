@@ -440,6 +440,10 @@ def test_a_selection_survives_a_background_save_that_redraws_its_paragraph(page,
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("Shift+ArrowRight")  # "заявив" selected while the save is pending
+    for _ in range(100):  # the held-back request reaches the route handler when Playwright next dispatches
+        if release:
+            break
+        page.wait_for_timeout(20)
     assert page.evaluate("() => String(window.getSelection())") == "заявив" and len(release) == 1
     release.pop().continue_()  # the save lands and redraws the paragraph
     page.unroute(re.compile(r".*/api/v1/documents/\d+/spans$"))
