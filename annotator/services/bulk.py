@@ -105,6 +105,9 @@ class BulkWriter:
             yield rows
             return
         documents, at = set(), columns.index("document_id")
+        # a statement that writes nothing opens the transaction (Python's sqlite3 begins one only before a DML
+        # statement) and takes the write lock, so that the DROP below is undone by a rollback, never committed alone
+        self.conn.exec_driver_sql(f"UPDATE {table.name} SET id = id WHERE 0")
         self.conn.exec_driver_sql(f"DROP TRIGGER {name}")
         yield (documents.add(row[at]) or row for row in rows)
         if documents:

@@ -66,3 +66,21 @@ def test_a_failed_import_leaves_the_triggers_and_writes_nothing(app, make, monke
         db.session.rollback()
         assert db.session.scalar(select(func.count()).select_from(Span)) == 0
     assert triggers(app) == before
+
+
+def test_a_bulk_insert_failing_midway_in_a_fresh_transaction_keeps_the_trigger(app):
+    """The trigger is dropped inside a transaction even when nothing was written before (Python's sqlite3 opens
+    one only before DML): a failure between the drop and the re-creation is rolled back with everything else."""
+    from annotator.services.bulk import BulkWriter
+
+    before = triggers(app)
+
+    def rows():
+        raise RuntimeError("the file broke off")
+        yield ()
+
+    with app.app_context():
+        with pytest.raises(RuntimeError):
+            BulkWriter(db.session).insert(Span.__table__, ("id", "document_id"), rows())
+        db.session.rollback()
+    assert triggers(app) == before
