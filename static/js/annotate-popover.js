@@ -287,9 +287,9 @@ export class Popovers {
     const { view } = this.app;
     view.clearClass("pick");
     p.index = (p.index + delta + p.candidates.length) % p.candidates.length;
-    const target = p.candidates[p.index];
-    view.setClass(target.id, "pick", true);
-    view.marks(target.id)[0]?.scrollIntoView({ block: "nearest" });
+    const id = this.app.resolve(p.candidates[p.index].id); // saved since the pick began: its server id
+    view.setClass(id, "pick", true);
+    view.marks(id)[0]?.scrollIntoView({ block: "nearest" });
   }
 
   onPickKey(e) {

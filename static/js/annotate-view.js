@@ -179,6 +179,14 @@ export class TextView {
     for (const m of this.marks(id)) m.classList.toggle(cls, on);
   }
 
+  /** A span saved under its server id keeps the lasting classes it had under its temporary one ("pick" …). */
+  moveClasses(fromId, toId) {
+    const set = this.spanClasses.get(String(fromId));
+    if (!set) return;
+    this.spanClasses.delete(String(fromId));
+    this.spanClasses.set(String(toId), set);
+  }
+
   clearClass(cls) {
     for (const [id, set] of this.spanClasses) {
       if (set.delete(cls)) for (const m of this.marks(id)) m.classList.remove(cls);

@@ -397,6 +397,7 @@ class Annotator {
         const saved = await api.post(`/documents/${this.doc.id}/spans`, body);
         ref.id = saved.id;
         this.aliases.set(temp.id, saved.id);
+        this.view.moveClasses(temp.id, saved.id);
         if (this.store.span(temp.id)) this.redraw(this.store.rename(temp.id, saved));
         if (String(this.selectedId) === temp.id) {
           this.selectedId = saved.id;

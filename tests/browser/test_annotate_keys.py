@@ -1,6 +1,7 @@
 """The annotation page by keyboard alone: the caret, find, the span editor's focus, relation picking, the help
 overlay and accessible marks; and the relation arcs over the text."""
 
+import re
 from importlib import resources
 
 import pytest
@@ -281,3 +282,37 @@ def test_linking_a_position_to_the_actor_nested_in_it_needs_no_chooser_and_the_m
     rels = api_doc(page, doc.id)["relations"]
     assert [(r["type"], r["head"], r["tail"]) for r in rels] == [("HELD_BY", position, actor)]
     expect(page.locator("svg.arcs [data-relation-id]")).to_have_count(1)
+
+
+def test_the_span_being_picked_stays_marked_when_its_save_lands_meanwhile(page, make):
+    """R right after making spans: the pick highlight follows a span from its temporary id to its saved one."""
+    _, doc = open_document(page, make, text="Зеленський заявив, що переговори тривають.")
+    release = []
+    page.route(re.compile(r".*/api/v1/documents/\d+/spans$"), lambda route: release.append(route))
+
+    def wait_for_request(n):
+        for _ in range(200):
+            if len(release) >= n:
+                return
+            page.wait_for_timeout(20)
+        raise AssertionError(f"{n} span saves expected, {len(release)} seen")
+
+    page.focus("#doc-text")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("a")  # "Зеленський", its save held back
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("c")  # "заявив", saved after the actor
+    wait_for_request(1)
+    page.keyboard.press("r")  # link the claim: the actor (not saved yet) is the only candidate
+    expect(page.locator("#doc-text mark.pick")).to_have_count(1)
+    release[0].continue_()  # the actor's save lands while picking: its paragraph is redrawn under its new id
+    wait_for_request(2)
+    expect(page.locator("#doc-text mark[data-label=ACTOR]:not([data-span-id^=new])")).to_have_count(1)
+    expect(page.locator("#doc-text mark.pick[data-label=ACTOR]")).to_have_count(1)
+    release[1].continue_()
+    page.unroute(re.compile(r".*/api/v1/documents/\d+/spans$"))
+    page.keyboard.press("Enter")
+    wait_saved(page)
+    assert [r["type"] for r in api_doc(page, doc.id)["relations"]] == ["SAID_BY"]
+    assert page.errors == []
