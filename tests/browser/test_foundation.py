@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import browser_login
 
@@ -35,7 +36,7 @@ def test_admin_logs_in_creates_a_project_and_pastes_a_document(page, make):
 
     assert shown == unicodedata.normalize("NFC", TEXT)
     page.click("text=Новини")
-    assert page.locator("table.documents tbody tr").count() == 1
+    expect(page.locator("table.documents tbody tr")).to_have_count(1)  # waits for the project page to load
     assert page.errors == []
 
 
