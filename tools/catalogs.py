@@ -73,8 +73,14 @@ def differences(template: Catalog, catalog: Catalog) -> tuple[list, list]:
     return sorted(wanted - present, key=str), sorted(present - wanted, key=str)
 
 
+# A Ukrainian word's apostrophe (звʼязок) is written one way, the modifier letter U+02BC, which word selection
+# and search treat as part of the word; not the quotation mark ’ nor the ASCII '.
+WRONG_APOSTROPHE = re.compile(r"(?<=[а-щьюяієїґ])[\u2019'](?=[а-щьюяієїґ])", re.IGNORECASE)
+
+
 def problems(catalog: Catalog) -> list[str]:
-    """Untranslated or fuzzy entries, and translations whose placeholders differ from the msgid's."""
+    """Untranslated or fuzzy entries, translations whose placeholders differ from the msgid's, and Ukrainian
+    apostrophes written other than as ʼ."""
     found = []
     for m in catalog:
         if not m.id:
@@ -88,6 +94,8 @@ def problems(catalog: Catalog) -> list[str]:
         for s in strs:
             if set(PLACEHOLDER.findall(s)) - wanted or (len(strs) == 1 and set(PLACEHOLDER.findall(s)) != wanted):
                 found.append(f"placeholders differ: {ids[0]!r} -> {s!r}")
+            if str(catalog.locale) == "uk" and WRONG_APOSTROPHE.search(s):
+                found.append(f"apostrophe other than ʼ (U+02BC): {s!r}")
     return found
 
 

@@ -28,9 +28,12 @@ def test_the_checks_see_a_missing_string_an_untranslated_one_and_a_broken_placeh
     template.add("{n} spans")
     catalog.add("{n} spans", "фрагментів: {count}")
     catalog.add("Gone", "")
-    assert catalogs.differences(template, catalog) == ([("Saved", None)], [("Gone", None)])
+    catalog.add("Link", "Зв’язати")
+    catalog.add("Name", "Імʼя")
+    assert catalogs.differences(template, catalog) == ([("Saved", None)],
+                                                       [("Gone", None), ("Link", None), ("Name", None)])
     assert catalogs.problems(catalog) == ["placeholders differ: '{n} spans' -> 'фрагментів: {count}'",
-                                          "untranslated: 'Gone'"]
+                                          "untranslated: 'Gone'", "apostrophe other than ʼ (U+02BC): 'Зв’язати'"]
 
 
 def test_scripts_use_only_extractable_calls():
