@@ -324,6 +324,9 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
             except DomainError as exc:
                 for problem in exc.extra.get("problems", []):
                     click.echo(problem, err=True)
+                if exc.extra.get("missing_labels"):
+                    click.echo(f"the project has no label {', '.join(exc.extra['missing_labels'])}: pass --add-labels "
+                               "to add the labels the files use", err=True)
                 raise
         for where, reason in result.skipped:
             click.echo(f"skipped {where}: {reason}", err=True)

@@ -14,6 +14,13 @@ def N_(message: str) -> str:  # noqa: N802  (the gettext convention)
     return message
 
 
+def say(message: str, **params) -> str:
+    """A message marked with N_, in the current request's language (English outside a request), filled in: for
+    the lines of a problem list, which travel as text."""
+    text = gettext(message)
+    return text.format(**params) if params else text
+
+
 class DomainError(Exception):
     status = 400
     code = "invalid"
@@ -28,8 +35,7 @@ class DomainError(Exception):
     @property
     def message(self) -> str:
         """The message in the current request's language (English outside a request, as for the CLI)."""
-        text = gettext(self.template) if self.template else self.template
-        return text.format(**self.params) if self.params else text
+        return say(self.template, **self.params) if self.template else self.template
 
     def to_dict(self) -> dict:
         body = {"code": self.code, "message": self.message}

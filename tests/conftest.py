@@ -129,6 +129,11 @@ def csrf_of(client, path="/account") -> str:
     return match.group(1)
 
 
+def bearer(token: str) -> dict:
+    """The headers of an API call made with this token."""
+    return {"Authorization": f"Bearer {token}"}
+
+
 def login(client, username, password=factories.PASSWORD):
     html = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)

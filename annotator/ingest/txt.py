@@ -72,9 +72,9 @@ def prepare(text: str, name: str, lang: str | None, clean: bool = True) -> tuple
 
 
 UNSURE_OF_RECORD = N_("{where}: could not tell the language (best guess {guess}, confidence {confidence}); add a "
-                      "\"lang\" field or pass --lang (uk, en, ru …)")
-UNSURE_OF_FILE = N_("{where}: could not tell the language (best guess {guess}, confidence {confidence}); pass --lang "
-                    "or name the file like story.uk.txt")
+                      "\"lang\" field or choose the import's language (uk, en, ru …; --lang on the command line)")
+UNSURE_OF_FILE = N_("{where}: could not tell the language (best guess {guess}, confidence {confidence}); choose the "
+                    "import's language (--lang on the command line) or name the file like story.uk.txt")
 
 
 def settle_language(text: str, where: str, unsure: str = UNSURE_OF_RECORD) -> tuple[str, dict]:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, select, text
 
-from ..errors import N_, Invalid
+from ..errors import N_, Forbidden, Invalid, say
 from ..models import (
     Actor,
     Alignment,
@@ -39,11 +39,16 @@ NOTHING_IMPORTED = N_("{count} problem(s); nothing was imported")
 NEW_LABEL_COLOURS = ("#7c3aed", "#db2777", "#0891b2", "#65a30d", "#ea580c", "#4b5563")
 
 
+def missing_labels(project: Project, inputs: list[DocumentInput]) -> list[str]:
+    """The span labels the inputs use that the project's schema lacks."""
+    return sorted({s.label for item in inputs for s in item.spans} - set(project.label_names()))
+
+
 def check_annotations(project: Project, inputs: list[DocumentInput], add_labels: bool = False) -> list[str]:
     """Every problem with the inputs' annotations against the project's schema, as messages."""
     problems: list[str] = []
     known = set(project.label_names())
-    missing = sorted({s.label for item in inputs for s in item.spans} - known)
+    missing = missing_labels(project, inputs)
     if missing and add_labels:
         _add_labels(project, missing)
         known |= set(missing)
@@ -52,8 +57,8 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
     for item in inputs:
         for k, span in enumerate(item.spans):
             if span.label not in known:
-                problems.append(f"{span.where or _span_where(item, k)}: unknown label '{span.label}' "
-                                "(use --add-labels to add it)")
+                problems.append(say(N_("{where}: unknown label '{name}'"), where=span.where or _span_where(item, k),
+                                    name=span.label))
                 continue
             if not span.attrs:
                 span.attrs = {}  # what check_attrs makes of no attributes, without looking up the label
@@ -72,8 +77,9 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
                 if (head, tail) not in allowed:
                     allowed[head, tail] = allowed_types(project, head, tail)
                 if rel.type not in allowed[head, tail]:
-                    problems.append(f"{rel.where or f'{item.where}: relations[{k}]'}: relation {rel.type} cannot "
-                                    f"link {head} -> {tail}")
+                    problems.append(say(N_("{where}: relation {type} cannot link {head} -> {tail}"),
+                                        where=rel.where or f"{item.where}: relations[{k}]", type=rel.type,
+                                        head=head, tail=tail))
         if len(problems) >= MAX_PROBLEMS:
             break
     return problems[:MAX_PROBLEMS]
@@ -129,12 +135,18 @@ def _add_labels(project: Project, names: list[str]) -> None:
 
 def import_documents(session, project: Project, inputs: list[DocumentInput], user: User | None = None,
                      add_labels: bool = False, progress: Callable[[int], None] | None = None) -> AddResult:
-    """Check, then store documents and their annotations. Raises Invalid (with every problem) and writes
-    nothing if anything is wrong."""
+    """Check, then store documents and their annotations. Raises Invalid (with every problem, and the labels the
+    schema lacks as missing_labels) and writes nothing if anything is wrong. Adding labels changes the schema,
+    which only an administrator may do (the CLI, with no user, is the operator)."""
     with paused_gc():
+        missing = missing_labels(project, inputs)
+        if add_labels and missing and user is not None and not user.has_role(Role.ADMIN):
+            raise Forbidden(N_("only an administrator can add labels to the project: {names}"), field="add_labels",
+                            params={"names": ", ".join(missing)})
         problems = check_annotations(project, inputs, add_labels)
         if problems:
-            raise Invalid(NOTHING_IMPORTED, params={"count": len(problems)}, problems=problems)
+            raise Invalid(NOTHING_IMPORTED, params={"count": len(problems)}, problems=problems,
+                          **({"missing_labels": missing} if missing and not add_labels else {}))
         carries_alignment = any(item.alignment for item in inputs)
         result = add_documents(session, project, inputs, user, progress, align=not carries_alignment)
         if any(item.spans for item in result.items):

@@ -39,7 +39,7 @@ def new(pid):
             return _confirm_upload(project)
     except DomainError as exc:
         db.session.rollback()
-        return _page(project, paste, upload, problems=exc.extra.get("problems") or [exc.message])
+        return _page(project, paste, upload, problems=exc.extra.get("problems") or [exc.message], status=exc.status)
     failed = (which == "paste" and paste.errors) or (which == "upload" and upload.errors)
     return _page(project, paste, upload, status=400 if failed else 200)
 
@@ -79,7 +79,9 @@ def _upload_preview(project, form):
     parsed = _parse_or_raise(files, form.lang.data, form.clean.data)
     token = uploads.save(files, current_user.id)
     return render_template("documents/preview.html", project=project, items=parsed.inputs, token=token,
-                           lang=form.lang.data, clean=form.clean.data, form=UserActionForm())
+                           lang=form.lang.data, clean=form.clean.data, form=UserActionForm(),
+                           missing=imports.missing_labels(project, parsed.inputs),
+                           may_add_labels=current_user.has_role(Role.ADMIN))
 
 
 def _confirm_upload(project):
@@ -88,7 +90,8 @@ def _confirm_upload(project):
     if files is None:
         raise Invalid(_("This preview has expired or was already imported; upload the files again."))
     parsed = _parse_or_raise(files, request.form.get("lang", "auto"), request.form.get("clean") == "1")
-    result = imports.import_documents(db.session, project, parsed.inputs, current_user)
+    result = imports.import_documents(db.session, project, parsed.inputs, current_user,
+                                      add_labels=request.form.get("add_labels") == "1")
     uploads.discard(token)
     return _finish(project, result)
 

@@ -124,7 +124,7 @@ def test_schema_alignment_import_detection_and_export_errors_read_in_ukrainian_a
         assert [p.message for p in problems] == [
             "d.jsonl line 1: поле «label[0]»: зсуви [0, 9) виходять за межі тексту (4 кодових точок)",
             "d.jsonl line 2: не вдалося визначити мову (найімовірніше none, упевненість 0.00); додайте поле \"lang\" "
-            "або вкажіть --lang (uk, en, ru …)"]
+            "або виберіть мову імпорту (uk, en, ru …; --lang у командному рядку)"]
     with app.test_request_context(headers={"Accept-Language": "ru"}):
         assert problems[0].message.endswith("смещения [0, 9) выходят за пределы текста (4 кодовых точек)")
     assert all(isinstance(p, Invalid) for p in problems)

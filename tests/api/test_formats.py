@@ -264,7 +264,7 @@ def ls_task(text, start, end, label="ACTOR", value_text=None, lang="en", **extra
     (ls_task("🙂 Kyiv", 3, 7, value_text="Kyi"), "field 'annotations[0].result[0].value.text': 'Kyi' does not match"),
     (ls_task("Kyiv", 2, 9), "field 'annotations[0].result[0].value': UTF-16 offsets [2, 9) are outside the text"),
     (ls_task("2025", 0, 4, lang=None), ": could not tell the language (best guess none, confidence 0.00); add a "
-                                       "\"lang\" field or pass --lang"),
+                                       "\"lang\" field or choose the import's language"),
     (ls_task("Kyiv", 0, 4, lang="xx-nope-toolong"), "field 'lang'"),
     (ls_task("Kyiv", "0", 4), "field 'annotations[0].result[0].value.start': expected `int`, got `str`"),
     (ls_task("Kyiv", 0, 4, label="PLACE"), "annotations[0].result[0]: unknown label 'PLACE'"),

@@ -103,6 +103,21 @@ def test_import_with_a_bad_line_writes_nothing(cli, ready, tmp_path):
     assert rows(ready, "SELECT count(*) FROM documents") == [(0,)]
 
 
+def test_import_with_labels_the_project_lacks_says_how_to_add_them(cli, ready, tmp_path):
+    cli(ready, "project", "create", "news")
+    line = {"text": "Kyiv wakes.", "lang": "en",
+            "spans": [{"start": 0, "end": 4, "label": "PLACE", "annotator": "olena"}]}
+    (tmp_path / "in.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    refused = cli(ready, "import", "news", str(tmp_path / "in.jsonl"))
+    assert refused.exit_code == 1
+    assert "in.jsonl line 1: spans[0]: unknown label 'PLACE'" in refused.output
+    assert "the project has no label PLACE: pass --add-labels" in refused.output
+    assert rows(ready, "SELECT count(*) FROM documents") == [(0,)]
+    added = cli(ready, "import", "news", str(tmp_path / "in.jsonl"), "--add-labels")
+    assert added.exit_code == 0, added.output
+    assert rows(ready, "SELECT count(*) FROM spans") == [(1,)]
+
+
 def test_import_into_an_unknown_project_fails(cli, ready, tmp_path):
     (tmp_path / "a.en.txt").write_text("x")
     result = cli(ready, "import", "nope", str(tmp_path / "a.en.txt"))

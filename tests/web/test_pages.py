@@ -307,3 +307,43 @@ def test_reviewers_assign_by_hand_and_automatically_and_annotators_see_their_que
     assert 'id="my-queue"' in page and page.count('data-state="assigned"') >= 2
     assert 'id="assign-form"' not in page
     assert second.id not in [d["id"] for d in client.get(f"/api/v1/projects/{project.id}/queue").json["documents"]]
+
+
+UNKNOWN_LABEL = (b'{"schema": "annotator.document/v1", "title": "T", "lang": "en", "text": "Kyiv wakes up.", '
+                 b'"spans": [{"start": 0, "end": 4, "label": "PLACE", "annotator": "olena"}]}\n')
+
+
+def test_an_upload_with_labels_the_project_lacks_offers_an_admin_to_add_them(admin_client, make):
+    project = make.project()
+    preview = upload(admin_client, project.id, [("spans.jsonl", UNKNOWN_LABEL)], confirm=False)
+    html = preview.get_data(as_text=True)
+    assert "The files use labels this project does not have: PLACE." in html
+    assert 'name="add_labels"' in html and "--add-labels" not in html
+    fields = dict(re.findall(r'<input type="hidden" name="(token|lang|clean)" value="([^"]*)"', html))
+    url = f"/projects/{project.id}/documents/new"
+    refused = admin_client.post(url, data={"form": "confirm", "csrf_token": form_token(html), **fields})
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert "spans[0]: unknown label &#39;PLACE&#39;" in page and "--add-labels" not in page
+    again = upload(admin_client, project.id, [("spans.jsonl", UNKNOWN_LABEL)], confirm=False).get_data(as_text=True)
+    fields = dict(re.findall(r'<input type="hidden" name="(token|lang|clean)" value="([^"]*)"', again))
+    done = admin_client.post(url, data={"form": "confirm", "csrf_token": form_token(again), "add_labels": "1",
+                                        **fields})
+    assert done.status_code == 302
+    schema = admin_client.get(f"/api/v1/projects/{project.id}").json["schema"]
+    assert "PLACE" in [label["name"] for label in schema["labels"]]
+
+
+def test_a_reviewer_is_told_to_ask_an_administrator_for_missing_labels(client, make):
+    project = make.project()
+    make.user("rita", "reviewer")
+    login(client, "rita")
+    html = upload(client, project.id, [("spans.jsonl", UNKNOWN_LABEL)], confirm=False).get_data(as_text=True)
+    assert "Ask an administrator to add them" in html and 'name="add_labels"' not in html
+    fields = dict(re.findall(r'<input type="hidden" name="(token|lang|clean)" value="([^"]*)"', html))
+    forced = client.post(f"/projects/{project.id}/documents/new",
+                         data={"form": "confirm", "csrf_token": form_token(html), "add_labels": "1", **fields})
+    assert forced.status_code == 403
+    assert "only an administrator can add labels to the project: PLACE" in forced.get_data(as_text=True)
+    assert "PLACE" not in [label["name"] for label in
+                           client.get(f"/api/v1/projects/{project.id}").json["schema"]["labels"]]
