@@ -502,7 +502,10 @@ def _part_path(output: Path, part: str) -> Path:
 
 def _write_lines(lines, output: Path | None) -> int:
     """Write the lines to standard output, or to a temporary file next to `output` renamed to it once complete:
-    an export that fails or is killed leaves no partial file under that name (nor replaces an older one)."""
+    an export that fails or is killed leaves no partial file under that name (nor replaces an older one). The
+    file's bytes reach the disk before the rename, and the rename before the command ends (fsync of the file,
+    then of its folder), so that a power cut cannot leave an empty or cut file under the name either."""
+    import contextlib
     import gzip
     import os
     import tempfile
@@ -513,9 +516,12 @@ def _write_lines(lines, output: Path | None) -> int:
         return count
     fd, part = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
     try:
-        with os.fdopen(fd, "wb") as raw, (gzip.GzipFile(fileobj=raw, mode="wb", filename=output.stem)
-                                          if output.suffix == ".gz" else raw) as out:
-            count = sum(1 for line in lines if out.write(line) is not None)
+        with os.fdopen(fd, "wb") as raw:
+            with (gzip.GzipFile(fileobj=raw, mode="wb", filename=output.stem) if output.suffix == ".gz"
+                  else contextlib.nullcontext(raw)) as out:
+                count = sum(1 for line in lines if out.write(line) is not None)
+            raw.flush()
+            os.fsync(raw.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(part, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
@@ -523,6 +529,11 @@ def _write_lines(lines, output: Path | None) -> int:
     except BaseException:
         os.unlink(part)
         raise
+    folder = os.open(output.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
     return count
 
 

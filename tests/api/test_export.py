@@ -242,6 +242,34 @@ def test_an_export_that_fails_midway_leaves_the_previous_file_whole(cli, annotat
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # as open() makes files, not mkstemp
 
 
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_an_export_reaches_the_disk_before_it_takes_its_name(cli, annotated, app, tmp_path, monkeypatch, name):
+    """A power cut after the rename must not find an empty or cut file: the whole file is synced before the
+    rename (the gzip trailer included), and the folder after it."""
+    import os
+
+    out, events = tmp_path / name, []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        path = os.readlink(f"/proc/self/fd/{fd}")
+        size = os.fstat(fd).st_size
+        events.append(("fsync", os.path.basename(path), size))
+        real_fsync(fd)
+
+    def replace(src, dst):
+        events.append(("replace", os.path.basename(dst), os.path.getsize(src)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    assert cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out)).exit_code == 0
+    size = out.stat().st_size
+    assert [e[0] for e in events] == ["fsync", "replace", "fsync"]
+    assert events[0][1].endswith(".part") and events[0][2] == size  # the whole file, before its rename
+    assert events[1] == ("replace", name, size) and events[2][1] == tmp_path.name  # then the folder
+
+
 KILLED_EXPORT = """
 import sys, time
 import annotator.export as export
