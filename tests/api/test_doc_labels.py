@@ -172,7 +172,7 @@ def test_a_required_document_field_blocks_done(client, team):
     assert refused.json["error"]["doc_labels"] == ["stance"] and refused.json["error"]["params"] == {"fields": "stance"}
     ukrainian = client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
                            headers=auth(t["olena"]) | {"Accept-Language": "uk"})
-    assert ukrainian.json["error"]["message"] == "документ потребує обов’язкових полів документа: stance"
+    assert ukrainian.json["error"]["message"] == "документ потребує обовʼязкових полів документа: stance"
     put(client, doc, t["olena"], {"topic": ["war"]}, 0)
     assert client.put(f"/api/v1/documents/{doc.id}/state", json={"state": "done"},
                       headers=auth(t["olena"])).status_code == 409

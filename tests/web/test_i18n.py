@@ -159,4 +159,4 @@ def test_form_validation_messages_come_from_wtforms_catalogs(client):
     switch(client, "uk", "/login")
     html = client.post("/login", data={"username": "", "password": "", "csrf_token": csrf_of(client, "/login")},
                        headers={"Accept-Language": "en"}).get_data(as_text=True)
-    assert "This field is required" not in html and "обов" in html  # «Це поле обов’язкове.»
+    assert "This field is required" not in html and "обов" in html  # «Це поле обовʼязкове.»
