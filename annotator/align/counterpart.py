@@ -48,6 +48,7 @@ def counterpart(
         else:
             hits.append(matched)
     breaks = [bool(_PUNCT.search(window[target[j - 1][1] : target[j][0]])) if j else False for j in range(len(target))]
+    hits = _sandwiched(hits, breaks)
     runs = _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)
     if not runs:
         return None
@@ -63,17 +64,33 @@ def counterpart(
     right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
     while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
         last, budget, taken = last + 1, budget - 1, taken + 1
-    # Titles and heads the lexicon does not know (півзахисник, міністра, Управління …) come before the rest
-    # in Ukrainian and Russian: take the nouns and adjectives just before the run, one per word still missing.
     budget = len(missing) - min(taken, len(missing))
-    while budget and first > 0 and not breaks[first] and hits[first - 1] == set() \
-            and _heads(target[first - 1][2], target[first][2], tgt_lang):
+    # After the run: the noun its last word, an adjective, qualifies («Лейбористской [партии]», «національної
+    # [армії]»), then genitive complements of a head noun that the evidence missed, a preposition's too:
+    # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
+    # an adjective or a preposition comes free with the noun after it.
+    if _free(target, hits, breaks, last + 1) and _qualifies(target[last][2], target[last + 1][2], tgt_lang):
+        last, budget = last + 1, max(budget - 1, 0)
+    while budget and _free(target, hits, breaks, last + 1):
+        step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
+        if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP" and budget < 2):
+            break  # a prepositional complement («з охорони довкілля») stands for two words or more
+        last, budget = last + step, budget - 1
+    # Before it: titles and heads the lexicon does not know (півзахисник, міністра, Управління …), one per word
+    # still missing, never from inside a prepositional phrase («на минулому тижні», «по сведениям»); an
+    # adjective agreeing with a head so taken comes with it («військовий командир»).
+    run = [w for _s, _e, w in target[first:last + 1]]
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
+        title = _heads(target[first - 1][2], run, tgt_lang)
+        if title is None or not _outside_governed(target, first - 1, *title, tgt_lang):
+            break
         first, budget = first - 1, budget - 1
-    # An organisation's head noun takes its genitive complement after it, which the evidence may miss:
-    # «Департаменту [природних ресурсів]», «Інститут [вивчення війни]».
-    while budget and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set() \
-            and _complement(target[last + 1][2], tgt_lang):
-        last, budget = last + 1, budget - 1
+        run.insert(0, target[first][2])
+        while first > 0 and not breaks[first] and hits[first - 1] == set() \
+                and _qualifies(target[first - 1][2], target[first][2], tgt_lang) \
+                and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
+            first -= 1
+            run.insert(0, target[first][2])
     return target[first][0], target[last][1]
 
 
@@ -112,30 +129,92 @@ def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
     pos = parses[0].tag.POS
     if word[:1].islower() and _NAMES & set(parses[0].tag.grammemes):
         return None, frozenset()
+    closed = [p.tag.POS for p in parses if p.tag.POS in ("PREP", "CONJ")]
+    if word[:1].islower() and closed:  # «про», «до», «под» are also rare nouns: a preposition first
+        return closed[0], frozenset()
     # pymorphy3's Ukrainian dictionary leaves the case out of some nominatives («секретар»)
-    return pos, frozenset(p.tag.case or "nomn" for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO"))
+    return pos, frozenset(p.tag.case or "nomn" for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO"))
 
 
-def _heads(word: str, following: str, lang: str) -> bool:
-    """`word`, just before `following`, belongs to its phrase: an adjective or noun (a title, a head noun,
-    «його») agreeing with it in case, or a head noun before a genitive («секретар [Вищої ради]»); never a
-    verb, nor an instrumental or locative («за даними Департаменту»)."""
+def _heads(word: str, run: list[str], lang: str) -> tuple[frozenset, bool] | None:
+    """Whether `word`, just before the `run` of words, belongs to its phrase: an adjective or noun (a title, a
+    head noun, «його») agreeing in case with the run's first word, or with a later one across genitives inserted
+    between («прем'єр-міністром [Греції] Кіріакосом»), or a head noun before a genitive («секретар [Вищої
+    ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
+    (every case of the word for a head before a genitive), or None."""
     pos, cases = _cases(word, lang)
     if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word):  # «в среду первый вице-президент»
-        return False
-    _, next_cases = _cases(following, lang)
-    if cases & next_cases:  # «воротарем Леоном», «генеральний секретар»
-        return True
+        return None
+    _, next_cases = _cases(run[0], lang)
+    for later in run[:4]:
+        _, later_cases = _cases(later, lang)
+        if cases & later_cases:  # «воротарем Леоном», «генеральний секретар»
+            return cases & later_cases, True
+        if "gent" not in later_cases or not later[:1].isupper():  # across a country's name only
+            break
     if not cases - _OBLIQUE:
-        return False
+        return None
     # a foreign or unknown word (a title before a name: «міністра Алехандро»), or a head before a genitive
-    return not next_cases or (pos == "NOUN" and "gent" in next_cases)
+    return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
 
 
-def _complement(word: str, lang: str) -> bool:
-    """A noun or adjective that can be genitive («природних ресурсів», «вивчення»)."""
+def _qualifies(word: str, noun: str, lang: str) -> bool:
+    """`word` is an adjective agreeing in case with the noun after it."""
     pos, cases = _cases(word, lang)
-    return pos in ("NOUN", "ADJF") and "gent" in cases
+    noun_pos, noun_cases = _cases(noun, lang)
+    return pos in ("ADJF", "PRTF") and noun_pos == "NOUN" and bool(cases & noun_cases)
+
+
+def _outside_governed(target, j: int, cases: frozenset, agrees: bool, lang: str) -> bool:
+    """Target word j, in one of `cases` as the phrase after it needs (`agrees`: by agreeing with it), is not held
+    in another case by a preposition before it, across adjectives: «під воротарем Леоном» (the preposition
+    governs the whole phrase) but not «на минулому тижні прем'єр-міністр» (a locative that only looks
+    nominative) nor «по сведениям Министерства» (a head before a genitive)."""
+    between = frozenset(cases)
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if _preposition(target[k][2], lang):
+            return agrees and (k == j - 1 or bool(between))
+        if not _adjectival(target[k][2], lang):
+            return True
+        between &= _cases(target[k][2], lang)[1]
+    return True
+
+
+@cache
+def _preposition(word: str, lang: str) -> bool:
+    """Any reading of the word, capitalised or not, is a preposition («На», «по»)."""
+    morph = _morph(lang)
+    return morph is not None and any(p.tag.POS == "PREP" for p in morph.parse(word.lower()))
+
+
+@cache
+def _adjectival(word: str, lang: str) -> bool:
+    """Any reading of the word is an adjective or participle («минулому», «своей», «вооруженных»)."""
+    morph = _morph(lang)
+    return morph is not None and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(word))
+
+
+def _free(target, hits, breaks, j: int) -> bool:
+    """Target word j exists, matches nothing and follows without punctuation."""
+    return j < len(target) and hits[j] == set() and not breaks[j]
+
+
+def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
+    """How many words from j make one genitive complement: a noun, or adjectives and a preposition before it
+    («[природних ресурсів]», «[з охорони]»); 0 if none starts there."""
+    k, preposition = j, False
+    while _free(target, hits, breaks, k):
+        pos, cases = _cases(target[k][2], lang)
+        if pos == "PREP" and k == j:
+            preposition = True
+        elif pos in ("ADJF", "PRTF") and (preposition or "gent" in cases):
+            pass
+        elif pos == "NOUN" and (preposition or "gent" in cases):
+            return k - j + 1
+        else:
+            return 0
+        k += 1
+    return 0
 
 
 def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
@@ -187,6 +266,22 @@ def _continues(gap: range, target, hits, breaks, lang: str) -> bool:
     return True
 
 
+def _sandwiched(hits: list, breaks: list[bool]) -> list:
+    """A word that matches only words outside the phrase but sits between two words matching inside it, within
+    GAP and without punctuation, is taken as unmatched: the lexicon's partner for a word nearby («вооруженных» for
+    "defense") rather than a neighbouring phrase."""
+    out = list(hits)
+    for j, matched in enumerate(hits):
+        if matched is not None:
+            continue
+        left = next((k for k in range(j - 1, max(j - GAP - 2, -1), -1) if hits[k] or breaks[k + 1]), None)
+        right = next((k for k in range(j + 1, min(j + GAP + 2, len(hits))) if hits[k] or breaks[k]), None)
+        if left is not None and right is not None and hits[left] and hits[right] \
+                and not any(breaks[left + 1:right + 1]):
+            out[j] = set()
+    return out
+
+
 def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
     """Runs of matched words (first index, last index, phrase words covered), split at outside matches, at
     punctuation and at gaps of more than GAP unmatched words."""
@@ -223,7 +318,25 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _TH = re.compile("th", re.IGNORECASE)
 
 
+# Abbreviations of bodies and titles that are written differently in each language (a word is matched by one
+# of its group, inflected forms by their start).
+ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США"), ("NATO", "НАТО"), ("UAE", "ОАЕ", "ОАЭ"),
+                 ("WHO", "ВООЗ", "ВОЗ"), ("IMF", "МВФ"), ("OSCE", "ОБСЄ", "ОБСЕ"), ("IAEA", "МАГАТЕ", "МАГАТЭ"),
+                 ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "премьер-министр")]
+_ABBREVIATED = {form.lower(): group for group in ABBREVIATIONS for form in group}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@cache
+def _abbreviation(a: str, b: str) -> bool:
+    group = _ABBREVIATED.get(_POSSESSIVE.sub("", a).lower())
+    word = b.lower().replace("’", "'").replace("ʼ", "'")
+    return group is not None and any(word == f.lower() or (len(f) > 4 and word.startswith(f.lower())) for f in group)
+
+
 def _similar(a: str, b: str, entries: dict) -> bool:
+    if _abbreviation(a, b) or _abbreviation(b, a):
+        return True
     if a[0].isdigit() or b[0].isdigit():
         return a[0].isdigit() and b[0].isdigit() and normalize_number(a) == normalize_number(b)
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3

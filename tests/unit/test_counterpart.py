@@ -69,3 +69,31 @@ def test_no_preposition_at_the_start_nor_a_weekday_before_the_title():
 
 def test_an_english_th_is_read_as_t():
     assert projected("Thani spoke first.", "Thani", "Першим виступив Тані.", "en", "uk", {}) == "Тані"
+
+
+def test_a_preposition_after_the_name_is_not_taken_for_a_noun():
+    en = "Zelensky told US President Joe Biden about the new attacks."
+    uk = "Зеленський попередив президента США Джо Байдена про нові атаки."
+    assert projected(en, "US President Joe Biden", uk, "en", "uk") == "президента США Джо Байдена"
+
+
+def test_a_word_inside_a_prepositional_phrase_is_no_title():
+    en = "Last week Prime Minister Denys Shmyhal visited Lviv."
+    uk = "На минулому тижні прем'єр-міністр Денис Шмигаль відвідав Львів."
+    assert projected(en, "Prime Minister Denys Shmyhal", uk, "en", "uk") == "прем'єр-міністр Денис Шмигаль"
+    en = "He spoke with goalkeeper Leon Pohls after the match."
+    uk = "Після матчу він поговорив з воротарем Леоном Полсом."
+    assert projected(en, "goalkeeper Leon Pohls", uk, "en", "uk") == "воротарем Леоном Полсом"
+
+
+def test_an_adjective_brings_its_noun():
+    en = "Yesterday he met the Labour leader in London."
+    ru = "Вчера он встретился с лидером Лейбористской партии в Лондоне."
+    assert projected(en, "Labour leader", ru, "en", "ru") == "лидером Лейбористской партии"
+
+
+def test_abbreviations_match_across_languages_and_a_title_agrees_across_a_country():
+    en = "The plan was approved by Greek PM Kyriakos Mitsotakis and the UN."
+    uk = "План схвалили прем'єр-міністр Греції Кіріакос Міцотакіс та ООН."
+    assert projected(en, "Greek PM Kyriakos Mitsotakis", uk, "en", "uk") == "прем'єр-міністр Греції Кіріакос Міцотакіс"
+    assert projected(en, "UN", uk, "en", "uk") == "ООН"
