@@ -2,8 +2,11 @@
 {"text", "entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"from_id", "to_id",
 "type"}]}. doccano is a Python application, so its offsets are code points, like ours.
 
-The spans land as their own layer, annotator "import:doccano", pending review.
+The spans land as their own layer, annotator "import:doccano", pending review, and so do the document labels
+of `doc_labels` (an object of document fields, as annotator's doccano export writes it beside `cats`).
 """
+
+from typing import Any
 
 import orjson
 from msgspec import Struct
@@ -42,6 +45,7 @@ class Record(Struct, frozen=True):
     language: str | None = None
     title: str | None = None
     id: shape.Ref | None = None
+    doc_labels: dict[str, Any] | None = None
 
 
 KNOWN = {"text", "data", *Record.__struct_fields__}
@@ -90,6 +94,8 @@ def _document(obj, where: str, default_lang: str | None) -> DocumentInput:
     item = document_input(obj.get(field), record.lang or record.language, record.title, meta, where, default_lang,
                           field)
     item.ref = None if record.id is None else str(record.id)
+    if record.doc_labels:
+        item.doc_labels_by = [(LAYER, record.doc_labels, "pending")]
     if record.entities is not None:
         item.spans = _entities(record.entities, item.text, where)
         item.relations = _relations(record.relations or [], item.spans, where)

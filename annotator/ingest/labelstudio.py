@@ -2,7 +2,10 @@
 
 A task's text is data.text (or the first other string in data), its language data.lang or data.language.
 Spans come from the "labels" results of the task's annotations — the ones not cancelled — or, when it has
-none, of its predictions; relations from the results of type "relation". Label Studio counts offsets in
+none, of its predictions; relations from the results of type "relation"; a span's attributes from the
+<Choices>/<TextArea> results of its region (named after the attribute), and the document's labels from those
+without a region (named after the document field), as the Label Studio export writes them. Choices "true" and
+"false" read as booleans, one choice as a value, several as a list. Label Studio counts offsets in
 UTF-16 code units (JavaScript string indices); they are converted to code points, and an offset inside a
 surrogate pair is an error. Identical spans from several annotations are imported once.
 
@@ -32,6 +35,7 @@ class Result(Struct, frozen=True):
 
     id: shape.Ref | None = None
     type: str | None = None
+    from_name: str | None = None
     value: dict[str, Any] | None = None
     from_id: shape.Ref | None = None
     to_id: shape.Ref | None = None
@@ -134,7 +138,9 @@ def _task(raw, where: str, default_lang: str | None) -> DocumentInput:
                           default_lang, prefix + key)
     item.ref = None if task.id is None else str(task.id)
     source, results = _results(task)
-    item.spans, item.relations = _read_results(results, item.text, where, source)
+    item.spans, item.relations, values = _read_results(results, item.text, where, source)
+    if values:
+        item.doc_labels_by = [(LAYER, values, "pending")]
     return item
 
 
@@ -148,14 +154,16 @@ def _results(task: Task) -> tuple[str, list]:
 
 
 def _read_results(results: list, text: str, where: str, source: str):
-    """Spans (identical ones merged) and relations of every annotation (or prediction)."""
+    """Spans (identical ones merged, with their regions' attributes), relations and document labels of every
+    annotation (or prediction); of two annotations that set one attribute or field, the first counts."""
     to_cp = _converter(text)
     spans: dict[tuple, SpanInput] = {}
     refs: dict[str, str] = {}  # "annotation:result id" -> the ref of the span kept for it
-    relations = []
+    relations, attributes, values = [], [], {}
     for k, result in results:
         for j, r in enumerate(result):
             name = f"{source}[{k}].result[{j}]"
+            control = _control(r)
             if r.type == "relation":
                 relations.append((k, r, name))
             elif r.value is not None and "labels" in r.value:
@@ -165,11 +173,32 @@ def _read_results(results: list, text: str, where: str, source: str):
                     if kept is span:
                         span.ref = region if n == 0 else f"{region}#{n}"
                     refs.setdefault(region, kept.ref)
+            elif control is not None and "start" in r.value:
+                attributes.append((f"{k}:{r.id}", control))
+            elif control is not None:
+                values.setdefault(*control)
+    by_ref = {span.ref: span for span in spans.values()}
+    for region, (field, value) in attributes:  # a region's controls come with its id, before or after its labels
+        span = by_ref.get(refs.get(region))
+        if span is not None:
+            span.attrs = {field: value, **(span.attrs or {})}
     out = {}
     for k, r, name in relations:
         for rel in _relation(k, r, refs, where, name):
             out.setdefault((rel.head, rel.tail, rel.type), rel)
-    return list(spans.values()), list(out.values())
+    return list(spans.values()), list(out.values()), values
+
+
+def _control(r: Result) -> tuple[str, Any] | None:
+    """(control name, value) of a <Choices> or <TextArea> result, or None for any other result."""
+    if r.value is None or not isinstance(r.from_name, str) or "labels" in r.value:
+        return None
+    if isinstance(r.value.get("choices"), list) and r.value["choices"]:
+        chosen = [{"true": True, "false": False}.get(c, c) if isinstance(c, str) else c for c in r.value["choices"]]
+        return r.from_name, chosen[0] if len(chosen) == 1 else chosen
+    if isinstance(r.value.get("text"), list) and all(isinstance(t, str) for t in r.value["text"]):
+        return r.from_name, "\n".join(r.value["text"])
+    return None
 
 
 def _converter(text: str):

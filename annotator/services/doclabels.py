@@ -42,6 +42,8 @@ def check_values(project: Project, values) -> dict:
 def _checked(spec: dict, name: str, value):
     kind, options = spec.get("type", "text"), spec.get("options", [])
     if kind == "choice" and spec.get("multiple"):
+        if isinstance(value, str):  # one option where several may be chosen (formats that cannot tell)
+            value = [value]
         if not isinstance(value, list) or any(v not in options for v in value) or len(set(value)) != len(value):
             raise Invalid(N_("'{name}' must be a list of distinct options from {options}"), field=f"values.{name}",
                           params={"name": name, "options": ", ".join(options)})

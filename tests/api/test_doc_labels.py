@@ -138,7 +138,8 @@ def test_an_annotator_sets_and_reads_their_labels_with_versions(client, team):
 @pytest.mark.parametrize("values, field", [
     ({"stance": "maybe"}, "values.stance"),
     ({"stance": ["support"]}, "values.stance"),
-    ({"topic": "war"}, "values.topic"),
+    ({"topic": "peace"}, "values.topic"),  # one option alone is taken as a list of one; this is none
+    ({"topic": 5}, "values.topic"),
     ({"topic": ["war", "war"]}, "values.topic"),
     ({"urgent": "yes"}, "values.urgent"),
     ({"note": "x" * 2001}, "values.note"),
@@ -487,3 +488,45 @@ def test_a_renamed_annotator_rebuilds_the_all_layers_kept_line(client, app, labe
         db.session.commit()
     line = orjson.loads(export(client, project, t["rita"], layer="all").data)
     assert [x["annotator"] for x in line["doc_labels_by"]] == ["olena_k", "taras"]
+
+
+def test_one_option_alone_is_taken_for_a_field_of_several(client, team):
+    _, doc, t = team
+    assert put(client, doc, t["olena"], {"stance": "support", "topic": "war"}, 0).status_code == 200
+    page = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["olena"])).json
+    assert page["doc_labels"]["values"] == {"stance": "support", "topic": ["war"]}
+
+
+@pytest.mark.parametrize(("fmt", "name", "layer"), [("labelstudio", "tasks.json", "import:labelstudio"),
+                                                     ("doccano", "lines.jsonl", "import:doccano")])
+def test_label_studio_and_doccano_exports_bring_their_labels_and_attributes_back(app, client, labelled, make, fmt,
+                                                                                   name, layer):
+    """What annotator writes to these formats reads back: the document labels (as the import's own layer,
+    pending review), and in Label Studio the spans' attributes too."""
+    from sqlalchemy import select
+
+    from annotator.extensions import db
+    from annotator.ingest import parse_files
+    from annotator.models import DocumentLabels, Span, User
+    from annotator.services import imports
+
+    project, doc, t = labelled
+    position = client.post(f"/api/v1/documents/{doc.id}/spans", json={
+        "start": 10, "end": 29, "label": "POSITION", "attrs": {"polarity": "support"}}, headers=auth(t["rita"]))
+    assert position.status_code == 201, position.json
+    client.post(f"/api/v1/spans/{position.json['id']}/review", json={"decision": "accept"}, headers=auth(t["rita"]))
+    data = export(client, project, t["rita"], fmt).data
+    copy_of = make.project("copy", schema=schema_with_fields())
+    with app.app_context():
+        parsed = parse_files([(name, data)], fmt, "auto")
+        assert not parsed.errors, [e.message for e in parsed.errors]
+        result = imports.import_documents(db.session, db.session.get(type(project), copy_of.id), parsed.inputs)
+        db.session.commit()
+        new_id = result.ids[0]
+        labels = db.session.execute(select(User.username, DocumentLabels.values, DocumentLabels.status)
+                                    .join(User, User.id == DocumentLabels.annotator_id)
+                                    .where(DocumentLabels.document_id == new_id)).all()
+        assert [(n, dict(v), str(s.value if hasattr(s, "value") else s)) for n, v, s in labels] == \
+            [(layer, GOLD, "pending")]
+        attrs = db.session.scalars(select(Span.attrs).where(Span.document_id == new_id, Span.label == "POSITION")).all()
+        assert attrs == ([{"polarity": "support"}] if fmt == "labelstudio" else [{}])
