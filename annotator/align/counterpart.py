@@ -64,7 +64,8 @@ def counterpart(
     right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
     while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
         last, budget, taken = last + 1, budget - 1, taken + 1
-    budget = len(missing) - min(taken, len(missing))
+    # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
+    budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
     # After the run: the noun its last word, an adjective, qualifies («Лейбористской [партии]», «національної
     # [армії]»), then genitive complements of a head noun that the evidence missed, a preposition's too:
     # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
@@ -73,15 +74,20 @@ def counterpart(
         last, budget = last + 1, max(budget - 1, 0)
     while budget and _free(target, hits, breaks, last + 1):
         step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
-        if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP" and budget < 2):
-            break  # a prepositional complement («з охорони довкілля») stands for two words or more
+        if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
+                        and (budget < 2 or _named(target[last][2], tgt_lang))):
+            break  # a prepositional complement («з охорони довкілля») stands for two words or more, never after
+            # a name («судом Бристоля [по обвинению]»)
         last, budget = last + step, budget - 1
     # Before it: titles and heads the lexicon does not know (півзахисник, міністра, Управління …), one per word
     # still missing, never from inside a prepositional phrase («на минулому тижні», «по сведениям»); an
     # adjective agreeing with a head so taken comes with it («військовий командир»).
+    # Where the phrase is a possessive ("Senator Rogers' office") a head before the genitive may be in any case
+    # («з офісом сенаторки Роджерс»).
+    possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
     run = [w for _s, _e, w in target[first:last + 1]]
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
-        title = _heads(target[first - 1][2], run, tgt_lang)
+        title = _heads(target[first - 1][2], run, tgt_lang, possessive)
         if title is None or not _outside_governed(target, first - 1, *title, tgt_lang):
             break
         first, budget = first - 1, budget - 1
@@ -136,7 +142,7 @@ def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
     return pos, frozenset(p.tag.case or "nomn" for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO"))
 
 
-def _heads(word: str, run: list[str], lang: str) -> tuple[frozenset, bool] | None:
+def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tuple[frozenset, bool] | None:
     """Whether `word`, just before the `run` of words, belongs to its phrase: an adjective or noun (a title, a
     head noun, «його») agreeing in case with the run's first word, or with a later one across genitives inserted
     between («прем'єр-міністром [Греції] Кіріакосом»), or a head noun before a genitive («секретар [Вищої
@@ -152,10 +158,19 @@ def _heads(word: str, run: list[str], lang: str) -> tuple[frozenset, bool] | Non
             return cases & later_cases, True
         if "gent" not in later_cases or not later[:1].isupper():  # across a country's name only
             break
-    if not cases - _OBLIQUE:
+    if not cases - _OBLIQUE and not (any_case and pos == "NOUN" and "gent" in next_cases):
         return None
     # a foreign or unknown word (a title before a name: «міністра Алехандро»), or a head before a genitive
+    if any_case and pos == "NOUN" and "gent" in next_cases:  # the head of the whole phrase, whatever governs it
+        return cases, True
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
+
+
+@cache
+def _named(word: str, lang: str) -> bool:
+    """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
+    morph = _morph(lang)
+    return morph is not None and bool(_NAMES & set(morph.parse(word)[0].tag.grammemes))
 
 
 def _qualifies(word: str, noun: str, lang: str) -> bool:
@@ -325,6 +340,7 @@ ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США
                  ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "премьер-министр")]
 _ABBREVIATED = {form.lower(): group for group in ABBREVIATIONS for form in group}
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
 
 
 @cache

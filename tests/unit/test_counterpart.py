@@ -97,3 +97,12 @@ def test_abbreviations_match_across_languages_and_a_title_agrees_across_a_countr
     uk = "План схвалили прем'єр-міністр Греції Кіріакос Міцотакіс та ООН."
     assert projected(en, "Greek PM Kyriakos Mitsotakis", uk, "en", "uk") == "прем'єр-міністр Греції Кіріакос Міцотакіс"
     assert projected(en, "UN", uk, "en", "uk") == "ООН"
+
+
+def test_a_possessives_head_and_a_two_word_name():
+    en = "Reporters contacted Senator Smith's office on Monday."
+    uk = "Журналісти звʼязалися з офісом сенатора Сміта в понеділок."
+    assert projected(en, "Senator Smith's office", uk, "en", "uk") == "офісом сенатора Сміта"
+    en = "She compared him to Soviet leader Joseph Stalin."
+    ru = "Она сравнила его с главой Советского Союза Иосифом Сталиным."
+    assert projected(en, "Soviet leader Joseph Stalin", ru, "en", "ru") == "главой Советского Союза Иосифом Сталиным"
