@@ -343,11 +343,13 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
 
 
-@cache
 def _abbreviation(a: str, b: str) -> bool:
+    """`a` is an abbreviation of the table and `b` one of its group's forms (inflected, for the long ones)."""
     group = _ABBREVIATED.get(_POSSESSIVE.sub("", a).lower())
+    if group is None:
+        return False
     word = b.lower().replace("’", "'").replace("ʼ", "'")
-    return group is not None and any(word == f.lower() or (len(f) > 4 and word.startswith(f.lower())) for f in group)
+    return any(word == f.lower() or (len(f) > 4 and word.startswith(f.lower())) for f in group)
 
 
 def _similar(a: str, b: str, entries: dict) -> bool:
