@@ -78,9 +78,13 @@ def differences(template: Catalog, catalog: Catalog) -> tuple[list, list]:
 WRONG_APOSTROPHE = re.compile(r"(?<=[а-щьюяієїґ])[\u2019'](?=[а-щьюяієїґ])", re.IGNORECASE)
 
 
+# Words the glossary (docs/translating.md) replaces with its own term.
+AVOIDED = {"uk": {"золот": "еталон"}, "ru": {"золот": "эталон"}}
+
+
 def problems(catalog: Catalog) -> list[str]:
-    """Untranslated or fuzzy entries, translations whose placeholders differ from the msgid's, and Ukrainian
-    apostrophes written other than as ʼ."""
+    """Untranslated or fuzzy entries, translations whose placeholders differ from the msgid's, Ukrainian
+    apostrophes written other than as ʼ, and words the glossary replaces."""
     found = []
     for m in catalog:
         if not m.id:
@@ -96,6 +100,9 @@ def problems(catalog: Catalog) -> list[str]:
                 found.append(f"placeholders differ: {ids[0]!r} -> {s!r}")
             if str(catalog.locale) == "uk" and WRONG_APOSTROPHE.search(s):
                 found.append(f"apostrophe other than ʼ (U+02BC): {s!r}")
+            for avoided, term in AVOIDED.get(str(catalog.locale), {}).items():
+                if avoided in s.lower():
+                    found.append(f"'{avoided}…' where the glossary says '{term}' (docs/translating.md): {s!r}")
     return found
 
 

@@ -30,10 +30,13 @@ def test_the_checks_see_a_missing_string_an_untranslated_one_and_a_broken_placeh
     catalog.add("Gone", "")
     catalog.add("Link", "Зв’язати")
     catalog.add("Name", "Імʼя")
+    catalog.add("Gold", "Золотий шар")
     assert catalogs.differences(template, catalog) == ([("Saved", None)],
-                                                       [("Gone", None), ("Link", None), ("Name", None)])
+                                                       [("Gold", None), ("Gone", None), ("Link", None), ("Name", None)])
     assert catalogs.problems(catalog) == ["placeholders differ: '{n} spans' -> 'фрагментів: {count}'",
-                                          "untranslated: 'Gone'", "apostrophe other than ʼ (U+02BC): 'Зв’язати'"]
+                                          "untranslated: 'Gone'", "apostrophe other than ʼ (U+02BC): 'Зв’язати'",
+                                          "'золот…' where the glossary says 'еталон' (docs/translating.md): "
+                                          "'Золотий шар'"]
 
 
 def test_scripts_use_only_extractable_calls():
