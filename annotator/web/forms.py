@@ -79,7 +79,7 @@ class PasteDocumentForm(FlaskForm):
 
 
 class UploadForm(FlaskForm):
-    files = MultipleFileField(_l("Text files (.txt, UTF-8) or JSONL"), validators=[DataRequired()])
+    files = MultipleFileField(_l("Text files (.txt, UTF-8), JSONL, or Label Studio JSON"), validators=[DataRequired()])
     lang = SelectField(
         _l("Language"), choices=[SelectChoice("auto", _l("from the file name, else detect it"))] + LANG_CHOICES
     )

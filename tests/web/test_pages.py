@@ -347,3 +347,27 @@ def test_a_reviewer_is_told_to_ask_an_administrator_for_missing_labels(client, m
     assert "only an administrator can add labels to the project: PLACE" in forced.get_data(as_text=True)
     assert "PLACE" not in [label["name"] for label in
                            client.get(f"/api/v1/projects/{project.id}").json["schema"]["labels"]]
+
+
+def test_a_label_studio_export_uploads_through_the_page_with_its_spans(admin_client, make, app):
+    project = make.project()
+    task = [{"id": 7, "data": {"text": "Kyiv 🙂 wakes up.", "lang": "en"}, "annotations": [{"result": [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 0, "end": 4, "text": "Kyiv", "labels": ["ACTOR"]}}]}]}]
+    import json
+
+    preview = upload(admin_client, project.id, [("tasks.json", json.dumps(task).encode())], confirm=False)
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "1 span" in html
+    form = admin_client.get(f"/projects/{project.id}/documents/new").get_data(as_text=True)
+    assert "Label Studio JSON" in form and ".json" in form
+    assert upload(admin_client, project.id, [("tasks.json", json.dumps(task).encode())]).status_code == 302
+    from sqlalchemy import select
+
+    from annotator.extensions import db
+    from annotator.models import Span, User
+
+    with app.app_context():
+        rows = db.session.execute(select(Span.start, Span.end, Span.label, User.username)
+                                  .join(User, User.id == Span.annotator_id)).all()
+    assert [tuple(r) for r in rows] == [(0, 4, "ACTOR", "import:labelstudio")]
