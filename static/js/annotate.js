@@ -513,7 +513,9 @@ class Annotator {
       this.createRelation(head.id, tail.id, types[0].name);
       return;
     }
-    const el = anchorEl || this.view.marks(tail.id)[0];
+    // a span saved since the pick began is drawn under its server id
+    const el = anchorEl || this.view.marks(this.resolve(tail.id))[0] || this.view.marks(this.resolve(head.id))[0]
+      || this.view.root;
     this.pop.relationMenu(types, el.getBoundingClientRect(), (type) => this.createRelation(head.id, tail.id, type));
   }
 

@@ -316,3 +316,41 @@ def test_the_span_being_picked_stays_marked_when_its_save_lands_meanwhile(page, 
     wait_saved(page)
     assert [r["type"] for r in api_doc(page, doc.id)["relations"]] == ["SAID_BY"]
     assert page.errors == []
+
+
+def test_a_relation_menu_opens_for_a_tail_whose_save_landed_while_picking(page, make):
+    """R then Enter on a position whose nested actor was saved meanwhile: the type menu (HELD_BY or ABOUT) opens
+    beside the actor under its saved id."""
+    open_document(page, make, text="Батьківські групи виступили проти закриття школи.")
+    release = []
+    page.route(re.compile(r".*/api/v1/documents/\d+/spans$"), lambda route: release.append(route))
+
+    def wait_for_request(n):
+        for _ in range(200):
+            if len(release) >= n:
+                return
+            page.wait_for_timeout(20)
+        raise AssertionError(f"{n} span saves expected, {len(release)} seen")
+
+    page.focus("#doc-text")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("a")  # "Батьківські групи", its save held back
+    wait_for_request(1)
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    for _ in range(4):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("p")  # "Батьківські групи виступили проти", around the actor; saved after it
+    expect(page.locator("#doc-text mark[data-label=POSITION]").first).to_be_visible()
+    page.keyboard.press("Escape")
+    page.keyboard.press("r")  # the nested actor, not saved yet, is the nearest end
+    expect(page.locator("#doc-text mark.pick")).to_have_count(1)
+    release[0].continue_()  # the actor's save lands while picking
+    wait_for_request(2)
+    expect(page.locator("#doc-text mark[data-label=ACTOR]:not([data-span-id^=new])")).to_have_count(1)
+    release[1].continue_()
+    page.unroute(re.compile(r".*/api/v1/documents/\d+/spans$"))
+    page.keyboard.press("Enter")
+    expect(page.locator(".menu .menu-item:focus")).to_have_count(1)
+    assert page.errors == []
