@@ -284,11 +284,10 @@ def test_linking_a_position_to_the_actor_nested_in_it_needs_no_chooser_and_the_m
     expect(page.locator("svg.arcs [data-relation-id]")).to_have_count(1)
 
 
-def test_the_span_being_picked_stays_marked_when_its_save_lands_meanwhile(page, make):
-    """R right after making spans: the pick highlight follows a span from its temporary id to its saved one."""
-    _, doc = open_document(page, make, text="Зеленський заявив, що переговори тривають.")
+def hold_span_saves(page):
+    """Span saves held back until the test lets each go (`release[k].continue_()`), and a wait for the k-th."""
     release = []
-    page.route(re.compile(r".*/api/v1/documents/\d+/spans$"), lambda route: release.append(route))
+    page.route(SPAN_SAVES, lambda route: release.append(route))
 
     def wait_for_request(n):
         for _ in range(200):
@@ -296,6 +295,17 @@ def test_the_span_being_picked_stays_marked_when_its_save_lands_meanwhile(page, 
                 return
             page.wait_for_timeout(20)
         raise AssertionError(f"{n} span saves expected, {len(release)} seen")
+
+    return release, wait_for_request
+
+
+SPAN_SAVES = re.compile(r".*/api/v1/documents/\d+/spans$")
+
+
+def test_the_span_being_picked_stays_marked_when_its_save_lands_meanwhile(page, make):
+    """R right after making spans: the pick highlight follows a span from its temporary id to its saved one."""
+    _, doc = open_document(page, make, text="Зеленський заявив, що переговори тривають.")
+    release, wait_for_request = hold_span_saves(page)
 
     page.focus("#doc-text")
     page.keyboard.press("Shift+ArrowRight")
@@ -311,7 +321,7 @@ def test_the_span_being_picked_stays_marked_when_its_save_lands_meanwhile(page, 
     expect(page.locator("#doc-text mark[data-label=ACTOR]:not([data-span-id^=new])")).to_have_count(1)
     expect(page.locator("#doc-text mark.pick[data-label=ACTOR]")).to_have_count(1)
     release[1].continue_()
-    page.unroute(re.compile(r".*/api/v1/documents/\d+/spans$"))
+    page.unroute(SPAN_SAVES)
     page.keyboard.press("Enter")
     wait_saved(page)
     assert [r["type"] for r in api_doc(page, doc.id)["relations"]] == ["SAID_BY"]
@@ -322,15 +332,7 @@ def test_a_relation_menu_opens_for_a_tail_whose_save_landed_while_picking(page, 
     """R then Enter on a position whose nested actor was saved meanwhile: the type menu (HELD_BY or ABOUT) opens
     beside the actor under its saved id."""
     open_document(page, make, text="Батьківські групи виступили проти закриття школи.")
-    release = []
-    page.route(re.compile(r".*/api/v1/documents/\d+/spans$"), lambda route: release.append(route))
-
-    def wait_for_request(n):
-        for _ in range(200):
-            if len(release) >= n:
-                return
-            page.wait_for_timeout(20)
-        raise AssertionError(f"{n} span saves expected, {len(release)} seen")
+    release, wait_for_request = hold_span_saves(page)
 
     page.focus("#doc-text")
     page.keyboard.press("Shift+ArrowRight")
@@ -350,7 +352,7 @@ def test_a_relation_menu_opens_for_a_tail_whose_save_landed_while_picking(page, 
     wait_for_request(2)
     expect(page.locator("#doc-text mark[data-label=ACTOR]:not([data-span-id^=new])")).to_have_count(1)
     release[1].continue_()
-    page.unroute(re.compile(r".*/api/v1/documents/\d+/spans$"))
+    page.unroute(SPAN_SAVES)
     page.keyboard.press("Enter")
     expect(page.locator(".menu .menu-item:focus")).to_have_count(1)
     assert page.errors == []
