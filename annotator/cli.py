@@ -529,11 +529,14 @@ def _write_lines(lines, output: Path | None) -> int:
     except BaseException:
         os.unlink(part)
         raise
-    folder = os.open(output.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    try:  # the export is whole under its name by now: a folder that cannot be synced (Windows, some network
+        folder = os.open(output.parent, os.O_RDONLY)  # file systems answer EINVAL) must not fail the command
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError:
+        pass
     return count
 
 

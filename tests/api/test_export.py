@@ -270,6 +270,27 @@ def test_an_export_reaches_the_disk_before_it_takes_its_name(cli, annotated, app
     assert events[1] == ("replace", name, size) and events[2][1] == tmp_path.name  # then the folder
 
 
+def test_a_folder_that_cannot_be_synced_does_not_fail_a_finished_export(cli, annotated, app, tmp_path, monkeypatch):
+    """Windows and some network file systems refuse to fsync a folder (EINVAL): the file is whole under its name
+    by then, so the command succeeds."""
+    import errno
+    import os
+    import stat
+
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    out = tmp_path / "out.jsonl"
+    result = cli(app.config["SQLALCHEMY_DATABASE_URI"], "export", "isw", "--layer", "all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(validate_lines(out.read_bytes())) == 2
+
+
 KILLED_EXPORT = """
 import sys, time
 import annotator.export as export
