@@ -10,7 +10,7 @@ the phrase's relative place in its sentence.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
@@ -18,6 +18,7 @@ from annotator.align import lexicon
 from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
 
 GAP = 2
+WORDS = 65_536  # words whose readings each per-word cache keeps (a long-running server sees unbounded text)
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
 _PUNCT = re.compile(r"[,;:()«»“”„\"—–]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
@@ -110,7 +111,7 @@ def _morph(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _forms(word: str, lang: str) -> tuple[str, ...]:
     """The word, and for a Ukrainian or Russian name its dictionary form too (Леоном -> Леон)."""
     morph = _morph(lang)
@@ -124,7 +125,7 @@ _OBLIQUE = {"ablt", "loct", "loc2"}  # "за даними", "в Україні":
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
     """The part of speech of a word's likeliest analysis and the cases any noun or adjective analysis of
     it allows (None for a lower-case word taken for a name: «вели», a verb, is also a rare first name)."""
@@ -166,7 +167,7 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _named(word: str, lang: str) -> bool:
     """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
     morph = _morph(lang)
@@ -195,14 +196,14 @@ def _outside_governed(target, j: int, cases: frozenset, agrees: bool, lang: str)
     return True
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _preposition(word: str, lang: str) -> bool:
     """Any reading of the word, capitalised or not, is a preposition («На», «по»)."""
     morph = _morph(lang)
     return morph is not None and any(p.tag.POS == "PREP" for p in morph.parse(word.lower()))
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _adjectival(word: str, lang: str) -> bool:
     """Any reading of the word is an adjective or participle («минулому», «своей», «вооруженных»)."""
     morph = _morph(lang)
@@ -239,7 +240,7 @@ def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
         and not (j == 0 and _function_word(target[j][2], lang))
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _function_word(word: str, lang: str) -> bool:
     """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
     morph = _morph(lang)
@@ -318,12 +319,12 @@ def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
     return [tuple(r) for r in runs]
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _latin(word: str) -> str:
     return anyascii(word).lower()
 
 
-@cache
+@lru_cache(maxsize=WORDS)
 def _name_key(word: str) -> str:
     """The name's skeleton, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані)."""
     return name_skeleton(_SOFT_C.sub("s", _TH.sub("t", word)))
@@ -338,18 +339,26 @@ _TH = re.compile("th", re.IGNORECASE)
 ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США"), ("NATO", "НАТО"), ("UAE", "ОАЕ", "ОАЭ"),
                  ("WHO", "ВООЗ", "ВОЗ"), ("IMF", "МВФ"), ("OSCE", "ОБСЄ", "ОБСЕ"), ("IAEA", "МАГАТЕ", "МАГАТЭ"),
                  ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "премьер-министр")]
-_ABBREVIATED = {form.lower(): group for group in ABBREVIATIONS for form in group}
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
 
 
+def _abbreviated_form(word: str) -> str:
+    """How a word is looked up among the abbreviations: a short one (four letters or fewer) exactly as written,
+    so that "us", "who" or «воз» are not taken for US, WHO or ВОЗ; a long one in lower case, apostrophes alike."""
+    return word if len(word) <= 4 else word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+_ABBREVIATED = {_abbreviated_form(form): group for group in ABBREVIATIONS for form in group}
+
+
 def _abbreviation(a: str, b: str) -> bool:
     """`a` is an abbreviation of the table and `b` one of its group's forms (inflected, for the long ones)."""
-    group = _ABBREVIATED.get(_POSSESSIVE.sub("", a).lower())
+    group = _ABBREVIATED.get(_abbreviated_form(_POSSESSIVE.sub("", a)))
     if group is None:
         return False
-    word = b.lower().replace("’", "'").replace("ʼ", "'")
-    return any(word == f.lower() or (len(f) > 4 and word.startswith(f.lower())) for f in group)
+    word = _abbreviated_form(b)
+    return any(word == f if len(f) <= 4 else word.startswith(_abbreviated_form(f)) for f in group)
 
 
 def _similar(a: str, b: str, entries: dict) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from annotator.align.anchors import words_of
@@ -33,7 +33,7 @@ def stems(sentence: str) -> set[str]:
     return out
 
 
-@cache
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     return re.sub(r"['’ʼ]", "", word.lower().replace("ё", "е"))[:STEM_LENGTH]
 

@@ -99,6 +99,14 @@ def test_abbreviations_match_across_languages_and_a_title_agrees_across_a_countr
     assert projected(en, "UN", uk, "en", "uk") == "ООН"
 
 
+def test_a_short_abbreviation_matches_only_as_written():
+    from annotator.align.counterpart import _abbreviation
+
+    assert _abbreviation("US", "США") and _abbreviation("WHO's", "ВООЗ") and _abbreviation("PM", "Прем'єр-міністра")
+    assert not _abbreviation("us", "США") and not _abbreviation("who", "ВООЗ") and not _abbreviation("WHO", "воз")
+    assert not _abbreviation("pm", "премьер-министр") and not _abbreviation("Us", "США")
+
+
 def test_a_possessives_head_and_a_two_word_name():
     en = "Reporters contacted Senator Smith's office on Monday."
     uk = "Журналісти звʼязалися з офісом сенатора Сміта в понеділок."
