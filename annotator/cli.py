@@ -330,6 +330,9 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
                 raise
         for where, reason in result.skipped:
             click.echo(f"skipped {where}: {reason}", err=True)
+        for name, count in result.left_out.items():
+            click.echo(f"left out '{name}' ({count} value(s)): the project has no attribute or document field of "
+                       "that name", err=True)
         if dry_run:
             session().rollback()
             click.echo(f"dry run: would import {len(result.created)} document(s) with {_span_count(result)} span(s), "

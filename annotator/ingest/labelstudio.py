@@ -4,7 +4,8 @@ A task's text is data.text (or the first other string in data), its language dat
 Spans come from the "labels" results of the task's annotations — the ones not cancelled — or, when it has
 none, of its predictions; relations from the results of type "relation"; a span's attributes from the
 <Choices>/<TextArea> results of its region (named after the attribute), and the document's labels from those
-without a region (named after the document field), as the Label Studio export writes them. Choices "true" and
+without a region (named after the document field), as the Label Studio export writes them; those the project
+has no attribute or field for are left out and reported (services.imports.unknown_controls). Choices "true" and
 "false" read as booleans, one choice as a value, several as a list. Label Studio counts offsets in
 UTF-16 code units (JavaScript string indices); they are converted to code points, and an offset inside a
 surrogate pair is an error. Identical spans from several annotations are imported once.
@@ -137,6 +138,7 @@ def _task(raw, where: str, default_lang: str | None) -> DocumentInput:
     item = document_input(data.get(key), data.get("lang") or data.get("language"), data.get("title"), {}, where,
                           default_lang, prefix + key)
     item.ref = None if task.id is None else str(task.id)
+    item.foreign = True
     source, results = _results(task)
     item.spans, item.relations, values = _read_results(results, item.text, where, source)
     if values:

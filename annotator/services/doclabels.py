@@ -21,9 +21,10 @@ def fields(project: Project) -> list[dict]:
     return list((project.label_schema or {}).get("document", []))
 
 
-def check_values(project: Project, values) -> dict:
+def check_values(project: Project, values, one_for_many: bool = False) -> dict:
     """Values typed per the document fields: a choice (one of its options, or a list of them if multiple), bool,
-    or text. An empty value (null, "", []) leaves the field unset."""
+    or text. An empty value (null, "", []) leaves the field unset. `one_for_many`: one option stands for a list
+    of it (for files of tools that write a single choice the same way whether the field takes one or several)."""
     if not isinstance(values, dict):
         raise Invalid(N_("'values' must be an object"), field="values")
     defs = {f["name"]: f for f in fields(project)}
@@ -35,6 +36,8 @@ def check_values(project: Project, values) -> dict:
                           params={"name": name})
         if value in UNSET:
             continue
+        if one_for_many and spec.get("multiple") and isinstance(value, str):
+            value = [value]
         clean[name] = _checked(spec, name, value)
     return clean
 
@@ -42,8 +45,6 @@ def check_values(project: Project, values) -> dict:
 def _checked(spec: dict, name: str, value):
     kind, options = spec.get("type", "text"), spec.get("options", [])
     if kind == "choice" and spec.get("multiple"):
-        if isinstance(value, str):  # one option where several may be chosen (formats that cannot tell)
-            value = [value]
         if not isinstance(value, list) or any(v not in options for v in value) or len(set(value)) != len(value):
             raise Invalid(N_("'{name}' must be a list of distinct options from {options}"), field=f"values.{name}",
                           params={"name": name, "options": ", ".join(options)})

@@ -43,6 +43,7 @@ class DocumentInput:
     review: dict | None = None  # {"state", "by", "at"} as the native export writes it
     doc_labels: dict = field(default_factory=dict)  # gold document labels: {field: value}
     doc_labels_by: list = field(default_factory=list)  # [(annotator, values, status)]
+    foreign: bool = False  # another tool's file: its controls the schema has no field for are left out, not refused
 
 
 @dataclass(slots=True)  # an import makes hundreds of thousands: slots make them smaller and quicker to build
@@ -76,6 +77,7 @@ class AddResult:
 
     created: Sequence[Document] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)  # another tool's control -> values left out
     pairs: list[tuple[DocumentInput, "Document | DocumentRef"]] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     items: list[DocumentInput] = field(default_factory=list)

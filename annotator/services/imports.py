@@ -44,6 +44,36 @@ def missing_labels(project: Project, inputs: list[DocumentInput]) -> list[str]:
     return sorted({s.label for item in inputs for s in item.spans} - set(project.label_names()))
 
 
+def unknown_controls(project: Project, inputs: list[DocumentInput], leave_out: bool = False) -> dict[str, int]:
+    """The span attributes and document fields of other tools' files (Label Studio's <Choices> and <TextArea>) that
+    the project's schema has no field for, with how many values each carries; `leave_out` removes them."""
+    fields = {f["name"] for f in doclabels.fields(project)}
+    attributes = {label["name"]: {a["name"] for a in label.get("attributes", [])}
+                  for label in project.label_schema.get("labels", [])}
+    found: dict[str, int] = {}
+
+    def unknown(values: dict, known: set) -> dict:
+        for name in values.keys() - known:
+            found[name] = found.get(name, 0) + 1
+        return {k: v for k, v in values.items() if k in known}
+
+    for item in inputs:
+        if not item.foreign:
+            continue
+        for span in item.spans:
+            if span.attrs and span.label in attributes:
+                kept = unknown(span.attrs, attributes[span.label])
+                if leave_out:
+                    span.attrs = kept
+        for k, (annotator, values, status) in enumerate(item.doc_labels_by):
+            kept = unknown(values, fields)
+            if leave_out:
+                item.doc_labels_by[k] = (annotator, kept, status)
+        if leave_out:
+            item.doc_labels_by = [entry for entry in item.doc_labels_by if entry[1]]
+    return dict(sorted(found.items()))
+
+
 def check_annotations(project: Project, inputs: list[DocumentInput], add_labels: bool = False) -> list[str]:
     """Every problem with the inputs' annotations against the project's schema, as messages."""
     problems: list[str] = []
@@ -98,7 +128,7 @@ def _doc_label_problems(project: Project, item: DocumentInput) -> list[str]:
         if not values:
             continue
         try:
-            checked = doclabels.check_values(project, values)
+            checked = doclabels.check_values(project, values, one_for_many=item.foreign)
         except Invalid as exc:
             problems.append(f"{item.where}: {where}: {exc.message}")
             continue
@@ -143,12 +173,14 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
         if add_labels and missing and user is not None and not user.has_role(Role.ADMIN):
             raise Forbidden(N_("only an administrator can add labels to the project: {names}"), field="add_labels",
                             params={"names": ", ".join(missing)})
+        left_out = unknown_controls(project, inputs, leave_out=True)
         problems = check_annotations(project, inputs, add_labels)
         if problems:
             raise Invalid(NOTHING_IMPORTED, params={"count": len(problems)}, problems=problems,
                           **({"missing_labels": missing} if missing and not add_labels else {}))
         carries_alignment = any(item.alignment for item in inputs)
         result = add_documents(session, project, inputs, user, progress, align=not carries_alignment)
+        result.left_out = left_out
         if any(item.spans for item in result.items):
             _store_annotations(session, project, result, user)
         if carries_alignment:

@@ -81,6 +81,7 @@ def _upload_preview(project, form):
     return render_template("documents/preview.html", project=project, items=parsed.inputs, token=token,
                            lang=form.lang.data, clean=form.clean.data, form=UserActionForm(),
                            missing=imports.missing_labels(project, parsed.inputs),
+                           left_out=imports.unknown_controls(project, parsed.inputs),
                            may_add_labels=current_user.has_role(Role.ADMIN))
 
 
@@ -100,6 +101,10 @@ def _finish(project, result):
     db.session.commit()
     for where, reason in result.skipped:
         flash(_("Skipped %(where)s: %(reason)s", where=where, reason=reason), "warning")
+    for name, count in result.left_out.items():
+        flash(ngettext("Left out “%(name)s” (%(num)d value): the project has no field of that name.",
+                       "Left out “%(name)s” (%(num)d values): the project has no field of that name.", count,
+                       name=name), "warning")
     if len(result.created) == 1 and not result.skipped:
         return redirect(url_for("documents.show", did=result.created[0].id))
     if result.created:

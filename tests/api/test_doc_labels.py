@@ -490,11 +490,55 @@ def test_a_renamed_annotator_rebuilds_the_all_layers_kept_line(client, app, labe
     assert [x["annotator"] for x in line["doc_labels_by"]] == ["olena_k", "taras"]
 
 
-def test_one_option_alone_is_taken_for_a_field_of_several(client, team):
+def test_a_field_of_several_options_takes_a_list_through_the_api(client, team):
+    """Only importers of other tools' files read one option as a list of it; the API asks for the list."""
     _, doc, t = team
-    assert put(client, doc, t["olena"], {"stance": "support", "topic": "war"}, 0).status_code == 200
-    page = client.get(f"/api/v1/documents/{doc.id}", headers=auth(t["olena"])).json
-    assert page["doc_labels"]["values"] == {"stance": "support", "topic": ["war"]}
+    response = put(client, doc, t["olena"], {"stance": "support", "topic": "war"}, 0)
+    assert response.status_code == 400 and response.json["error"]["field"] == "values.topic"
+    assert put(client, doc, t["olena"], {"stance": "support", "topic": ["war"]}, 0).status_code == 200
+
+
+def label_studio_task(text: str) -> bytes:
+    """A task as another Label Studio project writes it: a labelled region with a control of its own
+    (certainty), a document control the project lacks (sentiment), and one option of a field of several."""
+    region = {"start": 0, "end": 5, "text": text[:5], "labels": ["ACTOR"]}
+    return orjson.dumps([{"id": 7, "data": {"text": text, "lang": "en"}, "annotations": [{"result": [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region},
+        {"id": "r1", "from_name": "certainty", "to_name": "text", "type": "choices",
+         "value": {"start": 0, "end": 5, "choices": ["high"]}},
+        {"id": "d1", "from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["neg"]}},
+        {"id": "d2", "from_name": "topic", "to_name": "text", "type": "choices", "value": {"choices": ["war"]}},
+    ]}]}])
+
+
+def test_another_label_studio_projects_controls_are_left_out_and_named(app, make, cli, tmp_path):
+    """Controls the project has no attribute or field for do not stop the import: they are left out and named."""
+    from sqlalchemy import select
+
+    from annotator.extensions import db
+    from annotator.ingest import parse_files
+    from annotator.models import DocumentLabels, Project, Span
+    from annotator.services import imports
+
+    project = make.project("ls", schema=schema_with_fields())
+    data = label_studio_task("Kyiv said on Monday that talks would resume.")
+    with app.app_context():
+        parsed = parse_files([("tasks.json", data)], "labelstudio", "auto")
+        assert not parsed.errors, [e.message for e in parsed.errors]
+        assert imports.unknown_controls(db.session.get(Project, project.id), parsed.inputs) == \
+            {"certainty": 1, "sentiment": 1}
+        result = imports.import_documents(db.session, db.session.get(Project, project.id), parsed.inputs)
+        db.session.commit()
+        assert result.left_out == {"certainty": 1, "sentiment": 1}
+        assert db.session.scalars(select(Span.attrs).where(Span.document_id == result.ids[0])).all() == [{}]
+        assert [dict(v) for v in db.session.scalars(select(DocumentLabels.values)
+                                                    .where(DocumentLabels.document_id == result.ids[0]))] == \
+            [{"topic": ["war"]}]
+    file = tmp_path / "tasks.json"
+    file.write_bytes(label_studio_task("Odesa said on Tuesday that ships would sail."))
+    run = cli(app.config["SQLALCHEMY_DATABASE_URI"], "import", "ls", str(file))
+    assert run.exit_code == 0, run.output
+    assert "left out 'certainty' (1 value(s))" in run.output and "left out 'sentiment'" in run.output
 
 
 @pytest.mark.parametrize(("fmt", "name", "layer"), [("labelstudio", "tasks.json", "import:labelstudio"),

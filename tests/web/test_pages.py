@@ -318,7 +318,7 @@ def test_an_upload_with_labels_the_project_lacks_offers_an_admin_to_add_them(adm
     preview = upload(admin_client, project.id, [("spans.jsonl", UNKNOWN_LABEL)], confirm=False)
     html = preview.get_data(as_text=True)
     assert "The files use labels this project does not have: PLACE." in html
-    assert 'name="add_labels"' in html and "--add-labels" not in html
+    assert 'name="add_labels" value="1" required' in html and "--add-labels" not in html  # the page asks first
     fields = dict(re.findall(r'<input type="hidden" name="(token|lang|clean)" value="([^"]*)"', html))
     url = f"/projects/{project.id}/documents/new"
     refused = admin_client.post(url, data={"form": "confirm", "csrf_token": form_token(html), **fields})
@@ -371,3 +371,20 @@ def test_a_label_studio_export_uploads_through_the_page_with_its_spans(admin_cli
         rows = db.session.execute(select(Span.start, Span.end, Span.label, User.username)
                                   .join(User, User.id == Span.annotator_id)).all()
     assert [tuple(r) for r in rows] == [(0, 4, "ACTOR", "import:labelstudio")]
+
+
+def test_an_upload_names_the_label_studio_controls_it_leaves_out(admin_client, make):
+    project = make.project()
+    task = [{"id": 7, "data": {"text": "Kyiv wakes up.", "lang": "en"}, "annotations": [{"result": [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 0, "end": 4, "text": "Kyiv", "labels": ["ACTOR"]}},
+        {"id": "d1", "from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["neg"]}}]}]}]
+    import json
+
+    data = json.dumps(task).encode()
+    html = upload(admin_client, project.id, [("tasks.json", data)], confirm=False).get_data(as_text=True)
+    assert "will be left out: sentiment." in html
+    done = upload(admin_client, project.id, [("tasks.json", data)])
+    assert done.status_code == 302
+    page = admin_client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "Left out “sentiment” (1 value): the project has no field of that name." in page
