@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-from annotator.align import lexicon
+from annotator.align import glossary, lexicon
 from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
 
 GAP = 2
@@ -34,6 +34,7 @@ def counterpart(
         lexicons = lexicon.packaged()
     pair = lexicons.get((src_lang, tgt_lang))
     entries = pair.forward if pair else {}
+    langs = (src_lang, tgt_lang)
     source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     inside = [w for s, e, w in source if s >= start and e <= end]
     outside = [w for s, e, w in source if e <= start or s >= end]
@@ -43,8 +44,8 @@ def counterpart(
     hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
     for _s, _e, word in target:
         forms = _forms(word, tgt_lang)
-        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries) for f in forms)}
-        if not matched and any(_similar(w, f, entries) for w in outside for f in forms):
+        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
+        if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
             hits.append(None)
         else:
             hits.append(matched)
@@ -55,6 +56,15 @@ def counterpart(
         return None
     place = (start / max(len(sentence), 1)) * len(window)
     first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
+    # An apposition joins its name across a comma when each side matches other words of the phrase, with at
+    # most GAP free words after the comma: «Дэвид Браун, [начальник] полиции Чикаго» for "Chicago Police
+    # superintendent David Brown".
+    for other_first, other_last, other in sorted(runs):
+        if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, last, other_first):
+            last, covered = other_last, covered | other
+    for other_first, other_last, other in sorted(runs, reverse=True):
+        if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
+            first, covered = other_first, covered | other
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())]
@@ -71,8 +81,17 @@ def counterpart(
     # [армії]»), then genitive complements of a head noun that the evidence missed, a preposition's too:
     # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
     # an adjective or a preposition comes free with the noun after it.
-    if _free(target, hits, breaks, last + 1) and _qualifies(target[last][2], target[last + 1][2], tgt_lang):
-        last, budget = last + 1, max(budget - 1, 0)
+    # The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
+    # [війська]» beside "military"). In the genitive, where the missing words are lower-case, it is a complement
+    # and free: their head is still to be found («[керівництво] крікетного [турніру]» for "cricket authorities";
+    # but «Лівійської національної [армії]» is "Army"; a possessive is a complement after it: «міністерка
+    # закордонних [справ] Німеччини»).
+    if last + 1 < len(target) and not breaks[last + 1] and (hits[last + 1] == set() or hits[last + 1] is None
+                                                              and budget) \
+            and _qualifies(target[last][2], target[last + 1][2], tgt_lang):
+        free = _genitive(target[last][2], target[last + 1][2], tgt_lang) \
+            and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
+        last, budget = last + 1, budget if free else max(budget - 1, 0)
     while budget and _free(target, hits, breaks, last + 1):
         step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
         if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
@@ -88,15 +107,22 @@ def counterpart(
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
     run = [w for _s, _e, w in target[first:last + 1]]
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
+        name = next((w for w in run if w[:1].isupper()), None)
+        titled = _titled_across(target, hits, breaks, first, name, tgt_lang) if name else None
+        if titled is not None:  # a title with its complement stands for one word («[Голова мережі] Сара Сквайр»)
+            first, budget = titled, budget - 1
+            run = [w for _s, _e, w in target[first:last + 1]]
+            continue
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
         if title is None or not _outside_governed(target, first - 1, *title, tgt_lang):
             break
         first, budget = first - 1, budget - 1
         run.insert(0, target[first][2])
+        # an adjective agreeing with a head so taken comes with it, paying for a missing word if any is left
         while first > 0 and not breaks[first] and hits[first - 1] == set() \
                 and _qualifies(target[first - 1][2], target[first][2], tgt_lang) \
                 and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
-            first -= 1
+            first, budget = first - 1, max(budget - 1, 0)
             run.insert(0, target[first][2])
     return target[first][0], target[last][1]
 
@@ -167,6 +193,40 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
 
 
+def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
+    """Target word j ends one phrase and word k starts the other: a comma right after j, then at most GAP
+    free words before k, without other punctuation."""
+    return j < k <= j + 1 + GAP and window[target[j][1]:target[j + 1][0]].strip() == "," \
+        and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
+
+
+def _titled_across(target, hits, breaks, first: int, name: str, lang: str) -> int | None:
+    """Where a title starts whose complement (a genitive noun, or a preposition and its noun) stands between it
+    and the run, with a name the title agrees with: «[Голова мережі] Сара Сквайр», «[Владелец команды] Джерри
+    Джонс», «[Спеціаліст зі] сну Карл Уолш»; any title before a Latin name («[директор із] безпеки компанії
+    Cloudflare»). The words from the complement to the name match nothing. None if there is none."""
+    name_cases = _cases(name, lang)[1]
+    at = next(j for j in range(first, len(target)) if target[j][2] == name)
+    for t in (first - 2, first - 3):
+        if t < 0 or any(hits[m] != set() or breaks[m + 1] for m in range(t, first)) or \
+                any(hits[m] != set() for m in range(first, at)):
+            return None
+        complement = [target[m][2] for m in range(t + 1, at)]
+        pos, cases = _cases(complement[0], lang)
+        rest = [_cases(w, lang)[0] for w in complement[1:]]
+        if not all(w[:1].islower() for w in complement) or (pos, *rest) not in _COMPLEMENTS \
+                or (pos == "NOUN" and "gent" not in cases):
+            continue
+        title_pos, title_cases = _cases(target[t][2], lang)
+        agrees = title_cases & name_cases if name_cases else title_cases if name.isascii() else frozenset()
+        if title_pos == "NOUN" and agrees and _outside_governed(target, t, agrees, True, lang):
+            return t
+    return None
+
+
+_COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's parts of speech
+
+
 @lru_cache(maxsize=WORDS)
 def _named(word: str, lang: str) -> bool:
     """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
@@ -179,6 +239,11 @@ def _qualifies(word: str, noun: str, lang: str) -> bool:
     pos, cases = _cases(word, lang)
     noun_pos, noun_cases = _cases(noun, lang)
     return pos in ("ADJF", "PRTF") and noun_pos == "NOUN" and bool(cases & noun_cases)
+
+
+def _genitive(word: str, noun: str, lang: str) -> bool:
+    """An adjective and its noun agree in the genitive only."""
+    return _cases(word, lang)[1] & _cases(noun, lang)[1] == {"gent"}
 
 
 def _outside_governed(target, j: int, cases: frozenset, agrees: bool, lang: str) -> bool:
@@ -325,13 +390,22 @@ def _latin(word: str) -> str:
 
 
 @lru_cache(maxsize=WORDS)
-def _name_key(word: str) -> str:
-    """The name's skeleton, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані)."""
-    return name_skeleton(_SOFT_C.sub("s", _TH.sub("t", word)))
+def _name_keys(word: str) -> frozenset[str]:
+    """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
+    spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
+    silent (Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара)."""
+    word = _SOFT_C.sub("s", _TH.sub("t", word))
+    keys = {name_skeleton(word)}
+    if word.isascii():
+        keys.add(name_skeleton(_FINAL_H.sub("", _W.sub("u", _QU.sub("kv", word.lower().replace("j", "dzh"))))))
+    return frozenset(k for k in keys if len(k) >= 2)
 
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _TH = re.compile("th", re.IGNORECASE)
+_QU = re.compile("qu")
+_W = re.compile("w")
+_FINAL_H = re.compile("(?<=[aeiou])h$")
 
 
 # Abbreviations of bodies and titles that are written differently in each language (a word is matched by one
@@ -361,13 +435,13 @@ def _abbreviation(a: str, b: str) -> bool:
     return any(word == f if len(f) <= 4 else word.startswith(_abbreviated_form(f)) for f in group)
 
 
-def _similar(a: str, b: str, entries: dict) -> bool:
-    if _abbreviation(a, b) or _abbreviation(b, a):
+def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
+    if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True
     if a[0].isdigit() or b[0].isdigit():
         return a[0].isdigit() and b[0].isdigit() and normalize_number(a) == normalize_number(b)
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
-    if names and (_name_key(a) == _name_key(b) and len(_name_key(a)) >= 2 or _latin(a) == _latin(b)):
+    if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b)):
         return True
     if len(a) >= 5 and len(b) >= 5:
         key = _cognate(a.lower())

@@ -114,3 +114,40 @@ def test_a_possessives_head_and_a_two_word_name():
     en = "She compared him to Soviet leader Joseph Stalin."
     ru = "Она сравнила его с главой Советского Союза Иосифом Сталиным."
     assert projected(en, "Soviet leader Joseph Stalin", ru, "en", "ru") == "главой Советского Союза Иосифом Сталиным"
+
+
+def test_english_names_match_as_ukrainian_and_russian_transcribe_them():
+    en = "The statement was read by Jessica Walsh and Quentin Jones."
+    ru = "Заявление зачитали Джессика Уолш и Квентин Джонс."
+    assert projected(en, "Jessica Walsh", ru, "en", "ru") == "Джессика Уолш"
+    assert projected(en, "Quentin Jones", ru, "en", "ru") == "Квентин Джонс"
+
+
+def test_a_name_and_its_title_join_across_the_comma_of_an_apposition():
+    en = "The fire was contained by noon, Springfield fire chief Tom Baker said."
+    ru = "Пожар локализовали к полудню, сообщил Том Бейкер, начальник пожарной охраны Спрингфилда."
+    assert projected(en, "Springfield fire chief Tom Baker", ru, "en", "ru") == \
+        "Том Бейкер, начальник пожарной охраны Спрингфилда"
+
+
+def test_a_title_comes_with_the_complement_between_it_and_the_name():
+    en = "Treasurer Olivia Hart opened the meeting."
+    uk = "Скарбник клубу Олівія Гарт відкрила засідання."
+    assert projected(en, "Treasurer Olivia Hart", uk, "en", "uk") == "Скарбник клубу Олівія Гарт"
+    en = "Nutrition expert Mark Doyle disagreed."
+    uk = "Фахівець з харчування Марк Дойл не погодився."
+    assert projected(en, "Nutrition expert Mark Doyle", uk, "en", "uk") == "Фахівець з харчування Марк Дойл"
+
+
+def test_words_that_name_actors_match_through_the_glossary():
+    en = "The mayor thanked the ambassador on Friday."
+    uk = "Мер подякував послу в пʼятницю."
+    ru = "Мэр поблагодарил посла в пятницу."
+    assert projected(en, "The mayor", uk, "en", "uk") == "Мер" and projected(en, "ambassador", uk, "en", "uk") == "послу"
+    assert projected(en, "The mayor", ru, "en", "ru") == "Мэр" and projected(en, "ambassador", ru, "en", "ru") == "посла"
+
+
+def test_a_genitive_complement_leaves_room_for_the_head_before_it():
+    en = "Football bosses met the players on Monday."
+    uk = "Керівництво футбольного клубу зустрілося з гравцями в понеділок."
+    assert projected(en, "Football bosses", uk, "en", "uk") == "Керівництво футбольного клубу"

@@ -1,0 +1,60 @@
+"""Words that name actors in the news (titles, bodies, ranks, relations), by meaning across en, uk and ru.
+
+The learned lexicon (annotator.align.lexicon) knows the words of the sentences it was learned from, one
+partner each; an ACTOR phrase is mostly made of a closed set of words it often lacks ("spokesperson",
+«речник», «представитель»). `data/glossary.tsv` lists them, written for this project: a row is one meaning,
+each cell the starts of that meaning's words in one language (inflected forms match by their start), or
+"=word" for a word that must match whole.
+"""
+
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+FILE = Path(__file__).with_name("data") / "glossary.tsv"
+LANGS = ("en", "uk", "ru")
+
+
+@cache
+def _index() -> dict[str, tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], tuple[int, ...]]]:
+    """Per language: {whole word: rows}, {word start: rows} and the lengths of the starts."""
+    whole: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
+    starts: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
+    rows = [line.split("\t") for line in FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    for row, cells in enumerate(rows):
+        for lang, cell in zip(LANGS, cells, strict=True):
+            for form in cell.split():
+                table, key = (whole, form[1:]) if form.startswith("=") else (starts, form)
+                table[lang].setdefault(_plain(key), set()).add(row)
+    return {lang: ({k: frozenset(v) for k, v in whole[lang].items()},
+                   {k: frozenset(v) for k, v in starts[lang].items()},
+                   tuple(sorted({len(k) for k in starts[lang]})))
+            for lang in LANGS}
+
+
+def _plain(word: str) -> str:
+    return _APOSTROPHES.sub("'", word.lower())
+
+
+_APOSTROPHES = re.compile("[’ʼ]")
+
+
+@lru_cache(maxsize=65_536)
+def meanings(word: str, lang: str) -> frozenset[int]:
+    """The glossary rows the word belongs to (none for a language the glossary lacks)."""
+    if lang not in LANGS:
+        return frozenset()
+    whole, starts, lengths = _index()[lang]
+    word = _plain(word)
+    found = set(whole.get(word, ()))
+    for n in lengths:
+        if n > len(word):
+            break
+        found |= starts.get(word[:n], frozenset())
+    return frozenset(found)
+
+
+def same_meaning(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """The two words, of two languages, share a row of the glossary."""
+    return a_lang != b_lang and not meanings(a, a_lang).isdisjoint(meanings(b, b_lang))
