@@ -49,7 +49,7 @@ def counterpart(
             hits.append(None)
         else:
             hits.append(matched)
-    breaks = [bool(_PUNCT.search(window[target[j - 1][1] : target[j][0]])) if j else False for j in range(len(target))]
+    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
     hits = _sandwiched(hits, breaks)
     runs = _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)
     if not runs:
@@ -82,12 +82,12 @@ def counterpart(
     # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
     # an adjective or a preposition comes free with the noun after it.
     # The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
-    # [війська]» beside "military"). In the genitive, where the missing words are lower-case, it is a complement
+    # [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the genitive, where the missing words are lower-case, it is a complement
     # and free: their head is still to be found («[керівництво] крікетного [турніру]» for "cricket authorities";
     # but «Лівійської національної [армії]» is "Army"; a possessive is a complement after it: «міністерка
     # закордонних [справ] Німеччини»).
     if last + 1 < len(target) and not breaks[last + 1] and (hits[last + 1] == set() or hits[last + 1] is None
-                                                              and budget) \
+                                                              and (budget or target[last][2][:1].isupper())) \
             and _qualifies(target[last][2], target[last + 1][2], tgt_lang):
         free = _genitive(target[last][2], target[last + 1][2], tgt_lang) \
             and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
@@ -124,7 +124,28 @@ def counterpart(
                 and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
             first, budget = first - 1, max(budget - 1, 0)
             run.insert(0, target[first][2])
-    return target[first][0], target[last][1]
+    return _quoted(window, target[first][0], target[last][1])
+
+
+def _breaks(between: str) -> bool:
+    """Punctuation between two words ends a phrase, except quote marks alone («компанії «Вагнер»», «Група
+    «правих» протестувальників»)."""
+    return bool(_PUNCT.search(between)) and not _QUOTES_ONLY.fullmatch(between)
+
+
+def _quoted(window: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the other mark of a quote it opens or closes at its edge («компанії «Вагнер»»)."""
+    inner = window[start:end]
+    for opening, closing in _QUOTE_PAIRS:
+        if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
+            end += 1
+        elif inner.count(closing) > inner.count(opening) and window[start - 1:start] == opening and start:
+            start -= 1
+    return start, end
+
+
+_QUOTES_ONLY = re.compile(r"\s*[«»“”„\"]\s*")
+_QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
 
 
 @cache
@@ -443,9 +464,10 @@ def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b)):
         return True
-    if len(a) >= 5 and len(b) >= 5:
-        key = _cognate(a.lower())
-        if key and key == _cognate(b.lower()):
+    if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
+        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
+        if key and other and (key == other or (a.islower() or b.islower())
+                              and (key.startswith(other) or other.startswith(key))):
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD:
         return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]

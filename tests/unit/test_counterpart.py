@@ -151,3 +151,21 @@ def test_a_genitive_complement_leaves_room_for_the_head_before_it():
     en = "Football bosses met the players on Monday."
     uk = "Керівництво футбольного клубу зустрілося з гравцями в понеділок."
     assert projected(en, "Football bosses", uk, "en", "uk") == "Керівництво футбольного клубу"
+
+
+def test_a_quoted_name_belongs_to_the_phrase_with_its_quote_marks():
+    en = "The energy company Sirius said on Monday that power would be back."
+    uk = "Енергетична компанія «Сіріус» заявила в понеділок, що світло повернеться."
+    assert projected(en, "energy company Sirius", uk, "en", "uk") == "Енергетична компанія «Сіріус»"
+
+
+def test_a_capitalised_adjective_brings_its_noun_even_one_the_lexicon_pairs_with_a_word_outside():
+    en = "Labour's executive committee met after the party conference."
+    uk = "Виконавчий комітет Лейбористської партії зібрався після партійної конференції."
+    assert projected(en, "Labour's executive committee", uk, "en", "uk") == "Виконавчий комітет Лейбористської партії"
+
+
+def test_a_short_cognate_matches_a_longer_one():
+    en = "The ecologist said the river was healthy."
+    uk = "Еколог сказав, що річка здорова."
+    assert projected(en, "The ecologist", uk, "en", "uk") == "Еколог"
