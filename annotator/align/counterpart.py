@@ -10,11 +10,12 @@ the phrase's relative place in its sentence.
 """
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from anyascii import anyascii
 
 from annotator.align import glossary, lexicon
+from annotator.morphology import parse
 from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
 
 GAP = 2
@@ -36,8 +37,11 @@ def counterpart(
     entries = pair.forward if pair else {}
     langs = (src_lang, tgt_lang)
     source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
-    inside = [w for s, e, w in source if s >= start and e <= end]
-    outside = [w for s, e, w in source if e <= start or s >= end]
+    # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
+    # a hyphenated word count one by one ("then-President": «тодішній президент»)
+    cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
+    inside = [part for w in cut if _TOKEN.fullmatch(w) for part in w.split("-") if part]
+    outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
     if not inside:
         return None
     target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
@@ -148,23 +152,13 @@ _QUOTES_ONLY = re.compile(r"\s*[«»“”„\"]\s*")
 _QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
 
 
-@cache
-def _morph(lang: str):
-    """pymorphy3's analyser for uk or ru (loaded once, on first use), else None."""
-    if lang not in ("uk", "ru"):
-        return None
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
-
-
 @lru_cache(maxsize=WORDS)
 def _forms(word: str, lang: str) -> tuple[str, ...]:
     """The word, and for a Ukrainian or Russian name its dictionary form too (Леоном -> Леон)."""
-    morph = _morph(lang)
-    if morph is None or not word[:1].isupper():
+    parses = parse(word, lang) if word[:1].isupper() else []
+    if not parses:
         return (word,)
-    lemma = morph.parse(word)[0].normal_form
+    lemma = parses[0].normal_form
     return (word, lemma[:1].upper() + lemma[1:]) if lemma != word.lower() else (word,)
 
 
@@ -176,10 +170,9 @@ _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
     """The part of speech of a word's likeliest analysis and the cases any noun or adjective analysis of
     it allows (None for a lower-case word taken for a name: «вели», a verb, is also a rare first name)."""
-    morph = _morph(lang)
-    if morph is None:
+    parses = parse(word, lang)
+    if not parses:
         return None, frozenset()
-    parses = morph.parse(word)
     pos = parses[0].tag.POS
     if word[:1].islower() and _NAMES & set(parses[0].tag.grammemes):
         return None, frozenset()
@@ -251,8 +244,8 @@ _COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's
 @lru_cache(maxsize=WORDS)
 def _named(word: str, lang: str) -> bool:
     """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
-    morph = _morph(lang)
-    return morph is not None and bool(_NAMES & set(morph.parse(word)[0].tag.grammemes))
+    parses = parse(word, lang)
+    return bool(parses) and bool(_NAMES & set(parses[0].tag.grammemes))
 
 
 def _qualifies(word: str, noun: str, lang: str) -> bool:
@@ -285,15 +278,13 @@ def _outside_governed(target, j: int, cases: frozenset, agrees: bool, lang: str)
 @lru_cache(maxsize=WORDS)
 def _preposition(word: str, lang: str) -> bool:
     """Any reading of the word, capitalised or not, is a preposition («На», «по»)."""
-    morph = _morph(lang)
-    return morph is not None and any(p.tag.POS == "PREP" for p in morph.parse(word.lower()))
+    return any(p.tag.POS == "PREP" for p in parse(word.lower(), lang))
 
 
 @lru_cache(maxsize=WORDS)
 def _adjectival(word: str, lang: str) -> bool:
     """Any reading of the word is an adjective or participle («минулому», «своей», «вооруженных»)."""
-    morph = _morph(lang)
-    return morph is not None and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(word))
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parse(word, lang))
 
 
 def _free(target, hits, breaks, j: int) -> bool:
@@ -329,10 +320,9 @@ def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
 @lru_cache(maxsize=WORDS)
 def _function_word(word: str, lang: str) -> bool:
     """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
-    morph = _morph(lang)
-    if morph is None:
+    parses = parse(word, lang)
+    if not parses:
         return False
-    parses = morph.parse(word)
     named = any("Name" in p.tag.grammemes and "Init" not in p.tag.grammemes for p in parses)
     return parses[0].tag.POS in ("PREP", "CONJ") and not named
 
@@ -457,6 +447,15 @@ def _abbreviation(a: str, b: str) -> bool:
 
 
 def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
+    """The two words match, or a part of the hyphenated target word matches («дреґ-артистку» ~ "artist")."""
+    return any(_similar_word(a, part, entries, langs) for part in _parts(b))
+
+
+def _parts(word: str) -> tuple[str, ...]:
+    return (word, *(part for part in word.split("-") if len(part) >= lexicon.MIN_WORD)) if "-" in word else (word,)
+
+
+def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True
     if a[0].isdigit() or b[0].isdigit():

@@ -5,20 +5,12 @@ search alike.
 """
 
 import re
-import threading
 from functools import lru_cache
 
+from ..morphology import LANGS as MORPH_LANGS
+from ..morphology import parse
+
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
-MORPH_LANGS = ("uk", "ru")
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=4)
-def analyzer(lang: str):
-    import pymorphy3
-
-    with _lock:
-        return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 def _fold(word: str) -> str:
@@ -31,7 +23,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     folded = _fold(word)
     if lang not in MORPH_LANGS:
         return frozenset({folded})
-    return frozenset({folded} | {p.normal_form for p in analyzer(lang).parse(folded)})
+    return frozenset({folded} | {p.normal_form for p in parse(folded, lang)})
 
 
 @lru_cache(maxsize=10_000)
@@ -48,7 +40,7 @@ def inflections(word: str, lang: str) -> frozenset[str]:
         return _english(folded) if folded.isascii() else frozenset({folded})
     if lang not in MORPH_LANGS:
         return frozenset({folded})
-    parses = analyzer(lang).parse(folded)
+    parses = parse(folded, lang)
     weight: dict[str, float] = {}
     for p in parses:
         weight[p.normal_form] = weight.get(p.normal_form, 0.0) + p.score

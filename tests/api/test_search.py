@@ -156,3 +156,18 @@ def test_a_decided_span_is_left_alone_and_a_new_one_made_beside_it(client, make,
     assert made["created"] == 1
     spans = client.get(f"/api/v1/documents/{uk.id}", headers=auth(token)).json["spans"]
     assert sorted((s["label"], s["status"]) for s in spans) == [("ACTOR", "rejected"), ("CLAIM", "pending")]
+
+
+def test_words_the_morphology_cannot_read_are_searched_and_suggested_without_an_error(client, make, world):
+    """pymorphy3 raises on a word of Latin letters and a character Unicode gives no name (U+17000 here)."""
+    project, _uk, _ru, token = world
+    odd = "A\U00017000"
+    doc = make.document(project.id, text=f"Володимир Зеленський і {odd} у Києві.", lang="uk", title="Дивне")
+    client.post(f"/api/v1/projects/{project.id}/actors", json={"name": f"Зеленський {odd}"}, headers=auth(token))
+    for lang in ("uk", "ru"):
+        got = client.get(f"/api/v1/projects/{project.id}/search?q={odd}&lang={lang}", headers=auth(token))
+        assert got.status_code == 200, got.json
+    assert [h["text"] for h in client.get(f"/api/v1/projects/{project.id}/search?q={odd}",
+                                          headers=auth(token)).json["hits"]] == [odd]
+    suggested = client.get(f"/api/v1/documents/{doc.id}/actor-suggestions", headers=auth(token))
+    assert suggested.status_code == 200, suggested.json

@@ -169,3 +169,18 @@ def test_a_short_cognate_matches_a_longer_one():
     en = "The ecologist said the river was healthy."
     uk = "Еколог сказав, що річка здорова."
     assert projected(en, "The ecologist", uk, "en", "uk") == "Еколог"
+
+
+def test_a_phrase_that_cuts_a_word_keeps_the_part_inside_it():
+    en = "Michael Horton's new restaurant opened on Friday."
+    uk = "Новий ресторан Майкла Гортона відкрився в пʼятницю."
+    assert projected(en, "Michael Horton", uk, "en", "uk") == "Майкла Гортона"
+
+
+def test_hyphenated_words_match_by_their_parts():
+    en = "The award went to a young jazz-pianist from Lviv."
+    uk = "Нагороду отримав молодий джаз-піаніст зі Львова."
+    assert projected(en, "young jazz-pianist", uk, "en", "uk") == "молодий джаз-піаніст"
+    en = "He met then-President Oleg Marchuk in 2019."
+    uk = "Він зустрівся з тодішнім президентом Олегом Марчуком у 2019 році."
+    assert projected(en, "then-President Oleg Marchuk", uk, "en", "uk") == "тодішнім президентом Олегом Марчуком"
