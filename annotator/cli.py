@@ -335,11 +335,11 @@ def import_(project_ref, files, lang, fmt, dry_run, add_labels):
                        "that name", err=True)
         if dry_run:
             session().rollback()
-            click.echo(f"dry run: would import {len(result.created)} document(s) with {_span_count(result)} span(s), "
+            click.echo(f"dry run: would import {len(result.created)} document(s) with {result.span_count} span(s), "
                        f"skip {len(result.skipped)}")
         else:
             session().commit()
-            click.echo(f"imported {len(result.created)} document(s) with {_span_count(result)} span(s) into "
+            click.echo(f"imported {len(result.created)} document(s) with {result.span_count} span(s) into "
                        f"{target.name}, skipped {len(result.skipped)}")
 
 
@@ -349,10 +349,6 @@ def _say_detected(inputs) -> None:
     if found:
         click.echo(f"language detected for {found.total()} document(s): "
                    + ", ".join(f"{lang} {n}" for lang, n in found.most_common()), err=True)
-
-
-def _span_count(result) -> int:
-    return result.span_count
 
 
 def _read_files(paths):

@@ -4,9 +4,7 @@ are made."""
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from itertools import islice
 
 from sqlalchemy import JSON
 from sqlalchemy import text as sql_text
@@ -45,8 +43,6 @@ class BulkWriter:
     RETURNING, a statement of its own on SQLite), several times SQLite's own ~3.5 µs; here values are converted
     once per column type, as that type would convert them."""
 
-    CHUNK = 10_000
-
     def __init__(self, session):
         self.conn = session.connection()
         self.dialect = self.conn.dialect
@@ -75,20 +71,14 @@ class BulkWriter:
         cursor.close()
 
     def _sqlite_insert(self, sql: str, rows: Iterator[tuple]) -> None:
-        """executemany in chunks, each run by a second thread while this one makes the next chunk: SQLite
-        releases the GIL while it writes, so making rows and writing them overlap (on two cores, about a third
-        off an import's write phase). One thread uses the connection at a time; the transaction is the
-        session's (SQLAlchemy opens file databases with check_same_thread off)."""
+        """executemany straight from the iterator: sqlite3 takes one row at a time, so rows are made as they are
+        written and never held together. (A second thread writing chunks while this one made the next gained
+        nothing here: the GIL is taken back for every row.)"""
         cursor = self.conn.connection.dbapi_connection.cursor()
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-insert") as pool:
-            pending = None
-            while chunk := list(islice(rows, self.CHUNK)):
-                if pending is not None:
-                    pending.result()
-                pending = pool.submit(cursor.executemany, sql, chunk)
-            if pending is not None:
-                pending.result()
-        cursor.close()
+        try:
+            cursor.executemany(sql, rows)
+        finally:
+            cursor.close()
 
     @contextmanager
     def _revisions_bumped_once(self, table, columns: tuple[str, ...], rows: Iterator[tuple]):

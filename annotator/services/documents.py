@@ -72,13 +72,12 @@ class RelationInput:
 @dataclass
 class AddResult:
     """What add_documents did. `created` holds the new documents, loaded from the session when first looked at
-    (a big import never needs them as objects), `pairs` each input with a DocumentRef to its document, `ids`,
-    `group_ids` and `sentences` what was stored, in input order."""
+    (a big import never needs them as objects); `ids`, `items`, `group_ids` and `sentences` what was stored, in
+    input order."""
 
     created: Sequence[Document] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     left_out: dict[str, int] = field(default_factory=dict)  # another tool's control -> values left out
-    pairs: list[tuple[DocumentInput, "Document | DocumentRef"]] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     items: list[DocumentInput] = field(default_factory=list)
     group_ids: list[int | None] = field(default_factory=list)
@@ -90,11 +89,11 @@ class AddResult:
 
 
 class LoadedDocuments(Sequence):
-    """Documents by id, loaded in a few queries the first time one of them is wanted. After a rollback (a dry
-    run) they are no longer in the database: then `make(k)` builds the k-th one, unsaved, from what was sent."""
+    """Documents by id, loaded in a few queries the first time one of them is wanted (loading the 20,000
+    documents of a big import as objects would add a tenth to its time, and most callers only count them)."""
 
-    def __init__(self, session, ids: list[int], make: Callable[[int], Document] | None = None):
-        self._session, self._ids, self._make, self._docs = session, ids, make, None
+    def __init__(self, session, ids: list[int]):
+        self._session, self._ids, self._docs = session, ids, None
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -105,28 +104,11 @@ class LoadedDocuments(Sequence):
             for n in range(0, len(self._ids), IN_CHUNK):
                 chunk = self._ids[n:n + IN_CHUNK]
                 found.update((d.id, d) for d in self._session.scalars(select(Document).where(Document.id.in_(chunk))))
-            self._docs = [found.get(i) or self._make(n) for n, i in enumerate(self._ids)]
+            self._docs = [found[i] for i in self._ids]
         return self._docs[k]
 
     def __repr__(self) -> str:
         return f"LoadedDocuments({self._ids!r})"
-
-
-class DocumentRef:
-    """Stands for a new document in AddResult.pairs: its id at once, any other attribute from the Document, which
-    is loaded (with the others) on first use. Callers mostly count spans over the pairs, and loading 20,000
-    documents to do that would cost more than storing them."""
-
-    __slots__ = ("id", "_docs", "_k")
-
-    def __init__(self, docs: LoadedDocuments, k: int, doc_id: int):
-        self.id, self._docs, self._k = doc_id, docs, k
-
-    def __getattr__(self, name):
-        return getattr(self._docs[self._k], name)
-
-    def __repr__(self) -> str:
-        return f"DocumentRef({self.id})"
 
 
 def _bad(where: str, name: str, message: str, **params) -> Invalid:
@@ -236,23 +218,10 @@ def add_documents(session, project: Project, inputs: Iterable[DocumentInput], us
             progress(len(rows[n:n + BATCH]))
     if progress and len(inputs) > len(rows):
         progress(len(inputs) - len(rows))
-    # The lambda holds the lists, not `result` (which holds `created`): a cycle would keep everything an import
-    # parsed alive until a full collection (~1 s at the CLI's exit for 400,000 spans).
-    items, ids, group_ids, sentences = result.items, result.ids, result.group_ids, result.sentences
-    result.created = LoadedDocuments(session, ids, lambda k: _unsaved(items[k], ids[k], group_ids[k], sentences[k],
-                                                                      project, creator))
-    result.pairs = [(item, DocumentRef(result.created, k, doc_id))
-                    for k, (item, doc_id) in enumerate(zip(result.items, result.ids, strict=True))]
+    result.created = LoadedDocuments(session, result.ids)
     if align:
         _align_groups(session, project, {gid for gid in result.group_ids if gid is not None}, groups)
     return result
-
-
-def _unsaved(item: DocumentInput, doc_id: int, group_id: int | None, sentences: list, project: Project,
-             creator: int | None) -> Document:
-    return Document(id=doc_id, project_id=project.id, group_id=group_id, lang=item.lang, title=item.title,
-                    text=item.text, content_hash=content_hash(item.text), source_url=item.source_url,
-                    published=item.published, meta=item.meta, sentences=sentences, created_by_id=creator)
 
 
 DOCUMENT_COLUMNS = ("project_id", "group_id", "lang", "title", "text", "content_hash", "source_url", "published",
