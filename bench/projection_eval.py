@@ -1,6 +1,6 @@
 """Exact-boundary accuracy of span projection on a small hand-marked gold (bench/data/projection_gold.json).
 
-    python bench/projection_eval.py DEVSET_DIR [--lexicon DIR | packaged | none]
+    python bench/projection_eval.py DEVSET_DIR [--lexicon DIR | packaged | none] [--directions en|all]
 
 For every gold phrase of an English line of DEVSET_DIR (wmt23-news), the counterpart is searched in the
 Ukrainian and Russian line (the aligned sentence) and must match the marked phrase exactly. The lexicon is
@@ -26,6 +26,7 @@ GOLD = Path(__file__).with_name("data") / "projection_gold.json"
 
 
 LANGS = ("en", "uk", "ru")
+PAIRS = (("en", "uk"), ("en", "ru"), ("uk", "ru"))  # learned per pair; prepare() adds the other direction
 
 
 def read_lines(folder: Path) -> dict[str, list[str]]:
@@ -38,7 +39,7 @@ def learned(spec: str, devset: Path):
     if spec == "none":
         return {}
     lines = read_lines(Path(spec) if spec else devset.parent / "wmt22-general")
-    return lexicon.prepare({("en", b): lexicon.learn(zip(lines["en"], lines[b], strict=True)) for b in ("uk", "ru")})
+    return lexicon.prepare({(a, b): lexicon.learn(zip(lines[a], lines[b], strict=True)) for a, b in PAIRS})
 
 
 def learned_without(devset: Path, folder: Path, gold_lines: set[int]):
@@ -47,9 +48,9 @@ def learned_without(devset: Path, folder: Path, gold_lines: set[int]):
     docs = (folder / "docs.txt").read_text(encoding="utf-8").splitlines()
     seen = {docs[k - 1] for k in gold_lines}
     rows = [k for k, doc in enumerate(docs) if doc not in seen]
-    return lexicon.prepare({("en", b): lexicon.learn(list(zip(own["en"], own[b], strict=True)) +
-                                                     [(other["en"][k], other[b][k]) for k in rows])
-                            for b in ("uk", "ru")})
+    return lexicon.prepare({(a, b): lexicon.learn(list(zip(own[a], own[b], strict=True)) +
+                                                  [(other[a][k], other[b][k]) for k in rows])
+                            for a, b in PAIRS})
 
 
 def main(argv=None) -> int:
@@ -57,6 +58,9 @@ def main(argv=None) -> int:
     parser.add_argument("devset", type=Path)
     parser.add_argument("--lexicon", default="")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--directions", choices=("en", "all"), default="en",
+                        help="en: from the English phrase only (the figures of docs/alignment.md); all: every "
+                             "language of an item to each other, by direction")
     args = parser.parse_args(argv)
     items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
     lines = {args.devset.name: read_lines(args.devset)}
@@ -66,21 +70,24 @@ def main(argv=None) -> int:
         lexicons[name] = learned(args.lexicon, args.devset) if args.lexicon in ("packaged", "none") else \
             learned_without(args.devset, args.devset.parent / name, {i["line"] for i in items if i.get("set") == name})
     right, total = Counter(), Counter()
+    directions = [("en", "uk"), ("en", "ru")] if args.directions == "en" else \
+        [(a, b) for a in LANGS for b in LANGS if a != b]
     for item in items:
         name = item.get("set", args.devset.name)
-        source = lines[name]["en"][item["line"] - 1]
-        start = source.index(item["en"])
-        for lang in ("uk", "ru"):
-            if lang not in item:
+        for src, tgt in directions:
+            if src not in item or tgt not in item:
                 continue
-            window = lines[name][lang][item["line"] - 1]
-            found = counterpart(source, start, start + len(item["en"]), window, "en", lang, lexicons[name])
+            source = lines[name][src][item["line"] - 1]
+            start = source.index(item[src])
+            window = lines[name][tgt][item["line"] - 1]
+            found = counterpart(source, start, start + len(item[src]), window, src, tgt, lexicons[name])
             got = window[found[0]:found[1]] if found else None
-            for key in ((item["split"], item["kind"]), (item["split"], "all")):
+            split = item["split"] if args.directions == "en" else f"{src}-{tgt}"
+            for key in ((split, item["kind"]), (split, "all")):
                 total[key] += 1
-                right[key] += got == item[lang]
-            if args.verbose and got != item[lang]:
-                print(f"  {item['split']} {lang}: {item['en']!r} -> {got!r}, gold {item[lang]!r}")
+                right[key] += got == item[tgt]
+            if args.verbose and got != item[tgt]:
+                print(f"  {item['split']} {src}-{tgt}: {item[src]!r} -> {got!r}, gold {item[tgt]!r}")
     print("| split | kind | exact | of |")
     print("|---|---|---|---|")
     for key in sorted(total):

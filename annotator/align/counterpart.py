@@ -128,7 +128,39 @@ def counterpart(
                 and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
             first, budget = first - 1, max(budget - 1, 0)
             run.insert(0, target[first][2])
-    return _quoted(window, target[first][0], target[last][1])
+    if tgt_lang == "en":
+        first, last = _english_modifiers(target, hits, breaks, first, last, budget)
+    return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
+
+
+def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int) -> tuple[int, int]:
+    """English puts a phrase's modifiers before its head: free words just before the run come with it, one per
+    missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number
+    word or a word in -ed, which is mostly a verb ("contacted Senator Rogers' office")."""
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
+            target[first - 1][2]):
+        first, budget = first - 1, budget - 1
+    return first, last
+
+
+def _english_modifier(word: str) -> bool:
+    word = word.lower()
+    return word not in _ENGLISH_FUNCTION_WORDS and not word.endswith("ed")
+
+
+def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """An English phrase ends before a possessive 's ("Donald Trump" of "Donald Trump's skyscraper")."""
+    if lang == "en" and window[end - 2:end] in ("'s", "’s") and end - 2 > start:
+        end -= 2
+    return start, end
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
+    "its their our my your he she it they we i you him them us me is are was were be been being has have had do "
+    "does did will would could should may might must can not no also after before when while than then said says "
+    "told say some many most more all any each every other such there here where one two three four five six seven "
+    "eight nine ten".split())
 
 
 def _breaks(between: str) -> bool:

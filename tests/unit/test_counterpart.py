@@ -184,3 +184,15 @@ def test_hyphenated_words_match_by_their_parts():
     en = "He met then-President Oleg Marchuk in 2019."
     uk = "Він зустрівся з тодішнім президентом Олегом Марчуком у 2019 році."
     assert projected(en, "then-President Oleg Marchuk", uk, "en", "uk") == "тодішнім президентом Олегом Марчуком"
+
+
+def test_into_english_modifiers_come_before_the_head_and_a_possessive_stays_out():
+    uk = "Виступив тренер з плавання Марк Дойл."
+    en = "Swimming coach Mark Doyle spoke."
+    assert projected(uk, "тренер з плавання Марк Дойл", en, "uk", "en") == "Swimming coach Mark Doyle"
+    uk = "Хмарочос Дональда Трампа втрачає орендарів."
+    en = "Donald Trump's skyscraper is losing tenants."
+    assert projected(uk, "Дональда Трампа", en, "uk", "en") == "Donald Trump"
+    uk = "Журналісти звʼязалися з офісом сенаторки Роджерс."
+    en = "Reporters contacted Senator Rogers' office."
+    assert projected(uk, "офісом сенаторки Роджерс", en, "uk", "en") == "Senator Rogers' office"
