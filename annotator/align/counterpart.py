@@ -40,7 +40,7 @@ def counterpart(
     # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
     # a hyphenated word count one by one ("then-President": «тодішній президент»)
     cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
-    inside = [part for w in cut if _TOKEN.fullmatch(w) for part in w.split("-") if part]
+    inside = [part for w in cut for m in _TOKEN.finditer(w) for part in m.group().split("-") if part]
     outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
     if not inside:
         return None
