@@ -175,6 +175,7 @@ def test_a_phrase_that_cuts_a_word_keeps_the_part_inside_it():
     en = "Michael Horton's new restaurant opened on Friday."
     uk = "Новий ресторан Майкла Гортона відкрився в пʼятницю."
     assert projected(en, "Michael Horton", uk, "en", "uk") == "Майкла Гортона"
+    assert projected(en, "Michael Horton'", uk, "en", "uk") == "Майкла Гортона"  # cut at the apostrophe
 
 
 def test_hyphenated_words_match_by_their_parts():
