@@ -15,8 +15,8 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from annotator.align import glossary, lexicon
-from annotator.morphology import parse
 from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
+from annotator.morphology import parse
 
 GAP = 2
 WORDS = 65_536  # words whose readings each per-word cache keeps (a long-running server sees unbounded text)
@@ -86,10 +86,10 @@ def counterpart(
     # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
     # an adjective or a preposition comes free with the noun after it.
     # The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
-    # [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the genitive, where the missing words are lower-case, it is a complement
-    # and free: their head is still to be found («[керівництво] крікетного [турніру]» for "cricket authorities";
-    # but «Лівійської національної [армії]» is "Army"; a possessive is a complement after it: «міністерка
-    # закордонних [справ] Німеччини»).
+    # [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the
+    # genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
+    # found («[керівництво] крікетного [турніру]» for "cricket authorities"; but «Лівійської національної [армії]»
+    # is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»).
     if last + 1 < len(target) and not breaks[last + 1] and (hits[last + 1] == set() or hits[last + 1] is None
                                                               and (budget or target[last][2][:1].isupper())) \
             and _qualifies(target[last][2], target[last + 1][2], tgt_lang):
@@ -135,8 +135,9 @@ def counterpart(
 
 def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int) -> tuple[int, int]:
     """English puts a phrase's modifiers before its head: free words just before the run come with it, one per
-    missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number
-    word or a word in -ed, which is mostly a verb ("contacted Senator Rogers' office")."""
+    missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number,
+    a date word ("Yesterday", "Monday"), an adverb in -ly ("reportedly") or a word in -ed, which is mostly a verb
+    ("contacted Senator Rogers' office")."""
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
             target[first - 1][2]):
         first, budget = first - 1, budget - 1
@@ -144,13 +145,19 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int)
 
 
 def _english_modifier(word: str) -> bool:
+    return not (word[0].isdigit() or _calendar(word) or _english_function_word(word) or word.lower().endswith("ed"))
+
+
+def _english_function_word(word: str) -> bool:
+    """A function word, or an adverb in -ly ("Reportedly"; but not "family" or "ally")."""
     word = word.lower()
-    return word not in _ENGLISH_FUNCTION_WORDS and not word.endswith("ed")
+    adverb = word.endswith("ly") and len(word) > 4 and not word.endswith(("ily", "ally"))
+    return word in _ENGLISH_FUNCTION_WORDS or adverb
 
 
 def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """An English phrase ends before a possessive 's ("Donald Trump" of "Donald Trump's skyscraper")."""
-    if lang == "en" and window[end - 2:end] in ("'s", "’s") and end - 2 > start:
+    if lang == "en" and window[end - 2:end] in ("'s", "’s", "ʼs") and end - 2 > start:
         end -= 2
     return start, end
 
@@ -160,22 +167,29 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "its their our my your he she it they we i you him them us me is are was were be been being has have had do "
     "does did will would could should may might must can not no also after before when while than then said says "
     "told say some many most more all any each every other such there here where one two three four five six seven "
-    "eight nine ten".split())
+    "eight nine ten only just yesterday today tomorrow including during according following regarding concerning "
+    "excluding".split())
 
 
 def _breaks(between: str) -> bool:
-    """Punctuation between two words ends a phrase, except quote marks alone («компанії «Вагнер»», «Група
-    «правих» протестувальників»)."""
+    """Punctuation between two words ends a phrase, except quote marks alone, whether they open or close: a
+    quoted word is mostly part of the phrase around it («компанії «Вагнер»», «Група «правих» протестувальників»,
+    «капітан «Уоспс» Бред Шілдс»)."""
     return bool(_PUNCT.search(between)) and not _QUOTES_ONLY.fullmatch(between)
 
 
 def _quoted(window: str, start: int, end: int) -> tuple[int, int]:
     """The span with the other mark of a quote it opens or closes at its edge («компанії «Вагнер»»)."""
-    inner = window[start:end]
     for opening, closing in _QUOTE_PAIRS:
+        inner = window[start:end]
         if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
             end += 1
-        elif inner.count(closing) > inner.count(opening) and window[start - 1:start] == opening and start:
+        elif inner.count(closing) > inner.count(opening) and start and window[start - 1] == opening:
+            start -= 1
+    if window[start:end].count('"') % 2:  # a straight mark opens and closes alike: take the one beside the span
+        if window[end:end + 1] == '"':
+            end += 1
+        elif start and window[start - 1] == '"':
             start -= 1
     return start, end
 
@@ -343,10 +357,12 @@ def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
 
 
 def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
-    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, and not a
-    capitalised preposition or conjunction at the start of the sentence («У міністерстві …»)."""
-    return target[j][2][:1].isupper() and hits[j] is not None and not breaks[boundary] \
-        and not (j == 0 and _function_word(target[j][2], lang))
+    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, not a date word
+    ("Yesterday", «Понеділок») and not a capitalised preposition or conjunction at the start of the sentence («У
+    міністерстві …», "In 2023 …")."""
+    word = target[j][2]
+    return word[:1].isupper() and hits[j] is not None and not breaks[boundary] and not _calendar(word) \
+        and not (_english_function_word(word) if lang == "en" else j == 0 and _function_word(word, lang))
 
 
 @lru_cache(maxsize=WORDS)
@@ -456,8 +472,8 @@ _FINAL_H = re.compile("(?<=[aeiou])h$")
 ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США"), ("NATO", "НАТО"), ("UAE", "ОАЕ", "ОАЭ"),
                  ("WHO", "ВООЗ", "ВОЗ"), ("IMF", "МВФ"), ("OSCE", "ОБСЄ", "ОБСЕ"), ("IAEA", "МАГАТЕ", "МАГАТЭ"),
                  ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "премьер-министр")]
-_POSSESSIVE = re.compile(r"['’]s$")
-_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+_POSSESSIVE_INSIDE = re.compile(r"\w['’ʼ]s?\s")
 
 
 def _abbreviated_form(word: str) -> str:

@@ -143,8 +143,21 @@ def test_words_that_name_actors_match_through_the_glossary():
     en = "The mayor thanked the ambassador on Friday."
     uk = "Мер подякував послу в пʼятницю."
     ru = "Мэр поблагодарил посла в пятницу."
-    assert projected(en, "The mayor", uk, "en", "uk") == "Мер" and projected(en, "ambassador", uk, "en", "uk") == "послу"
-    assert projected(en, "The mayor", ru, "en", "ru") == "Мэр" and projected(en, "ambassador", ru, "en", "ru") == "посла"
+    assert projected(en, "The mayor", uk, "en", "uk") == "Мер"
+    assert projected(en, "ambassador", uk, "en", "uk") == "послу"
+    assert projected(en, "The mayor", ru, "en", "ru") == "Мэр"
+    assert projected(en, "ambassador", ru, "en", "ru") == "посла"
+
+
+def test_the_glossary_does_not_take_a_word_for_another_that_starts_the_same():
+    from annotator.align.glossary import same_meaning
+    assert same_meaning("former", "en", "екс", "uk") and same_meaning("team", "en", "команди", "uk")
+    assert not same_meaning("former", "en", "Експерти", "uk")  # not «екс…»
+    assert not same_meaning("government", "en", "Владислав", "uk") and same_meaning("government", "en", "влади", "uk")
+    assert not same_meaning("team", "en", "Командир", "uk") and not same_meaning("team", "en", "командира", "ru")
+    assert not same_meaning("family", "en", "семь", "ru") and same_meaning("family", "en", "семьи", "ru")
+    assert not same_meaning("father", "en", "папір", "uk") and not same_meaning("prince", "en", "принцип", "ru")
+    assert not same_meaning("judge", "en", "судьба", "ru") and not same_meaning("mother", "en", "материал", "ru")
 
 
 def test_a_genitive_complement_leaves_room_for_the_head_before_it():
@@ -197,3 +210,25 @@ def test_into_english_modifiers_come_before_the_head_and_a_possessive_stays_out(
     uk = "Журналісти звʼязалися з офісом сенаторки Роджерс."
     en = "Reporters contacted Senator Rogers' office."
     assert projected(uk, "офісом сенаторки Роджерс", en, "uk", "en") == "Senator Rogers' office"
+
+
+def test_into_english_a_date_word_a_number_or_including_stays_out_of_the_phrase():
+    uk = "Вчора міністр оборони Джон Гілі відвідав базу."
+    for en in ("Yesterday Defence Secretary John Healey visited the base.",
+               "In 2023 Defence Secretary John Healey visited the base.",
+               "Several people, including Defence Secretary John Healey, visited the base.",
+               "Reportedly Defence Secretary John Healey visited the base."):
+        assert projected(uk, "міністр оборони Джон Гілі", en, "uk", "en") == "Defence Secretary John Healey", en
+
+
+def test_a_possessive_with_a_modifier_letter_apostrophe_stays_out_of_an_english_phrase():
+    assert projected("Будинок Дональда Трампа згорів.", "Дональда Трампа", "Donald Trumpʼs house burned down.", "uk",
+                     "en") == "Donald Trump"
+
+
+def test_a_name_in_straight_quotes_comes_with_both_marks():
+    en = "The energy company Sirius said on Monday."
+    assert projected(en, "energy company Sirius", 'Енергетична компанія "Сіріус" заявила в понеділок.', "en",
+                     "uk") == 'Енергетична компанія "Сіріус"'
+    assert projected(en, "energy company Sirius", 'Энергетическая компания "Сириус" заявила в понедельник.', "en",
+                     "ru") == 'Энергетическая компания "Сириус"'
