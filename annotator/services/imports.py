@@ -61,8 +61,8 @@ def unknown_controls(project: Project, inputs: list[DocumentInput], leave_out: b
         if not item.foreign:
             continue
         for span in item.spans:
-            if span.attrs and span.label in attributes:
-                kept = unknown(span.attrs, attributes[span.label])
+            if span.attrs:  # a label the schema lacks (to be added by the import) has no attributes yet
+                kept = unknown(span.attrs, attributes.get(span.label, set()))
                 if leave_out:
                     span.attrs = kept
         for k, (annotator, values, status) in enumerate(item.doc_labels_by):

@@ -498,10 +498,10 @@ def test_a_field_of_several_options_takes_a_list_through_the_api(client, team):
     assert put(client, doc, t["olena"], {"stance": "support", "topic": ["war"]}, 0).status_code == 200
 
 
-def label_studio_task(text: str) -> bytes:
+def label_studio_task(text: str, label: str = "ACTOR") -> bytes:
     """A task as another Label Studio project writes it: a labelled region with a control of its own
     (certainty), a document control the project lacks (sentiment), and one option of a field of several."""
-    region = {"start": 0, "end": 5, "text": text[:5], "labels": ["ACTOR"]}
+    region = {"start": 0, "end": 5, "text": text[:5], "labels": [label]}
     return orjson.dumps([{"id": 7, "data": {"text": text, "lang": "en"}, "annotations": [{"result": [
         {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region},
         {"id": "r1", "from_name": "certainty", "to_name": "text", "type": "choices",
@@ -539,6 +539,20 @@ def test_another_label_studio_projects_controls_are_left_out_and_named(app, make
     run = cli(app.config["SQLALCHEMY_DATABASE_URI"], "import", "ls", str(file))
     assert run.exit_code == 0, run.output
     assert "left out 'certainty' (1 value(s))" in run.output and "left out 'sentiment'" in run.output
+
+
+def test_a_label_the_import_adds_brings_no_unknown_control_with_it(app, make, cli, tmp_path):
+    """A new label has no attributes in the schema yet: its controls are left out like any other, not refused."""
+    project = make.project("ls", schema=schema_with_fields())
+    file = tmp_path / "tasks.json"
+    file.write_bytes(label_studio_task("Odesa said on Tuesday that ships would sail.", label="PLACE"))
+    run = cli(app.config["SQLALCHEMY_DATABASE_URI"], "import", "ls", str(file), "--add-labels")
+    assert run.exit_code == 0, run.output
+    assert "left out 'certainty' (1 value(s))" in run.output
+    with app.app_context():
+        from annotator.extensions import db
+        from annotator.models import Project
+        assert "PLACE" in db.session.get(Project, project.id).label_names()
 
 
 @pytest.mark.parametrize(("fmt", "name", "layer"), [("labelstudio", "tasks.json", "import:labelstudio"),
