@@ -236,8 +236,8 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
     (every case of the word for a head before a genitive), or None."""
     pos, cases = _cases(word, lang)
-    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word):  # «в среду первый вице-президент»
-        return None
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or _place(word, lang) and run[0][:1].islower():
+        return None  # «в среду первый вице-президент», «в долларах США команда» (but «Даллас Ковбойс»)
     _, next_cases = _cases(run[0], lang)
     for later in run[:4]:
         _, later_cases = _cases(later, lang)
@@ -251,6 +251,12 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     if any_case and pos == "NOUN" and "gent" in next_cases:  # the head of the whole phrase, whatever governs it
         return cases, True
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
+
+
+def _place(word: str, lang: str) -> bool:
+    """A place name, by its likeliest analysis (США, Києва): not a title before a common noun."""
+    parses = parse(word, lang)
+    return bool(parses) and word[:1].isupper() and "Geox" in parses[0].tag.grammemes
 
 
 def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:

@@ -232,3 +232,17 @@ def test_a_name_in_straight_quotes_comes_with_both_marks():
                      "uk") == 'Енергетична компанія "Сіріус"'
     assert projected(en, "energy company Sirius", 'Энергетическая компания "Сириус" заявила в понедельник.', "en",
                      "ru") == 'Энергетическая компания "Сириус"'
+
+
+def test_a_place_name_is_not_a_title_before_a_common_noun():
+    en = "Besides the dollar rewards, the team behind the project launched an app."
+    ru = "Кроме выгоды в долларах США команда, занимающаяся разработкой проекта, запустила приложение."
+    assert projected(en, "team behind the project", ru, "en", "ru") == "команда, занимающаяся разработкой проекта"
+
+
+def test_family_words_and_possessives_come_through_the_glossary():
+    en = "My granddaughter and an older couple thanked the rivals of the club."
+    assert projected(en, "My granddaughter", "Моїй онучці та літній парі подякували суперники клубу.", "en",
+                     "uk") == "Моїй онучці"
+    assert projected(en, "older couple", "Моей внучке и пожилой паре сказали спасибо соперники клуба.", "en",
+                     "ru") == "пожилой паре"
