@@ -118,7 +118,8 @@ def counterpart(
             run = [w for _s, _e, w in target[first:last + 1]]
             continue
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
-        if title is None or not _outside_governed(target, first - 1, *title, tgt_lang):
+        if title is None or not _outside_governed(target, first - 1, *title, tgt_lang) \
+                or first > 1 and target[first - 2][2][:1].isdigit():  # a measure, not a title: «2022 года»
             break
         first, budget = first - 1, budget - 1
         run.insert(0, target[first][2])
@@ -372,6 +373,13 @@ def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
 
 
 @lru_cache(maxsize=WORDS)
+def _verb(word: str, lang: str) -> bool:
+    """The word's likeliest analysis is a verb, an infinitive or a gerund (none for English)."""
+    parses = parse(word, lang)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND")
+
+
+@lru_cache(maxsize=WORDS)
 def _function_word(word: str, lang: str) -> bool:
     """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
     parses = parse(word, lang)
@@ -458,18 +466,21 @@ def _latin(word: str) -> str:
 def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
-    silent (Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара)."""
+    silent, kn at the start as n (Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара, Knowsley ~
+    Ноуслі)."""
     word = _SOFT_C.sub("s", _TH.sub("t", word))
     keys = {name_skeleton(word)}
     if word.isascii():
-        keys.add(name_skeleton(_FINAL_H.sub("", _W.sub("u", _QU.sub("kv", word.lower().replace("j", "dzh"))))))
+        spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", word.lower().replace("j", "dzh"))))
+        keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
     return frozenset(k for k in keys if len(k) >= 2)
 
 
-_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_C = re.compile(r"c(?=[eiyéèêíî])", re.IGNORECASE)  # Céline ~ Селін
 _TH = re.compile("th", re.IGNORECASE)
 _QU = re.compile("qu")
 _W = re.compile("w")
+_KN = re.compile("^kn")
 _FINAL_H = re.compile("(?<=[aeiou])h$")
 
 
@@ -520,7 +531,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
         key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
-                              and (key.startswith(other) or other.startswith(key))):
+                              and (key.startswith(other) or other.startswith(key))
+                              and not _verb(a, langs[0]) and not _verb(b, langs[1])):  # not пройти ~ protesters
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD:
         return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]

@@ -246,3 +246,20 @@ def test_family_words_and_possessives_come_through_the_glossary():
                      "uk") == "Моїй онучці"
     assert projected(en, "older couple", "Моей внучке и пожилой паре сказали спасибо соперники клуба.", "en",
                      "ru") == "пожилой паре"
+
+
+def test_a_verb_is_not_a_cognate_of_a_longer_noun():
+    en = "Five protesters got into the gallery on Saturday."
+    ru = "В субботу пяти протестующим удалось пройти в галерею."
+    assert projected(en, "Five protesters", ru, "en", "ru") == "пяти протестующим"
+
+
+def test_a_silent_k_and_an_accented_soft_c_in_names():
+    from annotator.align.counterpart import _name_keys
+    assert _name_keys("Knowsley") & _name_keys("Ноуслі") and _name_keys("Céline") & _name_keys("Селін")
+
+
+def test_a_measure_after_a_number_is_not_a_title():
+    en = "Until 2022, specialist Celine Gounder worked every day."
+    ru = "До весны 2022 года специалистка Селин Гаундер работала каждый день."
+    assert projected(en, "specialist Celine Gounder", ru, "en", "ru") == "специалистка Селин Гаундер"
