@@ -54,6 +54,12 @@ def counterpart(
         else:
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
+    if tgt_lang == "en":  # an English verb between two phrases ends them as punctuation does
+        for j, (_s, _e, word) in enumerate(target):
+            if word.lower() in _ENGLISH_VERBS:
+                breaks[j] = True
+                if j + 1 < len(target):
+                    breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
     runs = _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)
     if not runs:
@@ -130,8 +136,22 @@ def counterpart(
             first, budget = first - 1, max(budget - 1, 0)
             run.insert(0, target[first][2])
     if tgt_lang == "en":
+        last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang)
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
     return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
+
+
+def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str], src_lang: str) -> tuple[int, int]:
+    """English puts the head noun after its modifiers: where the run ends on the translation of an adjective or a
+    genitive and a word is missing, the free word after it is the head ("[School] officials" for «Керівництво
+    школи», "[social] psychologist"), unless it is a function word, a verb in -ed or an adverb."""
+    if not budget or last + 1 >= len(target) or breaks[last + 1] or hits[last + 1] != set() \
+            or not target[last + 1][2].islower() or not _english_modifier(target[last + 1][2]):
+        return last, budget
+    pos_cases = [_cases(inside[k], src_lang) for k in hits[last] if inside[k].islower()]  # not a name
+    if any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
+        return last + 1, budget - 1
+    return last, budget
 
 
 def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int) -> tuple[int, int]:
@@ -150,9 +170,9 @@ def _english_modifier(word: str) -> bool:
 
 
 def _english_function_word(word: str) -> bool:
-    """A function word, or an adverb in -ly ("Reportedly"; but not "family" or "ally")."""
+    """A function word, or an adverb in -ly ("Reportedly"; but not "family" or "elderly")."""
     word = word.lower()
-    adverb = word.endswith("ly") and len(word) > 4 and not word.endswith(("ily", "ally"))
+    adverb = word.endswith("ly") and len(word) > 4 and word not in _LY_NOT_ADVERBS
     return word in _ENGLISH_FUNCTION_WORDS or adverb
 
 
@@ -163,6 +183,11 @@ def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[i
     return start, end
 
 
+_LY_NOT_ADVERBS = frozenset("family rally assembly supply reply monopoly anomaly italy bully daily weekly monthly "
+                            "quarterly yearly elderly friendly".split())
+_ENGLISH_VERBS = frozenset(
+    "is are was were be been has have had do does did will would could should may might must can said says say "
+    "told tells added adds according found find finds speaks spoke".split())
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me is are was were be been being has have had do "
@@ -466,17 +491,18 @@ def _latin(word: str) -> str:
 def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
-    silent, kn at the start as n (Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара, Knowsley ~
+    silent, kn at the start as n, g before e, i or y inside a word as дж (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара, Knowsley ~
     Ноуслі)."""
     word = _SOFT_C.sub("s", _TH.sub("t", word))
     keys = {name_skeleton(word)}
     if word.isascii():
-        spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", word.lower().replace("j", "dzh"))))
+        spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
         keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
     return frozenset(k for k in keys if len(k) >= 2)
 
 
 _SOFT_C = re.compile(r"c(?=[eiyéèêíî])", re.IGNORECASE)  # Céline ~ Селін
+_SOFT_G = re.compile(r"(?<=.)g(?=[eiy])")  # Rogers ~ Роджерс (not at the start: Gibson, Gillian)
 _TH = re.compile("th", re.IGNORECASE)
 _QU = re.compile("qu")
 _W = re.compile("w")

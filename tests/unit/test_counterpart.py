@@ -263,3 +263,27 @@ def test_a_measure_after_a_number_is_not_a_title():
     en = "Until 2022, specialist Celine Gounder worked every day."
     ru = "До весны 2022 года специалистка Селин Гаундер работала каждый день."
     assert projected(en, "specialist Celine Gounder", ru, "en", "ru") == "специалистка Селин Гаундер"
+
+
+def test_into_english_the_head_noun_comes_after_its_modifier_but_not_a_verb():
+    uk = "Керівництво школи не відповіло на запит."
+    assert projected(uk, "Керівництво школи", "School officials did not respond to the request.", "uk",
+                     "en") == "School officials"
+    uk = "Соціальний психолог радить відпочивати."
+    assert projected(uk, "Соціальний психолог", "A social psychologist advises rest.", "uk",
+                     "en") == "social psychologist"
+    ru = "Суд присяжных признал его виновным."
+    assert projected(ru, "Суд присяжных", "A jury found him guilty.", "ru", "en") == "jury"
+
+
+def test_an_english_verb_between_two_matches_ends_the_phrase():
+    uk = "Управління поліції Мерсісайду повідомило, що поліцейського поранено."
+    en = "Merseyside Police department said a police officer was injured."
+    assert projected(uk, "Управління поліції Мерсісайду", en, "uk", "en") == "Merseyside Police department"
+
+
+def test_a_country_matches_its_adjective_and_a_soft_g_is_dzh():
+    from annotator.align.counterpart import _name_keys
+    from annotator.align.glossary import same_meaning
+    assert same_meaning("Russian", "en", "Росії", "uk") and same_meaning("Ukrainian", "en", "украинские", "ru")
+    assert _name_keys("Rogers") & _name_keys("Роджерс") and not _name_keys("Gibson") & _name_keys("Джибсон")
