@@ -16,7 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotator.align import align, gale_church, split_sentences  # noqa: E402
+from annotator.align import (  # noqa: E402
+    align,
+    gale_church,
+    glossary,  # noqa: E402
+    split_sentences,
+)
 from annotator.align.aligner import _sentence_evidence  # noqa: E402
 
 NAMES = {
@@ -64,7 +69,8 @@ def make_group(count: int, seed: int = 7) -> dict[str, str]:
 
 
 def time_once(texts: dict[str, str], aligner) -> tuple[float, float, int]:
-    _sentence_evidence.cache_clear()  # as on a new article: nothing known of its sentences
+    _sentence_evidence.cache_clear()  # as on a new article: nothing known of its sentences or words
+    glossary.meanings.cache_clear()
     started = time.perf_counter()
     sentences = {}
     for lang, text in texts.items():

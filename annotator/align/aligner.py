@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from annotator.align import dp, lexicon
+from annotator.align import dp, glossary, lexicon
 from annotator.align.anchors import cognate_keys, sentence_anchors, words_of
 from annotator.align.segment import base_lang
 
@@ -31,6 +31,7 @@ GALE_CHURCH = dp.Params(ratio=1.0, variance=6.8)
 # How much one key of each kind weighs against a name, number, date or quote (weight 1).
 LEXICON_WEIGHT = 0.5
 COGNATE_WEIGHT = 0.5
+GLOSSARY_WEIGHT = 0.5
 
 
 def align(
@@ -83,9 +84,15 @@ def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: i
             named = entries.get(stem)
             if named:
                 keys.update(dict.fromkeys(named, LEXICON_WEIGHT))
+        keys.update(dict.fromkeys(_glossary_keys(sentence, lang), GLOSSARY_WEIGHT))
         keys.update(dict.fromkeys(anchors, 1.0))
         out.append(keys)
     return out
+
+
+def _glossary_keys(sentence: str, lang: str) -> frozenset[str]:
+    """The glossary meanings of the sentence's words (words naming actors: officials, police, mayor …)."""
+    return frozenset(f"g{row}" for word in words_of(sentence) for row in glossary.meanings(word, lang))
 
 
 @lru_cache(maxsize=4096)

@@ -491,8 +491,8 @@ def _latin(word: str) -> str:
 def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
-    silent, kn at the start as n, g before e, i or y inside a word as дж (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара, Knowsley ~
-    Ноуслі)."""
+    silent, kn at the start as n, g before e, i or y inside a word as дж (Rogers ~ Роджерс, Jones ~ Джонс,
+    Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара, Knowsley ~ Ноуслі)."""
     word = _SOFT_C.sub("s", _TH.sub("t", word))
     keys = {name_skeleton(word)}
     if word.isascii():
