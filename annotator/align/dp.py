@@ -17,6 +17,9 @@ _ZERO_ONE = BEAD_SHAPES.index((0, 1))
 # A length ratio estimated from two texts is kept in this range: uk, ru and en differ by 5-15 % in
 # characters, and a short text with a long deleted paragraph must not skew it.
 RATIO_RANGE = (0.9, 1.2)
+# What an unrelated sentence holds by chance is averaged over at least this many sentences: in a short article
+# whose names recur in every sentence, the few others would make the true partner look like chance.
+CHANCE_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,7 @@ def _chance(matches: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:
     likely its translation, left out)."""
     if matches.shape[1] < 2:
         return np.zeros(matches.shape[0])
-    rest = (matches.sum(axis=1) - matches.max(axis=1)) / (matches.shape[1] - 1)
+    rest = (matches.sum(axis=1) - matches.max(axis=1)) / max(matches.shape[1] - 1, CHANCE_SENTENCES)
     return params.chance_factor * rest / (own + params.smoothing)
 
 

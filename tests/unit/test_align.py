@@ -192,3 +192,15 @@ def test_a_project_lexicon_is_combined_with_the_shipped_one():
     both = lexicon.combine(ours, shipped)
     assert both[("en", "uk")] == {"wheat": ("пшени",), "price": ("цін", "ціни"), "hives": ("вулик",)}
     assert shipped == {("en", "uk"): {"wheat": ("пшени",), "price": ("ціни",)}}  # not modified
+
+
+def test_a_short_article_whose_names_recur_in_every_sentence_aligns_one_to_one():
+    """With three sentences, what the others hold "by chance" is most of each sentence's evidence."""
+    en = ["Hart tells Petrenko that Kyiv will help Odesa rebuild its port",
+          "Kyiv mayor Olena Hart told Odesa governor Ivan Petrenko on Monday that the capital would send engineers.",
+          "Petrenko thanked Hart and said Odesa would need cranes from Kyiv before the spring."]
+    ru = ["Харт сообщила Петренко, что Киев поможет Одессе восстановить порт",
+          "Мэр Киева Олена Харт в понедельник сообщила губернатору Одессы Ивану Петренко, что столица пришлёт "
+          "инженеров.",
+          "Петренко поблагодарил Харт и сказал, что Одессе понадобятся краны из Киева до весны."]
+    assert align(en, ru, "en", "ru", [0, 1], [0, 1]) == [([0], [0]), ([1], [1]), ([2], [2])]
