@@ -54,9 +54,9 @@ def counterpart(
         else:
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
-    if tgt_lang == "en":  # an English verb between two phrases ends them as punctuation does
+    if tgt_lang == "en":  # an English verb between two phrases ends them as punctuation does (not May, Will)
         for j, (_s, _e, word) in enumerate(target):
-            if word.lower() in _ENGLISH_VERBS:
+            if word in _ENGLISH_VERBS:
                 breaks[j] = True
                 if j + 1 < len(target):
                     breaks[j + 1] = True
@@ -124,8 +124,8 @@ def counterpart(
             run = [w for _s, _e, w in target[first:last + 1]]
             continue
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
-        if title is None or not _outside_governed(target, first - 1, *title, tgt_lang) \
-                or first > 1 and target[first - 2][2][:1].isdigit():  # a measure, not a title: «2022 года»
+        if title is None or _name_before(target, first, tgt_lang) or not _outside_governed(target, first - 1, *title, tgt_lang) \
+                or first > 1 and _YEAR.fullmatch(target[first - 2][2]):  # «2022 года», not «50 рятувальників»
             break
         first, budget = first - 1, budget - 1
         run.insert(0, target[first][2])
@@ -170,9 +170,10 @@ def _english_modifier(word: str) -> bool:
 
 
 def _english_function_word(word: str) -> bool:
-    """A function word, or an adverb in -ly ("Reportedly"; but not "family" or "elderly")."""
+    """A function word, or an adverb in -ly of seven letters or more ("Reportedly"; not "elderly", nor the short
+    names Kelly, Emily, Reilly)."""
     word = word.lower()
-    adverb = word.endswith("ly") and len(word) > 4 and word not in _LY_NOT_ADVERBS
+    adverb = word.endswith("ly") and len(word) > 6 and word not in _LY_NOT_ADVERBS
     return word in _ENGLISH_FUNCTION_WORDS or adverb
 
 
@@ -183,17 +184,17 @@ def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[i
     return start, end
 
 
-_LY_NOT_ADVERBS = frozenset("family rally assembly supply reply monopoly anomaly italy bully daily weekly monthly "
-                            "quarterly yearly elderly friendly".split())
+_LY_NOT_ADVERBS = frozenset("assembly monopoly anomaly monthly quarterly elderly friendly".split())
+_NAMED_DATES = frozenset(("April", "May", "June", "August"))
+_YEAR = re.compile(r"\d{4}")
 _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "
     "told tells added adds according found find finds speaks spoke".split())
-_ENGLISH_FUNCTION_WORDS = frozenset(
+_ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
-    "its their our my your he she it they we i you him them us me is are was were be been being has have had do "
-    "does did will would could should may might must can not no also after before when while than then said says "
-    "told say some many most more all any each every other such there here where one two three four five six seven "
-    "eight nine ten only just yesterday today tomorrow including during according following regarding concerning "
+    "its their our my your he she it they we i you him them us me being not no also after before when while than "
+    "then some many most more all any each every other such there here where one two three four five six seven "
+    "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
     "excluding".split())
 
 
@@ -262,8 +263,8 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
     (every case of the word for a head before a genitive), or None."""
     pos, cases = _cases(word, lang)
-    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or _place(word, lang) and run[0][:1].islower():
-        return None  # «в среду первый вице-президент», «в долларах США команда» (but «Даллас Ковбойс»)
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word):  # «в среду первый вице-президент»
+        return None
     _, next_cases = _cases(run[0], lang)
     for later in run[:4]:
         _, later_cases = _cases(later, lang)
@@ -279,10 +280,11 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
 
 
-def _place(word: str, lang: str) -> bool:
-    """A place name, by its likeliest analysis (США, Києва): not a title before a common noun."""
-    parses = parse(word, lang)
-    return bool(parses) and word[:1].isupper() and "Geox" in parses[0].tag.grammemes
+def _name_before(target, first: int, lang: str) -> bool:
+    """The word before the run is a capitalised noun inside the sentence and the run starts with a common word:
+    a name of its own («в долларах США команда»), not a title of the phrase (but «Даллас Ковбойс»)."""
+    word = target[first - 1][2]
+    return first > 1 and word[:1].isupper() and target[first][2][:1].islower() and _cases(word, lang)[0] == "NOUN"
 
 
 def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
@@ -389,12 +391,16 @@ def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
 
 
 def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
-    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, not a date word
-    ("Yesterday", «Понеділок») and not a capitalised preposition or conjunction at the start of the sentence («У
-    міністерстві …», "In 2023 …")."""
+    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, not a weekday or
+    a month that is no name ("Monday", «Понеділок»; but May, June) and not a capitalised function word at the start
+    of the sentence («У міністерстві …», "In 2023 …", "Yesterday", "Reportedly", "The": articles are left out of
+    English phrases)."""
     word = target[j][2]
-    return word[:1].isupper() and hits[j] is not None and not breaks[boundary] and not _calendar(word) \
-        and not (_english_function_word(word) if lang == "en" else j == 0 and _function_word(word, lang))
+    if not word[:1].isupper() or hits[j] is None or breaks[boundary] or _calendar(word) and word not in _NAMED_DATES:
+        return False
+    if lang == "en":
+        return j > 0 or not _english_function_word(word)
+    return not (j == 0 and _function_word(word, lang))
 
 
 @lru_cache(maxsize=WORDS)

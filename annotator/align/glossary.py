@@ -34,7 +34,8 @@ def _index() -> dict[str, tuple[dict[str, frozenset[int]], dict[str, frozenset[i
 
 
 def _plain(word: str) -> str:
-    return _APOSTROPHES.sub("'", word.lower())
+    """Case, the three apostrophes and ё aside (Russian writes ё as е more often than not)."""
+    return _APOSTROPHES.sub("'", word.lower()).replace("ё", "е")
 
 
 _APOSTROPHES = re.compile("[’ʼ]")

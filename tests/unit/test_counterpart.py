@@ -1,6 +1,7 @@
 """Projection boundaries from word-level evidence: whole names, titles with the name, no verbs."""
 
-from annotator.align.counterpart import counterpart
+from annotator.align.counterpart import _name_keys, counterpart
+from annotator.align.glossary import same_meaning
 
 
 def projected(sentence, phrase, window, src, tgt, lexicons=None):
@@ -150,7 +151,6 @@ def test_words_that_name_actors_match_through_the_glossary():
 
 
 def test_the_glossary_does_not_take_a_word_for_another_that_starts_the_same():
-    from annotator.align.glossary import same_meaning
     assert same_meaning("former", "en", "екс", "uk") and same_meaning("team", "en", "команди", "uk")
     assert not same_meaning("former", "en", "Експерти", "uk")  # not «екс…»
     assert not same_meaning("government", "en", "Владислав", "uk") and same_meaning("government", "en", "влади", "uk")
@@ -158,6 +158,13 @@ def test_the_glossary_does_not_take_a_word_for_another_that_starts_the_same():
     assert not same_meaning("family", "en", "семь", "ru") and same_meaning("family", "en", "семьи", "ru")
     assert not same_meaning("father", "en", "папір", "uk") and not same_meaning("prince", "en", "принцип", "ru")
     assert not same_meaning("judge", "en", "судьба", "ru") and not same_meaning("mother", "en", "материал", "ru")
+    for en, word, lang in (("boss", "Боснія", "uk"), ("gang", "Бандера", "uk"), ("older", "літні", "uk"),
+                           ("accused", "обвинувачення", "uk"), ("prisoner", "в'язниці", "uk"),
+                           ("community", "громадяни", "uk"), ("pupil", "учения", "ru"),
+                           ("investigator", "следовательно", "ru"), ("regiment", "полковник", "ru"),
+                           ("us", "американские", "ru")):
+        assert not same_meaning(en, "en", word, lang), (en, word)
+    assert same_meaning("partner", "en", "партнёр", "ru") and same_meaning("Germany", "en", "Німеччину", "uk")
 
 
 def test_a_genitive_complement_leaves_room_for_the_head_before_it():
@@ -255,7 +262,6 @@ def test_a_verb_is_not_a_cognate_of_a_longer_noun():
 
 
 def test_a_silent_k_and_an_accented_soft_c_in_names():
-    from annotator.align.counterpart import _name_keys
     assert _name_keys("Knowsley") & _name_keys("Ноуслі") and _name_keys("Céline") & _name_keys("Селін")
 
 
@@ -283,7 +289,26 @@ def test_an_english_verb_between_two_matches_ends_the_phrase():
 
 
 def test_a_country_matches_its_adjective_and_a_soft_g_is_dzh():
-    from annotator.align.counterpart import _name_keys
-    from annotator.align.glossary import same_meaning
     assert same_meaning("Russian", "en", "Росії", "uk") and same_meaning("Ukrainian", "en", "украинские", "ru")
     assert _name_keys("Rogers") & _name_keys("Роджерс") and not _name_keys("Gibson") & _name_keys("Джибсон")
+
+
+def test_into_english_a_name_that_is_also_a_verb_or_ends_in_ly_stays_whole():
+    uk = "Колишня прем'єр-міністерка Тереза Мей зустрілася з ведучим Біллі О'Райлі."
+    en = "Former Prime Minister Theresa May met host Billy O'Reilly."
+    assert projected(uk, "прем'єр-міністерка Тереза Мей", en, "uk", "en") == "Prime Minister Theresa May"
+    uk = "Міністр Вілл Квінс відвідав лікарню."
+    assert projected(uk, "Міністр Вілл Квінс", "Minister Will Quince visited the hospital.", "uk",
+                     "en") == "Minister Will Quince"
+
+
+def test_a_capitalised_noun_inside_the_sentence_is_no_title_of_a_common_noun_in_ukrainian_too():
+    en = "Besides the dollar rewards, the team behind the project launched an app."
+    uk = "Окрім винагород у доларах США команда проєкту запустила застосунок."
+    assert projected(en, "team behind the project", uk, "en", "uk") == "команда проєкту"
+
+
+def test_a_count_before_a_title_does_not_stop_it():
+    en = "On Sunday 50 firefighters of the Kharkiv region put out the fire."
+    uk = "У неділю 50 рятувальників Харківської області загасили пожежу."
+    assert projected(en, "firefighters of the Kharkiv region", uk, "en", "uk") == "рятувальників Харківської області"
