@@ -124,7 +124,8 @@ def counterpart(
             run = [w for _s, _e, w in target[first:last + 1]]
             continue
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
-        if title is None or _name_before(target, first, tgt_lang) or not _outside_governed(target, first - 1, *title, tgt_lang) \
+        if title is None or _name_before(target, first, tgt_lang) \
+                or not _outside_governed(target, first - 1, *title, tgt_lang) \
                 or first > 1 and _YEAR.fullmatch(target[first - 2][2]):  # «2022 года», not «50 рятувальників»
             break
         first, budget = first - 1, budget - 1
