@@ -77,7 +77,8 @@ def counterpart(
             first, covered = other_first, covered | other
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
-    missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())]
+    missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
+               and not (src_lang == "en" and w in _ENGLISH_GRAMMAR)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
     taken = 0
     while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):
@@ -187,6 +188,7 @@ def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[i
 
 _LY_NOT_ADVERBS = frozenset("assembly monopoly anomaly monthly quarterly elderly friendly".split())
 _NAMED_DATES = frozenset(("April", "May", "June", "August"))
+_ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or nor as".split())  # no word of its own
 _YEAR = re.compile(r"\d{4}")
 _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "

@@ -312,3 +312,15 @@ def test_a_count_before_a_title_does_not_stop_it():
     en = "On Sunday 50 firefighters of the Kharkiv region put out the fire."
     uk = "У неділю 50 рятувальників Харківської області загасили пожежу."
     assert projected(en, "firefighters of the Kharkiv region", uk, "en", "uk") == "рятувальників Харківської області"
+
+
+def test_and_or_of_in_the_phrase_leave_nothing_missing():
+    en = "The protest grew as growing numbers of refugees and migrants crossed the sea."
+    uk = "Протест посилився, оскільки зростаюча кількість біженців та мігрантів перетинала море."
+    assert projected(en, "refugees and migrants", uk, "en", "uk") == "біженців та мігрантів"
+
+
+def test_girls_boys_missions_and_businesses_are_in_the_glossary():
+    assert same_meaning("girls", "en", "дівчата", "uk") and same_meaning("girls", "en", "девочки", "ru")
+    assert same_meaning("boys", "en", "хлопців", "uk") and same_meaning("mission", "en", "миссии", "ru")
+    assert same_meaning("Businesses", "en", "Підприємці", "uk") and same_meaning("House", "en", "Палатой", "ru")
