@@ -6,6 +6,7 @@ An optional anchor matrix (how much lexical evidence links source sentence i to 
 lowers the cost of beads whose sentences share anchors and raises it for anchors left unmatched.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -87,6 +88,8 @@ def run(evidence: Evidence, params: Params) -> list[Bead]:
     back = np.full((n + 1, m + 1), -1, dtype=np.int8)
     for i in range(n + 1):
         _fill_row(costs, band, total, back, i)
+    if back[n, m] < 0:  # the band missed the end (one side has many times the other's sentences): search it all
+        return run(evidence, dataclasses.replace(params, band=0))
     return _backtrack(back, n, m)
 
 

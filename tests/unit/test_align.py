@@ -204,3 +204,11 @@ def test_a_short_article_whose_names_recur_in_every_sentence_aligns_one_to_one()
           "инженеров.",
           "Петренко поблагодарил Харт и сказал, что Одессе понадобятся краны из Киева до весны."]
     assert align(en, ru, "en", "ru", [0, 1], [0, 1]) == [([0], [0]), ([1], [1]), ([2], [2])]
+
+
+def test_one_sentence_against_hundreds_still_aligns():
+    """The search band around the diagonal cannot reach the end when one side has many times the other's
+    sentences: the whole table is searched then (an IndexError before)."""
+    beads = align(["Kyiv agreed."], ["Так."] * 245, "en", "uk")
+    assert sorted(i for src, _ in beads for i in src) == [0]
+    assert sorted(j for _, tgt in beads for j in tgt) == list(range(245))
