@@ -43,6 +43,8 @@ def read_relations(relations: list[shape.Relation] | None, spans: list[SpanInput
         for end, ref in (("head", head), ("tail", tail)):
             if ref not in refs:
                 raise bad(where, f"relations[{k}].{end}", NO_SPAN, ref=ref)
+        if head == tail:
+            raise bad(where, f"relations[{k}].tail", N_("{at}field '{name}': a relation links two different spans"))
         out.append(RelationInput(head, tail, rel.type, f"{where}: relations[{k}]", rel.annotator,
                                  rel.status or "pending"))
     return out
@@ -56,7 +58,7 @@ def read_review(review: shape.Review | None, where: str) -> dict | None:
     if at is not None:
         try:
             at = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(UTC).replace(tzinfo=None)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a time zone that moves year 1 or 9999 out of range
             raise bad(where, "review.at", N_("{at}field '{name}': must be an ISO 8601 time such as "
                                              "2026-12-05T10:00:00Z")) from None
     return {"state": review.state, "by": review.by, "at": at}
@@ -73,11 +75,15 @@ def read_sentences(sentences: list[tuple[int, int]] | None, text: str, where: st
     return [list(pair) for pair in sentences]
 
 
-def read_alignment(alignment: dict | None, where: str) -> dict:
-    """{lang: {"doc", "pairs", "status"?}} as the importer stores it (services.alignment checks the beads)."""
+def read_alignment(alignment: dict | None, ref: str | None, where: str) -> dict:
+    """{lang: {"doc", "pairs", "status"?}} as the importer stores it (services.alignment checks the beads); `ref`
+    is the document's own id, which no entry may name."""
     out = {}
     for lang, raw in (alignment or {}).items():
         entry = shape.typed(raw, shape.Alignment, where, f"alignment.{lang}")
+        if ref is not None and str(entry.doc) == ref:
+            raise bad(where, f"alignment.{lang}.doc", N_("{at}field '{name}': names this document itself, not "
+                                                         "another version"))
         if entry.status is not None and len(entry.status) != len(entry.pairs):
             raise bad(where, f"alignment.{lang}.status", N_("{at}field '{name}': has {count} entries for {pairs} "
                                                             "pairs"), count=len(entry.status), pairs=len(entry.pairs))

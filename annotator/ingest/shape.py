@@ -182,6 +182,8 @@ def decode(decoder: msgspec.json.Decoder, line, where: str):
         raise problem(exc, where) from None
     except msgspec.DecodeError as exc:
         raise not_json(where, str(exc).removeprefix("JSON is malformed: "), "line") from None
+    except RecursionError:
+        raise not_json(where, "nested too deeply", "line") from None
 
 
 NOT_NFC = N_("{at}field '{name}': not in NFC form with \\n line ends, so its span offsets would shift; normalise the "

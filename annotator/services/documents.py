@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+import orjson
 from sqlalchemy import func, select
 
 from ..align import split_sentences
@@ -155,6 +156,11 @@ def parse_fields(data, where: str = "", default_lang: str | None = None) -> Docu
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise _bad(where, "meta", N_("{at}field '{name}': must be a JSON object"))
+    try:
+        orjson.dumps(meta, option=orjson.OPT_NON_STR_KEYS)  # as it will be stored
+    except (TypeError, RecursionError):
+        raise _bad(where, "meta", N_("{at}field '{name}': must be plain JSON, with integers of 64 bits at most "
+                                     "and nested less than 255 deep")) from None
     return DocumentInput(text=text, lang=lang, title=title, group=str(group) if group is not None else None,
                          source_url=source_url or None, published=_parse_date(data.get("published"), where),
                          meta=meta, where=where)

@@ -112,7 +112,32 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
                                         head=head, tail=tail))
         if len(problems) >= MAX_PROBLEMS:
             break
+    problems.extend(span_link_targets(inputs)[0])
     return problems[:MAX_PROBLEMS]
+
+
+def span_link_targets(items: list[DocumentInput]) -> tuple[list[str], list[tuple[int, str, int, str]]]:
+    """The span links of the items as (item, span ref, item, target ref): the target is a span of the one other
+    version of the same group that has a span of that id (files may reuse "1", "2" in every document), and the
+    problems of the links whose target is in no other version, or in several."""
+    groups: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.group is not None:
+            groups.setdefault(item.group, []).append(n)
+    refs: dict[int, set[str]] = {}
+    problems, links = [], []
+    for n, item in enumerate(items):
+        for k, (ref, target) in enumerate(item.span_links):
+            holders = [m for m in groups.get(item.group, ()) if m != n
+                       and target in refs.setdefault(m, {s.ref for s in items[m].spans if s.ref})]
+            if len(holders) == 1:
+                links.append((n, ref, holders[0], target))
+            else:
+                message = N_("{where}: span_links[{k}].target: no span '{ref}' in the other versions of its group") \
+                    if not holders else N_("{where}: span_links[{k}].target: span '{ref}' is in several other "
+                                           "versions of its group")
+                problems.append(say(message, where=item.where, k=k, ref=target))
+    return problems, links
 
 
 def _doc_label_problems(project: Project, item: DocumentInput) -> list[str]:
@@ -249,18 +274,19 @@ def _store_annotations(session, project: Project, result: AddResult, user: User 
 
     writer.insert(spans, SPAN_COLUMNS, span_rows())
     span_ids = iter(span_ids)
-    by_ref: dict[str, int] = {}
+    _, targets = span_link_targets(items)  # checked before: every link has its one target
+    linked = {(n, ref) for n, ref, _, _ in targets} | {(m, ref) for _, _, m, ref in targets}
+    by_ref: dict[tuple[int, str], int] = {}
     rel_rows = []
-    for item, doc_id in zip(items, result.ids, strict=True):
+    for n, (item, doc_id) in enumerate(zip(items, result.ids, strict=True)):
         refs = {s.ref: (next(span_ids), s.annotator) for s in item.spans}
         for rel in item.relations:
             (head, annotator), (tail, _) = refs[rel.head], refs[rel.tail]
             rel_rows.append((doc_id, users[rel.annotator or annotator], head, tail, rel.type, status[rel.status], 1,
                              now))
-        if item.span_links:
-            by_ref.update((ref, sid) for ref, (sid, _) in refs.items() if ref)
+        by_ref.update(((n, ref), sid) for ref, (sid, _) in refs.items() if (n, ref) in linked)
     writer.insert(rels, RELATION_COLUMNS, rel_rows)
-    links = {(by_ref[a], by_ref[b]) for item in items for a, b in item.span_links if a in by_ref and b in by_ref}
+    links = {(by_ref[n, a], by_ref[m, b]) for n, a, m, b in targets}
     if links:
         session.execute(insert(SpanLink), [{"span_id": a, "target_id": b, "created_at": utcnow(),
                                             "created_by_id": user.id if user else None} for a, b in sorted(links)])

@@ -56,3 +56,81 @@ def test_a_schema_file_holding_nul_is_refused_naming_the_entry(cli, demo, tmp_pa
     result = cli(demo, "project", "create", "nul", "--schema", str(path))
     assert result.exit_code == 1 and "'schema.labels[0]." in result.output and "NUL" in result.output
     assert "nul" not in cli(demo, "project", "list").output.split()
+
+
+def _lines(*docs) -> str:
+    return "\n".join(json.dumps(d, ensure_ascii=False) for d in docs) + "\n"
+
+
+def _nested(depth: int):
+    value = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+SPAN = {"id": "a", "start": 0, "end": 4, "label": "ACTOR", "annotator": "olena"}
+
+
+@pytest.mark.parametrize(("doc", "field"), [
+    ({"text": "Kyiv agreed.", "lang": "en", "meta": {"x": 123456789012345678901234567890}}, "'meta'"),
+    ({"text": "Kyiv agreed.", "lang": "en", "meta": {"x": _nested(300)}}, "'meta'"),
+    ({"text": "Kyiv agreed.", "lang": "en", "review": {"state": "reviewed", "at": "0001-01-01T00:00:00+01:00"}},
+     "'review.at'"),
+    ({"text": "Kyiv agreed.", "lang": "en", "spans": [SPAN], "relations": [{"head": "a", "tail": "a",
+                                                                             "type": "SUPPORTS"}]},
+     "'relations[0].tail'"),
+    ({"id": "d1", "group": "g", "text": "Kyiv agreed.", "lang": "en", "spans": [SPAN],
+      "span_links": [{"span": "a", "target": "a"}]}, "span_links[0].target"),
+    ({"id": "d1", "group": "g", "text": "Kyiv agreed.", "lang": "en",
+      "alignment": {"en": {"doc": "d1", "pairs": [[[0], [0]]]}}}, "'alignment.en.doc'"),
+])
+def test_a_hostile_native_line_is_refused_naming_its_field_and_nothing_is_imported(cli, demo, tmp_path, doc, field):
+    """Found by fuzzing the importer: each of these ended in a traceback (or a database constraint) before."""
+    path = tmp_path / "hostile.jsonl"
+    path.write_text(_lines(doc), encoding="utf-8")
+    result = cli(demo, "import", "demo", str(path))
+    assert result.exit_code == 1 and field in result.output, result.output
+    assert "Traceback" not in result.output
+    assert "Kyiv agreed" not in cli(demo, "export", "demo", "--layer", "all").output
+
+
+def test_a_line_nested_past_the_decoders_limit_is_refused(cli, demo, tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": "Kyiv agreed.", "lang": "en", "meta": {"x": ' + "[" * 5000 + "]" * 5000 + "}}\n")
+    result = cli(demo, "import", "demo", str(path))
+    assert result.exit_code == 1 and "deep.jsonl line 1: not valid JSON (nested too deeply)" in result.output
+
+
+def test_span_links_find_their_target_in_the_other_version_when_ids_repeat(cli, demo, tmp_path):
+    """Two documents numbering their spans "1", "2" each: a link goes to the other version's span of that id."""
+    path = tmp_path / "linked.jsonl"
+    path.write_text(_lines(
+        {"id": "d1", "group": "g", "text": "Zelensky said the war goes on.", "lang": "en",
+         "spans": [{"id": "1", "start": 0, "end": 8, "label": "ACTOR", "annotator": "olena"}],
+         "span_links": [{"span": "1", "target": "2"}]},
+        {"id": "d2", "group": "g", "text": "Зеленський сказав, що війна триває.", "lang": "uk",
+         "spans": [{"id": "1", "start": 22, "end": 27, "label": "ACTOR", "annotator": "olena"},
+                   {"id": "2", "start": 0, "end": 10, "label": "ACTOR", "annotator": "olena"}],
+         "span_links": [{"span": "2", "target": "1"}]}), encoding="utf-8")
+    assert cli(demo, "import", "demo", str(path)).exit_code == 0
+    out = tmp_path / "out.jsonl"
+    assert cli(demo, "export", "demo", "--layer", "all", "-o", str(out)).exit_code == 0
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    docs = {d["text"][:4]: d for d in lines if d["text"][:4] in ("Zele", "Зеле")}
+    texts = {}
+    for d in docs.values():
+        texts.update({s["id"]: d["text"][s["start"]:s["end"]] for s in d["spans"]})
+    links = {(texts[x["span"]], texts[x["target"]]) for d in docs.values() for x in d.get("span_links", [])}
+    assert links == {("Zelensky", "Зеленський"), ("Зеленський", "Zelensky")}
+
+
+def test_a_span_link_to_no_span_of_the_other_versions_is_refused(cli, demo, tmp_path):
+    path = tmp_path / "linked.jsonl"
+    path.write_text(_lines(
+        {"id": "d1", "group": "g", "text": "Zelensky said the war goes on.", "lang": "en",
+         "spans": [{"id": "1", "start": 0, "end": 8, "label": "ACTOR", "annotator": "olena"}],
+         "span_links": [{"span": "1", "target": "9"}]},
+        {"id": "d2", "group": "g", "text": "Зеленський сказав, що війна триває.", "lang": "uk"}), encoding="utf-8")
+    result = cli(demo, "import", "demo", str(path))
+    assert result.exit_code == 1 and "span_links[0].target: no span '9'" in result.output
