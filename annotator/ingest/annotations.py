@@ -25,8 +25,11 @@ def read_spans(spans: list[shape.Span] | None, text: str, where: str) -> list[Sp
             raise bad(where, f"spans[{k}].text", N_("{at}field '{name}': '{given}' does not match the text at "
                                                     "[{start}, {end}): '{found}'"),
                       given=s.text, start=start, end=end, found=text[start:end])
+        actor = " ".join(s.actor.name.split()) if s.actor else None  # as actors are named: spaces collapsed
+        if actor == "":
+            raise bad(where, f"spans[{k}].actor.name", N_("{at}field '{name}': is empty"))
         out.append(SpanInput(start, end, s.label, s.attrs or {}, s.annotator, s.status or "pending",
-                             None if s.id is None else str(s.id), s.actor.name if s.actor else None))
+                             None if s.id is None else str(s.id), actor))
     return out
 
 

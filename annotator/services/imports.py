@@ -116,6 +116,12 @@ def check_annotations(project: Project, inputs: list[DocumentInput], add_labels:
     return problems[:MAX_PROBLEMS]
 
 
+def _unattributed(inputs: list[DocumentInput]) -> str | None:
+    """Where the first span without an annotator is."""
+    return next((s.where or _span_where(item, k) for item in inputs for k, s in enumerate(item.spans)
+                 if s.annotator is None), None)
+
+
 def span_link_targets(items: list[DocumentInput]) -> tuple[list[str], list[tuple[int, str, int, str]]]:
     """The span links of the items as (item, span ref, item, target ref): the target is a span of the one other
     version of the same group that has a span of that id (files may reuse "1", "2" in every document), and the
@@ -200,6 +206,9 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
                             params={"names": ", ".join(missing)})
         left_out = unknown_controls(project, inputs, leave_out=True)
         problems = check_annotations(project, inputs, add_labels)
+        if user is None and (where := _unattributed(inputs)):  # the command line: no user to credit it to
+            problems.insert(0, say(N_("{where}: field 'annotator' is needed: the command line imports as no user"),
+                                   where=where))
         if problems:
             raise Invalid(NOTHING_IMPORTED, params={"count": len(problems)}, problems=problems,
                           **({"missing_labels": missing} if missing and not add_labels else {}))

@@ -134,3 +134,24 @@ def test_a_span_link_to_no_span_of_the_other_versions_is_refused(cli, demo, tmp_
         {"id": "d2", "group": "g", "text": "Зеленський сказав, що війна триває.", "lang": "uk"}), encoding="utf-8")
     result = cli(demo, "import", "demo", str(path))
     assert result.exit_code == 1 and "span_links[0].target: no span '9'" in result.output
+
+
+def test_a_span_without_an_annotator_from_the_command_line_is_named(cli, demo, tmp_path):
+    path = tmp_path / "anonymous.jsonl"
+    path.write_text(_lines({"text": "Kyiv agreed.", "lang": "en",
+                            "spans": [{"start": 0, "end": 4, "label": "ACTOR"}]}), encoding="utf-8")
+    result = cli(demo, "import", "demo", str(path))
+    assert result.exit_code == 1 and "anonymous.jsonl line 1: spans[0]: field 'annotator' is needed" in result.output
+
+
+def test_actor_names_differing_in_spaces_are_one_actor_and_a_blank_one_is_named(cli, demo, tmp_path):
+    path = tmp_path / "actors.jsonl"
+    span = {"start": 0, "end": 4, "label": "ACTOR", "annotator": "olena"}
+    path.write_text(_lines({"text": "Kyiv agreed.", "lang": "en", "spans": [span | {"actor": {"name": "Kyiv"}}]},
+                           {"text": "Kyiv refused.", "lang": "en",
+                            "spans": [span | {"actor": {"name": "  Kyiv "}}]}), encoding="utf-8")
+    assert cli(demo, "import", "demo", str(path)).exit_code == 0
+    path.write_text(_lines({"text": "Kyiv waited.", "lang": "en", "spans": [span | {"actor": {"name": "   "}}]}),
+                    encoding="utf-8")
+    result = cli(demo, "import", "demo", str(path))
+    assert result.exit_code == 1 and "field 'spans[0].actor.name': is empty" in result.output
