@@ -90,6 +90,7 @@ def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: i
     return out
 
 
+@lru_cache(maxsize=4096)
 def _glossary_keys(sentence: str, lang: str) -> frozenset[str]:
     """The glossary meanings of the sentence's words (words naming actors: officials, police, mayor …)."""
     return frozenset(f"g{row}" for word in words_of(sentence) for row in glossary.meanings(word, lang))

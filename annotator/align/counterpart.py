@@ -56,7 +56,7 @@ def counterpart(
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
     if tgt_lang == "en":  # an English verb between two phrases ends them as punctuation does (not May, Will)
         for j, (_s, _e, word) in enumerate(target):
-            if word in _ENGLISH_VERBS:
+            if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
                 breaks[j] = True
                 if j + 1 < len(target):
                     breaks[j + 1] = True
@@ -126,8 +126,7 @@ def counterpart(
             continue
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
         if title is None or _name_before(target, first, tgt_lang) \
-                or not _outside_governed(target, first - 1, *title, tgt_lang) \
-                or first > 1 and _YEAR.fullmatch(target[first - 2][2]):  # «2022 года», not «50 рятувальників»
+                or not _outside_governed(target, first - 1, *title, tgt_lang):
             break
         first, budget = first - 1, budget - 1
         run.insert(0, target[first][2])
@@ -187,9 +186,8 @@ def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[i
 
 
 _LY_NOT_ADVERBS = frozenset("assembly monopoly anomaly monthly quarterly elderly friendly".split())
-_NAMED_DATES = frozenset(("April", "May", "June", "August"))
 _ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or nor as".split())  # no word of its own
-_YEAR = re.compile(r"\d{4}")
+_YEARS = frozenset("рік року році роком роки років год года году годом годы лет".split())  # «2022 года»
 _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "
     "told tells added adds according found find finds speaks spoke".split())
@@ -266,8 +264,8 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
     (every case of the word for a head before a genitive), or None."""
     pos, cases = _cases(word, lang)
-    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word):  # «в среду первый вице-президент»
-        return None
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS:  # «в среду первый
+        return None  # вице-президент», «2022 года специалистка»
     _, next_cases = _cases(run[0], lang)
     for later in run[:4]:
         _, later_cases = _cases(later, lang)
@@ -393,16 +391,26 @@ def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
     return 0
 
 
+def _title_case(target) -> bool:
+    long = [w for _s, _e, w in target if len(w) >= 4]
+    return len(long) >= 3 and all(w[:1].isupper() for w in long)
+
+
 def _joins(target, hits, breaks, j, boundary, lang: str = "") -> bool:
-    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, not a weekday or
-    a month that is no name ("Monday", «Понеділок»; but May, June) and not a capitalised function word at the start
-    of the sentence («У міністерстві …», "In 2023 …", "Yesterday", "Reportedly", "The": articles are left out of
-    English phrases)."""
+    """Target word j is capitalised, free (matches nothing outside), not cut off by punctuation, not a weekday or a
+    month («Понеділок», "In May Ukrainian soldiers") and not a capitalised function word ("The", "Reportedly",
+    "Says" in a Title Case headline; «У міністерстві …» at the start of the sentence), unless in English it matches
+    the phrase or continues a name to the right ("Theresa May", "Minister Will Quince"). Articles are left out of
+    English phrases."""
     word = target[j][2]
-    if not word[:1].isupper() or hits[j] is None or breaks[boundary] or _calendar(word) and word not in _NAMED_DATES:
+    if not word[:1].isupper() or hits[j] is None or breaks[boundary]:
         return False
     if lang == "en":
-        return j > 0 or not _english_function_word(word)
+        named = bool(hits[j]) or j > 0 and boundary == j and not _title_case(target) \
+            and target[j - 1][2][:1].isupper() and not _english_function_word(target[j - 1][2])  # Theresa May
+        return named or not (_calendar(word) or _english_function_word(word))
+    if _calendar(word):
+        return False
     return not (j == 0 and _function_word(word, lang))
 
 

@@ -324,3 +324,22 @@ def test_girls_boys_missions_and_businesses_are_in_the_glossary():
     assert same_meaning("girls", "en", "дівчата", "uk") and same_meaning("girls", "en", "девочки", "ru")
     assert same_meaning("boys", "en", "хлопців", "uk") and same_meaning("mission", "en", "миссии", "ru")
     assert same_meaning("Businesses", "en", "Підприємці", "uk") and same_meaning("House", "en", "Палатой", "ru")
+
+
+def test_into_english_a_headline_in_title_case_or_a_month_does_not_join_a_name():
+    assert projected("Зеленський каже, що війська РФ відступають", "війська РФ",
+                     "Zelensky Says Russian Troops Are Retreating", "uk", "en") == "Russian Troops"
+    assert projected("У травні солдати ЗСУ звільнили село.", "солдати ЗСУ",
+                     "In May Ukrainian soldiers freed the village.", "uk", "en") == "Ukrainian soldiers"
+
+
+def test_the_verkhovna_rada_is_the_parliament_and_no_start_takes_mrs_or_francisco():
+    assert projected("The parliament passed the law on Tuesday.", "parliament",
+                     "У вівторок Верховна Рада ухвалила закон.", "en", "uk") == "Верховна Рада"
+    assert not same_meaning("mission", "en", "Місіс", "uk") and not same_meaning("France", "en", "Франциско", "ru")
+
+
+def test_a_year_word_is_no_title_whatever_the_number_looks_like():
+    en = "Until 2022, Dr Celine Gounder worked every day."
+    ru = "До весны 2022-го года Селин Гаундер работала каждый день."
+    assert projected(en, "Dr Celine Gounder", ru, "en", "ru") == "Селин Гаундер"
