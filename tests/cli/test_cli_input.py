@@ -102,17 +102,19 @@ def test_a_line_nested_past_the_decoders_limit_is_refused(cli, demo, tmp_path):
     assert result.exit_code == 1 and "deep.jsonl line 1: not valid JSON (nested too deeply)" in result.output
 
 
+EN_VERSION = {"id": "d1", "group": "g", "text": "Zelensky said the war goes on.", "lang": "en",
+              "spans": [{"id": "1", "start": 0, "end": 8, "label": "ACTOR", "annotator": "olena"}]}
+UK_VERSION = {"id": "d2", "group": "g", "text": "Зеленський сказав, що війна триває.", "lang": "uk"}
+
+
 def test_span_links_find_their_target_in_the_other_version_when_ids_repeat(cli, demo, tmp_path):
     """Two documents numbering their spans "1", "2" each: a link goes to the other version's span of that id."""
     path = tmp_path / "linked.jsonl"
     path.write_text(_lines(
-        {"id": "d1", "group": "g", "text": "Zelensky said the war goes on.", "lang": "en",
-         "spans": [{"id": "1", "start": 0, "end": 8, "label": "ACTOR", "annotator": "olena"}],
-         "span_links": [{"span": "1", "target": "2"}]},
-        {"id": "d2", "group": "g", "text": "Зеленський сказав, що війна триває.", "lang": "uk",
-         "spans": [{"id": "1", "start": 22, "end": 27, "label": "ACTOR", "annotator": "olena"},
-                   {"id": "2", "start": 0, "end": 10, "label": "ACTOR", "annotator": "olena"}],
-         "span_links": [{"span": "2", "target": "1"}]}), encoding="utf-8")
+        EN_VERSION | {"span_links": [{"span": "1", "target": "2"}]},
+        UK_VERSION | {"spans": [{"id": "1", "start": 22, "end": 27, "label": "ACTOR", "annotator": "olena"},
+                                {"id": "2", "start": 0, "end": 10, "label": "ACTOR", "annotator": "olena"}],
+                      "span_links": [{"span": "2", "target": "1"}]}), encoding="utf-8")
     assert cli(demo, "import", "demo", str(path)).exit_code == 0
     out = tmp_path / "out.jsonl"
     assert cli(demo, "export", "demo", "--layer", "all", "-o", str(out)).exit_code == 0
@@ -127,11 +129,8 @@ def test_span_links_find_their_target_in_the_other_version_when_ids_repeat(cli, 
 
 def test_a_span_link_to_no_span_of_the_other_versions_is_refused(cli, demo, tmp_path):
     path = tmp_path / "linked.jsonl"
-    path.write_text(_lines(
-        {"id": "d1", "group": "g", "text": "Zelensky said the war goes on.", "lang": "en",
-         "spans": [{"id": "1", "start": 0, "end": 8, "label": "ACTOR", "annotator": "olena"}],
-         "span_links": [{"span": "1", "target": "9"}]},
-        {"id": "d2", "group": "g", "text": "Зеленський сказав, що війна триває.", "lang": "uk"}), encoding="utf-8")
+    path.write_text(_lines(EN_VERSION | {"span_links": [{"span": "1", "target": "9"}]}, UK_VERSION),
+                    encoding="utf-8")
     result = cli(demo, "import", "demo", str(path))
     assert result.exit_code == 1 and "span_links[0].target: no span '9'" in result.output
 
