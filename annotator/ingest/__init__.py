@@ -56,10 +56,14 @@ def parse_files(files, fmt: str = "auto", lang: str | None = None, clean: bool =
                                          params={"file": name, "kind": kind, "known": ", ".join(READERS)}))
             continue
         extra = {"siblings": txt_names, "clean": clean} if kind == "txt" else {}
+        found = False
         for item in READERS[kind](name, data, lang, **extra):
+            found = True
             if isinstance(item, Invalid):
                 if len(parsed.errors) < MAX_REPORTED:
                     parsed.errors.append(item)
             else:
                 parsed.inputs.append(item)
+        if not found:  # an empty file, or blank lines only: most likely not the file meant
+            parsed.errors.append(Invalid(N_("{file}: holds no documents"), field="file", params={"file": name}))
     return parsed

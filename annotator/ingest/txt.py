@@ -90,8 +90,10 @@ def settle_language(text: str, where: str, unsure: str = UNSURE_OF_RECORD) -> tu
 def read(name: str, data: bytes, lang: str | None = None, siblings=(), clean: bool = True):
     try:
         text = decode(name, data)
+        if not text.strip():
+            return  # nothing to read: parse_files says the file holds no documents
         stem, named_lang = split_name(name)
-        chosen = lang if lang and lang != "auto" else named_lang
+        chosen = named_lang or (lang if lang and lang != "auto" else None)  # the name's language, like a "lang" field
         text, chosen, meta = prepare(text, name, chosen, clean)
         grouped = named_lang is not None and sum(split_name(s)[0] == stem for s in siblings) > 1
         yield parse_fields({"text": text, "lang": chosen, "title": title_of(text), "meta": meta,

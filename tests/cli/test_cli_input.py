@@ -154,3 +154,24 @@ def test_actor_names_differing_in_spaces_are_one_actor_and_a_blank_one_is_named(
                     encoding="utf-8")
     result = cli(demo, "import", "demo", str(path))
     assert result.exit_code == 1 and "field 'spans[0].actor.name': is empty" in result.output
+
+
+@pytest.mark.parametrize(("name", "content"), [("empty.jsonl", ""), ("blank.jsonl", "\n  \n"), ("empty.txt", " \n"),
+                                               ("tasks.json", "[]")])
+def test_a_file_with_no_documents_is_refused(cli, demo, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = cli(demo, "import", "demo", str(path))
+    assert result.exit_code == 1 and f"{name}: holds no documents" in result.output
+
+
+def test_the_language_in_a_file_name_wins_over_lang(cli, demo, tmp_path):
+    (tmp_path / "story.uk.txt").write_text("Київ погодився на перемовини у вівторок.", encoding="utf-8")
+    (tmp_path / "story.en.txt").write_text("Kyiv agreed to talks on Tuesday.", encoding="utf-8")
+    result = cli(demo, "import", "demo", str(tmp_path / "story.uk.txt"), str(tmp_path / "story.en.txt"),
+                 "--lang", "uk")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out.jsonl"
+    assert cli(demo, "export", "demo", "--layer", "all", "-o", str(out)).exit_code == 0
+    langs = {json.loads(x)["text"][:4]: json.loads(x)["lang"] for x in out.read_text(encoding="utf-8").splitlines()}
+    assert langs["Київ"] == "uk" and langs["Kyiv"] == "en"
