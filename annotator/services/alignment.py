@@ -109,16 +109,18 @@ def pair_json(session, group: TranslationGroup, a_id: int, b_id: int) -> dict | 
 LOOK_UP = object()
 
 
-def align_group(session, group: TranslationGroup, force: bool = False, lexicons=LOOK_UP) -> dict[str, int]:
-    """(Re)compute every pair of versions; pairs with confirmed beads are kept unless `force`. `lexicons`:
-    project_lexicons of the group's project, looked up unless given (by a caller aligning many groups)."""
+def align_group(session, group: TranslationGroup, force: bool = False, lexicons=LOOK_UP,
+                missing_only: bool = False) -> dict[str, int]:
+    """(Re)compute every pair of versions; pairs with confirmed beads are kept unless `force`, and every pair
+    that has an alignment with `missing_only`. `lexicons`: project_lexicons of the group's project, looked up
+    unless given (by a caller aligning many groups)."""
     done = {"aligned": 0, "kept": 0}
     docs = sorted(group.documents, key=lambda d: d.id)
     if lexicons is LOOK_UP:
         lexicons = project_lexicons(session, group.project_id) if len(docs) > 1 else None
     for doc_a, doc_b in combinations(docs, 2):
         existing = _pair(session, doc_a, doc_b)
-        if existing is not None and not force and any(b[2] == "confirmed" for b in existing.beads):
+        if existing is not None and (missing_only or not force and any(b[2] == "confirmed" for b in existing.beads)):
             done["kept"] += 1
             continue
         beads = auto_beads(doc_a, doc_b, lexicons)

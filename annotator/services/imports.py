@@ -7,12 +7,13 @@ relations, alignments and span links are written in bulk (a few statements per b
 import secrets
 from collections.abc import Callable
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 
 from ..errors import N_, Forbidden, Invalid, say
 from ..models import (
     Actor,
     Alignment,
+    Document,
     DocumentLabels,
     DocumentReview,
     HistoryEvent,
@@ -23,14 +24,15 @@ from ..models import (
     Role,
     Span,
     SpanLink,
+    TranslationGroup,
     User,
     utcnow,
 )
 from . import actors as actor_service
 from . import assignments, doclabels
-from .alignment import validate_beads
+from .alignment import align_group, project_lexicons, validate_beads
 from .bulk import BulkWriter, paused_gc
-from .documents import AddResult, DocumentInput, add_documents
+from .documents import IN_CHUNK, AddResult, DocumentInput, add_documents
 from .relations import allowed_types
 from .spans import check_attrs
 
@@ -219,6 +221,7 @@ def import_documents(session, project: Project, inputs: list[DocumentInput], use
             _store_annotations(session, project, result, user)
         if carries_alignment:
             _store_alignments(session, result)
+            _align_missing_pairs(session, project, {g for g in result.group_ids if g is not None})
         if any(item.review for item in result.items):
             _store_reviews(session, result, user)
         if any(item.doc_labels or item.doc_labels_by for item in result.items):
@@ -356,6 +359,23 @@ def _actors_by_name(session, project: Project, names: set[str], user: User | Non
     for name in sorted(names - found.keys()):
         found[name] = actor_service.create_actor(session, project, user, name, "other").id
     return found
+
+
+def _align_missing_pairs(session, project: Project, group_ids: set[int]) -> None:
+    """Pairs of versions the file carries no alignment for (it aligns only some pairs, or a version came with an
+    earlier import) are aligned automatically, as an import without alignments does for all of them."""
+    ids, lacking = sorted(group_ids), []
+    for n in range(0, len(ids), IN_CHUNK):
+        chunk = ids[n:n + IN_CHUNK]
+        versions = session.execute(select(Document.group_id, func.count()).where(Document.group_id.in_(chunk))
+                                   .group_by(Document.group_id)).all()
+        aligned = dict(session.execute(select(Alignment.group_id, func.count()).where(Alignment.group_id.in_(chunk))
+                                       .group_by(Alignment.group_id)).all())
+        lacking += [g for g, count in versions if aligned.get(g, 0) < count * (count - 1) // 2]
+    lexicons = project_lexicons(session, project.id) if lacking else None
+    for n in range(0, len(lacking), IN_CHUNK):
+        for group in session.scalars(select(TranslationGroup).where(TranslationGroup.id.in_(lacking[n:n + IN_CHUNK]))):
+            align_group(session, group, lexicons=lexicons, missing_only=True)
 
 
 def _store_alignments(session, result: AddResult) -> None:

@@ -175,3 +175,22 @@ def test_the_language_in_a_file_name_wins_over_lang(cli, demo, tmp_path):
     assert cli(demo, "export", "demo", "--layer", "all", "-o", str(out)).exit_code == 0
     langs = {json.loads(x)["text"][:4]: json.loads(x)["lang"] for x in out.read_text(encoding="utf-8").splitlines()}
     assert langs["Київ"] == "uk" and langs["Kyiv"] == "en"
+
+
+def test_pairs_a_file_does_not_align_are_aligned_automatically(cli, demo, tmp_path):
+    """The file aligns en with uk only: ru gets its automatic alignments, en-uk stays as the file has it."""
+    path = tmp_path / "partly.jsonl"
+    path.write_text(_lines(
+        {"id": "d1", "group": "g", "text": "Kyiv agreed. Talks resume on Monday.", "lang": "en",
+         "alignment": {"uk": {"doc": "d2", "pairs": [[[0, 1], [0]]], "status": ["confirmed"]}}},
+        {"id": "d2", "group": "g", "text": "Київ погодився, і перемовини відновляться в понеділок.", "lang": "uk"},
+        {"id": "d3", "group": "g", "text": "Киев согласился. Переговоры возобновятся в понедельник.", "lang": "ru"}),
+        encoding="utf-8")
+    assert cli(demo, "import", "demo", str(path)).exit_code == 0
+    out = tmp_path / "out.jsonl"
+    assert cli(demo, "export", "demo", "--layer", "all", "-o", str(out)).exit_code == 0
+    docs = {d["lang"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+            if d["text"][:2] in ("Ky", "Ки")}
+    assert docs["en"]["alignment"]["uk"]["pairs"] == [[[0, 1], [0]]]
+    assert docs["en"]["alignment"]["ru"]["pairs"] == [[[0], [0]], [[1], [1]]]
+    assert "uk" in docs["ru"]["alignment"]
