@@ -143,7 +143,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--docs", type=int, default=20_000)
     parser.add_argument("-m", "--spans", type=int, default=20, help="spans per document")
-    parser.add_argument("--groups", action="store_true", help="uk/en/ru translation groups (aligned automatically on import: the corpus carries no alignment)")
+    parser.add_argument("--groups", action="store_true",
+                        help="uk/en/ru translation groups (aligned on import: the corpus carries no alignment)")
     parser.add_argument("--corpus", type=Path, help="use this JSONL file instead of generating one")
     parser.add_argument("--postgres", metavar="URL", help="a throwaway PostgreSQL database (its schema is reset)")
     parser.add_argument("--runs", type=int, default=3)
