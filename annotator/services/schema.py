@@ -18,6 +18,7 @@ from pydantic import (
 )
 from sqlalchemy import func, select, update
 
+from ..db import json_text
 from ..errors import N_, Invalid
 from ..models import Document, DocumentLabels, Project, Relation, Span
 from . import history
@@ -44,6 +45,14 @@ class _Part(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="allow")
     __pydantic_extra__: dict[str, JsonValue]
+
+    @model_validator(mode="after")
+    def _extra_is_storable(self):
+        try:
+            json_text(self.__pydantic_extra__)
+        except TypeError:  # orjson stores no integer beyond 64 bits
+            raise ValueError(N_("{field}: integers in keys of its own must fit in 64 bits")) from None
+        return self
 
 
 class AttributeDef(_Part):

@@ -140,6 +140,10 @@ def test_nul_in_a_query_string_or_form_is_400(client, setup):
     ({"labels": [{"name": "ACTOR"}], "relations": [{"name": "R" * 101}]}, "schema.relations[0].name"),
     ({"labels": {"name": "ACTOR"}}, "schema.labels"),
     ("oops", "schema"),
+    ({"labels": [{"name": "ACTOR", "weight": 2**64}]}, "schema.labels[0]"),
+    ({"labels": [{"name": "ACTOR", "attributes": [{"name": "k", "min": -(2**63) - 1}]}]},
+     "schema.labels[0].attributes[0]"),
+    ({"labels": [{"name": "ACTOR"}], "relations": [{"name": "R", "note": {"n": [2**70]}}]}, "schema.relations[0]"),
 ])
 def test_malformed_schemas_are_400_and_change_nothing(client, setup, schema, field):
     before = client.get(f"/api/v1/projects/{setup['pid']}", headers=setup["headers"]).json["schema"]
@@ -249,3 +253,10 @@ def test_jsonl_imports_with_bad_annotations_are_400_and_write_nothing(client, ap
     assert any(f"field '{problem}'" in p for p in response.json["error"]["problems"]), response.json
     listing = client.get(f"/api/v1/projects/{setup['pid']}/documents", headers=setup["headers"]).json
     assert listing["total"] == 1  # the setup's document only
+
+
+def test_a_new_project_with_an_integer_beyond_64_bits_in_its_schema_is_400(client, setup):
+    schema = {"labels": [{"name": "ACTOR", "rank": 2**64}]}
+    response = client.post("/api/v1/projects", json={"name": "big", "schema": schema}, headers=setup["headers"])
+    assert response.status_code == 400 and response.json["error"]["field"] == "schema.labels[0]"
+    assert "64 bits" in response.json["error"]["message"]
