@@ -75,6 +75,14 @@ def counterpart(
     for other_first, other_last, other in sorted(runs, reverse=True):
         if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
             first, covered = other_first, covered | other
+    # A phrase that ends in brackets ("… Illness (NAMI)") takes the bracket after the run that holds its other
+    # words, once the run has grown to reach it.
+    bracket = next((r for r in runs if r[0] > last and covered.isdisjoint(r[2])
+                    and window[:target[r[0]][0]].rstrip().endswith("(")
+                    and window[target[r[1]][1]:].lstrip().startswith(")")), None) \
+        if sentence[start:end].rstrip().endswith(")") else None
+    if bracket:
+        covered = covered | bracket[2]
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
@@ -139,7 +147,21 @@ def counterpart(
     if tgt_lang == "en":
         last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang)
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
+    if tgt_lang != "en":  # a name left in Latin letters in Cyrillic text is whole: "Derry" -> «Derry City»
+        while first > 0 and _latin_name_goes_on(target, hits, breaks, first - 1, first):
+            first -= 1
+        while last + 1 < len(target) and _latin_name_goes_on(target, hits, breaks, last + 1, last):
+            last += 1
+    if bracket and bracket[0] == last + 1:
+        last = bracket[1]
     return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
+
+
+def _latin_name_goes_on(target, hits, breaks, j: int, k: int) -> bool:
+    """Target word j, beside word k of the span, is a capitalised Latin word like k that matches nothing."""
+    a, b = target[j][2], target[k][2]
+    return hits[j] == set() and not breaks[max(j, k)] and a.isascii() and b.isascii() \
+        and a[:1].isupper() and b[:1].isupper() and a[1:2].islower()
 
 
 def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str], src_lang: str) -> tuple[int, int]:
@@ -207,8 +229,9 @@ def _breaks(between: str) -> bool:
 
 
 def _quoted(window: str, start: int, end: int) -> tuple[int, int]:
-    """The span with the other mark of a quote it opens or closes at its edge («компанії «Вагнер»»)."""
-    for opening, closing in _QUOTE_PAIRS:
+    """The span with the other mark of a quote or bracket it opens or closes at its edge («компанії «Вагнер»»,
+    "(NAMI)")."""
+    for opening, closing in (*_QUOTE_PAIRS, ("(", ")")):
         inner = window[start:end]
         if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
             end += 1
@@ -330,10 +353,11 @@ def _named(word: str, lang: str) -> bool:
 
 
 def _qualifies(word: str, noun: str, lang: str) -> bool:
-    """`word` is an adjective agreeing in case with the noun after it."""
+    """`word` is an adjective agreeing in case with the noun after it, or a number («п'ятеро [ненависників]»)."""
     pos, cases = _cases(word, lang)
     noun_pos, noun_cases = _cases(noun, lang)
-    return pos in ("ADJF", "PRTF") and noun_pos == "NOUN" and bool(cases & noun_cases)
+    number = word[:1].isdigit() or _number_word(word)
+    return noun_pos == "NOUN" and (pos in ("ADJF", "PRTF") and bool(cases & noun_cases) or bool(number))
 
 
 def _genitive(word: str, noun: str, lang: str) -> bool:
@@ -508,13 +532,16 @@ def _latin(word: str) -> str:
 def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
-    silent, kn at the start as n, g before e, i or y inside a word as дж (Rogers ~ Роджерс, Jones ~ Джонс,
-    Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара, Knowsley ~ Ноуслі)."""
+    silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a voiced
+    consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
+    Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
     word = _SOFT_C.sub("s", _TH.sub("t", word))
     keys = {name_skeleton(word)}
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
         keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
+        if _VOICED_S.search(spoken):
+            keys.add(name_skeleton(_VOICED_S.sub("z", spoken)))
     return frozenset(k for k in keys if len(k) >= 2)
 
 
@@ -525,6 +552,7 @@ _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
 _FINAL_H = re.compile("(?<=[aeiou])h$")
+_VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
 
 
 # Abbreviations of bodies and titles that are written differently in each language (a word is matched by one
@@ -554,20 +582,41 @@ def _abbreviation(a: str, b: str) -> bool:
     return any(word == f if len(f) <= 4 else word.startswith(_abbreviated_form(f)) for f in group)
 
 
+# The numbers one to ten as words, in the forms news use most ("five haters", «п'ятеро ненависників», «пятерых»).
+_NUMBER_WORDS = {word: str(n) for n, words in enumerate([
+    "one один одна одне одно одного однієї одной",
+    "two два дві две двох двух двома двумя двоє двое",
+    "three три трьох трех трёх трьома тремя троє трое",
+    "four чотири четыре чотирьох четырех четырёх чотирма четырьмя четверо",
+    "five п'ять пять п'яти пяти п'ятьма пятью п'ятеро пятеро",
+    "six шість шесть шести шістьма шестью шестеро",
+    "seven сім семь семи сімома семеро",
+    "eight вісім восемь восьми вісьмома восемью восьмеро",
+    "nine дев'ять девять дев'яти девяти дев'ятьма девятью дев'ятеро девятеро",
+    "ten десять десяти десятьма десятью десятеро"], start=1) for word in words.split()}
+
+
+def _number_word(word: str) -> str | None:
+    return _NUMBER_WORDS.get(word.lower().replace("’", "'").replace("ʼ", "'"))
+
+
 def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     """The two words match, or a part of the hyphenated target word matches («дреґ-артистку» ~ "artist")."""
     return any(_similar_word(a, part, entries, langs) for part in _parts(b))
 
 
 def _parts(word: str) -> tuple[str, ...]:
-    return (word, *(part for part in word.split("-") if len(part) >= lexicon.MIN_WORD)) if "-" in word else (word,)
+    return (word, *(part for part in word.split("-") if len(part) >= lexicon.MIN_WORD or part.isdigit())) \
+        if "-" in word else (word,)
 
 
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
+    if a == b and not a.islower():  # a name or abbreviation left as written, however short ("AP", "St")
+        return True
     if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True
-    if a[0].isdigit() or b[0].isdigit():
-        return a[0].isdigit() and b[0].isdigit() and normalize_number(a) == normalize_number(b)
+    if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
+        return (_number_word(a) or normalize_number(a)) == (_number_word(b) or normalize_number(b))
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b)):
         return True

@@ -345,3 +345,39 @@ def test_a_year_word_is_no_title_whatever_the_number_looks_like():
     en = "Until 2022, Dr Celine Gounder worked every day."
     ru = "До весны 2022-го года Селин Гаундер работала каждый день."
     assert projected(en, "Dr Celine Gounder", ru, "en", "ru") == "Селин Гаундер"
+
+
+def test_short_names_and_abbreviations_left_as_written_match_themselves():
+    en = "Reporters from AP watched fans of St. Kevin's Rangers."
+    uk = "Журналісти AP спостерігали за вболівальниками St. Kevin's Rangers."
+    assert projected(en, "AP", uk, "en", "uk", {}) == "AP"
+    assert projected(en, "St. Kevin's Rangers", uk, "en", "uk", {}) == "St. Kevin's Rangers"
+
+
+def test_a_final_s_may_be_written_z():
+    assert projected("Reeves spoke first.", "Reeves", "Рівз виступила першою.", "en", "uk", {}) == "Рівз"
+    assert projected("Reeves spoke first.", "Reeves", "Ривз выступила первой.", "en", "ru", {}) == "Ривз"
+
+
+def test_a_number_in_a_hyphenated_word_and_a_number_word_bring_their_noun():
+    en = "Police said a 15 year old was detained."
+    assert projected(en, "a 15 year old", "Поліція повідомила, що затримали 15-річного підлітка.", "en", "uk",
+                     {}) == "15-річного підлітка"
+    en = "Yesterday 4 volunteers arrived."
+    assert projected(en, "4 volunteers", "Учора приїхали четверо волонтерів.", "en", "uk", {}) == \
+        "четверо волонтерів"
+    assert projected(en, "4 volunteers", "Вчера приехали четверо волонтеров.", "en", "ru", {}) == \
+        "четверо волонтеров"
+
+
+def test_a_phrase_ending_in_an_abbreviation_in_brackets_takes_the_bracket_but_no_head_before():
+    en = "Call the helpline of the National Council for Ecology (NCE) today."
+    uk = "Телефонуйте сьогодні на лінію допомоги Національної ради з екології (NCE)."
+    assert projected(en, "the National Council for Ecology (NCE)", uk, "en", "uk", {}) == \
+        "Національної ради з екології (NCE)"
+
+
+def test_a_name_left_in_latin_letters_is_taken_whole():
+    en = "Derry travel to Cork next week."
+    uk = "Наступного тижня Derry City їде до Корка."
+    assert projected(en, "Derry", uk, "en", "uk", {}) == "Derry City"
