@@ -15,7 +15,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from annotator.align import glossary, lexicon
-from annotator.align.anchors import _cognate, _word_key, name_skeleton, normalize_number
+from annotator.align.anchors import SKELETON_LENGTH, _cognate, _word_key, name_skeleton, normalize_number
 from annotator.morphology import parse
 
 GAP = 2
@@ -61,7 +61,10 @@ def counterpart(
                 if j + 1 < len(target):
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
-    runs = _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)
+    # a word matching only the phrase's numbers joins a run only beside another match: a number recurs in a
+    # sentence («Двох підозрюваних затримали [2] березня» for "Two suspects")
+    numbers = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)}
+    runs = _joined(_runs(hits, breaks, numbers), target, hits, breaks, tgt_lang, numbers)
     if not runs:
         return None
     place = (start / max(len(sentence), 1)) * len(window)
@@ -148,12 +151,24 @@ def counterpart(
         last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang)
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
     if tgt_lang != "en":  # a name left in Latin letters in Cyrillic text is whole: "Derry" -> «Derry City»
+        # but not into a name that goes on with a word matching outside the phrase: «Shamrock Rovers [Stephen]
+        # Bradley» where the source has «Стівен Бредлі» after the club
+        edge = first
         while first > 0 and _latin_name_goes_on(target, hits, breaks, first - 1, first):
             first -= 1
+        if first < edge and first > 0 and not breaks[first] and hits[first - 1] is None \
+                and target[first - 1][2][:1].isupper():
+            first = edge
+        edge = last
         while last + 1 < len(target) and _latin_name_goes_on(target, hits, breaks, last + 1, last):
             last += 1
+        if last > edge and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] is None \
+                and target[last + 1][2][:1].isupper():
+            last = edge
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
+        closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
+        return _quoted(window, target[first][0], closing)
     return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
 
 
@@ -461,13 +476,14 @@ def _calendar(word: str) -> bool:
     return key is not None and not key.startswith("@")
 
 
-def _joined(runs: list, target, hits, breaks, lang: str) -> list:
+def _joined(runs: list, target, hits, breaks, lang: str, numbers: set = frozenset()) -> list:
     """Runs joined across any number of unmatched words between them that continue a noun phrase: genitive
     nouns and adjectives, prepositions and the noun after one («секретар [Вищої ради старожитностей]
     Єгипту», «секретарь [Высшего совета по древностям] Мустафа»), whatever the lexicon knows."""
     out = []
     for run in runs:
-        if out and not breaks[run[0]] and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang):
+        if out and not breaks[run[0]] and not _repeated(out[-1][2], run[2], numbers) \
+                and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang):
             out[-1] = (out[-1][0], run[1], out[-1][2] | run[2])
         else:
             out.append(run)
@@ -502,7 +518,13 @@ def _sandwiched(hits: list, breaks: list[bool]) -> list:
     return out
 
 
-def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
+def _repeated(left: set, right: set, numbers: set) -> bool:
+    """One side of a gap matches only the phrase's numbers, and only numbers the other side matches already: the
+    same number again elsewhere in the sentence («двох підозрюваних затримали 2 березня»), not the phrase."""
+    return left <= numbers and left <= right or right <= numbers and right <= left
+
+
+def _runs(hits: list, breaks: list[bool], numbers: set = frozenset()) -> list[tuple[int, int, set]]:
     """Runs of matched words (first index, last index, phrase words covered), split at outside matches, at
     punctuation and at gaps of more than GAP unmatched words."""
     runs, current = [], None
@@ -514,7 +536,8 @@ def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
             continue
         if not matched:
             continue
-        if current is not None and j - current[1] - 1 <= GAP:
+        gap = j - current[1] - 1 if current is not None else None
+        if current is not None and (gap == 0 or gap <= GAP and not _repeated(current[2], matched, numbers)):
             current[1] = j
             current[2].update(matched)
         else:
@@ -540,8 +563,12 @@ def _name_keys(word: str) -> frozenset[str]:
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
         keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
-        if _VOICED_S.search(spoken):
-            keys.add(name_skeleton(_VOICED_S.sub("z", spoken)))
+        if _VOICED_S.search(spoken):  # a key of its own, matched only by a word ending in з (not Газі, Президент)
+            whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)
+            if 2 <= len(whole) <= SKELETON_LENGTH:
+                keys.add("=" + whole)
+    elif word[-1:].lower() in ("з", "ж"):
+        keys.add("=" + name_skeleton(word, 99))
     return frozenset(k for k in keys if len(k) >= 2)
 
 
@@ -585,15 +612,15 @@ def _abbreviation(a: str, b: str) -> bool:
 # The numbers one to ten as words, in the forms news use most ("five haters", «п'ятеро ненависників», «пятерых»).
 _NUMBER_WORDS = {word: str(n) for n, words in enumerate([
     "one один одна одне одно одного однієї одной",
-    "two два дві две двох двух двома двумя двоє двое",
-    "three три трьох трех трёх трьома тремя троє трое",
-    "four чотири четыре чотирьох четырех четырёх чотирма четырьмя четверо",
-    "five п'ять пять п'яти пяти п'ятьма пятью п'ятеро пятеро",
-    "six шість шесть шести шістьма шестью шестеро",
-    "seven сім семь семи сімома семеро",
-    "eight вісім восемь восьми вісьмома восемью восьмеро",
-    "nine дев'ять девять дев'яти девяти дев'ятьма девятью дев'ятеро девятеро",
-    "ten десять десяти десятьма десятью десятеро"], start=1) for word in words.split()}
+    "two два дві две двох двух двома двумя двоє двое двоих",
+    "three три трьох трех трёх трьома тремя троє трое троих",
+    "four чотири четыре чотирьох четырех четырёх чотирма четырьмя четверо четверых",
+    "five п'ять пять п'яти пяти п'ятьма пятью п'ятеро пятеро п'ятьох пятерых",
+    "six шість шесть шести шістьма шестью шестеро шістьох шестерых",
+    "seven сім семь семи сімома семеро сімох семерых",
+    "eight вісім восемь восьми вісьмома восемью восьмеро вісьмох восьмерых",
+    "nine дев'ять девять дев'яти девяти дев'ятьма девятью дев'ятеро девятеро дев'ятьох девятерых",
+    "ten десять десяти десятьма десятью десятеро десятьох десятерых"], start=1) for word in words.split()}
 
 
 def _number_word(word: str) -> str | None:
@@ -611,7 +638,9 @@ def _parts(word: str) -> tuple[str, ...]:
 
 
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
-    if a == b and not a.islower():  # a name or abbreviation left as written, however short ("AP", "St")
+    # a name or abbreviation left as written, however short ("AP", "St"), but not one Cyrillic letter (the «В» of
+    # «В среду» is no initial) nor the English "A" and "I"
+    if a == b and not a.islower() and (len(a) > 1 or a.isascii() and a not in "AI"):
         return True
     if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True

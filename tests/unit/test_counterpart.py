@@ -381,3 +381,43 @@ def test_a_name_left_in_latin_letters_is_taken_whole():
     en = "Derry travel to Cork next week."
     uk = "Наступного тижня Derry City їде до Корка."
     assert projected(en, "Derry", uk, "en", "uk", {}) == "Derry City"
+
+
+def test_a_number_again_elsewhere_does_not_lengthen_the_phrase():
+    en = "Two suspects were detained on 2 March."
+    assert projected(en, "Two suspects", "Двох підозрюваних затримали 2 березня.", "en", "uk") == "Двох підозрюваних"
+    en = "Police detained three men after a 3-hour standoff."
+    assert projected(en, "three men", "Поліція затримала трьох чоловіків після 3-годинного протистояння.", "en",
+                     "uk") == "трьох чоловіків"
+
+
+def test_a_final_s_as_z_only_for_a_word_ending_in_z():
+    en = "It was Paris that sent the tanks, President Zelensky said."
+    assert projected(en, "Paris", "Президент Зеленський заявив, що саме Париж надіслав танки.", "en", "uk") == "Париж"
+    assert projected("Hayes said the Gaza ceasefire was fragile.", "Hayes", "Перемир'я в Газі хитке, заявив Гейз.",
+                     "en", "uk") == "Гейз"
+
+
+def test_a_single_cyrillic_letter_is_no_name_by_its_spelling():
+    assert projected("У середу В. Кличко відвідав лікарню.", "В. Кличко", "В среду В. Кличко посетил больницу.",
+                     "uk", "ru") == "В. Кличко"
+
+
+def test_a_latin_name_does_not_run_into_the_next_name():
+    uk = "Тренер «Шемрок Роверс» Стівен Бредлі похвалив уболівальників."
+    ru = "Тренер Shamrock Rovers Stephen Bradley похвалил болельщиков."
+    assert projected(uk, "«Шемрок Роверс»", ru, "uk", "ru") == "Shamrock Rovers"
+
+
+def test_a_bracket_with_spaces_inside_is_closed():
+    en = "Officials of the International Atomic Energy Agency (IAEA) visited the plant."
+    uk = "Представники Міжнародного агентства з атомної енергії ( МАГАТЕ ) відвідали станцію."
+    assert projected(en, "the International Atomic Energy Agency (IAEA)", uk, "en", "uk") == \
+        "Міжнародного агентства з атомної енергії ( МАГАТЕ )"
+
+
+def test_collective_numbers_in_the_genitive_match():
+    assert projected("Police freed five detainees.", "five detainees", "Полиция отпустила пятерых задержанных.",
+                     "en", "ru") == "пятерых задержанных"
+    assert projected("Пятерых задержанных отпустили.", "Пятерых задержанных", "П'ятьох затриманих відпустили.",
+                     "ru", "uk") == "П'ятьох затриманих"
