@@ -40,7 +40,8 @@ def counterpart(
     # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
     # a hyphenated word count one by one ("then-President": «тодішній президент»)
     cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
-    inside = [part for w in cut for m in _TOKEN.finditer(w) for part in m.group().split("-") if part]
+    pieces = [m.group() for w in cut for m in _TOKEN.finditer(w)]
+    inside = [part for piece in pieces for part in piece.split("-") if part]
     outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
     if not inside:
         return None
@@ -61,10 +62,7 @@ def counterpart(
                 if j + 1 < len(target):
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
-    # a word matching only the phrase's numbers joins a run only beside another match: a number recurs in a
-    # sentence («Двох підозрюваних затримали [2] березня» for "Two suspects")
-    numbers = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)}
-    runs = _joined(_runs(hits, breaks, numbers), target, hits, breaks, tgt_lang, numbers)
+    runs = [_trimmed(run, hits) for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)]
     if not runs:
         return None
     place = (start / max(len(sentence), 1)) * len(window)
@@ -88,6 +86,7 @@ def counterpart(
         covered = covered | bracket[2]
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
+    covered = covered | _counted_with(pieces, covered)
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
                and not (src_lang == "en" and w in _ENGLISH_GRAMMAR)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
@@ -170,6 +169,20 @@ def counterpart(
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
         return _quoted(window, target[first][0], closing)
     return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
+
+
+def _counted_with(pieces: list[str], covered: set) -> set:
+    """The parts (indices into `inside`) of each hyphenated source word whose number was found: "60-year-old" is
+    one word, «60-летнего», so its other parts are not missing and no head is looked for in their place
+    («[жизнь] 60-летнего мужчины»)."""
+    out, k = set(), 0
+    for piece in pieces:
+        parts = range(k, k + len([p for p in piece.split("-") if p]))
+        if len(parts) > 1 and any(i in covered and inside.isdigit() for i, inside in
+                                  zip(parts, (p for p in piece.split("-") if p), strict=True)):
+            out.update(parts)
+        k = parts.stop
+    return out
 
 
 def _latin_name_goes_on(target, hits, breaks, j: int, k: int) -> bool:
@@ -476,14 +489,13 @@ def _calendar(word: str) -> bool:
     return key is not None and not key.startswith("@")
 
 
-def _joined(runs: list, target, hits, breaks, lang: str, numbers: set = frozenset()) -> list:
+def _joined(runs: list, target, hits, breaks, lang: str) -> list:
     """Runs joined across any number of unmatched words between them that continue a noun phrase: genitive
     nouns and adjectives, prepositions and the noun after one («секретар [Вищої ради старожитностей]
     Єгипту», «секретарь [Высшего совета по древностям] Мустафа»), whatever the lexicon knows."""
     out = []
     for run in runs:
-        if out and not breaks[run[0]] and not _repeated(out[-1][2], run[2], numbers) \
-                and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang):
+        if out and not breaks[run[0]] and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang):
             out[-1] = (out[-1][0], run[1], out[-1][2] | run[2])
         else:
             out.append(run)
@@ -518,13 +530,24 @@ def _sandwiched(hits: list, breaks: list[bool]) -> list:
     return out
 
 
-def _repeated(left: set, right: set, numbers: set) -> bool:
-    """One side of a gap matches only the phrase's numbers, and only numbers the other side matches already: the
-    same number again elsewhere in the sentence («двох підозрюваних затримали 2 березня»), not the phrase."""
-    return left <= numbers and left <= right or right <= numbers and right <= left
+def _trimmed(run: tuple[int, int, set], hits: list) -> tuple[int, int, set]:
+    """The run without a match at either end, apart from the rest by a gap, that matches only phrase words the rest
+    matches already: the same word again nearby, not the phrase («Двох підозрюваних затримали [2] березня» for "Two
+    suspects", «[Партии лейбористов и] всем политическим партиям» for "all political parties")."""
+    first, last, _covered = run
+    matched = [m for m in range(first, last + 1) if hits[m]]
+
+    def repeats(k: int, rest: list[int]) -> bool:
+        return hits[k] <= set().union(*(hits[m] for m in rest))
+
+    while len(matched) > 1 and matched[1] > matched[0] + 1 and repeats(matched[0], matched[1:]):
+        matched.pop(0)
+    while len(matched) > 1 and matched[-1] > matched[-2] + 1 and repeats(matched[-1], matched[:-1]):
+        matched.pop()
+    return matched[0], matched[-1], set().union(*(hits[m] for m in matched))
 
 
-def _runs(hits: list, breaks: list[bool], numbers: set = frozenset()) -> list[tuple[int, int, set]]:
+def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
     """Runs of matched words (first index, last index, phrase words covered), split at outside matches, at
     punctuation and at gaps of more than GAP unmatched words."""
     runs, current = [], None
@@ -536,8 +559,7 @@ def _runs(hits: list, breaks: list[bool], numbers: set = frozenset()) -> list[tu
             continue
         if not matched:
             continue
-        gap = j - current[1] - 1 if current is not None else None
-        if current is not None and (gap == 0 or gap <= GAP and not _repeated(current[2], matched, numbers)):
+        if current is not None and j - current[1] - 1 <= GAP:
             current[1] = j
             current[2].update(matched)
         else:

@@ -421,3 +421,22 @@ def test_collective_numbers_in_the_genitive_match():
                      "en", "ru") == "пятерых задержанных"
     assert projected("Пятерых задержанных отпустили.", "Пятерых задержанных", "П'ятьох затриманих відпустили.",
                      "ru", "uk") == "П'ятьох затриманих"
+
+
+def test_the_rest_of_a_number_compound_is_not_missing():
+    en = "The storm killed a 70-year-old woman on Friday."
+    ru = "В пятницу буря унесла жизнь 70-летней женщины."
+    assert projected(en, "a 70-year-old woman", ru, "en", "ru") == "70-летней женщины"
+
+
+def test_a_word_repeated_beyond_a_gap_is_not_part_of_the_phrase():
+    en = "There are lessons for the Green party and all political parties."
+    ru = "Уроки нужно вынести Партии зелёных и всем политическим партиям."
+    assert projected(en, "all political parties", ru, "en", "ru", {}) == "всем политическим партиям"
+
+
+def test_all_another_and_users_are_in_the_glossary():
+    en = "Another user wrote that all six men were safe."
+    uk = "Інший користувач написав, що всі шість чоловіків у безпеці."
+    assert projected(en, "Another user", uk, "en", "uk", {}) == "Інший користувач"
+    assert projected(en, "all six men", uk, "en", "uk") == "всі шість чоловіків"
