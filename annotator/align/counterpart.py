@@ -38,10 +38,17 @@ def counterpart(
     langs = (src_lang, tgt_lang)
     source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
-    # a hyphenated word count one by one ("then-President": «тодішній президент»)
+    # a hyphenated word count one by one ("then-President": «тодішній президент»), and whole too («премьер-министра»
+    # is PM)
     cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
     pieces = [m.group() for w in cut for m in _TOKEN.finditer(w)]
     inside = [part for piece in pieces for part in piece.split("-") if part]
+    compounds, k = [], 0  # (a hyphenated word, the indices of its parts in `inside`)
+    for piece in pieces:
+        parts = range(k, k + len([p for p in piece.split("-") if p]))
+        if len(parts) > 1:
+            compounds.append((piece, set(parts)))
+        k = parts.stop
     outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
     if not inside:
         return None
@@ -50,6 +57,9 @@ def counterpart(
     for _s, _e, word in target:
         forms = _forms(word, tgt_lang)
         matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
+        for piece, parts in compounds:
+            if any(_abbreviation(piece, f) or _abbreviation(f, piece) for f in forms):
+                matched |= parts
         if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
             hits.append(None)
         else:
@@ -200,7 +210,8 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
             or not target[last + 1][2].islower() or not _english_modifier(target[last + 1][2]):
         return last, budget
     pos_cases = [_cases(inside[k], src_lang) for k in hits[last] if inside[k].islower()]  # not a name
-    if any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
+    number = any(inside[k][:1].isdigit() or _number_word(inside[k]) for k in hits[last])  # "5 [haters]"
+    if number or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
         return last + 1, budget - 1
     return last, budget
 
@@ -240,13 +251,14 @@ _ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or no
 _YEARS = frozenset("рік року році роком роки років год года году годом годы лет".split())  # «2022 года»
 _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "
-    "told tells added adds according found find finds speaks spoke".split())
+    "told tells added adds according found find finds speaks spoke calls claims warns urges vows slams denies accuses "
+    "complain complains announces reveals insists admits confirms".split())
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
     "then some many most more all any each every other such there here where one two three four five six seven "
     "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
-    "excluding".split())
+    "excluding over under about around nearly almost approximately roughly against into through".split())
 
 
 def _breaks(between: str) -> bool:
@@ -608,7 +620,7 @@ _VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
 # of its group, inflected forms by their start).
 ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США"), ("NATO", "НАТО"), ("UAE", "ОАЕ", "ОАЭ"),
                  ("WHO", "ВООЗ", "ВОЗ"), ("IMF", "МВФ"), ("OSCE", "ОБСЄ", "ОБСЕ"), ("IAEA", "МАГАТЕ", "МАГАТЭ"),
-                 ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "премьер-министр")]
+                 ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "прем'єр-міністерк", "премьер-министр")]
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’ʼ]s?\s")
 
@@ -662,7 +674,9 @@ def _parts(word: str) -> tuple[str, ...]:
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     # a name or abbreviation left as written, however short ("AP", "St"), but not one Cyrillic letter (the «В» of
     # «В среду» is no initial) nor the English "A" and "I"
-    if a == b and not a.islower() and (len(a) > 1 or a.isascii() and a not in "AI"):
+    bare = _POSSESSIVE.sub("", a) if a[:1].isupper() else a  # "AP's" is AP
+    if bare == (_POSSESSIVE.sub("", b) if b[:1].isupper() else b) and not a.islower() \
+            and (len(bare) > 1 or bare.isascii() and bare not in "AI"):
         return True
     if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True

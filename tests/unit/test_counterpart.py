@@ -440,3 +440,29 @@ def test_all_another_and_users_are_in_the_glossary():
     uk = "Інший користувач написав, що всі шість чоловіків у безпеці."
     assert projected(en, "Another user", uk, "en", "uk", {}) == "Інший користувач"
     assert projected(en, "all six men", uk, "en", "uk") == "всі шість чоловіків"
+
+
+def test_into_english_an_abbreviation_before_a_possessive_and_a_noun_after_a_number():
+    assert projected("Журналісти AP стежили за цим.", "AP", "AP's reporters followed it.", "uk", "en", {}) == "AP"
+    assert projected("Рятувальники знайшли 5 альпіністів на хребті.", "5 альпіністів",
+                     "Rescuers found 5 climbers on the ridge.", "uk", "en", {}) == "5 climbers"
+    assert projected("Загинули 15 осіб.", "15 осіб", "15 people died.", "uk", "en") == "15 people"
+
+
+def test_into_english_over_before_a_number_and_a_headline_verb_stay_out():
+    uk = "Звіт надіслали понад 70 комітетам і підкомітетам Конгресу."
+    en = "The report went to the over 70 Congressional committees and subcommittees."
+    assert projected(uk, "70 комітетам і підкомітетам Конгресу", en, "uk", "en", {}) == "70 Congressional committees"
+    uk = "Сенатор Роджерс назвала прем'єр-міністерку Нової Зеландії «Леніним»."
+    assert projected(uk, "прем'єр-міністерку Нової Зеландії", "Senator Rogers Calls New Zealand PM 'Lenin'", "uk",
+                     "en") == "New Zealand PM"
+    ru = "Сенатор Роджерс раскритиковала премьер-министра Новой Зеландии."
+    assert projected(ru, "премьер-министра Новой Зеландии", "Senator Rogers Slams New Zealand PM Over Remarks", "ru",
+                     "en") == "New Zealand PM"
+
+
+def test_supporters_and_pupils_in_the_glossary():
+    assert projected("Прихильниця Трампа виступила на мітингу.", "Прихильниця Трампа",
+                     "A Trump supporter spoke at the rally.", "uk", "en") == "Trump supporter"
+    assert projected("Учні школи вийшли на протест.", "Учні школи", "Students at the school staged a protest.", "uk",
+                     "en") == "Students at the school"
