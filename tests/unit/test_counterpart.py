@@ -466,3 +466,12 @@ def test_supporters_and_pupils_in_the_glossary():
                      "A Trump supporter spoke at the rally.", "uk", "en") == "Trump supporter"
     assert projected("Учні школи вийшли на протест.", "Учні школи", "Students at the school staged a protest.", "uk",
                      "en") == "Students at the school"
+
+
+def test_competing_factions_and_the_ambulance_are_in_the_glossary():
+    en = "Competing factions blamed rival factions for the delay."
+    ru = "Соперничающие группы обвинили в задержке конкурирующие фракции."
+    assert projected(en, "rival factions", ru, "en", "ru", {}) == "конкурирующие фракции"
+    en = "The ambulance crew arrived within minutes."
+    uk = "Бригада швидкої приїхала за кілька хвилин."
+    assert projected(en, "ambulance crew", uk, "en", "uk", {}) == "Бригада швидкої"
