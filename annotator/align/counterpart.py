@@ -195,6 +195,10 @@ def _counted_with(pieces: list[str], covered: set) -> set:
     return out
 
 
+def _grammar(word: str, lang: str) -> bool:
+    return lang == "en" and word.lower() in _ENGLISH_GRAMMAR
+
+
 def _latin_name_goes_on(target, hits, breaks, j: int, k: int) -> bool:
     """Target word j, beside word k of the span, is a capitalised Latin word like k that matches nothing."""
     a, b = target[j][2], target[k][2]
@@ -620,7 +624,8 @@ _VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
 # of its group, inflected forms by their start).
 ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США"), ("NATO", "НАТО"), ("UAE", "ОАЕ", "ОАЭ"),
                  ("WHO", "ВООЗ", "ВОЗ"), ("IMF", "МВФ"), ("OSCE", "ОБСЄ", "ОБСЕ"), ("IAEA", "МАГАТЕ", "МАГАТЭ"),
-                 ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "прем'єр-міністерк", "премьер-министр")]
+                 ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "прем'єр-міністерк", "премьер-министр"),
+                 ("G7", "G-7", "сімка", "сімки", "сімці", "сімку", "семерка", "семерки", "семерке", "семерку")]
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’ʼ]s?\s")
 
@@ -691,6 +696,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
                               and (key.startswith(other) or other.startswith(key))
                               and not _verb(a, langs[0]) and not _verb(b, langs[1])):  # not пройти ~ protesters
             return True
-    if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD:
+    if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD and not _grammar(a, langs[0]) \
+            and not _grammar(b, langs[1]):  # "the" has no partner of its own (the lexicon gives it «что»)
         return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]
     return False

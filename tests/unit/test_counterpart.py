@@ -1,5 +1,6 @@
 """Projection boundaries from word-level evidence: whole names, titles with the name, no verbs."""
 
+from annotator.align import lexicon
 from annotator.align.counterpart import _name_keys, counterpart
 from annotator.align.glossary import same_meaning
 
@@ -475,3 +476,18 @@ def test_competing_factions_and_the_ambulance_are_in_the_glossary():
     en = "The ambulance crew arrived within minutes."
     uk = "Бригада швидкої приїхала за кілька хвилин."
     assert projected(en, "ambulance crew", uk, "en", "uk", {}) == "Бригада швидкої"
+
+
+def test_honorifics_rulers_and_the_g7():
+    en = "Mr Hale told the committee that the G7 ministers had met the Taliban rulers."
+    uk = "Пан Гейл повідомив комітету, що міністри Великої сімки зустрілися з правителями талібів."
+    assert projected(en, "Mr Hale", uk, "en", "uk", {}) == "Пан Гейл"
+    assert projected(en, "G7 ministers", uk, "en", "uk", {}) == "міністри Великої сімки"
+    assert projected(en, "Taliban rulers", uk, "en", "uk", {}) == "правителями талібів"
+
+
+def test_an_english_article_has_no_lexicon_partner():
+    en = "The ministry said that the Foreign Secretary will travel."
+    ru = "Министерство заявило, что министр иностранных дел поедет."
+    lexicons = lexicon.prepare({("en", "ru"): {lexicon.stem("the"): (lexicon.stem("что"),)}})
+    assert projected(en, "the Foreign Secretary", ru, "en", "ru", lexicons) == "министр иностранных дел"
