@@ -98,7 +98,7 @@ def counterpart(
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
     covered = covered | _counted_with(pieces, covered)
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
-               and not (src_lang == "en" and w in _ENGLISH_GRAMMAR)]  # "and", "for": nothing to look for
+               and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
     taken = 0
     while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):

@@ -491,3 +491,10 @@ def test_an_english_article_has_no_lexicon_partner():
     ru = "Министерство заявило, что министр иностранных дел поедет."
     lexicons = lexicon.prepare({("en", "ru"): {lexicon.stem("the"): (lexicon.stem("что"),)}})
     assert projected(en, "the Foreign Secretary", ru, "en", "ru", lexicons) == "министр иностранных дел"
+
+
+def test_a_capitalised_article_leaves_nothing_to_look_for():
+    assert projected("The Council met on Monday.", "The Council", "Рада Бреннана зібралася в понеділок.", "en", "uk",
+                     {}) == "Рада"
+    assert projected("A Council member spoke.", "A Council member", "Член Ради Кларк виступив.", "en", "uk", {}) == \
+        "Член Ради"
