@@ -54,7 +54,10 @@ def counterpart(
         return None
     target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
     hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
-    for _s, _e, word in target:
+    for j, (_s, _e, word) in enumerate(target):
+        if tgt_lang == "en" and word in ("PM", "AM") and j and target[j - 1][2][-1:].isdigit():
+            hits.append(set())  # a time ("4 PM"), not the prime minister
+            continue
         forms = _forms(word, tgt_lang)
         matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
         for piece, parts in compounds:
@@ -65,6 +68,7 @@ def counterpart(
         else:
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
+    _big_seven(target, hits, breaks, inside)
     if tgt_lang == "en":  # an English verb between two phrases ends them as punctuation does (not May, Will)
         for j, (_s, _e, word) in enumerate(target):
             if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
@@ -72,7 +76,11 @@ def counterpart(
                 if j + 1 < len(target):
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
-    runs = [_trimmed(run, hits) for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)]
+    # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
+    # города и представители области»): only a number is trimmed from it
+    trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
+        if any(w.lower() in _CONJUNCTIONS for w in inside) else set(range(len(inside)))
+    runs = [_trimmed(run, hits, trimmable) for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)]
     if not runs:
         return None
     place = (start / max(len(sentence), 1)) * len(window)
@@ -157,7 +165,10 @@ def counterpart(
             first, budget = first - 1, max(budget - 1, 0)
             run.insert(0, target[first][2])
     if tgt_lang == "en":
-        last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang)
+        # a number after a capitalised word inside the sentence is part of a name ("BBC Radio 4"), not a count
+        initial = not sentence[:start].strip()
+        named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
+        last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named)
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
     if tgt_lang != "en":  # a name left in Latin letters in Cyrillic text is whole: "Derry" -> «Derry City»
         # but not into a name that goes on with a word matching outside the phrase: «Shamrock Rovers [Stephen]
@@ -179,6 +190,20 @@ def counterpart(
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
         return _quoted(window, target[first][0], closing)
     return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
+
+
+def _big_seven(target, hits, breaks, inside: list[str]) -> None:
+    """«Великої сімки», «Большой семерки» for G7: the adjective before the abbreviation's word is part of it (unless
+    the phrase has the adjective too, to be matched on its own)."""
+    if any(w.lower().startswith(_BIG) for w in inside):
+        return
+    for j in range(1, len(target)):
+        if hits[j] and hits[j - 1] == set() and not breaks[j] and target[j - 1][2].lower().startswith(_BIG) \
+                and _abbreviation("G7", target[j][2]):
+            hits[j - 1] = set(hits[j])
+
+
+_BIG = ("велик", "больш")
 
 
 def _counted_with(pieces: list[str], covered: set) -> set:
@@ -206,7 +231,8 @@ def _latin_name_goes_on(target, hits, breaks, j: int, k: int) -> bool:
         and a[:1].isupper() and b[:1].isupper() and a[1:2].islower()
 
 
-def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str], src_lang: str) -> tuple[int, int]:
+def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str], src_lang: str,
+                  named: set = frozenset()) -> tuple[int, int]:
     """English puts the head noun after its modifiers: where the run ends on the translation of an adjective or a
     genitive and a word is missing, the free word after it is the head ("[School] officials" for «Керівництво
     школи», "[social] psychologist"), unless it is a function word, a verb in -ed or an adverb."""
@@ -214,7 +240,8 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
             or not target[last + 1][2].islower() or not _english_modifier(target[last + 1][2]):
         return last, budget
     pos_cases = [_cases(inside[k], src_lang) for k in hits[last] if inside[k].islower()]  # not a name
-    number = any(inside[k][:1].isdigit() or _number_word(inside[k]) for k in hits[last])  # "5 [haters]"
+    number = any((inside[k][:1].isdigit() or _number_word(inside[k])) and k not in named for k in hits[last])
+    # "5 [haters]"
     if number or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
         return last + 1, budget - 1
     return last, budget
@@ -252,17 +279,19 @@ def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[i
 
 _LY_NOT_ADVERBS = frozenset("assembly monopoly anomaly monthly quarterly elderly friendly".split())
 _ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or nor as".split())  # no word of its own
+_CONJUNCTIONS = frozenset("and or і й та чи або и или".split())
 _YEARS = frozenset("рік року році роком роки років год года году годом годы лет".split())  # «2022 года»
 _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "
     "told tells added adds according found find finds speaks spoke calls claims warns urges vows slams denies accuses "
-    "complain complains announces reveals insists admits confirms".split())
+    "complain complains announces reveals insists admits confirms deny warn urge accuse reveal insist admit confirm "
+    "rejects reject condemns condemn defends defend".split())
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
     "then some many most more all any each every other such there here where one two three four five six seven "
     "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
-    "excluding over under about around nearly almost approximately roughly against into through".split())
+    "excluding over about around nearly almost approximately roughly against into through".split())
 
 
 def _breaks(between: str) -> bool:
@@ -546,15 +575,19 @@ def _sandwiched(hits: list, breaks: list[bool]) -> list:
     return out
 
 
-def _trimmed(run: tuple[int, int, set], hits: list) -> tuple[int, int, set]:
+def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int, int, set]:
     """The run without a match at either end, apart from the rest by a gap, that matches only phrase words the rest
     matches already: the same word again nearby, not the phrase («Двох підозрюваних затримали [2] березня» for "Two
-    suspects", «[Партии лейбористов и] всем политическим партиям» for "all political parties")."""
+    suspects", «[Партии лейбористов и] всем политическим партиям» for "all political parties"). Only a match of
+    phrase words in `trimmable` goes, only where the rest matches more (not one of "Police … Officers") and matches
+    its words as many times as they are (not «[Полицейские] из отделения полиции» for «Поліцейські з відділку
+    поліції»)."""
     first, last, _covered = run
     matched = [m for m in range(first, last + 1) if hits[m]]
 
-    def repeats(k: int, rest: list[int]) -> bool:
-        return hits[k] <= set().union(*(hits[m] for m in rest))
+    def repeats(k: int, rest: list[int]) -> bool:  # as often as the phrase has them («Поліцейські … поліції»)
+        return hits[k] <= trimmable and hits[k] < set().union(*(hits[m] for m in rest)) \
+            and sum(1 for m in rest if hits[m] & hits[k]) >= len(hits[k])
 
     while len(matched) > 1 and matched[1] > matched[0] + 1 and repeats(matched[0], matched[1:]):
         matched.pop(0)

@@ -498,3 +498,40 @@ def test_a_capitalised_article_leaves_nothing_to_look_for():
                      {}) == "Рада"
     assert projected("A Council member spoke.", "A Council member", "Член Ради Кларк виступив.", "en", "uk", {}) == \
         "Член Ради"
+
+
+def test_a_coordinated_phrase_keeps_its_repeated_head():
+    en = "The minister and the deputy minister resigned on Monday."
+    uk = "Міністр і заступник міністра подали у відставку в понеділок."
+    assert projected(en, "The minister and the deputy minister", uk, "en", "uk") == "Міністр і заступник міністра"
+    en = "Representatives of the city and of the region took part."
+    ru = "Представители города и представители области приняли участие."
+    assert projected(en, "Representatives of the city and of the region", ru, "en", "ru") == ru[:ru.index(" приняли")]
+
+
+def test_second_is_not_other_and_a_clock_is_not_the_prime_minister():
+    en = "Police detained the second suspect on Friday, while other suspects are still at large."
+    uk = "Поліція затримала другого підозрюваного в п'ятницю, а інші підозрювані досі на волі."
+    assert projected(en, "the second suspect", uk, "en", "uk") == "другого підозрюваного"
+    uk = "Виступ о 16:00 запланував прем'єр-міністр."
+    assert projected(uk, "прем'єр-міністр", "The Prime Minister has scheduled a speech for 4 PM.", "uk",
+                     "en") == "Prime Minister"
+
+
+def test_under_secretary_and_the_big_seven():
+    assert projected("Заступник міністра Джон Сміт прибув до Києва.", "Заступник міністра Джон Сміт",
+                     "Under Secretary John Smith arrived in Kyiv.", "uk", "en") == "Under Secretary John Smith"
+    assert projected("The G7 said it would support Ukraine.", "The G7", "Велика сімка заявила, що підтримає Україну.",
+                     "en", "uk") == "Велика сімка"
+
+
+def test_a_word_the_phrase_has_twice_is_not_trimmed():
+    uk = "Поліцейські з відділку поліції в Лідсі заарештували чоловіка."
+    ru = "Полицейские из отделения полиции в Лидсе арестовали мужчину."
+    assert projected(uk, "Поліцейські з відділку поліції в Лідсі", ru, "uk", "ru") == ru[:ru.index(" арестовали")]
+
+
+def test_a_number_in_a_name_is_no_count():
+    uk = "Радіостанція BBC Radio 4 повідомила, що ведучий пішов."
+    en = "BBC Radio 4 presenter John Smith has left, the station said."
+    assert projected(uk, "Радіостанція BBC Radio 4", en, "uk", "en") == "BBC Radio 4"
