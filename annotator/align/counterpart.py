@@ -61,7 +61,8 @@ def counterpart(
         forms = _forms(word, tgt_lang)
         matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
         for piece, parts in compounds:
-            if any(_abbreviation(piece, f) or _abbreviation(f, piece) for f in forms):
+            if any(_abbreviation(piece, f) or _abbreviation(f, piece)
+                   or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
                 matched |= parts
         if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
             hits.append(None)
@@ -185,11 +186,12 @@ def counterpart(
         if last > edge and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] is None \
                 and target[last + 1][2][:1].isupper():
             last = edge
+    bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
-        return _quoted(window, target[first][0], closing)
-    return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang))
+        return _quoted(window, target[first][0], closing, bare)
+    return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
 
 
 def _big_seven(target, hits, breaks, inside: list[str]) -> None:
@@ -301,9 +303,12 @@ def _breaks(between: str) -> bool:
     return bool(_PUNCT.search(between)) and not _QUOTES_ONLY.fullmatch(between)
 
 
-def _quoted(window: str, start: int, end: int) -> tuple[int, int]:
+def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int, int]:
     """The span with the other mark of a quote or bracket it opens or closes at its edge («компанії «Вагнер»»,
-    "(NAMI)")."""
+    "(NAMI)"); and, where the source phrase stood `bare` (not in quotes of its own), with the quote marks the
+    translation puts around the whole of it: «Манстер» for "Munster"."""
+    if bare and start and any(window[start - 1] == a and window[end:end + 1] == b for a, b in (*_QUOTE_PAIRS, '""')):
+        return start - 1, end + 1
     for opening, closing in (*_QUOTE_PAIRS, ("(", ")")):
         inner = window[start:end]
         if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
@@ -320,6 +325,7 @@ def _quoted(window: str, start: int, end: int) -> tuple[int, int]:
 
 _QUOTES_ONLY = re.compile(r"\s*[«»“”„\"]\s*")
 _QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
+_QUOTE_MARKS = frozenset('«»„“”"')
 
 
 @lru_cache(maxsize=WORDS)
@@ -627,12 +633,13 @@ def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
     silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a voiced
-    consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
-    Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
+    consonant also as з, the h of "ohn" silent (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям,
+    Sarah ~ Сара, Knowsley ~ Ноуслі, Reeves ~ Рівз, Johnson ~ Джонсон)."""
     word = _SOFT_C.sub("s", _TH.sub("t", word))
     keys = {name_skeleton(word)}
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
+        spoken = spoken.replace("ohn", "on")  # John, Johnson ~ Джонсон
         keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
         if _VOICED_S.search(spoken):  # a key of its own, matched only by a word ending in з (not Газі, Президент)
             whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)

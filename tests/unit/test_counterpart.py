@@ -535,3 +535,26 @@ def test_a_number_in_a_name_is_no_count():
     uk = "Радіостанція BBC Radio 4 повідомила, що ведучий пішов."
     en = "BBC Radio 4 presenter John Smith has left, the station said."
     assert projected(uk, "Радіостанція BBC Radio 4", en, "uk", "en") == "BBC Radio 4"
+
+
+def test_a_name_the_translation_quotes_comes_with_its_marks_unless_the_source_quoted_it():
+    assert projected("Leinster beat Ulster on Friday.", "Leinster", "«Ленстер» переміг «Ольстер» у п'ятницю.", "en",
+                     "uk", {}) == "«Ленстер»"
+    assert projected('He called it a "Leinster" win.', "Leinster", "Він назвав це перемогою «Ленстер».", "en", "uk",
+                     {}) == "Ленстер"
+
+
+def test_johnson_a_full_back_plural_families_and_just_one():
+    assert projected("Johnson spoke to full-back Harris.", "Johnson", "Джонсон поговорив із фулбеком Гаррісом.", "en",
+                     "uk", {}) == "Джонсон"
+    assert projected("Johnson spoke to full-back Harris.", "full-back Harris",
+                     "Джонсон поговорив із фулбеком Гаррісом.", "en", "uk", {}) == "фулбеком Гаррісом"
+    assert projected("Two families and just one volunteer stayed.", "Two families",
+                     "Залишилися дві сім'ї і лише один волонтер.", "en", "uk", {}) == "дві сім'ї"
+    assert projected("Two families and just one volunteer stayed.", "just one volunteer",
+                     "Залишилися дві сім'ї і лише один волонтер.", "en", "uk", {}) == "лише один волонтер"
+
+
+def test_special_services_are_intelligence():
+    assert projected("US intelligence expects a long winter.", "US intelligence",
+                     "По оценкам спецслужб США, зима будет долгой.", "en", "ru", {}) == "спецслужб США"
