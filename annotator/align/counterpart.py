@@ -633,13 +633,12 @@ def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
     silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a voiced
-    consonant also as з, the h of "ohn" silent (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям,
-    Sarah ~ Сара, Knowsley ~ Ноуслі, Reeves ~ Рівз, Johnson ~ Джонсон)."""
+    consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
+    Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
     word = _SOFT_C.sub("s", _TH.sub("t", word))
     keys = {name_skeleton(word)}
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
-        spoken = spoken.replace("ohn", "on")  # John, Johnson ~ Джонсон
         keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
         if _VOICED_S.search(spoken):  # a key of its own, matched only by a word ending in з (not Газі, Президент)
             whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)

@@ -544,9 +544,7 @@ def test_a_name_the_translation_quotes_comes_with_its_marks_unless_the_source_qu
                      {}) == "Ленстер"
 
 
-def test_johnson_a_full_back_plural_families_and_just_one():
-    assert projected("Johnson spoke to full-back Harris.", "Johnson", "Джонсон поговорив із фулбеком Гаррісом.", "en",
-                     "uk", {}) == "Джонсон"
+def test_a_full_back_plural_families_and_just_one():
     assert projected("Johnson spoke to full-back Harris.", "full-back Harris",
                      "Джонсон поговорив із фулбеком Гаррісом.", "en", "uk", {}) == "фулбеком Гаррісом"
     assert projected("Two families and just one volunteer stayed.", "Two families",
@@ -558,3 +556,8 @@ def test_johnson_a_full_back_plural_families_and_just_one():
 def test_special_services_are_intelligence():
     assert projected("US intelligence expects a long winter.", "US intelligence",
                      "По оценкам спецслужб США, зима будет долгой.", "en", "ru", {}) == "спецслужб США"
+
+
+def test_a_name_matches_one_person_of_two_with_the_same_first_letters():
+    uk = "Джон Льюїс і Джонсон виступили."
+    assert projected("John Lewis and Johnson spoke.", "Johnson", uk, "en", "uk") == "Джонсон"
