@@ -156,8 +156,8 @@ def parse_fields(data, where: str = "", default_lang: str | None = None) -> Docu
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise _bad(where, "meta", N_("{at}field '{name}': must be a JSON object"))
-    try:
-        orjson.dumps(meta, option=orjson.OPT_NON_STR_KEYS)  # as it will be stored
+    try:  # as the native export writes it, one level down in the document's line (orjson stops at 254 levels)
+        orjson.dumps({"meta": meta}, option=orjson.OPT_NON_STR_KEYS)
     except (TypeError, RecursionError):
         raise _bad(where, "meta", N_("{at}field '{name}': must be plain JSON, with integers of 64 bits at most "
                                      "and nested less than 255 deep")) from None

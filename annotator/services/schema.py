@@ -48,10 +48,11 @@ class _Part(BaseModel):
 
     @model_validator(mode="after")
     def _extra_is_storable(self):
-        try:
-            json_text(self.__pydantic_extra__)
-        except TypeError:  # orjson stores no integer beyond 64 bits
-            raise ValueError(N_("{field}: integers in keys of its own must fit in 64 bits")) from None
+        try:  # as deep as the stored schema holds it: {"labels": [{"attributes": [{...}]}]} at most
+            json_text([[[[self.__pydantic_extra__]]]])
+        except TypeError:  # orjson stores no integer beyond 64 bits, and nothing nested deeper than 254 levels
+            raise ValueError(N_("{field}: keys of its own must be plain JSON, with integers of 64 bits at most "
+                                "and nested less than 250 deep")) from None
         return self
 
 

@@ -59,7 +59,8 @@ def _known_user() -> str | None:
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after login."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+    if target and target.startswith("/") and not target.startswith("//") and target.isprintable() \
+            and not urlsplit(target).netloc:  # isprintable: no CR or LF, which no Location header may hold
         return target
     return url_for("projects.index")
 

@@ -58,6 +58,17 @@ def test_a_schema_file_holding_nul_is_refused_naming_the_entry(cli, demo, tmp_pa
     assert "nul" not in cli(demo, "project", "list").output.split()
 
 
+@pytest.mark.parametrize("depth", [251, 254])
+def test_a_schema_file_nested_too_deep_to_store_is_refused_naming_the_entry(cli, demo, tmp_path, depth):
+    """A label's key of its own nested 250 levels or more (a traceback when stored, found by fuzzing)."""
+    path = tmp_path / "schema.json"
+    path.write_text(json.dumps({"labels": [{"name": "ACTOR", "x": _nested(depth)}]}))
+    result = cli(demo, "project", "create", "deep", "--schema", str(path))
+    assert result.exit_code == 1 and "schema.labels[0]: " in result.output and "nested" in result.output, \
+        result.output
+    assert "deep" not in cli(demo, "project", "list").output.split()
+
+
 def _lines(*docs) -> str:
     return "\n".join(json.dumps(d, ensure_ascii=False) for d in docs) + "\n"
 
@@ -75,6 +86,7 @@ SPAN = {"id": "a", "start": 0, "end": 4, "label": "ACTOR", "annotator": "olena"}
 @pytest.mark.parametrize(("doc", "field"), [
     ({"text": "Kyiv agreed.", "lang": "en", "meta": {"x": 123456789012345678901234567890}}, "'meta'"),
     ({"text": "Kyiv agreed.", "lang": "en", "meta": {"x": _nested(300)}}, "'meta'"),
+    ({"text": "Kyiv agreed.", "lang": "en", "meta": {"x": _nested(253)}}, "'meta'"),  # one level too deep to export
     ({"text": "Kyiv agreed.", "lang": "en", "review": {"state": "reviewed", "at": "0001-01-01T00:00:00+01:00"}},
      "'review.at'"),
     ({"text": "Kyiv agreed.", "lang": "en", "spans": [SPAN], "relations": [{"head": "a", "tail": "a",

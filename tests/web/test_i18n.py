@@ -106,6 +106,8 @@ def test_the_switch_refuses_unknown_languages_and_foreign_redirects(client):
     assert client.post("/locale", data={"locale": "de", "csrf_token": token}).status_code == 400
     response = client.post("/locale", data={"locale": "uk", "next": "//evil.example/x", "csrf_token": token})
     assert response.headers["Location"] == "/projects"
+    response = client.post("/locale", data={"locale": "uk", "next": "/a\nb", "csrf_token": token})
+    assert response.headers["Location"] == "/projects"  # a line break in a header was a 500
     assert client.post("/locale", data={"locale": "uk"}).status_code == 400  # no CSRF token
 
 

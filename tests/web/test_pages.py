@@ -77,6 +77,16 @@ def test_login_ignores_offsite_next(client, make):
     assert response.headers["Location"].endswith("/projects")
 
 
+@pytest.mark.parametrize("target", ["/a%0Ab", "/a%0Db"])
+def test_login_ignores_a_next_holding_a_line_break(client, make, target):
+    """A Location header cannot hold CR or LF: this was a 500 after the login was already made (found by fuzzing)."""
+    make.user("olena")
+    html = client.get("/login").get_data(as_text=True)
+    response = client.post(f"/login?next={target}", data={
+        "username": "olena", "password": "correct-horse-42", "csrf_token": form_token(html)})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/projects")
+
+
 def test_logout_needs_post_with_csrf(admin_client):
     assert admin_client.post("/logout").status_code == 400
     response = admin_client.post("/logout", data={"csrf_token": csrf_of(admin_client)})
