@@ -26,8 +26,8 @@ def edit(pid):
     if form.validate_on_submit():
         try:
             versions.expect(project, request.form.get("version", type=int), "project")
-            labels = _labels_from(request.form)
-            relations = _relations_from(request.form)
+            labels = _keeping_extras(project.label_schema.get("labels", []), _labels_from(request.form))
+            relations = _keeping_extras(project.label_schema.get("relations", []), _relations_from(request.form))
             document = _with_descriptions(project, schema_service.parse_attributes(
                 request.form.get("document_fields", ""), "document fields", several=True))
             schema_service.update_schema(db.session, project, labels, relations, current_user, document)
@@ -50,6 +50,14 @@ def _with_descriptions(project, document: list[dict]) -> list[dict]:
     described = {f["name"]: f["description"] for f in project.label_schema.get("document", []) if f.get("description")}
     return [f | {"description": described[f["name"]]} if f["name"] in described and not f.get("description") else f
             for f in document]
+
+
+def _keeping_extras(before: list[dict], edited: list[dict]) -> list[dict]:
+    """The labels or relations as edited here, each keeping the keys the editor has no field for (set through the
+    API or a schema file, perhaps by a newer annotator) that it had under its name before."""
+    old = {entry["name"]: entry for entry in before}
+    return [{**{k: v for k, v in old.get(entry["original"] or entry["name"], {}).items() if k not in entry}, **entry}
+            for entry in edited]
 
 
 def _rows(form, prefix: str) -> list[dict]:

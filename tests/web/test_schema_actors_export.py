@@ -158,3 +158,22 @@ def test_the_schema_page_keeps_the_descriptions_of_document_fields(admin_client,
     kept = admin_client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json["schema"]["document"]
     assert [(f["name"], f.get("description")) for f in kept] == [("stance", "The view taken"), ("urgent", None)]
     assert kept[0]["required"] is True
+
+
+def test_the_schema_page_keeps_keys_it_has_no_field_for_through_a_rename(admin_client, make):
+    """Keys nobody declared are kept by the API (a newer annotator may add some); the page dropped them on save."""
+    project = make.project()
+    token = make.admin_token("root")
+    current = admin_client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json
+    schema = current["schema"]
+    schema["labels"][0]["ontology"] = {"wikidata": "Q43229"}
+    schema["relations"][0]["weight"] = 2
+    assert admin_client.patch(f"/api/v1/projects/{project.id}", headers=auth(token),
+                              json={"schema": schema, "version": current["version"]}).status_code == 200
+    url = f"/projects/{project.id}/schema"
+    data = schema_form(admin_client.get(url).get_data(as_text=True))
+    data["labels-0-name"] = "PERSON"
+    assert admin_client.post(url, data=data).status_code == 302
+    kept = admin_client.get(f"/api/v1/projects/{project.id}", headers=auth(token)).json["schema"]
+    assert kept["labels"][0]["name"] == "PERSON" and kept["labels"][0]["ontology"] == {"wikidata": "Q43229"}
+    assert kept["relations"][0]["weight"] == 2
