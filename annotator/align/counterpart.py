@@ -105,7 +105,7 @@ def counterpart(
         covered = covered | bracket[2]
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
-    covered = covered | _counted_with(pieces, covered)
+    covered = covered | _counted_with(compounds, inside, covered)
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
                and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
@@ -208,18 +208,12 @@ def _big_seven(target, hits, breaks, inside: list[str]) -> None:
 _BIG = ("велик", "больш")
 
 
-def _counted_with(pieces: list[str], covered: set) -> set:
+def _counted_with(compounds: list, inside: list[str], covered: set) -> set:
     """The parts (indices into `inside`) of each hyphenated source word whose number was found: "60-year-old" is
     one word, «60-летнего», so its other parts are not missing and no head is looked for in their place
     («[жизнь] 60-летнего мужчины»)."""
-    out, k = set(), 0
-    for piece in pieces:
-        parts = range(k, k + len([p for p in piece.split("-") if p]))
-        if len(parts) > 1 and any(i in covered and inside.isdigit() for i, inside in
-                                  zip(parts, (p for p in piece.split("-") if p), strict=True)):
-            out.update(parts)
-        k = parts.stop
-    return out
+    return {i for _piece, parts in compounds if any(k in covered and inside[k].isdigit() for k in parts)
+            for i in parts}
 
 
 def _grammar(word: str, lang: str) -> bool:
