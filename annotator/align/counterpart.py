@@ -699,6 +699,20 @@ def _number_word(word: str) -> str | None:
     return _NUMBER_WORDS.get(word.lower().replace("’", "'").replace("ʼ", "'"))
 
 
+def _number_value(word: str) -> str:
+    """A number however written: 17, "17th", "XVII" (as centuries are in Ukrainian and Russian), "seventeen" aside."""
+    if _ROMAN.fullmatch(word):
+        values = [_ROMAN_DIGITS[c] for c in word]
+        return str(sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True)))
+    ordinal = _ORDINAL.fullmatch(word)
+    return ordinal.group(1) if ordinal else _number_word(word) or normalize_number(word)
+
+
+_ROMAN = re.compile("[IVXLC]{2,}")  # XVII; a single letter is too often a word (I, V, X)
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
 def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     """The two words match, or a part of the hyphenated target word matches («дреґ-артистку» ~ "artist")."""
     return any(_similar_word(a, part, entries, langs) for part in _parts(b))
@@ -719,7 +733,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
-        return (_number_word(a) or normalize_number(a)) == (_number_word(b) or normalize_number(b))
+        return _number_value(a) == _number_value(b)
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b)):
         return True

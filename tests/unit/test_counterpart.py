@@ -561,3 +561,12 @@ def test_special_services_are_intelligence():
 def test_a_name_matches_one_person_of_two_with_the_same_first_letters():
     uk = "Джон Льюїс і Джонсон виступили."
     assert projected("John Lewis and Johnson spoke.", "Johnson", uk, "en", "uk") == "Джонсон"
+
+
+def test_a_century_in_roman_numerals_and_merchants_and_singers():
+    en = "The museum shows a portrait of the 18th century merchant Ivan Sobol."
+    uk = "Музей показує портрет купця XVIII століття Івана Соболя."
+    assert projected(en, "18th century merchant Ivan Sobol", uk, "en", "uk", {}) == "купця XVIII століття Івана Соболя"
+    en = "Singer Olena Zhuk opened the concert."
+    assert projected(en, "Singer Olena Zhuk", "Концерт відкрила співачка Олена Жук.", "en", "uk", {}) == \
+        "співачка Олена Жук"
