@@ -41,14 +41,12 @@ def counterpart(
     # a hyphenated word count one by one ("then-President": «тодішній президент»), and whole too («премьер-министра»
     # is PM)
     cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
-    pieces = [m.group() for w in cut for m in _TOKEN.finditer(w)]
-    inside = [part for piece in pieces for part in piece.split("-") if part]
-    compounds, k = [], 0  # (a hyphenated word, the indices of its parts in `inside`)
-    for piece in pieces:
-        parts = range(k, k + len([p for p in piece.split("-") if p]))
+    inside, compounds = [], []  # compounds: (a hyphenated word, the indices of its parts in `inside`)
+    for piece in (m.group() for w in cut for m in _TOKEN.finditer(w)):
+        parts = [part for part in piece.split("-") if part]
         if len(parts) > 1:
-            compounds.append((piece, set(parts)))
-        k = parts.stop
+            compounds.append((piece, set(range(len(inside), len(inside) + len(parts)))))
+        inside += parts
     outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
     if not inside:
         return None
@@ -171,21 +169,8 @@ def counterpart(
         named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
         last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named)
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
-    if tgt_lang != "en":  # a name left in Latin letters in Cyrillic text is whole: "Derry" -> «Derry City»
-        # but not into a name that goes on with a word matching outside the phrase: «Shamrock Rovers [Stephen]
-        # Bradley» where the source has «Стівен Бредлі» after the club
-        edge = first
-        while first > 0 and _latin_name_goes_on(target, hits, breaks, first - 1, first):
-            first -= 1
-        if first < edge and first > 0 and not breaks[first] and hits[first - 1] is None \
-                and target[first - 1][2][:1].isupper():
-            first = edge
-        edge = last
-        while last + 1 < len(target) and _latin_name_goes_on(target, hits, breaks, last + 1, last):
-            last += 1
-        if last > edge and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] is None \
-                and target[last + 1][2][:1].isupper():
-            last = edge
+    if tgt_lang != "en":
+        first, last = _whole_latin_name(target, hits, breaks, first, last)
     bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -218,6 +203,23 @@ def _counted_with(compounds: list, inside: list[str], covered: set) -> set:
 
 def _grammar(word: str, lang: str) -> bool:
     return lang == "en" and word.lower() in _ENGLISH_GRAMMAR
+
+
+def _whole_latin_name(target, hits, breaks, first: int, last: int) -> tuple[int, int]:
+    """A name left in Latin letters in Cyrillic text is taken whole ("Derry" -> «Derry City»), but not into a name
+    that goes on with a word matching outside the phrase: «Shamrock Rovers [Stephen] Bradley» where the source has
+    «Стівен Бредлі» after the club."""
+    j, k = first, last
+    while j > 0 and _latin_name_goes_on(target, hits, breaks, j - 1, j):
+        j -= 1
+    while k + 1 < len(target) and _latin_name_goes_on(target, hits, breaks, k + 1, k):
+        k += 1
+    if not (j < first and j > 0 and not breaks[j] and hits[j - 1] is None and target[j - 1][2][:1].isupper()):
+        first = j
+    if not (k > last and k + 1 < len(target) and not breaks[k + 1] and hits[k + 1] is None
+            and target[k + 1][2][:1].isupper()):
+        last = k
+    return first, last
 
 
 def _latin_name_goes_on(target, hits, breaks, j: int, k: int) -> bool:
@@ -301,7 +303,8 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
     """The span with the other mark of a quote or bracket it opens or closes at its edge («компанії «Вагнер»»,
     "(NAMI)"); and, where the source phrase stood `bare` (not in quotes of its own), with the quote marks the
     translation puts around the whole of it: «Манстер» for "Munster"."""
-    if bare and start and any(window[start - 1] == a and window[end:end + 1] == b for a, b in (*_QUOTE_PAIRS, '""')):
+    pairs = (*_QUOTE_PAIRS, ('"', '"'))
+    if bare and start and any(window[start - 1] == a and window[end:end + 1] == b for a, b in pairs):
         return start - 1, end + 1
     for opening, closing in (*_QUOTE_PAIRS, ("(", ")")):
         inner = window[start:end]
