@@ -77,9 +77,11 @@ def counterpart(
     hits = _sandwiched(hits, breaks)
     # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
     # города и представители области»): only a number is trimmed from it
+    coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
-        if any(w.lower() in _CONJUNCTIONS for w in inside) else set(range(len(inside)))
-    runs = [_trimmed(run, hits, trimmable) for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang)]
+        if coordinated else set(range(len(inside)))
+    runs = [_trimmed(run, hits, trimmable)
+            for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang, coordinated)]
     if not runs:
         return None
     place = (start / max(len(sentence), 1)) * len(window)
@@ -263,6 +265,8 @@ def _english_modifier(word: str) -> bool:
 def _english_function_word(word: str) -> bool:
     """A function word, or an adverb in -ly of seven letters or more ("Reportedly"; not "elderly", nor the short
     names Kelly, Emily, Reilly)."""
+    if word in _LOWER_PREPOSITIONS:
+        return True
     word = word.lower()
     adverb = word.endswith("ly") and len(word) > 6 and word not in _LY_NOT_ADVERBS
     return word in _ENGLISH_FUNCTION_WORDS or adverb
@@ -290,6 +294,9 @@ _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "then some many most more all any each every other such there here where one two three four five six seven "
     "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
     "excluding over about around nearly almost approximately roughly against into through".split())
+# prepositions that end a phrase as written in lower case ("under Poland's government"; but "Under Secretary")
+_LOWER_PREPOSITIONS = frozenset("under between among across within without towards toward upon via despite since until "
+                                "amid behind beyond".split())
 
 
 def _breaks(between: str) -> bool:
@@ -372,12 +379,23 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
             return cases & later_cases, True
         if "gent" not in later_cases or not later[:1].isupper():  # across a country's name only
             break
-    if not cases - _OBLIQUE and not (any_case and pos == "NOUN" and "gent" in next_cases):
+    # a person in the instrumental before a genitive is a role («був наглядачем [державної скарбниці]»), a thing
+    # is not («обмежено призначенням [посла]»); one after a preposition («за даними») is left out by the caller
+    head, likeliest = pos == "NOUN" and "gent" in next_cases, _likeliest(word, lang)
+    if "ablt" in likeliest and "inan" in likeliest and not any_case:
+        return None
+    if not cases - _OBLIQUE and not (head and (any_case or "ablt" in likeliest)):
         return None
     # a foreign or unknown word (a title before a name: «міністра Алехандро»), or a head before a genitive
     if any_case and pos == "NOUN" and "gent" in next_cases:  # the head of the whole phrase, whatever governs it
         return cases, True
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
+
+
+def _likeliest(word: str, lang: str) -> frozenset[str]:
+    """The grammemes of the word's likeliest reading («наглядачем»: NOUN, anim, masc, ablt)."""
+    parses = parse(word, lang)
+    return frozenset(parses[0].tag.grammemes) if parses else frozenset()
 
 
 def _name_before(target, first: int, lang: str) -> bool:
@@ -537,26 +555,29 @@ def _calendar(word: str) -> bool:
     return key is not None and not key.startswith("@")
 
 
-def _joined(runs: list, target, hits, breaks, lang: str) -> list:
+def _joined(runs: list, target, hits, breaks, lang: str, coordinated: bool = False) -> list:
     """Runs joined across any number of unmatched words between them that continue a noun phrase: genitive
     nouns and adjectives, prepositions and the noun after one («секретар [Вищої ради старожитностей]
-    Єгипту», «секретарь [Высшего совета по древностям] Мустафа»), whatever the lexicon knows."""
+    Єгипту», «секретарь [Высшего совета по древностям] Мустафа»), whatever the lexicon knows; where the phrase
+    itself is coordinated, a conjunction too («Міністерство закордонних справ [та міжнародного] розвитку»)."""
     out = []
     for run in runs:
-        if out and not breaks[run[0]] and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang):
+        if out and not breaks[run[0]] and _continues(range(out[-1][1] + 1, run[0]), target, hits, breaks, lang,
+                                                     coordinated):
             out[-1] = (out[-1][0], run[1], out[-1][2] | run[2])
         else:
             out.append(run)
     return out
 
 
-def _continues(gap: range, target, hits, breaks, lang: str) -> bool:
+def _continues(gap: range, target, hits, breaks, lang: str, coordinated: bool = False) -> bool:
     after_preposition = False
     for j in gap:
         if hits[j] != set() or breaks[j]:
             return False
         pos, cases = _cases(target[j][2], lang)
-        if not (pos == "PREP" or "gent" in cases or (after_preposition and cases)):
+        conjunction = coordinated and target[j][2].lower() in _CONJUNCTIONS
+        if not (pos == "PREP" or "gent" in cases or (after_preposition and cases) or conjunction):
             return False
         after_preposition = pos == "PREP"
     return True
@@ -729,9 +750,8 @@ def _parts(word: str) -> tuple[str, ...]:
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     # a name or abbreviation left as written, however short ("AP", "St"), but not one Cyrillic letter (the «В» of
     # «В среду» is no initial) nor the English "A" and "I"
-    bare = _POSSESSIVE.sub("", a) if a[:1].isupper() else a  # "AP's" is AP
-    if bare == (_POSSESSIVE.sub("", b) if b[:1].isupper() else b) and not a.islower() \
-            and (len(bare) > 1 or bare.isascii() and bare not in "AI"):
+    a, b = _POSSESSIVE.sub("", a), _POSSESSIVE.sub("", b)  # "AP's" is AP, "Poland's" Poland
+    if a == b and not a.islower() and (len(a) > 1 or a.isascii() and a not in "AI"):
         return True
     if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
         return True

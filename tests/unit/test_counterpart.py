@@ -1,7 +1,7 @@
 """Projection boundaries from word-level evidence: whole names, titles with the name, no verbs."""
 
 from annotator.align import lexicon
-from annotator.align.counterpart import _name_keys, counterpart
+from annotator.align.counterpart import _name_keys, _similar_word, counterpart
 from annotator.align.glossary import same_meaning
 
 
@@ -570,3 +570,42 @@ def test_a_century_in_roman_numerals_and_merchants_and_singers():
     en = "Singer Olena Zhuk opened the concert."
     assert projected(en, "Singer Olena Zhuk", "Концерт відкрила співачка Олена Жук.", "en", "uk", {}) == \
         "співачка Олена Жук"
+
+
+def test_a_person_in_the_instrumental_before_a_genitive_is_the_head_but_not_a_thing_nor_after_a_preposition():
+    en = "Before the war she was keeper of the city archive."
+    uk = "До війни вона була хранителькою міського архіву."
+    ru = "До войны она была хранительницей городского архива."
+    assert projected(en, "keeper of the city archive", uk, "en", "uk") == "хранителькою міського архіву"
+    assert projected(en, "keeper of the city archive", ru, "en", "ru") == "хранительницей городского архива"
+    en = "According to the city archive keeper, the reading room opens in May."
+    uk = "За даними хранителя міського архіву, читальна зала відкриється у травні."
+    assert projected(en, "city archive", uk, "en", "uk") == "міського архіву"
+    en = "Talks were slowed by the UN special rapporteur."  # a thing in the instrumental is no head
+    uk = "Переговори було сповільнено призначенням спеціального доповідача ООН."
+    assert projected(en, "UN special rapporteur", uk, "en", "uk") == "спеціального доповідача ООН"
+
+
+def test_a_coordinated_name_joins_across_its_conjunction():
+    en = "The Foreign and Development Office warned travellers on Tuesday."
+    uk = "Міністерство закордонних справ та міжнародного розвитку у вівторок попередило мандрівників."
+    ru = "Министерство иностранных дел и международного развития во вторник предупредило путешественников."
+    assert projected(en, "Foreign and Development Office", uk, "en", "uk") == uk[:uk.index(" у вівторок")]
+    assert projected(en, "Foreign and Development Office", ru, "en", "ru") == ru[:ru.index(" во вторник")]
+
+
+def test_a_lower_case_preposition_stays_out_of_an_english_phrase_and_a_possessive_name_is_the_name():
+    uk = "Під нинішнім урядом Польщі країна змінилася."
+    en = "The country changed under Poland's current government."
+    assert projected(uk, "нинішнім урядом Польщі", en, "uk", "en") == "Poland's current government"
+    assert _similar_word("Poland's", "Польщі", {}, ("en", "uk"))
+    assert _similar_word("Польщі", "Poland’s", {}, ("uk", "en"))
+
+
+def test_envoys_popes_tories_britain_and_diseases_are_in_the_glossary():
+    pairs = [("envoy", "посла", "uk"), ("Pope", "Папою", "uk"), ("Tories", "консерваторів", "uk"),
+             ("Tory", "тори", "ru"), ("Britain", "Великобританії", "uk"), ("disease", "заболеваний", "ru"),
+             ("prevention", "профілактики", "uk"), ("development", "развития", "ru"), ("media", "ЗМІ", "uk"),
+             ("research", "исследовательской", "ru")]
+    assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
+    assert not same_meaning("world", "en", "мирных", "ru") and not same_meaning("Tory", "en", "торгівлі", "uk")
