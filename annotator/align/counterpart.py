@@ -742,6 +742,13 @@ def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     return any(_similar_word(a, part, entries, langs) for part in _parts(b))
 
 
+def _cognate_key(word: str) -> str | None:
+    """A word's cognate key, an English th read as t, as Ukrainian and Russian write it (apartheid ~ апартеїд,
+    method ~ метод)."""
+    word = word.lower()
+    return _cognate(word.replace("th", "t") if word.isascii() else word)
+
+
 def _parts(word: str) -> tuple[str, ...]:
     return (word, *(part for part in word.split("-") if len(part) >= lexicon.MIN_WORD or part.isdigit())) \
         if "-" in word else (word,)
@@ -761,7 +768,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b)):
         return True
     if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
-        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
+        key, other = _cognate_key(a), _cognate_key(b)  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) or other.startswith(key))
                               and not _verb(a, langs[0]) and not _verb(b, langs[1])):  # not пройти ~ protesters

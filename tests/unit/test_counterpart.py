@@ -609,3 +609,13 @@ def test_envoys_popes_tories_britain_and_diseases_are_in_the_glossary():
              ("research", "исследовательской", "ru")]
     assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
     assert not same_meaning("world", "en", "мирных", "ru") and not same_meaning("Tory", "en", "торгівлі", "uk")
+
+
+def test_an_english_th_is_a_t_in_cognates_and_teams_sides_and_responders_are_in_the_glossary():
+    assert _similar_word("apartheid", "апартеїду", {}, ("en", "uk"))
+    assert _similar_word("method", "методу", {}, ("en", "uk"))
+    pairs = [("team", "Група", "uk"), ("response", "реагирования", "ru"), ("side", "команда", "uk"),
+             ("home", "хозяев", "ru"), ("community", "Общественность", "ru"), ("emergency", "надзвичайні", "uk")]
+    assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
+    assert not same_meaning("emergency", "en", "надзвичайно", "uk")
+    assert not same_meaning("home", "en", "господарство", "uk")
