@@ -287,7 +287,8 @@ _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "
     "told tells added adds according found find finds speaks spoke calls claims warns urges vows slams denies accuses "
     "complain complains announces reveals insists admits confirms deny warn urge accuse reveal insist admit confirm "
-    "rejects reject condemns condemn defends defend".split())
+    "rejects reject condemns condemn defends defend want wants need needs get gets got make makes take takes took "
+    "give gives gave see sees saw know knows knew think thinks believe believes expect expects ask asks".split())
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
@@ -344,6 +345,7 @@ def _forms(word: str, lang: str) -> tuple[str, ...]:
 
 _OBLIQUE = {"ablt", "loct", "loc2"}  # "за даними", "в Україні": not a title before a name
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+_PEOPLE = {"Name", "Surn", "Patr"}
 
 
 @lru_cache(maxsize=WORDS)
@@ -372,6 +374,8 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     pos, cases = _cases(word, lang)
     if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS:  # «в среду первый
         return None  # вице-президент», «2022 года специалистка»
+    if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and _PEOPLE & _likeliest(run[0], lang):
+        return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
     _, next_cases = _cases(run[0], lang)
     for later in run[:4]:
         _, later_cases = _cases(later, lang)
@@ -742,6 +746,17 @@ def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     return any(_similar_word(a, part, entries, langs) for part in _parts(b))
 
 
+def _demonym(people: str, place: str, langs: tuple[str, str]) -> bool:
+    """An English word for a people is the place it is named after: "Iranians" ~ «Ирана», "Canadians" ~
+    «Канади» (the place as pymorphy3 reads it, so that "Republicans" is no «Республіки»)."""
+    stem = _DEMONYM.sub("", people) if langs[0] == "en" else ""
+    return len(stem) >= 4 and stem != people and "Geox" in _likeliest(place, langs[1]) \
+        and bool(_name_keys(stem) & _name_keys(place))
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?)$")
+
+
 def _cognate_key(word: str) -> str | None:
     """A word's cognate key, an English th read as t, as Ukrainian and Russian write it (apartheid ~ апартеїд,
     method ~ метод)."""
@@ -765,7 +780,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
         return _number_value(a) == _number_value(b)
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
-    if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b)):
+    if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
+                  or _demonym(b, a, langs[::-1])):
         return True
     if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
         key, other = _cognate_key(a), _cognate_key(b)  # matches the longer keys it starts (біолог ~ biologist)

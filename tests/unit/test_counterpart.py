@@ -619,3 +619,23 @@ def test_an_english_th_is_a_t_in_cognates_and_teams_sides_and_responders_are_in_
     assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
     assert not same_meaning("emergency", "en", "надзвичайно", "uk")
     assert not same_meaning("home", "en", "господарство", "uk")
+
+
+def test_a_thing_before_a_persons_name_is_theirs_not_a_title():
+    en = "Police searched the flat of Tom Archer, one of the bakers who left, on Friday."
+    uk = "Поліція обшукала квартиру Тома Арчера, одного з пекарів, які поїхали, у п'ятницю."
+    assert projected(en, "Tom Archer, one of the bakers who left", uk, "en", "uk") == "Тома Арчера, одного з пекарів"
+
+
+def test_a_people_matches_its_place_and_name_particles_match():
+    assert _similar_word("Iranians", "Ирана", {}, ("en", "ru")) and _similar_word("Ирана", "Iranians", {}, ("ru", "en"))
+    assert not _similar_word("Republicans", "Республики", {}, ("en", "ru"))
+    en = "The minister met Khalid Al Mansouri on Monday."
+    uk = "Міністр зустрівся з Халідом Аль Мансурі в понеділок."
+    assert projected(en, "Al Mansouri", uk, "en", "uk") == "Аль Мансурі"
+
+
+def test_a_common_english_verb_stays_out_of_the_phrase():
+    uk = "Ми хочемо, щоб люди в усіх цих країнах були в безпеці."
+    en = "We want folks in all these countries to be safe."
+    assert projected(uk, "люди в усіх цих країнах", en, "uk", "en") == "folks in all these countries"
