@@ -89,8 +89,13 @@ def counterpart(
     # An apposition joins its name across a comma when each side matches other words of the phrase, with at
     # most GAP free words after the comma: «Дэвид Браун, [начальник] полиции Чикаго» for "Chicago Police
     # superintendent David Brown".
+    # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
+    # goes on across commas, to the runs after it that match its other words: «Сім'я підлітка, якому … в
+    # Бірмінгемі».
+    clausal = "," in sentence[start:end] or len(inside) >= 5
     for other_first, other_last, other in sorted(runs):
-        if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, last, other_first):
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first)
+                                          or clausal and _same_clause(window, target, hits, last, other_first)):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):
         if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
@@ -416,6 +421,15 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
+def _same_clause(window: str, target, hits, j: int, k: int) -> bool:
+    """Target words j and k (j before k) are apart by free words and commas only."""
+    return j < k and all(hits[m] == set() for m in range(j + 1, k)) \
+        and not _CLAUSE_END.search(window[target[j][1]:target[k][0]])
+
+
+_CLAUSE_END = re.compile(r"[;:()«»“”„\"—–.!?]")
+
+
 def _titled_across(target, hits, breaks, first: int, name: str, lang: str) -> int | None:
     """Where a title starts whose complement (a genitive noun, or a preposition and its noun) stands between it
     and the run, with a name the title agrees with: «[Голова мережі] Сара Сквайр», «[Владелец команды] Джерри
@@ -440,6 +454,8 @@ def _titled_across(target, hits, breaks, first: int, name: str, lang: str) -> in
     return None
 
 
+_PREPOSITION_NOUNS = frozenset("час часу время течение ходе ході результаті результате зв'язку звʼязку связи рамках "
+                               "межах".split())
 _COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's parts of speech
 
 
@@ -506,7 +522,8 @@ def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
         elif pos in ("ADJF", "PRTF") and (preposition or "gent" in cases):
             pass
         elif pos == "NOUN" and (preposition or "gent" in cases):
-            return k - j + 1
+            # «під час», «во время», «в ходе»: a preposition of time or cause, no complement
+            return 0 if preposition and target[k][2].lower() in _PREPOSITION_NOUNS else k - j + 1
         else:
             return 0
         k += 1

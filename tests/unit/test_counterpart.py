@@ -1,7 +1,7 @@
 """Projection boundaries from word-level evidence: whole names, titles with the name, no verbs."""
 
 from annotator.align import lexicon
-from annotator.align.counterpart import _name_keys, _similar_word, counterpart
+from annotator.align.counterpart import _TOKEN, _complement_length, _name_keys, _similar_word, counterpart
 from annotator.align.glossary import same_meaning
 
 
@@ -639,3 +639,31 @@ def test_a_common_english_verb_stays_out_of_the_phrase():
     uk = "Ми хочемо, щоб люди в усіх цих країнах були в безпеці."
     en = "We want folks in all these countries to be safe."
     assert projected(uk, "люди в усіх цих країнах", en, "uk", "en") == "folks in all these countries"
+
+
+def test_a_phrase_with_a_clause_or_a_list_goes_on_across_commas_to_its_other_words():
+    en = "The family of a nurse who was injured in Kharkiv asked for help."
+    uk = "Родина медсестри, яка була поранена в Харкові, попросила допомоги."
+    assert projected(en, "family of a nurse who was injured in Kharkiv", uk, "en", "uk") == \
+        "Родина медсестри, яка була поранена в Харкові"
+    en = "Lawyers defended protesters arrested for blocking a bridge in Lviv during a rally."
+    ru = "Адвокаты защищали протестующих, задержанных за перекрытие моста во Львове во время митинга."
+    assert projected(en, "protesters arrested for blocking a bridge in Lviv", ru, "en", "ru") == \
+        "протестующих, задержанных за перекрытие моста во Львове"
+    en = "The mayor, who spoke to reporters in Odesa on Monday, thanked the volunteers."
+    uk = "Мер, який у понеділок говорив з журналістами в Одесі, подякував волонтерам."
+    assert projected(en, "mayor", uk, "en", "uk") == "Мер"
+
+
+def test_a_preposition_of_time_or_cause_starts_no_complement():
+    def length(words, lang):
+        target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(words)]
+        return _complement_length(target, [set()] * len(target), [False] * len(target), 1, lang)
+    assert length("статуи во время марша", "ru") == 0 and length("пам'ятника під час маршу", "uk") == 0
+    assert length("статуи из бронзы", "ru") == 2
+
+
+def test_staff_spies_civil_servants_and_home_are_in_the_glossary():
+    pairs = [("staff", "персоналу", "uk"), ("spies", "шпионы", "ru"), ("official", "служащий", "ru"),
+             ("home", "дому", "uk")]
+    assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
