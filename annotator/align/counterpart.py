@@ -92,10 +92,10 @@ def counterpart(
     # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
     # goes on across commas, to the runs after it that match its other words: «Сім'я підлітка, якому … в
     # Бірмінгемі».
-    clausal = "," in sentence[start:end] or len(inside) >= 5
+    clausal = "," in sentence[start:end] or len(inside) >= 5 or any(_clause_word(w, src_lang) for w in inside[1:])
     for other_first, other_last, other in sorted(runs):
         if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first)
-                                          or clausal and _same_clause(window, target, hits, last, other_first)):
+                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):
         if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
@@ -293,7 +293,7 @@ _ENGLISH_VERBS = frozenset(
     "told tells added adds according found find finds speaks spoke calls claims warns urges vows slams denies accuses "
     "complain complains announces reveals insists admits confirms deny warn urge accuse reveal insist admit confirm "
     "rejects reject condemns condemn defends defend want wants need needs get gets got make makes take takes took "
-    "give gives gave see sees saw know knows knew think thinks believe believes expect expects ask asks".split())
+    "give gives gave see sees saw know knows knew believe believes expect expects ask asks".split())  # not "think tank"
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
@@ -421,12 +421,24 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
-def _same_clause(window: str, target, hits, j: int, k: int) -> bool:
-    """Target words j and k (j before k) are apart by free words and commas only."""
-    return j < k and all(hits[m] == set() for m in range(j + 1, k)) \
-        and not _CLAUSE_END.search(window[target[j][1]:target[k][0]])
+def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:
+    """Target words j and k (j before k) are apart by free words and commas only, nothing else that ends a phrase
+    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed")."""
+    relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
+    return j < k and not _CLAUSE_END.search(window[target[j][1]:target[k][0]]) \
+        and all(hits[m] == set() for m in range(j + 1, k)) \
+        and (relative or all("," in window[target[m - 1][1]:target[m][0]] for m in range(j + 1, k + 1) if breaks[m]))
 
 
+def _clause_word(word: str, lang: str) -> bool:
+    """A relative pronoun or a participle: the phrase has a clause of its own ("body overseeing the vote")."""
+    if lang == "en":
+        return word.lower() in _RELATIVES or len(word) > 4 and word.endswith(("ing", "ed"))
+    return word.lower() in _RELATIVES or _cases(word, lang)[0] == "PRTF"
+
+
+_RELATIVES = frozenset("who which that whose whom який яка яке які якого якої яких якому яким якій котрий котра котрі "
+                       "который которая которое которые которого которой которых которому которым".split())
 _CLAUSE_END = re.compile(r"[;:()«»“”„\"—–.!?]")
 
 
@@ -774,13 +786,6 @@ def _demonym(people: str, place: str, langs: tuple[str, str]) -> bool:
 _DEMONYM = re.compile(r"(?:ians?|ans?)$")
 
 
-def _cognate_key(word: str) -> str | None:
-    """A word's cognate key, an English th read as t, as Ukrainian and Russian write it (apartheid ~ апартеїд,
-    method ~ метод)."""
-    word = word.lower()
-    return _cognate(word.replace("th", "t") if word.isascii() else word)
-
-
 def _parts(word: str) -> tuple[str, ...]:
     return (word, *(part for part in word.split("-") if len(part) >= lexicon.MIN_WORD or part.isdigit())) \
         if "-" in word else (word,)
@@ -801,7 +806,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
                   or _demonym(b, a, langs[::-1])):
         return True
     if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
-        key, other = _cognate_key(a), _cognate_key(b)  # matches the longer keys it starts (біолог ~ biologist)
+        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) or other.startswith(key))
                               and not _verb(a, langs[0]) and not _verb(b, langs[1])):  # not пройти ~ protesters
