@@ -695,8 +695,14 @@ def _name_keys(word: str) -> frozenset[str]:
             whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)
             if 2 <= len(whole) <= SKELETON_LENGTH:
                 keys.add("=" + whole)
-    elif word[-1:].lower() in ("з", "ж"):
-        keys.add("=" + name_skeleton(word, 99))
+        if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
+            keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
+    else:
+        if word[-1:].lower() in ("з", "ж"):
+            keys.add("=" + name_skeleton(word, 99))
+        whole = name_skeleton(word, 99)  # a case ending may add a consonant: Джонсоном, Джонсонів, Джонсонах
+        if len(whole) > SKELETON_LENGTH:
+            keys.update(("~" + whole, "~" + (whole[:-1] if whole[-1] in "mvh" else whole)))
     return frozenset(k for k in keys if len(k) >= 2)
 
 

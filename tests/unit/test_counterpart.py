@@ -682,3 +682,13 @@ def test_think_tanks_assistants_peace_and_wang_are_not_taken_for_other_words():
     en = "Chinese Foreign Minister Wang Yi met Dutch coach Louis van Gaal."
     ru = "Министр иностранных дел Китая Ван И встретился с голландским тренером Луи ван Галом."
     assert projected(en, "Chinese Foreign Minister Wang Yi", ru, "en", "ru") == "Министр иностранных дел Китая Ван И"
+
+
+def test_a_silent_h_in_john_compares_the_whole_name():
+    assert _similar_word("Johnson", "Джонсоном", {}, ("en", "uk"))
+    assert _similar_word("Джонсона", "Johnson", {}, ("ru", "en"))
+    assert not _similar_word("John", "Джонсон", {}, ("en", "uk"))
+    assert not _similar_word("Johnson", "Джон", {}, ("en", "ru"))
+    pairs = [("Greeks", "Грецией", "ru"), ("private", "Приватний", "uk"), ("ski", "лыжный", "ru"),
+             ("resort", "курорт", "uk")]
+    assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
