@@ -28,9 +28,12 @@ Match = tuple[int, int]  # [start, end) in the target window
 
 
 def counterpart(
-    sentence: str, start: int, end: int, window: str, src_lang: str, tgt_lang: str, lexicons: dict | None = None
+    sentence: str, start: int, end: int, window: str, src_lang: str, tgt_lang: str, lexicons: dict | None = None,
+    clause: bool = False,
 ) -> Match | None:
-    """The [start, end) in `window` of the translation of sentence[start:end], or None without evidence."""
+    """The [start, end) in `window` of the translation of sentence[start:end], or None without evidence. A
+    `clause` (a claim or a position, not an actor) takes its verbs too: the free words beside the run, one per
+    word still missing, up to punctuation or the word that opens the clause («що», "that")."""
     if lexicons is None:
         lexicons = lexicon.packaged()
     pair = lexicons.get((src_lang, tgt_lang))
@@ -68,7 +71,7 @@ def counterpart(
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
-    if tgt_lang == "en":  # an English verb between two phrases ends them as punctuation does (not May, Will)
+    if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
         for j, (_s, _e, word) in enumerate(target):
             if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
                 breaks[j] = True
@@ -178,6 +181,8 @@ def counterpart(
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
+    if clause:
+        first, last = _clause(target, hits, breaks, first, last, budget, tgt_lang)
     bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -419,6 +424,30 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
     free words before k, without other punctuation."""
     return j < k <= j + 1 + GAP and window[target[j][1]:target[j + 1][0]].strip() == "," \
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
+
+
+def _clause(target, hits, breaks, first: int, last: int, budget: int, lang: str) -> tuple[int, int]:
+    """A claim's run grown over the free words beside it, left first, one content word per missing word (function
+    words come free, but never end it), never across punctuation nor onto the word that opens the clause or
+    reports it: «[перемир'я триватиме] три тижні», "[the ceasefire would hold for] three weeks"."""
+    def grow(edge: int, step: int) -> int:
+        nonlocal budget
+        k = edge
+        while budget and 0 <= k + step < len(target) and not breaks[max(k, k + step)] \
+                and hits[k + step] == set() and target[k + step][2].lower() not in _CLAUSE_OPENERS:
+            k += step
+            word = target[k][2]
+            if not (_english_function_word(word) if lang == "en" else _function_word(word, lang)):
+                edge, budget = k, budget - 1
+        return edge
+
+    first = grow(first, -1)
+    return first, grow(last, 1)
+
+
+_CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але і й та або что чтобы ли если когда потому но и или а that "
+                            "whether if when because but and or said says say told tells added claimed argued insisted "
+                            "warned according".split())
 
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:

@@ -69,6 +69,12 @@ def label_def(project: Project, label) -> dict:
                   params={"label": label, "known": known})
 
 
+def names_actors(project: Project, label: str) -> bool:
+    """Whether spans of the label name actors (its "actor" setting; by default only ACTOR does)."""
+    item = next((x for x in project.label_schema.get("labels", []) if x["name"] == label), {})
+    return item.get("actor", label == "ACTOR")
+
+
 def check_attrs(project: Project, label: str, attrs) -> dict:
     """Attributes typed per the label's schema: choice (one of its options), bool, or text."""
     if attrs is None:
@@ -117,14 +123,14 @@ def create_spans(session, project: Project, user: User, places: list[tuple[Docum
     """The user's new spans with one label, attributes and actor at (document, start, end) places whose offsets
     were checked: one INSERT, each with its history entry. An ACTOR span given no actor is linked to the registry
     actor its text names, if exactly one does."""
-    definition = label_def(project, label)
+    label_def(project, label)
     attrs = check_attrs(project, label, attrs)
     actor = _actor(session, project, actor)
     named = {}
     rows = []
     for doc, start, end in places:
         linked = actor
-        if linked is None and definition.get("actor", label == "ACTOR"):
+        if linked is None and names_actors(project, label):
             text = doc.text[start:end]
             if text not in named:
                 named[text] = by_exact_name(session, project, text)  # a registry name is linked at once

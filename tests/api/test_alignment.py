@@ -167,6 +167,26 @@ def test_a_name_inside_a_longer_span_is_widened_to_the_counterpart_phrase(client
     assert [(s["doc"], s["text"]) for s in got] == [(uk.id, "Міністерство оборони Росії")]
 
 
+def test_a_claim_is_projected_with_its_verb_an_actor_without(client, make):
+    project = make.project()
+    make.user("olena")
+    token = make.token("olena")
+    en = make.document(project.id, text="The minister said the ceasefire would hold for three weeks. Kyiv agreed.",
+                       lang="en", group="g")
+    uk = make.document(project.id, text="Міністр заявив, що перемир'я триватиме три тижні. Київ погодився.",
+                       lang="uk", group="g")
+    start = en.text.index("the ceasefire")
+    claim = client.post(f"/api/v1/documents/{en.id}/spans", json={"start": start, "end": en.text.index("."),
+                                                                  "label": "CLAIM"}, headers=auth(token)).json
+    assert claim["text"] == "the ceasefire would hold for three weeks"
+    got = client.get(f"/api/v1/spans/{claim['id']}/projection", headers=auth(token)).json["suggestions"]
+    assert [(s["doc"], s["text"]) for s in got] == [(uk.id, "перемир'я триватиме три тижні")]
+    phrase = client.post(f"/api/v1/documents/{en.id}/spans", json={"start": start, "end": en.text.index("."),
+                                                                   "label": "ACTOR"}, headers=auth(token)).json
+    got = client.get(f"/api/v1/spans/{phrase['id']}/projection", headers=auth(token)).json["suggestions"]
+    assert [s["text"] for s in got] != ["перемир'я триватиме три тижні"]
+
+
 TAUGHT = [("Barley prices fell this week.", "Ціни на ячмінь цього тижня впали."),
           ("Farmers sowed less barley than usual.", "Фермери посіяли менше ячмінь, ніж зазвичай."),
           ("Beekeepers lost many hives in the frost.", "Бджолярі втратили багато вуликів через мороз."),

@@ -5,9 +5,9 @@ from annotator.align.counterpart import _TOKEN, _complement_length, _name_keys, 
 from annotator.align.glossary import same_meaning
 
 
-def projected(sentence, phrase, window, src, tgt, lexicons=None):
+def projected(sentence, phrase, window, src, tgt, lexicons=None, clause=False):
     start = sentence.index(phrase)
-    found = counterpart(sentence, start, start + len(phrase), window, src, tgt, lexicons)
+    found = counterpart(sentence, start, start + len(phrase), window, src, tgt, lexicons, clause)
     return window[found[0]:found[1]] if found else None
 
 
@@ -692,3 +692,15 @@ def test_a_silent_h_in_john_compares_the_whole_name():
     pairs = [("Greeks", "Грецией", "ru"), ("private", "Приватний", "uk"), ("ski", "лыжный", "ru"),
              ("resort", "курорт", "uk")]
     assert all(same_meaning(a, "en", b, lang) for a, b, lang in pairs)
+
+
+def test_a_claim_takes_its_verbs_up_to_the_word_that_opens_it():
+    en = "The minister said the ceasefire would hold for three weeks, according to officials."
+    uk = "Міністр заявив, що перемир'я триватиме три тижні, повідомили посадовці."
+    ru = "Министр заявил, что перемирие продлится три недели, сообщили чиновники."
+    claim = "the ceasefire would hold for three weeks"
+    assert projected(en, claim, uk, "en", "uk", clause=True) == "перемир'я триватиме три тижні"
+    assert projected(en, claim, ru, "en", "ru", clause=True) == "перемирие продлится три недели"
+    assert projected(en, claim, uk, "en", "uk") == "три тижні"  # an actor phrase takes no verb
+    assert projected(uk, "перемир'я триватиме три тижні", en, "uk", "en", clause=True) == \
+        "ceasefire would hold for three weeks"
