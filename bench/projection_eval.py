@@ -13,6 +13,7 @@ from DEVSET_DIR and from that set's documents that hold no gold line (unless --l
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,6 +24,7 @@ from annotator.align import lexicon  # noqa: E402
 from annotator.align.counterpart import counterpart  # noqa: E402
 
 GOLD = Path(__file__).with_name("data") / "projection_gold.json"
+WORD = re.compile(r"\w+")
 
 
 LANGS = ("en", "uk", "ru")
@@ -69,7 +71,7 @@ def main(argv=None) -> int:
         lines[name] = read_lines(args.devset.parent / name)
         lexicons[name] = learned(args.lexicon, args.devset) if args.lexicon in ("packaged", "none") else \
             learned_without(args.devset, args.devset.parent / name, {i["line"] for i in items if i.get("set") == name})
-    right, total = Counter(), Counter()
+    right, total, overlap = Counter(), Counter(), Counter()
     directions = [("en", "uk"), ("en", "ru")] if args.directions == "en" else \
         [(a, b) for a in LANGS for b in LANGS if a != b]
     for item in items:
@@ -80,19 +82,32 @@ def main(argv=None) -> int:
             source = lines[name][src][item["line"] - 1]
             start = source.index(item[src])
             window = lines[name][tgt][item["line"] - 1]
-            found = counterpart(source, start, start + len(item[src]), window, src, tgt, lexicons[name])
+            found = counterpart(source, start, start + len(item[src]), window, src, tgt, lexicons[name],
+                                clause=item["kind"] not in ("ACTOR", "NAME"))  # a claim takes its verbs
             got = window[found[0]:found[1]] if found else None
             split = item["split"] if args.directions == "en" else f"{src}-{tgt}"
             for key in ((split, item["kind"]), (split, "all")):
                 total[key] += 1
                 right[key] += got == item[tgt]
+                overlap[key] += word_f1(window, found, window.index(item[tgt]), len(item[tgt]))
             if args.verbose and got != item[tgt]:
                 print(f"  {item['split']} {src}-{tgt}: {item[src]!r} -> {got!r}, gold {item[tgt]!r}")
-    print("| split | kind | exact | of |")
-    print("|---|---|---|---|")
+    print("| split | kind | exact | word F1 | of |")
+    print("|---|---|---|---|---|")
     for key in sorted(total):
-        print(f"| {key[0]} | {key[1]} | {right[key] / total[key]:.2f} | {total[key]} |")
+        print(f"| {key[0]} | {key[1]} | {right[key] / total[key]:.2f} | {overlap[key] / total[key]:.2f} "
+              f"| {total[key]} |")
     return 0
+
+
+def word_f1(window: str, found, start: int, length: int) -> float:
+    """How far the found stretch overlaps the marked one, by the words of the window each covers (F1; 0 when
+    nothing was found): a softer measure than exact boundaries, for long spans such as claims."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(window)]
+    gold = {k for k, (s, e) in enumerate(words) if s < start + length and e > start}
+    got = {k for k, (s, e) in enumerate(words) if found and s < found[1] and e > found[0]}
+    both = len(gold & got)
+    return 2 * both / (len(gold) + len(got)) if both else 0.0
 
 
 if __name__ == "__main__":
