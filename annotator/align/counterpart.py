@@ -32,8 +32,7 @@ def counterpart(
     clause: bool = False,
 ) -> Match | None:
     """The [start, end) in `window` of the translation of sentence[start:end], or None without evidence. A
-    `clause` (a claim or a position, not an actor) takes its verbs too: the free words beside the run, one per
-    word still missing, up to punctuation or the word that opens the clause («що», "that")."""
+    `clause` (a claim or a position, not an actor) is found as one (`_claim`): verbs and all, to its edges."""
     if lexicons is None:
         lexicons = lexicon.packaged()
     pair = lexicons.get((src_lang, tgt_lang))
@@ -69,7 +68,8 @@ def counterpart(
             hits.append(None)
         else:
             hits.append(matched)
-    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) for j in range(len(target))]
+    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
+              for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
     if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
         for j, (_s, _e, word) in enumerate(target):
@@ -78,6 +78,8 @@ def counterpart(
                 if j + 1 < len(target):
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
+    if clause:
+        return _claim(target, hits, breaks)
     # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
     # города и представители области»): only a number is trimmed from it
     coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
@@ -181,8 +183,6 @@ def counterpart(
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
-    if clause:
-        first, last = _clause(target, hits, breaks, first, last, budget, tgt_lang)
     bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -310,6 +310,12 @@ _LOWER_PREPOSITIONS = frozenset("under between among across within without towar
                                 "amid behind beyond".split())
 
 
+def _in_number(target, j: int) -> bool:
+    """Target words j - 1 and j are digits of one number or time: "3,126", "5.30", «17:30»."""
+    return target[j - 1][2][-1:].isdigit() and target[j][2][:1].isdigit() \
+        and target[j - 1][1] + 1 == target[j][0]
+
+
 def _breaks(between: str) -> bool:
     """Punctuation between two words ends a phrase, except quote marks alone, whether they open or close: a
     quoted word is mostly part of the phrase around it («компанії «Вагнер»», «Група «правих» протестувальників»,
@@ -426,28 +432,33 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
-def _clause(target, hits, breaks, first: int, last: int, budget: int, lang: str) -> tuple[int, int]:
-    """A claim's run grown over the free words beside it, left first, one content word per missing word (function
-    words come free, but never end it), never across punctuation nor onto the word that opens the clause or
-    reports it: «[перемир'я триватиме] три тижні», "[the ceasefire would hold for] three weeks"."""
-    def grow(edge: int, step: int) -> int:
-        nonlocal budget
-        k = edge
-        while budget and 0 <= k + step < len(target) and not breaks[max(k, k + step)] \
-                and hits[k + step] == set() and target[k + step][2].lower() not in _CLAUSE_OPENERS:
-            k += step
-            word = target[k][2]
-            if not (_english_function_word(word) if lang == "en" else _function_word(word, lang)):
-                edge, budget = k, budget - 1
-        return edge
+def _claim(target, hits, breaks) -> Match | None:
+    """A claim's counterpart: the stretch of the window with the most words matching the claim net of those matching
+    the rest of the sentence, grown over the unmatched words beside it to the clause's edges (punctuation, or the
+    word that opens or reports the clause: «що», "said")."""
+    best, total, start, running = None, 0, 0, 0
+    for j, matched in enumerate(hits):
+        if running <= 0:
+            start, running = j, 0
+        running += 1 if matched else -1 if matched is None else 0
+        if running > total:
+            best, total = (start, j), running
+    if best is None:
+        return None
+    first, last = best
+    while first < last and target[first][2].lower() in _CLAUSE_OPENERS:  # «[что] Иран возобновил …»
+        first += 1
+    while first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and target[first - 1][2].lower() not in _CLAUSE_OPENERS:
+        first -= 1
+    while last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set():  # "… damage [and power cuts]"
+        last += 1
+    return target[first][0], target[last][1]
 
-    first = grow(first, -1)
-    return first, grow(last, 1)
 
-
-_CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але і й та або что чтобы ли если когда потому но и или а that "
-                            "whether if when because but and or said says say told tells added claimed argued insisted "
-                            "warned according".split())
+_CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хоча і й та або что чтобы ли если когда потому но хотя и или "
+                            "а that whether if when because but although though and or said says say told tells added "
+                            "claimed argued insisted warned according".split())
 
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:

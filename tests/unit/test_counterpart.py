@@ -703,4 +703,14 @@ def test_a_claim_takes_its_verbs_up_to_the_word_that_opens_it():
     assert projected(en, claim, ru, "en", "ru", clause=True) == "перемирие продлится три недели"
     assert projected(en, claim, uk, "en", "uk") == "три тижні"  # an actor phrase takes no verb
     assert projected(uk, "перемир'я триватиме три тижні", en, "uk", "en", clause=True) == \
-        "ceasefire would hold for three weeks"
+        "the ceasefire would hold for three weeks"
+
+
+def test_a_claim_is_the_stretch_its_words_hold_to_the_edges_of_its_clause():
+    en = ("Although the bridge was closed, officials said traffic would return to normal by 7:30 on Monday and buses "
+          "would run.")
+    uk = ("Хоча міст був закритий, посадовці заявили, що рух повернеться до норми до 7:30 у понеділок і автобуси "
+          "курсуватимуть.")
+    claim = "traffic would return to normal by 7:30 on Monday and buses would run"
+    assert projected(en, claim, uk, "en", "uk", clause=True) == uk[uk.index("рух"):-1]
+    assert projected(uk, uk[uk.index("рух"):-1], en, "uk", "en", clause=True) == claim
