@@ -735,6 +735,8 @@ def _name_keys(word: str) -> frozenset[str]:
             whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)
             if 2 <= len(whole) <= SKELETON_LENGTH:
                 keys.add("=" + whole)
+        if _GERMAN_Z.search(spoken):  # a z after l, r or n as ц: Scholz ~ Шольц, Merz ~ Мерц
+            keys.add(name_skeleton(_GERMAN_Z.sub("ts", spoken)))
         if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
             keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
     else:
@@ -753,6 +755,7 @@ _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
 _FINAL_H = re.compile("(?<=[aeiou])h$")
+_GERMAN_Z = re.compile("(?<=[lrn])z")
 _VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
 
 

@@ -714,3 +714,8 @@ def test_a_claim_is_the_stretch_its_words_hold_to_the_edges_of_its_clause():
     claim = "traffic would return to normal by 7:30 on Monday and buses would run"
     assert projected(en, claim, uk, "en", "uk", clause=True) == uk[uk.index("рух"):-1]
     assert projected(uk, uk[uk.index("рух"):-1], en, "uk", "en", clause=True) == claim
+
+
+def test_a_german_z_after_l_r_or_n_may_be_ts_and_both_is_in_the_glossary():
+    assert _similar_word("Scholz", "Шольца", {}, ("en", "uk")) and _similar_word("Merz", "Мерцом", {}, ("en", "ru"))
+    assert same_meaning("both", "en", "обидві", "uk") and same_meaning("both", "en", "обеих", "ru")
