@@ -79,7 +79,7 @@ def counterpart(
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
     if clause:
-        return _claim(target, hits, breaks)
+        return _claim(window, target, hits, breaks)
     # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
     # города и представители области»): only a number is trimmed from it
     coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
@@ -432,10 +432,10 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
-def _claim(target, hits, breaks) -> Match | None:
+def _claim(window: str, target, hits, breaks) -> Match | None:
     """A claim's counterpart: the stretch of the window with the most words matching the claim net of those matching
     the rest of the sentence, grown over the unmatched words beside it to the clause's edges (punctuation, or the
-    word that opens or reports the clause: «що», "said")."""
+    word that opens or reports the clause: «що», "said"); a quote mark left open inside it is closed."""
     best, total, start, running = None, 0, 0, 0
     for j, matched in enumerate(hits):
         if running <= 0:
@@ -453,7 +453,15 @@ def _claim(target, hits, breaks) -> Match | None:
         first -= 1
     while last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set():  # "… damage [and power cuts]"
         last += 1
-    return target[first][0], target[last][1]
+    begin, end = target[first][0], target[last][1]
+    opening, closing = _OPEN_QUOTE.findall(window[begin:end]), _CLOSE_QUOTE.findall(window[begin:end])
+    if len(opening) > len(closing) and _CLOSE_QUOTE.match(window, end):  # «дякує своїм співробітникам[»]
+        end += 1
+    return begin, end
+
+
+_OPEN_QUOTE = re.compile("[«“„]")
+_CLOSE_QUOTE = re.compile("[»”]")
 
 
 _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хоча і й та або что чтобы ли если когда потому но хотя и или "

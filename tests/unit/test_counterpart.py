@@ -719,3 +719,10 @@ def test_a_claim_is_the_stretch_its_words_hold_to_the_edges_of_its_clause():
 def test_a_german_z_after_l_r_or_n_may_be_ts_and_both_is_in_the_glossary():
     assert _similar_word("Scholz", "Шольца", {}, ("en", "uk")) and _similar_word("Merz", "Мерцом", {}, ("en", "ru"))
     assert same_meaning("both", "en", "обидві", "uk") and same_meaning("both", "en", "обеих", "ru")
+
+
+def test_a_claim_that_ends_inside_a_quote_takes_the_closing_mark():
+    en = 'He said the mayor in the photo was "thanking the volunteers".'
+    uk = "Він сказав, що мер на фото «дякує волонтерам»."
+    assert projected(en, 'the mayor in the photo was "thanking the volunteers"', uk, "en", "uk", clause=True) == \
+        "мер на фото «дякує волонтерам»"
