@@ -79,7 +79,7 @@ def counterpart(
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
     if clause:
-        return _claim(window, target, hits, breaks)
+        return _claim(window, target, hits, breaks, sentence[start:end])
     # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
     # города и представители области»): only a number is trimmed from it
     coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
@@ -432,10 +432,11 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
-def _claim(window: str, target, hits, breaks) -> Match | None:
+def _claim(window: str, target, hits, breaks, claim: str) -> Match | None:
     """A claim's counterpart: the stretch of the window with the most words matching the claim net of those matching
-    the rest of the sentence, grown over the unmatched words beside it to the clause's edges (punctuation, or the
-    word that opens or reports the clause: «що», "said"); a quote mark left open inside it is closed."""
+    the rest of the sentence, grown over the unmatched words beside it to the clause's edges: punctuation (but as
+    many commas as the claim itself holds), or the word that opens or reports the clause («що», "said"; but one
+    that the claim starts with: "when the snow began …"). A quote mark left open inside it is closed."""
     best, total, start, running = None, 0, 0, 0
     for j, matched in enumerate(hits):
         if running <= 0:
@@ -446,12 +447,25 @@ def _claim(window: str, target, hits, breaks) -> Match | None:
     if best is None:
         return None
     first, last = best
-    while first < last and target[first][2].lower() in _CLAUSE_OPENERS:  # «[что] Иран возобновил …»
+    opened = claim.split(maxsplit=1)[0].lower() in _CLAUSE_OPENERS
+    commas = claim.count(",") - sum(1 for j in range(first + 1, last + 1) if breaks[j])
+
+    def crossed(j: int) -> bool:  # the gap before target word j may be crossed (a comma, while the claim has one)
+        nonlocal commas
+        if not breaks[j]:
+            return True
+        if commas > 0 and window[target[j - 1][1]:target[j][0]].strip() == ",":
+            commas -= 1
+            return True
+        return False
+
+    while first < last and target[first][2].lower() in _CLAUSE_OPENERS and not opened:  # «[что] Иран возобновил …»
         first += 1
-    while first > 0 and not breaks[first] and hits[first - 1] == set() \
-            and target[first - 1][2].lower() not in _CLAUSE_OPENERS:
+    while first > 0 and hits[first - 1] == set() and (target[first - 1][2].lower() not in _CLAUSE_OPENERS
+                                                       or opened) and crossed(first):
         first -= 1
-    while last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set():  # "… damage [and power cuts]"
+        opened = opened and target[first][2].lower() not in _CLAUSE_OPENERS  # one opener, the claim's own
+    while last + 1 < len(target) and hits[last + 1] == set() and crossed(last + 1):  # "… damage [and power cuts]"
         last += 1
     begin, end = target[first][0], target[last][1]
     opening, closing = _OPEN_QUOTE.findall(window[begin:end]), _CLOSE_QUOTE.findall(window[begin:end])

@@ -730,3 +730,14 @@ def test_a_claim_that_ends_inside_a_quote_takes_the_closing_mark():
     uk = "Він сказав, що мер на фото «дякує волонтерам»."
     assert projected(en, 'the mayor in the photo was "thanking the volunteers"', uk, "en", "uk", clause=True) == \
         "мер на фото «дякує волонтерам»"
+
+
+def test_a_claim_crosses_as_many_commas_as_it_holds_and_keeps_its_own_opening_word():
+    en = "Officials said the ferry would sail again on Monday, once the gangway is mended."
+    uk = "Посадовці заявили, що пором знову вийде в рейс у понеділок, щойно полагодять трап."
+    claim = "the ferry would sail again on Monday, once the gangway is mended"
+    assert projected(en, claim, uk, "en", "uk", clause=True) == uk[uk.index("пором"):-1]
+    en = "Rescuers said that when the river rose, the road was closed for hours."
+    ru = "Спасатели сообщили, что когда река поднялась, дорогу закрыли на несколько часов."
+    claim = "when the river rose, the road was closed for hours"
+    assert projected(en, claim, ru, "en", "ru", clause=True) == ru[ru.index("когда"):-1]
