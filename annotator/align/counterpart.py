@@ -105,12 +105,12 @@ def counterpart(
     for other_first, other_last, other in sorted(runs, reverse=True):
         if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
             first, covered = other_first, covered | other
-    # A phrase that ends in brackets ("… Illness (NAMI)") takes the bracket after the run that holds its other
-    # words, once the run has grown to reach it.
+    # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
+    # run that holds its other words, once the run has grown to reach it.
     bracket = next((r for r in runs if r[0] > last and covered.isdisjoint(r[2])
                     and window[:target[r[0]][0]].rstrip().endswith("(")
                     and window[target[r[1]][1]:].lstrip().startswith(")")), None) \
-        if sentence[start:end].rstrip().endswith(")") else None
+        if ")" in sentence[start:end] else None
     if bracket:
         covered = covered | bracket[2]
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the

@@ -741,3 +741,11 @@ def test_a_claim_crosses_as_many_commas_as_it_holds_and_keeps_its_own_opening_wo
     ru = "Спасатели сообщили, что когда река поднялась, дорогу закрыли на несколько часов."
     claim = "when the river rose, the road was closed for hours"
     assert projected(en, claim, ru, "en", "ru", clause=True) == ru[ru.index("когда"):-1]
+
+
+def test_countries_the_uk_and_a_bracket_inside_the_phrase():
+    en = "The campaign backed the Climate Action Network (CAN) group and Australia and Hungary joined."
+    uk = "Кампанія підтримала групу Мережа кліматичних дій (CAN), а Австралія та Угорщина приєдналися."
+    assert projected(en, "Climate Action Network (CAN) group", uk, "en", "uk") == "групу Мережа кліматичних дій (CAN)"
+    assert projected(en, "Australia and Hungary", uk, "en", "uk") == "Австралія та Угорщина"
+    assert same_meaning("UK", "en", "Сполученого", "uk") and same_meaning("Turkey", "en", "Турции", "ru")
