@@ -78,8 +78,10 @@ def counterpart(
                 if j + 1 < len(target):
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
-    if clause:
-        return _claim(window, target, hits, breaks, sentence[start:end])
+    if clause:  # a word that also matches the rest of the sentence tells nothing ("Ukraine's ministry said Ukraine …")
+        shared = [bool(h) and any(_similar(w, f, entries, langs) for w in outside for f in _forms(word, tgt_lang))
+                  for h, (_s, _e, word) in zip(hits, target, strict=True)]
+        return _claim(window, target, hits, breaks, shared, sentence[start:end])
     # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
     # города и представители области»): only a number is trimmed from it
     coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
@@ -432,23 +434,27 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
-def _claim(window: str, target, hits, breaks, claim: str) -> Match | None:
-    """A claim's counterpart: the stretch of the window with the most words matching the claim net of those matching
-    the rest of the sentence, grown over the unmatched words beside it to the clause's edges: punctuation (but as
-    many commas as the claim itself holds), or the word that opens or reports the clause («що», "said"; but one
-    that the claim starts with: "when the snow began …"). A quote mark left open inside it is closed."""
-    best, total, start, running = None, 0, 0, 0
-    for j, matched in enumerate(hits):
-        if running <= 0:
-            start, running = j, 0
-        running += 1 if matched else -1 if matched is None else 0
-        if running > total:
-            best, total = (start, j), running
+def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) -> Match | None:
+    """A claim's counterpart: within one sentence, the stretch of the window with the most words matching the claim
+    net of those matching the rest of the sentence (a word matching both counts nothing), started after a «що» or
+    "that" that follows such words (the speaker and the verb: «МЗС заявило, що [Україну не запросили]»), grown
+    over the unmatched words beside it to the clause's edges: punctuation (but as many commas as the claim holds),
+    or a word that opens or reports a clause («що», "said", "and that"; but the one the claim starts with: "when
+    the snow began …"). A quote mark left open inside it is closed."""
+    one_sentence = not _SENTENCE_END.search(claim)  # "Protests should be expected ... protests that …" is one
+    best = _best_stretch(window, target, hits, shared, one_sentence) or _best_stretch(window, target, hits,
+                                                                                       [False] * len(hits),
+                                                                                       one_sentence)
     if best is None:
         return None
     first, last = best
-    opened = claim.split(maxsplit=1)[0].lower() in _CLAUSE_OPENERS
-    commas = claim.count(",") - sum(1 for j in range(first + 1, last + 1) if breaks[j])
+    reported = [j for j in range(first + 1, last + 1) if target[j][2].lower() in _COMPLEMENTIZERS
+                and any(hits[m] is None for m in range(first, j))]
+    if reported and reported[-1] < last and any(hits[m] and not shared[m] for m in range(reported[-1] + 1, last + 1)):
+        first = reported[-1] + 1
+    own = claim.split(maxsplit=1)[0].lower() in _CLAUSE_OPENERS  # the claim opens with one: "when", "if"
+    opened = own and target[first][2].lower() not in _CLAUSE_OPENERS  # … and it is not matched yet
+    commas = len(_COMMA.findall(claim)) - sum(1 for j in range(first + 1, last + 1) if breaks[j])
 
     def crossed(j: int) -> bool:  # the gap before target word j may be crossed (a comma, while the claim has one)
         nonlocal commas
@@ -459,28 +465,55 @@ def _claim(window: str, target, hits, breaks, claim: str) -> Match | None:
             return True
         return False
 
-    while first < last and target[first][2].lower() in _CLAUSE_OPENERS and not opened:  # «[что] Иран возобновил …»
+    while first < last and target[first][2].lower() in _CLAUSE_OPENERS and not own:  # «[что] Иран возобновил …»
         first += 1
-    while first > 0 and hits[first - 1] == set() and (target[first - 1][2].lower() not in _CLAUSE_OPENERS
-                                                       or opened) and crossed(first):
+    def free(j: int) -> bool:  # matching nothing, or the claim and the rest of the sentence alike
+        return hits[j] == set() or shared[j]
+
+    while first > 0 and free(first - 1) and (target[first - 1][2].lower() not in _CLAUSE_OPENERS
+                                             or opened) and crossed(first):
         first -= 1
         opened = opened and target[first][2].lower() not in _CLAUSE_OPENERS  # one opener, the claim's own
-    while last + 1 < len(target) and hits[last + 1] == set() and crossed(last + 1):  # "… damage [and power cuts]"
+    while last + 1 < len(target) and free(last + 1) and not (
+            one_sentence and _SENTENCE_END.search(window[target[last][1]:target[last + 1][0]])) \
+            and target[last + 1][2].lower() not in _COMPLEMENTIZERS and crossed(last + 1):  # not "and that …"
         last += 1
+    while last > first and hits[last] == set() and target[last][2].lower() in _CONJUNCTIONS:  # «обстріляли [і]»
+        last -= 1
     begin, end = target[first][0], target[last][1]
-    opening, closing = _OPEN_QUOTE.findall(window[begin:end]), _CLOSE_QUOTE.findall(window[begin:end])
-    if len(opening) > len(closing) and _CLOSE_QUOTE.match(window, end):  # «дякує своїм співробітникам[»]
-        end += 1
+    for opening, closing in ((_OPEN_QUOTE, _CLOSE_QUOTE), (_OPEN_BRACKET, _CLOSE_BRACKET)):
+        if len(opening.findall(window[begin:end])) > len(closing.findall(window[begin:end])) \
+                and closing.match(window, end):  # «дякує своїм співробітникам[»]», «(38 сантиметрів[)]»
+            end += 1
     return begin, end
 
 
+def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: bool) -> tuple[int, int] | None:
+    """The stretch of target words with the most matches of the claim net of matches of the rest of the sentence
+    (a shared word counts nothing), within one sentence of the window unless the claim spans more."""
+    best, total, start, running = None, 0, 0, 0
+    for j, matched in enumerate(hits):
+        if running <= 0 or one_sentence and j and _SENTENCE_END.search(window[target[j - 1][1]:target[j][0]]):
+            start, running = j, 0
+        running += 0 if shared[j] else 1 if matched else -1 if matched is None else 0
+        if running > total:
+            best, total = (start, j), running
+    return best
+
+
+_COMPLEMENTIZERS = frozenset("що что that".split())
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not inside a number ("1,000", «2,5»)
+_SENTENCE_END = re.compile(r"[.!?…]")
+_OPEN_BRACKET, _CLOSE_BRACKET = re.compile(r"\("), re.compile(r"\)")
 _OPEN_QUOTE = re.compile("[«“„]")
 _CLOSE_QUOTE = re.compile("[»”]")
 
 
 _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хоча і й та або что чтобы ли если когда потому но хотя и или "
                             "а that whether if when because but although though and or said says say told tells added "
-                            "claimed argued insisted warned according".split())
+                            "claimed argued insisted warned according stressed admitted wrote writes believes believe "
+                            "assured noted suggested stated announced reported explained confirmed denied "
+                            "acknowledged".split())
 
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:

@@ -16,7 +16,7 @@ from ..align.segment import base_lang
 from ..errors import N_, Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
-from .spans import create_span, names_actors
+from .spans import create_span, states_claims
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -119,7 +119,7 @@ def _by_words(target_lang, lexicons=None):
         lo, hi = touched[0][0], touched[-1][1]
         found = counterpart(source.text[lo:hi], max(span.start - lo, 0), min(span.end, hi) - lo, window,
                             base_lang(source.lang), base_lang(target_lang), lexicons,
-                            clause=not names_actors(source.project, span.label))  # a claim takes its verbs
+                            clause=states_claims(source.project, span.label))  # a claim takes its verbs
         return (*found, "words across languages", 0.85) if found else None
 
     return find

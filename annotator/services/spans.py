@@ -71,8 +71,18 @@ def label_def(project: Project, label) -> dict:
 
 def names_actors(project: Project, label: str) -> bool:
     """Whether spans of the label name actors (its "actor" setting; by default only ACTOR does)."""
+    return _setting(project, label, "actor", label == "ACTOR")
+
+
+def states_claims(project: Project, label: str) -> bool:
+    """Whether spans of the label are statements, carried to a translation as a whole clause (its "clause"
+    setting; by default CLAIM and POSITION are)."""
+    return _setting(project, label, "clause", label in ("CLAIM", "POSITION"))
+
+
+def _setting(project: Project, label: str, key: str, default: bool) -> bool:
     item = next((x for x in project.label_schema.get("labels", []) if x["name"] == label), {})
-    return item.get("actor", label == "ACTOR")
+    return item.get(key, default)
 
 
 def check_attrs(project: Project, label: str, attrs) -> dict:

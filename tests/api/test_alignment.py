@@ -1,6 +1,7 @@
 import orjson
 import pytest
 
+from annotator.services.spans import states_claims
 from tests.api.test_export import validate_lines
 
 EN = ("Putin met Erdogan in Sochi on Tuesday. They talked for 3 hours about grain.\n\n"
@@ -185,6 +186,8 @@ def test_a_claim_is_projected_with_its_verb_an_actor_without(client, make):
                                                                    "label": "ACTOR"}, headers=auth(token)).json
     got = client.get(f"/api/v1/spans/{phrase['id']}/projection", headers=auth(token)).json["suggestions"]
     assert [s["text"] for s in got] != ["перемир'я триватиме три тижні"]
+    assert states_claims(project, "CLAIM") and states_claims(project, "POSITION")
+    assert not states_claims(project, "ACTOR") and not states_claims(project, "EVENT")  # e.g. a label an import added
 
 
 TAUGHT = [("Barley prices fell this week.", "Ціни на ячмінь цього тижня впали."),

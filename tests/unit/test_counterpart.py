@@ -749,3 +749,46 @@ def test_countries_the_uk_and_a_bracket_inside_the_phrase():
     assert projected(en, "Climate Action Network (CAN) group", uk, "en", "uk") == "групу Мережа кліматичних дій (CAN)"
     assert projected(en, "Australia and Hungary", uk, "en", "uk") == "Австралія та Угорщина"
     assert same_meaning("UK", "en", "Сполученого", "uk") and same_meaning("Turkey", "en", "Турции", "ru")
+
+
+# Claims the review of the clause method broke, one example each (sentence, claim, translation, languages, result).
+CLAIM_EXAMPLES = {
+    "a word the speaker shares with the claim does not take the speaker in": (
+        "Ukraine's foreign ministry said Ukraine had not been invited to the summit.",
+        "Ukraine had not been invited to the summit", "МЗС України заявило, що Україну не запросили на саміт.",
+        "en", "uk", "Україну не запросили на саміт"),
+    "a comma inside a number is no comma of the claim": (
+        "Russia is losing up to 1,000 soldiers a day, Britain's defence ministry says.",
+        "Russia is losing up to 1,000 soldiers a day",
+        "Росія втрачає до 1000 солдатів на день, повідомляє міністерство оборони Британії.", "en", "uk",
+        "Росія втрачає до 1000 солдатів на день"),
+    "a claim stays in its sentence": (
+        "The mayor said the metro would run all night.", "the metro would run all night",
+        "Мэр заявил, что метро будет работать всю ночь. Городские власти ожидают сильного снегопада.", "en", "ru",
+        "метро будет работать всю ночь"),
+    "a second claim after 'and that' is not this one": (
+        "Officials said the city had been shelled twice and that a school had been hit.",
+        "the city had been shelled twice", "Посадовці заявили, що місто двічі обстріляли і що снаряд влучив у школу.",
+        "en", "uk", "місто двічі обстріляли"),
+    "the claim's own 'when' but not the 'that' before it": (
+        "Witnesses said that when the police arrived, the crowd had already left.",
+        "when the police arrived, the crowd had already left",
+        "Свідки розповіли, що коли приїхала поліція, натовп уже розійшовся.", "en", "uk",
+        "коли приїхала поліція, натовп уже розійшовся"),
+}
+
+
+@pytest.mark.parametrize("case", CLAIM_EXAMPLES)
+def test_claims_the_review_found(case):
+    sentence, claim, window, src, tgt, expected = CLAIM_EXAMPLES[case]
+    assert projected(sentence, claim, window, src, tgt, clause=True) == expected
+
+
+def test_united_states_is_not_the_united_kingdom_nor_in_particular_private():
+    en = "The UK and the United States imposed new sanctions."
+    uk = "Сполучене Королівство та Сполучені Штати запровадили нові санкції."
+    ru = "Соединенное Королевство и Соединенные Штаты ввели новые санкции."
+    assert projected(en, "the United States", uk, "en", "uk") == "Сполучені Штати"
+    assert projected(en, "the United States", ru, "en", "ru") == "Соединенные Штаты"
+    assert projected(en, "UK", uk, "en", "uk") == "Сполучене Королівство"
+    assert not same_meaning("private", "en", "частности", "ru") and same_meaning("private", "en", "частной", "ru")
