@@ -456,20 +456,23 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
     opened = own and target[first][2].lower() not in _CLAUSE_OPENERS  # … and it is not matched yet
     commas = len(_COMMA.findall(claim)) - sum(1 for j in range(first + 1, last + 1) if breaks[j])
 
-    def crossed(j: int) -> bool:  # the gap before target word j may be crossed (a comma, while the claim has one)
-        nonlocal commas
-        if not breaks[j]:
-            return True
-        if commas > 0 and window[target[j - 1][1]:target[j][0]].strip() == ",":
-            commas -= 1
-            return True
-        return False
-
-    while first < last and target[first][2].lower() in _CLAUSE_OPENERS and not own:  # «[что] Иран возобновил …»
-        first += 1
     def free(j: int) -> bool:  # matching nothing, or the claim and the rest of the sentence alike
         return hits[j] == set() or shared[j]
 
+    def crossed(j: int) -> bool:  # the gap before target word j may be crossed (a comma, while the claim has one;
+        nonlocal commas  # Ukrainian and Russian put one before «оскільки», «який», where English has none)
+        if not breaks[j]:
+            return True
+        if window[target[j - 1][1]:target[j][0]].strip() != ",":
+            return False
+        if target[j][2].lower() in _SUBORDINATORS:
+            return True
+        commas -= 1
+        return commas >= 0
+
+    while first < last and not own and (target[first][2].lower() in _COMPLEMENTIZERS  # «[что] Иран возобновил …»
+                                        or free(first) and target[first][2].lower() in _CLAUSE_OPENERS):
+        first += 1
     while first > 0 and free(first - 1) and (target[first - 1][2].lower() not in _CLAUSE_OPENERS
                                              or opened) and crossed(first):
         first -= 1
@@ -502,6 +505,9 @@ def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: b
 
 
 _COMPLEMENTIZERS = frozenset("що что that".split())
+_SUBORDINATORS = frozenset("бо оскільки тому адже хоча поки доки щоб який яка яке які якого якої яких якому якій яким "
+                           "якими потому поскольку так хотя пока чтобы который которая которое которые которого "
+                           "которой которых которому которым которыми".split())
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not inside a number ("1,000", «2,5»)
 _SENTENCE_END = re.compile(r"[.!?…]")
 _OPEN_BRACKET, _CLOSE_BRACKET = re.compile(r"\("), re.compile(r"\)")

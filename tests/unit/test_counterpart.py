@@ -770,6 +770,16 @@ CLAIM_EXAMPLES = {
         "Officials said the city had been shelled twice and that a school had been hit.",
         "the city had been shelled twice", "Посадовці заявили, що місто двічі обстріляли і що снаряд влучив у школу.",
         "en", "uk", "місто двічі обстріляли"),
+    "a comma before a Ukrainian 'because' is punctuation, not the claim's edge": (
+        "Officials said the plant was shut down because the cooling system had failed.",
+        "the plant was shut down because the cooling system had failed",
+        "Посадовці заявили, що станцію зупинили, оскільки вийшла з ладу система охолодження.", "en", "uk",
+        "станцію зупинили, оскільки вийшла з ладу система охолодження"),
+    "into English the Ukrainian 'because' is the claim's own": (
+        "Посадовці заявили, що станцію зупинили, оскільки вийшла з ладу система охолодження.",
+        "станцію зупинили, оскільки вийшла з ладу система охолодження",
+        "Officials said the plant was shut down because the cooling system had failed.", "uk", "en",
+        "the plant was shut down because the cooling system had failed"),
     "the claim's own 'when' but not the 'that' before it": (
         "Witnesses said that when the police arrived, the crowd had already left.",
         "when the police arrived, the crowd had already left",
