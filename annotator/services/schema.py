@@ -90,6 +90,8 @@ class LabelDef(_Part):
     hotkey: Annotated[str, StringConstraints(max_length=1), AfterValidator(_hotkey)] = ""
     description: Description = ""
     attributes: list[AttributeDef] = Field([], max_length=100)
+    actor: bool | None = None  # its spans name actors (unset: only ACTOR's do; services.spans.names_actors)
+    clause: bool | None = None  # its spans are statements, carried as clauses (unset: CLAIM's and POSITION's)
 
 
 class RelationDef(_Part):

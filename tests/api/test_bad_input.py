@@ -255,6 +255,17 @@ def test_jsonl_imports_with_bad_annotations_are_400_and_write_nothing(client, ap
     assert listing["total"] == 1  # the setup's document only
 
 
+def test_a_label_setting_that_is_not_true_or_false_is_400_and_one_that_is_kept(client, setup):
+    schema = {"labels": [{"name": "QUOTE", "clause": "yes"}]}
+    response = client.post("/api/v1/projects", json={"name": "odd", "schema": schema}, headers=setup["headers"])
+    assert response.status_code == 400 and response.json["error"]["field"] == "schema.labels[0].clause"
+    schema = {"labels": [{"name": "QUOTE", "clause": True}, {"name": "ORG", "actor": True}]}
+    response = client.post("/api/v1/projects", json={"name": "ok", "schema": schema}, headers=setup["headers"])
+    assert response.status_code == 201, response.json
+    labels = response.json["schema"]["labels"]
+    assert labels[0]["clause"] is True and labels[1]["actor"] is True and "actor" not in labels[0]
+
+
 def test_a_new_project_with_an_integer_beyond_64_bits_in_its_schema_is_400(client, setup):
     schema = {"labels": [{"name": "ACTOR", "rank": 2**64}]}
     response = client.post("/api/v1/projects", json={"name": "big", "schema": schema}, headers=setup["headers"])
