@@ -83,7 +83,7 @@ def main(argv=None) -> int:
             start = source.index(item[src])
             window = lines[name][tgt][item["line"] - 1]
             found = counterpart(source, start, start + len(item[src]), window, src, tgt, lexicons[name],
-                                clause=item["kind"] not in ("ACTOR", "NAME"))  # a claim takes its verbs
+                                clause=item["kind"] in ("CLAIM", "POSITION"))  # as the app: spans.states_claims
             got = window[found[0]:found[1]] if found else None
             split = item["split"] if args.directions == "en" else f"{src}-{tgt}"
             for key in ((split, item["kind"]), (split, "all")):

@@ -414,6 +414,7 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
 
 
+@lru_cache(maxsize=WORDS)
 def _likeliest(word: str, lang: str) -> frozenset[str]:
     """The grammemes of the word's likeliest reading («наглядачем»: NOUN, anim, masc, ablt)."""
     parses = parse(word, lang)
@@ -440,11 +441,10 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
     "that" that follows such words (the speaker and the verb: «МЗС заявило, що [Україну не запросили]»), grown
     over the unmatched words beside it to the clause's edges: punctuation (but as many commas as the claim holds),
     or a word that opens or reports a clause («що», "said", "and that"; but the one the claim starts with: "when
-    the snow began …"). A quote mark left open inside it is closed."""
+    the snow began …"). A quote mark or a bracket left open inside it is closed."""
     one_sentence = not _SENTENCE_END.search(claim)  # "Protests should be expected ... protests that …" is one
-    best = _best_stretch(window, target, hits, shared, one_sentence) or _best_stretch(window, target, hits,
-                                                                                       [False] * len(hits),
-                                                                                       one_sentence)
+    best = _best_stretch(window, target, hits, shared, one_sentence) \
+        or _best_stretch(window, target, hits, [False] * len(hits), one_sentence)  # shared words are all there is
     if best is None:
         return None
     first, last = best
@@ -505,9 +505,12 @@ def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: b
 
 
 _COMPLEMENTIZERS = frozenset("що что that".split())
-_SUBORDINATORS = frozenset("бо оскільки тому адже хоча поки доки щоб який яка яке які якого якої яких якому якій яким "
-                           "якими потому поскольку так хотя пока чтобы который которая которое которые которого "
-                           "которой которых которому которым которыми".split())
+_CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
+                                "которая которое которые которого которой которых которому которым которыми".split())
+_RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
+# what a Ukrainian or Russian comma stands before where English has none («, оскільки», «, который»)
+_SUBORDINATORS = _CYRILLIC_RELATIVES | frozenset("бо оскільки тому адже хоча поки доки щоб потому поскольку так хотя "
+                                                 "пока чтобы".split())
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not inside a number ("1,000", «2,5»)
 _SENTENCE_END = re.compile(r"[.!?…]")
 _OPEN_BRACKET, _CLOSE_BRACKET = re.compile(r"\("), re.compile(r"\)")
@@ -538,8 +541,6 @@ def _clause_word(word: str, lang: str) -> bool:
     return word.lower() in _RELATIVES or _cases(word, lang)[0] == "PRTF"
 
 
-_RELATIVES = frozenset("who which that whose whom який яка яке які якого якої яких якому яким якій котрий котра котрі "
-                       "который которая которое которые которого которой которых которому которым".split())
 _CLAUSE_END = re.compile(r"[;:()«»“”„\"—–.!?]")
 
 

@@ -136,11 +136,12 @@ def create_spans(session, project: Project, user: User, places: list[tuple[Docum
     label_def(project, label)
     attrs = check_attrs(project, label, attrs)
     actor = _actor(session, project, actor)
+    by_name = actor is None and names_actors(project, label)
     named = {}
     rows = []
     for doc, start, end in places:
         linked = actor
-        if linked is None and names_actors(project, label):
+        if by_name:
             text = doc.text[start:end]
             if text not in named:
                 named[text] = by_exact_name(session, project, text)  # a registry name is linked at once
