@@ -225,13 +225,16 @@ export class DivergencePanel {
     const { missing, differ, unaligned } = model.divergences();
     this.box.querySelector("h2 .count").textContent = String(missing.length + differ.length + unaligned.length);
     const langs = (ids) => ids.map((id) => model.doc(id).lang).join(", ");
+    // A reviewer sees every annotator's spans: say whose each one is, or two copies of a claim look like one.
+    const many = new Set(model.docs.flatMap((d) => d.spans.map((s) => s.annotator))).size > 1;
+    const who = (span) => (many ? h("span", { class: "gv-who" }, span.annotator) : "");
     const groups = [
       ["missing", t("No counterpart"), missing.map((m) => this.entry({ span: m.span.id },
-        chip(m.span.label), lang(model.doc(m.span.doc)), quote(m.span.text || ""),
+        chip(m.span.label), lang(model.doc(m.span.doc)), quote(m.span.text || ""), who(m.span),
         h("span", { class: "gv-why" }, t("not in {langs}", { langs: langs(m.docs) }))))],
       ["differ", t("Counterparts differ"), differ.map((d) => this.entry({ span: d.a.id, other: d.b.id },
-        chip(d.a.label), lang(model.doc(d.a.doc)), quote(d.a.text || ""), " ↔ ",
-        chip(d.b.label), lang(model.doc(d.b.doc)), quote(d.b.text || ""),
+        chip(d.a.label), lang(model.doc(d.a.doc)), quote(d.a.text || ""), who(d.a), " ↔ ",
+        chip(d.b.label), lang(model.doc(d.b.doc)), quote(d.b.text || ""), who(d.b),
         h("span", { class: "gv-why" }, d.what.includes("polarity")
           ? t("polarity {a} ≠ {b}", { a: d.a.attrs.polarity || "—", b: d.b.attrs.polarity || "—" })
           : t("labels differ"))))],

@@ -312,6 +312,30 @@ def test_divergences_list_missing_and_differing_counterparts_and_scroll_to_them(
     assert "Repairs will take two weeks" in page.locator("#gv-span").text_content()
 
 
+def test_a_reviewer_sees_whose_copy_each_divergence_is(page, make, app):
+    project, docs = make_story(make)
+    make.user("taras")
+    make.user("iryna", role="reviewer")
+    en = docs["en"].id
+    add_span(app, en, "Repairs will take two weeks", label="CLAIM")
+    add_span(app, en, "Repairs will take two weeks", label="CLAIM", username="taras")
+    browser_login(page, "iryna")
+    open_group(page, docs["en"].group_id)
+
+    missing = page.locator('.gv-div-group[data-kind="missing"] .gv-entry').filter(has_text="Repairs")
+    assert sorted(missing.locator(".gv-who").all_text_contents()) == ["olena", "taras"]
+
+
+def test_an_annotator_alone_is_not_named_in_the_divergences(page, make, app):
+    project, docs = make_story(make)
+    add_span(app, docs["en"].id, "Repairs will take two weeks", label="CLAIM")
+    browser_login(page, "olena")
+    open_group(page, docs["en"].group_id)
+
+    page.locator('.gv-div-group[data-kind="missing"] .gv-entry').first.wait_for()
+    assert page.locator(".gv-divergences .gv-who").count() == 0
+
+
 def test_every_alignment_edit_can_be_undone_and_redone(page, make):
     project, docs = make_story(make)
     en, ru = docs["en"].id, docs["ru"].id
