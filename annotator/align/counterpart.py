@@ -448,7 +448,7 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
     if best is None:
         return None
     first, last = best
-    reported = [j for j in range(first + 1, last + 1) if target[j][2].lower() in _COMPLEMENTIZERS
+    reported = [j for j in range(first + 1, last + 1) if _reporting(target, j)
                 and any(hits[m] is None for m in range(first, j))]
     if reported and reported[-1] < last and any(hits[m] and not shared[m] for m in range(reported[-1] + 1, last + 1)):
         first = reported[-1] + 1
@@ -465,7 +465,8 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
             return True
         if window[target[j - 1][1]:target[j][0]].strip() != ",":
             return False
-        if target[j][2].lower() in _SUBORDINATORS:
+        if target[j][2].lower() in _SUBORDINATORS or target[j][2].lower() in _COMPLEMENTIZERS \
+                and not _reporting(target, j):
             return True
         commas -= 1
         return commas >= 0
@@ -479,7 +480,7 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
         opened = opened and target[first][2].lower() not in _CLAUSE_OPENERS  # one opener, the claim's own
     while last + 1 < len(target) and free(last + 1) and not (
             one_sentence and _SENTENCE_END.search(window[target[last][1]:target[last + 1][0]])) \
-            and target[last + 1][2].lower() not in _COMPLEMENTIZERS and crossed(last + 1):  # not "and that …"
+            and not _reporting(target, last + 1) and crossed(last + 1):  # not "and that …"
         last += 1
     while last > first and hits[last] == set() and target[last][2].lower() in _CONJUNCTIONS:  # «обстріляли [і]»
         last -= 1
@@ -489,6 +490,12 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
                 and closing.match(window, end):  # «дякує своїм співробітникам[»]», «(38 сантиметрів[)]»
             end += 1
     return begin, end
+
+
+def _reporting(target, j: int) -> bool:
+    """Target word j is a «що», «что» or "that" that opens reported speech, not one that ends a conjunction of
+    two words («тому що», «потому что», «тим, що», «то, что»: the clause goes on)."""
+    return target[j][2].lower() in _COMPLEMENTIZERS and not (j and target[j - 1][2].lower() in _CORRELATIVES)
 
 
 def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: bool) -> tuple[int, int] | None:
@@ -505,6 +512,7 @@ def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: b
 
 
 _COMPLEMENTIZERS = frozenset("що что that".split())
+_CORRELATIVES = frozenset("тому тим того те то потому тем так".split())
 _CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
                                 "которая которое которые которого которой которых которому которым которыми".split())
 _RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}

@@ -785,6 +785,21 @@ CLAIM_EXAMPLES = {
         "when the police arrived, the crowd had already left",
         "Свідки розповіли, що коли приїхала поліція, натовп уже розійшовся.", "en", "uk",
         "коли приїхала поліція, натовп уже розійшовся"),
+    "a «що» that ends «тому що» goes on with the claim": (
+        "Officials said the bridge was closed because the river had risen.",
+        "the bridge was closed because the river had risen",
+        "Посадовці сказали, що міст закрили, тому що річка піднялася.", "en", "uk",
+        "міст закрили, тому що річка піднялася"),
+    "a «что» that ends «потому что» goes on with the claim": (
+        "Officials said the bridge was closed because the river had risen.",
+        "the bridge was closed because the river had risen",
+        "Чиновники сказали, что мост закрыли, потому что река поднялась.", "en", "ru",
+        "мост закрыли, потому что река поднялась"),
+    "«тим, що» crosses its comma": (
+        "Residents say the company is breaking the law by dumping waste in the river.",
+        "the company is breaking the law by dumping waste in the river",
+        "Мешканці кажуть, що компанія порушує закон тим, що скидає відходи в річку.", "en", "uk",
+        "компанія порушує закон тим, що скидає відходи в річку"),
 }
 
 
