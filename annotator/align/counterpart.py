@@ -115,6 +115,16 @@ def counterpart(
         if ")" in sentence[start:end] else None
     if bracket:
         covered = covered | bracket[2]
+    # A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
+    # the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»).
+    relative = next((k for k in range(1, len(inside)) if inside[k].lower() in _RELATIVES), None) \
+        if tgt_lang in ("uk", "ru") else None
+    if relative is not None:
+        coordinated_clause = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
+        clause = _relative_clause(window, target, hits, breaks, first, last, coordinated_clause)
+        if clause:
+            first, last = clause
+            covered = covered | set(range(relative, len(inside)))
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
     covered = covered | _counted_with(compounds, inside, covered)
@@ -336,6 +346,8 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
         inner = window[start:end]
         if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
             end += 1
+        elif inner.count(opening) > inner.count(closing) and window[end:end + 2] in ("!" + closing, "?" + closing):
+            end += 2  # a quoted exclamation or question: «Вітаю!»
         elif inner.count(closing) > inner.count(opening) and start and window[start - 1] == opening:
             start -= 1
     if window[start:end].count('"') % 2:  # a straight mark opens and closes alike: take the one beside the span
@@ -531,6 +543,35 @@ _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хо
                             "claimed argued insisted warned according stressed admitted wrote writes believes believe "
                             "assured noted suggested stated announced reported explained confirmed denied "
                             "acknowledged".split())
+
+
+def _relative_clause(window: str, target, hits, breaks, first: int, last: int,
+                     coordinated: bool) -> tuple[int, int] | None:
+    """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
+    or up to GAP free words before it (then with the pronoun it hangs on, «ті», «всех»): to the next punctuation, a
+    word matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not
+    «который поздоровался [и поздоровался в ответ]»)."""
+    pronoun = next((j for j in range(max(first - GAP, 1), min(last + 2, len(target)))
+                    if target[j][2].lower() in _CYRILLIC_WHO and breaks[j]
+                    and window[target[j - 1][1]:target[j][0]].strip() == ","
+                    and (j > first or all(hits[m] == set() for m in range(j, first)))), None)
+    if pronoun is None:
+        return None
+    if pronoun <= first + 1 and hits[pronoun - 1] != set() or target[pronoun - 1][2].lower() in _ANTECEDENTS:
+        first = min(first, pronoun - 1)
+    else:
+        first = min(first, pronoun)
+    last = max(last, pronoun)
+    while last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] is not None \
+            and (coordinated or target[last + 1][2].lower() not in _CONJUNCTIONS):
+        last += 1
+    return first, last
+
+
+_CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())
+# the pronouns a relative clause hangs on where the translation has no noun («ті, хто …», «все, кому …»)
+_ANTECEDENTS = frozenset("ті тих тим тими той того тому тієї та те усі всі усіх всіх усім всім кожен кожного кожному "
+                         "тот того тому тем те тех теми та той все всех всем каждый каждого каждому".split())
 
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:

@@ -574,7 +574,7 @@ def test_a_century_in_roman_numerals_and_merchants_and_singers():
         "співачка Олена Жук"
 
 
-# Rules of rounds 13-18, one example each of our own (sentence, phrase, translation, languages, counterpart).
+# Rules of rounds 13-20, one example each of our own (sentence, phrase, translation, languages, counterpart).
 ROUND_EXAMPLES = {
     "a person in the instrumental before a genitive is its head": (
         "Before the war she was keeper of the city archive.", "keeper of the city archive",
@@ -637,11 +637,30 @@ ROUND_EXAMPLES = {
     "a one-word phrase takes no clause": (
         "The mayor, who spoke to reporters in Odesa on Monday, thanked the volunteers.", "mayor",
         "Мер, який у понеділок говорив з журналістами в Одесі, подякував волонтерам.", "en", "uk", "Мер"),
+    "a relative clause comes whole, with the pronoun it hangs on": (
+        "I doubt that those who built the dam knew about the fault.", "those who built the dam",
+        "Сумніваюся, що ті, хто будував дамбу, знали про розлом.", "en", "uk", "ті, хто будував дамбу"),
+    "a relative clause after the noun goes to its comma": (
+        "Most of the volunteers who came from Lviv stayed for a week.", "volunteers who came from Lviv",
+        "Більшість волонтерів, які приїхали зі Львова, залишилися на тиждень.", "en", "uk",
+        "волонтерів, які приїхали зі Львова"),
+    "a relative clause ends at a conjunction the source clause does not have": (
+        "She passed a pensioner who waved and smiled.", "pensioner who waved",
+        "Она прошла мимо пенсионера, который помахал и улыбнулся.", "en", "ru", "пенсионера, который помахал"),
+    "a relative pronoun before the run brings its antecedent": (
+        "Those who know Marta Kovalenko will recognise the photo.", "Those who know Marta Kovalenko",
+        "Все, кому знакома Марта Коваленко, узнают эту фотографию.", "en", "ru", "Все, кому знакома Марта Коваленко"),
+    "a clause the translation makes a participle keeps the phrase's words": (
+        "The choir sang for one of the miners who died.", "one of the miners who died",
+        "Хор співав для одного з загиблих шахтарів.", "en", "uk", "одного з загиблих шахтарів"),
+    "a quoted exclamation is closed": (
+        "He thanked the guard who shouted a warning.", "guard who shouted a warning",
+        "Він подякував охоронцю, який крикнув «Обережно!» і побіг.", "en", "uk", "охоронцю, який крикнув «Обережно!»"),
 }
 
 
 @pytest.mark.parametrize("rule", ROUND_EXAMPLES)
-def test_rules_of_rounds_13_to_18(rule):
+def test_rules_of_rounds_13_to_20(rule):
     sentence, phrase, window, src, tgt, expected = ROUND_EXAMPLES[rule]
     assert projected(sentence, phrase, window, src, tgt) == expected
 
