@@ -148,12 +148,12 @@ def counterpart(
     # genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
     # found («[керівництво] крікетного [турніру]» for "cricket authorities"; but «Лівійської національної [армії]»
     # is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»).
-    if last + 1 < len(target) and not breaks[last + 1] and (hits[last + 1] == set() or hits[last + 1] is None
-                                                              and (budget or target[last][2][:1].isupper())) \
-            and _qualifies(target[last][2], target[last + 1][2], tgt_lang):
-        free = _genitive(target[last][2], target[last + 1][2], tgt_lang) \
+    noun = _noun_after(target, hits, breaks, last, tgt_lang)  # across other adjectives («моем офисном [заклятом
+    if noun is not None and (hits[noun] == set() or hits[noun] is None  # враге]»)
+                             and (budget or target[last][2][:1].isupper())):
+        free = _genitive(target[last][2], target[noun][2], tgt_lang) \
             and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
-        last, budget = last + 1, budget if free else max(budget - 1, 0)
+        last, budget = noun, budget if free else max(budget - 1, 0)
     while budget and _free(target, hits, breaks, last + 1):
         step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
         if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
@@ -373,6 +373,7 @@ def _forms(word: str, lang: str) -> tuple[str, ...]:
     return (word, lemma[:1].upper() + lemma[1:]) if lemma != word.lower() else (word,)
 
 
+_PERSONAL = {"pers", "1per", "2per", "3per"}  # «він», «её»: no adjective of the noun after it
 _OBLIQUE = {"ablt", "loct", "loc2"}  # "за даними", "в Україні": not a title before a name
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 _PEOPLE = {"Name", "Surn", "Patr"}
@@ -630,11 +631,27 @@ def _named(word: str, lang: str) -> bool:
 
 
 def _qualifies(word: str, noun: str, lang: str) -> bool:
-    """`word` is an adjective agreeing in case with the noun after it, or a number («п'ятеро [ненависників]»)."""
+    """`word` is an adjective (or a pronoun used as one: «моєму», «цей») agreeing in case with the noun after it, or
+    a number («п'ятеро [ненависників]»)."""
     pos, cases = _cases(word, lang)
     noun_pos, noun_cases = _cases(noun, lang)
     number = word[:1].isdigit() or _number_word(word)
-    return noun_pos == "NOUN" and (pos in ("ADJF", "PRTF") and bool(cases & noun_cases) or bool(number))
+    adjective = pos in ("ADJF", "PRTF") or pos == "NPRO" and not _PERSONAL & _likeliest(word, lang)  # «моєму», «цей»
+    return noun_pos == "NOUN" and (adjective and bool(cases & noun_cases) or bool(number))
+
+
+def _noun_after(target, hits, breaks, last: int, lang: str) -> int | None:
+    """The noun that target word `last`, an adjective or a number, qualifies: the next word, or the one after up to
+    two more free adjectives agreeing with it, all without punctuation between."""
+    for k in range(last + 1, min(last + 4, len(target))):
+        if breaks[k]:
+            return None
+        if _qualifies(target[last][2], target[k][2], lang) and all(_qualifies(target[m][2], target[k][2], lang)
+                                                                   for m in range(last + 1, k)):
+            return k
+        if hits[k] != set() or not _adjectival(target[k][2], lang):
+            return None
+    return None
 
 
 def _genitive(word: str, noun: str, lang: str) -> bool:

@@ -656,6 +656,16 @@ ROUND_EXAMPLES = {
     "a quoted exclamation is closed": (
         "He thanked the guard who shouted a warning.", "guard who shouted a warning",
         "Він подякував охоронцю, який крикнув «Обережно!» і побіг.", "en", "uk", "охоронцю, який крикнув «Обережно!»"),
+    "a pronoun used as an adjective brings its noun": (
+        "I showed the letter to my colleague.", "my colleague", "Я показав лист моєму колезі.", "en", "uk",
+        "моєму колезі"),
+    "a noun after more adjectives comes with them": (
+        "I talked about my office nemesis.", "my office nemesis",
+        "Я рассказывал о моем офисном заклятом недруге.", "en", "ru", "моем офисном заклятом недруге"),
+    "a personal pronoun is no adjective of the noun after it": (
+        "The poet saw him as Soviet leader Vladimir Lenin.", "Soviet leader Vladimir Lenin",
+        "Поэтесса считала его главой Советского Союза Владимиром Лениным.", "en", "ru",
+        "главой Советского Союза Владимиром Лениным"),
 }
 
 
@@ -675,9 +685,19 @@ GLOSSARY_PAIRS = [
     ("spies", "шпионы", "ru"), ("official", "служащий", "ru"), ("home", "дому", "uk"), ("Greeks", "Грецией", "ru"),
     ("private", "Приватний", "uk"), ("ski", "лыжный", "ru"), ("resort", "курорт", "uk"), ("both", "обидві", "uk"),
     ("both", "обеих", "ru"),
+    # round 20: everyday actors of forums, shops and support chats, and the pronouns phrases are made with
+    ("my", "моем", "ru"), ("your", "вашої", "uk"), ("this", "этот", "ru"), ("those", "тих", "uk"), ("who", "кому", "ru"),
+    ("everyone", "кожному", "uk"), ("guys", "ребята", "ru"), ("sellers", "Продавці", "uk"), ("courier", "курьер", "ru"),
+    ("warehouse", "складом", "uk"), ("employers", "работодатели", "ru"), ("Republicans", "Республіканці", "uk"),
+    ("insurance", "страховые", "ru"), ("abuser", "кривдника", "uk"), ("accomplice", "сообщник", "ru"),
+    ("colleague", "колезі", "uk"), ("cops", "копи", "uk"), ("Mom", "маме", "ru"), ("institutions", "установи", "uk"),
+    ("Cyber", "Кіберзлочинці", "uk"), ("host", "ведущий", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
-                      ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk")]
+                      ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
+                      ("copy", "поліцейський", "uk"), ("supporters", "поддержки", "ru"), ("hostage", "ведучого", "uk"),
+                      ("transport", "трансгендерів", "uk"), ("blackout", "чернокожих", "ru"),
+                      ("warehouse", "складний", "uk")]
 
 
 @pytest.mark.parametrize(("en", "word", "lang"), GLOSSARY_PAIRS)
