@@ -309,3 +309,4 @@ function flat(text) {
 
 installPageColours();
 new SearchPage($("search-app"));
+document.documentElement.dataset.searchReady = "1";
