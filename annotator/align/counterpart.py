@@ -121,7 +121,8 @@ def counterpart(
         if tgt_lang in ("uk", "ru") else None
     if relative is not None:
         coordinated_clause = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
-        clause = _relative_clause(window, target, hits, breaks, first, last, coordinated_clause)
+        nested = sum(1 for w in inside[relative + 1:] if w.lower() in _RELATIVES)
+        clause = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated_clause, nested)
         if clause:
             first, last = clause
             covered = covered | set(range(relative, len(inside)))
@@ -546,27 +547,40 @@ _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хо
                             "acknowledged".split())
 
 
-def _relative_clause(window: str, target, hits, breaks, first: int, last: int,
-                     coordinated: bool) -> tuple[int, int] | None:
+def _relative_clause(window: str, target, hits, breaks, first: int, last: int, lang: str,
+                     coordinated: bool, nested: int) -> tuple[int, int] | None:
     """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
-    or up to GAP free words before it (then with the pronoun it hangs on, «ті», «всех»): to the next punctuation, a
-    word matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not
-    «который поздоровался [и поздоровался в ответ]»)."""
-    pronoun = next((j for j in range(max(first - GAP, 1), min(last + 2, len(target)))
-                    if target[j][2].lower() in _CYRILLIC_WHO and breaks[j]
-                    and window[target[j - 1][1]:target[j][0]].strip() == ","
-                    and (j > first or all(hits[m] == set() for m in range(j, first)))), None)
+    or before it with free words only between (then with the word it hangs on: a word of the phrase, a noun, «ті»,
+    «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
+    matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not «который
+    поздоровался [и поздоровался в ответ]»)."""
+    pronoun = next((j for j in range(1, min(last + 2, len(target))) if _opens_relative(window, target, j)
+                    and (j > first or all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
     if pronoun is None:
         return None
-    if pronoun <= first + 1 and hits[pronoun - 1] != set() or target[pronoun - 1][2].lower() in _ANTECEDENTS:
-        first = min(first, pronoun - 1)
+    before = pronoun - 1
+    if hits[before] or target[before][2].lower() in _ANTECEDENTS \
+            or hits[before] == set() and _cases(target[before][2], lang)[0] == "NOUN":
+        first = min(first, before)
+        while first > 0 and not breaks[first] and hits[first - 1]:  # the phrase's words it ends
+            first -= 1
     else:
         first = min(first, pronoun)
     last = max(last, pronoun)
-    while last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] is not None \
-            and (coordinated or target[last + 1][2].lower() not in _CONJUNCTIONS):
+    while last + 1 < len(target) and hits[last + 1] is not None:
+        if breaks[last + 1]:
+            if not (nested and _opens_relative(window, target, last + 1)):
+                break
+            nested -= 1
+        elif target[last + 1][2].lower() in _CONJUNCTIONS and not coordinated:
+            break
         last += 1
     return first, last
+
+
+def _opens_relative(window: str, target, j: int) -> bool:
+    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»)."""
+    return target[j][2].lower() in _CYRILLIC_WHO and window[target[j - 1][1]:target[j][0]].strip() == ","
 
 
 _CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())
@@ -865,6 +879,8 @@ def _name_keys(word: str) -> frozenset[str]:
                 keys.add("=" + whole)
         if _GERMAN_Z.search(spoken):  # a z after l, r or n as ц: Scholz ~ Шольц, Merz ~ Мерц
             keys.add(name_skeleton(_GERMAN_Z.sub("ts", spoken)))
+        if "ch" in spoken:  # a Greek ch as х: Christodoulou ~ Христодулу, Chondroitin ~ Хондроїтин
+            keys.add(name_skeleton(spoken.replace("ch", "kh")))
         if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
             keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
     else:

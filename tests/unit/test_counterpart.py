@@ -666,6 +666,21 @@ ROUND_EXAMPLES = {
         "The poet saw him as Soviet leader Vladimir Lenin.", "Soviet leader Vladimir Lenin",
         "Поэтесса считала его главой Советского Союза Владимиром Лениным.", "en", "ru",
         "главой Советского Союза Владимиром Лениным"),
+    "a relative clause crosses the comma of a clause of its own": (
+        "The fund helps families who took in a child who was left alone.",
+        "families who took in a child who was left alone",
+        "Фонд допомагає сім'ям, які прихистили дитину, яка залишилася сама.", "en", "uk",
+        "сім'ям, які прихистили дитину, яка залишилася сама"),
+    "a relative pronoun before the run brings the noun it hangs on": (
+        "The course is for novices who want to work with Olena Marchuk.", "novices who want to work with Olena Marchuk",
+        "Курс призначений для початківців, які хочуть працювати з Оленою Марчук.", "en", "uk",
+        "початківців, які хочуть працювати з Оленою Марчук"),
+    "a Greek ch is х": (
+        "Chondroitin is sold in every pharmacy.", "Chondroitin", "Хондроитин продается в каждой аптеке.", "en", "ru",
+        "Хондроитин"),
+    "Jr. is the younger": (
+        "Walter and Walter Jr. left early.", "Walter Jr.", "Волтер і Волтер молодший пішли рано.", "en", "uk",
+        "Волтер молодший"),
 }
 
 
@@ -692,12 +707,15 @@ GLOSSARY_PAIRS = [
     ("insurance", "страховые", "ru"), ("abuser", "кривдника", "uk"), ("accomplice", "сообщник", "ru"),
     ("colleague", "колезі", "uk"), ("cops", "копи", "uk"), ("Mom", "маме", "ru"), ("institutions", "установи", "uk"),
     ("Cyber", "Кіберзлочинці", "uk"), ("host", "ведущий", "ru"),
+    ("many", "багатьом", "uk"), ("most", "большинство", "ru"), ("several", "нескольких", "ru"), ("some", "деякі", "uk"),
+    ("each", "кожен", "uk"), ("developers", "розробники", "uk"), ("technician", "техник", "ru"),
+    ("Jr", "молодший", "uk"), ("ma'am", "мадам", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
                       ("copy", "поліцейський", "uk"), ("supporters", "поддержки", "ru"), ("hostage", "ведучого", "uk"),
                       ("transport", "трансгендерів", "uk"), ("blackout", "чернокожих", "ru"),
-                      ("warehouse", "складний", "uk")]
+                      ("warehouse", "складний", "uk"), ("master", "майстерні", "uk")]
 
 
 @pytest.mark.parametrize(("en", "word", "lang"), GLOSSARY_PAIRS)
