@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.align import lexicon  # noqa: E402
-from annotator.align.counterpart import counterpart  # noqa: E402
+from annotator.align.counterpart import counterpart, unexplained  # noqa: E402
 
 GOLD = Path(__file__).with_name("data") / "projection_gold.json"
 WORD = re.compile(r"\w+")
@@ -60,6 +60,10 @@ def main(argv=None) -> int:
     parser.add_argument("devset", type=Path)
     parser.add_argument("--lexicon", default="")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--links", action="store_true",
+                        help="as a team that confirms the suggestions as it goes: each item is scored with a lexicon "
+                             "that has also learned from the phrases of the items before it in the file (of its "
+                             f"dev set), as the app learns from linked spans; relearned every {RELEARN} items")
     parser.add_argument("--directions", choices=("en", "all"), default="en",
                         help="en: from the English phrase only (the figures of docs/alignment.md); all: every "
                              "language of an item to each other, by direction")
@@ -74,15 +78,20 @@ def main(argv=None) -> int:
     right, total, overlap = Counter(), Counter(), Counter()
     directions = [("en", "uk"), ("en", "ru")] if args.directions == "en" else \
         [(a, b) for a in LANGS for b in LANGS if a != b]
-    for item in items:
+    seen: dict[str, list[dict]] = {}  # per dev set, the items before this one (--links)
+    taught = dict(lexicons)
+    for n, item in enumerate(items):
         name = item.get("set", args.devset.name)
+        if args.links and n % RELEARN == 0:
+            taught = {set_name: with_links(lexicons[set_name], seen.get(set_name, [])) for set_name in lexicons}
+        seen.setdefault(name, []).append(item)
         for src, tgt in directions:
             if src not in item or tgt not in item:
                 continue
             source = lines[name][src][item["line"] - 1]
             start = source.index(item[src])
             window = lines[name][tgt][item["line"] - 1]
-            found = counterpart(source, start, start + len(item[src]), window, src, tgt, lexicons[name],
+            found = counterpart(source, start, start + len(item[src]), window, src, tgt, taught[name],
                                 clause=item["kind"] in ("CLAIM", "POSITION"))  # as the app: spans.states_claims
             got = window[found[0]:found[1]] if found else None
             split = item["split"] if args.directions == "en" else f"{src}-{tgt}"
@@ -98,6 +107,20 @@ def main(argv=None) -> int:
         print(f"| {key[0]} | {key[1]} | {right[key] / total[key]:.2f} | {overlap[key] / total[key]:.2f} "
               f"| {total[key]} |")
     return 0
+
+
+RELEARN = 10
+
+
+def with_links(base, items: list[dict]):
+    """`base` (prepared lexicons, or None for the packaged ones) with what the phrase pairs of `items` teach first,
+    as services.alignment.project_lexicons combines a project's linked spans with the shipped lexicon."""
+    if not items:
+        return base
+    entries = {(a, b): dict(pair.forward) for (a, b), pair in (base or lexicon.packaged()).items() if (a, b) in PAIRS}
+    links = {(a, b): lexicon.learn([unexplained(i[a], i[b], a, b, base) for i in items if a in i and b in i])
+             for a, b in PAIRS}
+    return lexicon.prepare(lexicon.combine(entries, links))
 
 
 def word_f1(window: str, found, start: int, length: int) -> float:

@@ -204,6 +204,20 @@ def counterpart(
     return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
 
 
+def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None = None) -> tuple[str, str]:
+    """The words of two phrases that translate each other (linked spans) that no evidence pairs up: what the pair
+    can teach a lexicon ("rider" and «кур'єр»; nothing of "Professor Marchuk" and «професор Марчук», whose words match
+    by their spelling already)."""
+    if lexicons is None:
+        lexicons = lexicon.packaged()
+    pair = lexicons.get((a_lang, b_lang))
+    entries, langs = (pair.forward if pair else {}), (a_lang, b_lang)
+    words_a, words_b = _TOKEN.findall(a), _TOKEN.findall(b)
+    matched = {(i, j) for i, x in enumerate(words_a) for j, y in enumerate(words_b) if _similar(x, y, entries, langs)}
+    return (" ".join(w for i, w in enumerate(words_a) if all(i != m for m, _ in matched)),
+            " ".join(w for j, w in enumerate(words_b) if all(j != m for _, m in matched)))
+
+
 def _big_seven(target, hits, breaks, inside: list[str]) -> None:
     """«Великої сімки», «Большой семерки» for G7: the adjective before the abbreviation's word is part of it (unless
     the phrase has the adjective too, to be matched on its own)."""

@@ -7,11 +7,13 @@ overwrites a pair that has confirmed beads unless asked to.
 from itertools import combinations
 
 from sqlalchemy import Text, cast, func, select
+from sqlalchemy.orm import aliased
 
 from ..align import align, lexicon, paragraph_starts, split_sentences
+from ..align.counterpart import unexplained
 from ..align.segment import base_lang
 from ..errors import N_, Invalid, NotFound
-from ..models import Alignment, Document, TranslationGroup, User
+from ..models import Alignment, Document, Span, SpanLink, TranslationGroup, User
 from . import history, versions
 
 STATUSES = ("auto", "confirmed")
@@ -35,7 +37,8 @@ def auto_beads(doc_a: Document, doc_b: Document, lexicons: dict | None = None) -
     return [[list(a), list(b), "auto"] for a, b in beads]
 
 
-# project id -> (the key of its pairs with confirmed beads, see _confirmed_key; the lexicons learned from them)
+# project id -> (the keys of its confirmed beads and linked spans, see _confirmed_key and _linked_key; the
+# lexicons learned from them)
 _PROJECT_LEXICONS: dict[int, tuple[tuple, dict]] = {}
 
 
@@ -55,19 +58,40 @@ def _confirmed_key(session, project_id: int) -> tuple:
         func.sum(func.length(cast(Alignment.beads, Text)))), project_id)).one())
 
 
+# the two spans of a link and their documents
+_SOURCE, _TARGET, _DOC_A, _DOC_B = aliased(Span), aliased(Span), aliased(Document), aliased(Document)
+
+
+def _linked(query, project_id: int):
+    """`query` over the project's links between live spans, each pair once (a link is stored both ways)."""
+    return (query.select_from(SpanLink).join(_SOURCE, _SOURCE.id == SpanLink.span_id)
+            .join(_TARGET, _TARGET.id == SpanLink.target_id)
+            .join(_DOC_A, _DOC_A.id == _SOURCE.document_id).join(_DOC_B, _DOC_B.id == _TARGET.document_id)
+            .where(_DOC_A.project_id == project_id, SpanLink.span_id < SpanLink.target_id,
+                   _SOURCE.deleted_at.is_(None), _TARGET.deleted_at.is_(None)))
+
+
+def _linked_key(session, project_id: int) -> tuple:
+    """One aggregate row that changes whenever a link is made or undone, or a linked span is edited or deleted."""
+    return tuple(session.execute(_linked(select(func.count(), func.sum(SpanLink.id),
+                                                func.sum(_SOURCE.version + _TARGET.version)), project_id)).one())
+
+
 def project_lexicons(session, project_id: int) -> dict | None:
-    """The shipped lexicons combined with one learned from the project's confirmed beads (None: no
-    confirmed beads). Kept per project; each call costs one aggregate query (_confirmed_key), and the
-    confirmed beads are read and learned from again only when that key changed."""
-    key = _confirmed_key(session, project_id)
-    if not key[0]:
+    """The shipped lexicons combined with what the project's confirmed beads and linked spans teach (None:
+    neither). Kept per project; each call costs two aggregate queries (_confirmed_key, _linked_key), and the
+    confirmations are read and learned from again only when a key changed. Confirmed beads come before the shipped
+    entries; linked spans only add partners after them (see learn_linked)."""
+    key = (_confirmed_key(session, project_id), _linked_key(session, project_id))
+    if not key[0][0] and not key[1][0]:
         return None
     cached = _PROJECT_LEXICONS.get(project_id)
     if cached is not None and cached[0] == key:
         return cached[1]
     rows = session.execute(_confirmed(select(Alignment.beads, Alignment.doc_a_id, Alignment.doc_b_id),
-                                      project_id)).all()
-    learned = lexicon.prepare(lexicon.combine(learn_confirmed(session, rows), lexicon.packaged_entries()))
+                                      project_id)).all() if key[0][0] else []
+    shipped = lexicon.combine(learn_confirmed(session, rows), lexicon.packaged_entries())
+    learned = lexicon.prepare(lexicon.combine(shipped, learn_linked(session, project_id)))
     _PROJECT_LEXICONS[project_id] = (key, learned)
     return learned
 
@@ -76,22 +100,42 @@ def learn_confirmed(session, rows) -> lexicon.Lexicons:
     """A lexicon per language pair from the confirmed beads of `rows`, each bead's sentences joined, learned
     in the direction the shipped lexicon stores the pair."""
     ids = {row.doc_a_id for row in rows} | {row.doc_b_id for row in rows}
-    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
-    shipped = lexicon.packaged_entries()
+    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))} if ids else {}
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for row in rows:
         doc_a, doc_b = docs[row.doc_a_id], docs[row.doc_b_id]
-        langs = (base_lang(doc_a.lang), base_lang(doc_b.lang))
-        turned = langs not in shipped and langs[::-1] in shipped
         a_sentences, b_sentences = sentences_of(doc_a), sentences_of(doc_b)
         for side_a, side_b, *status in row.beads:
             if status != ["confirmed"] or not side_a or not side_b:
                 continue
-            text_a = " ".join(doc_a.text[slice(*a_sentences[i])] for i in side_a)
-            text_b = " ".join(doc_b.text[slice(*b_sentences[i])] for i in side_b)
-            pairs.setdefault(langs[::-1] if turned else langs, []).append((text_b, text_a) if turned else
-                                                                           (text_a, text_b))
+            _add_oriented(pairs, doc_a.lang, " ".join(doc_a.text[slice(*a_sentences[i])] for i in side_a),
+                          doc_b.lang, " ".join(doc_b.text[slice(*b_sentences[i])] for i in side_b))
     return {langs: lexicon.learn(found) for langs, found in pairs.items()}
+
+
+def learn_linked(session, project_id: int) -> lexicon.Lexicons:
+    """A lexicon per language pair from the project's linked spans: the words of a span and its counterpart that
+    nothing else pairs up (counterpart.unexplained), so that two links of "rider" and «кур'єр» teach that pair and
+    "Professor Marchuk" and «професор Марчук» teach nothing."""
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for lang_a, text_a, lang_b, text_b in session.execute(_linked(select(
+            _DOC_A.lang, func.substr(_DOC_A.text, _SOURCE.start + 1, _SOURCE.end - _SOURCE.start),
+            _DOC_B.lang, func.substr(_DOC_B.text, _TARGET.start + 1, _TARGET.end - _TARGET.start)), project_id)):
+        a, b = base_lang(lang_a), base_lang(lang_b)
+        if a != b:
+            words_a, words_b = unexplained(text_a, text_b, a, b)
+            _add_oriented(pairs, a, words_a, b, words_b)
+    return {langs: lexicon.learn(found) for langs, found in pairs.items()}
+
+
+def _add_oriented(pairs: dict, lang_a: str, text_a: str, lang_b: str, text_b: str) -> None:
+    """Add (text_a, text_b) to `pairs` under the direction the shipped lexicon stores the language pair."""
+    langs = (base_lang(lang_a), base_lang(lang_b))
+    shipped = lexicon.packaged_entries()
+    if langs not in shipped and langs[::-1] in shipped:
+        pairs.setdefault(langs[::-1], []).append((text_b, text_a))
+    else:
+        pairs.setdefault(langs, []).append((text_a, text_b))
 
 
 def _pair(session, doc_a: Document, doc_b: Document) -> Alignment | None:

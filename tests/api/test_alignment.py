@@ -302,3 +302,41 @@ def test_the_project_lexicon_is_read_once_per_import_and_kept_between_requests(a
         got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"]
         assert [(s["text"], s["reason"]) for s in got] == [("Вулики", "words across languages")]
         assert project_reads() == (1, 0)
+
+
+# An apiary: "beekeeper" is «пасічник», a word neither the shipped lexicon nor the glossary pairs.
+HIVES = [("The beekeeper 🐝 opened the hives at noon.", "Пасічник 🐝 відкрив вулики опівдні."),
+         ("Our beekeeper waited at the gate for ten minutes.", "Наш пасічник чекав біля воріт десять хвилин."),
+         ("Please call the beekeeper when the honey is ready.",
+          "Будь ласка, зателефонуйте пасічнику, коли мед буде готовий.")]
+
+
+def _beekeeper_suggestion(client, token, doc_id, text):
+    start = text.index("beekeeper")
+    span = client.post(f"/api/v1/documents/{doc_id}/spans", json={"start": start, "end": start + 9, "label": "ACTOR"},
+                       headers=auth(token)).json
+    got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"][0]
+    return span["id"], got
+
+
+def test_linked_spans_teach_projection_the_words_a_team_confirmed(client, make):
+    make.user("admin", "admin")
+    token = make.token("admin")
+    project = make.project("apiary")
+    docs = [_import_group(client, project.id, token, f"hive {k}", en, uk)[1] for k, (en, uk) in enumerate(HIVES)]
+    _, before = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
+    assert (before.get("text"), before.get("reason")) != ("пасічнику", "words across languages")
+    links = []
+    for pair, (en, uk) in zip(docs[:2], HIVES[:2], strict=True):  # two accepted projections teach the pair
+        span_id, _ = _beekeeper_suggestion(client, token, pair["a"], en)
+        start = uk.lower().index("пасічник")
+        made = client.post(f"/api/v1/spans/{span_id}/project", json={"doc": pair["b"], "start": start,
+                                                                     "end": start + 8}, headers=auth(token))
+        assert made.status_code == 201, made.json
+        links.append(made.json["span"]["id"])
+    _, after = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
+    assert (after["text"], after["reason"]) == ("пасічнику", "words across languages")
+    # deleting one of the counterparts takes its lesson back: one link alone teaches nothing
+    assert client.delete(f"/api/v1/spans/{links[0]}", headers=auth(token)).status_code in (200, 204)
+    _, undone = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
+    assert (undone.get("text"), undone.get("reason")) != ("пасічнику", "words across languages")

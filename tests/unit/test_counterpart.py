@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.align import lexicon
-from annotator.align.counterpart import _TOKEN, _complement_length, _name_keys, _similar_word, counterpart
+from annotator.align.counterpart import _TOKEN, _complement_length, _name_keys, _similar_word, counterpart, unexplained
 from annotator.align.glossary import same_meaning
 
 
@@ -701,8 +701,9 @@ GLOSSARY_PAIRS = [
     ("private", "Приватний", "uk"), ("ski", "лыжный", "ru"), ("resort", "курорт", "uk"), ("both", "обидві", "uk"),
     ("both", "обеих", "ru"),
     # round 20: everyday actors of forums, shops and support chats, and the pronouns phrases are made with
-    ("my", "моем", "ru"), ("your", "вашої", "uk"), ("this", "этот", "ru"), ("those", "тих", "uk"), ("who", "кому", "ru"),
-    ("everyone", "кожному", "uk"), ("guys", "ребята", "ru"), ("sellers", "Продавці", "uk"), ("courier", "курьер", "ru"),
+    ("my", "моем", "ru"), ("your", "вашої", "uk"), ("this", "этот", "ru"), ("those", "тих", "uk"),
+    ("who", "кому", "ru"), ("everyone", "кожному", "uk"), ("guys", "ребята", "ru"), ("sellers", "Продавці", "uk"),
+    ("courier", "курьер", "ru"),
     ("warehouse", "складом", "uk"), ("employers", "работодатели", "ru"), ("Republicans", "Республіканці", "uk"),
     ("insurance", "страховые", "ru"), ("abuser", "кривдника", "uk"), ("accomplice", "сообщник", "ru"),
     ("colleague", "колезі", "uk"), ("cops", "копи", "uk"), ("Mom", "маме", "ru"), ("institutions", "установи", "uk"),
@@ -874,3 +875,9 @@ def test_united_states_is_not_the_united_kingdom_nor_in_particular_private():
     assert projected(en, "the United States", ru, "en", "ru") == "Соединенные Штаты"
     assert projected(en, "UK", uk, "en", "uk") == "Сполучене Королівство"
     assert not same_meaning("private", "en", "частности", "ru") and same_meaning("private", "en", "частной", "ru")
+
+
+def test_a_link_teaches_only_the_words_nothing_else_pairs():
+    assert unexplained("Professor Marchuk", "професор Марчук", "en", "uk") == ("", "")
+    assert unexplained("your beekeeper", "вашого пасічника", "en", "uk") == ("beekeeper", "пасічника")
+    assert unexplained("beekeeper Ostap Hnatyuk", "пасічник Остап Гнатюк", "en", "uk") == ("beekeeper", "пасічник")
