@@ -50,6 +50,8 @@ def counterpart(
             compounds.append((piece, set(range(len(inside), len(inside) + len(parts)))))
         inside += parts
     outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
+    if clause:  # a pronoun outside a claim ("Their coach said …") says nothing of where it ends
+        outside = [w for w in outside if not _pronoun(w, src_lang)]
     if not inside:
         return None
     target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
@@ -117,12 +119,14 @@ def counterpart(
         covered = covered | bracket[2]
     # A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
     # the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»).
-    relative = next((k for k in range(1, len(inside)) if inside[k].lower() in _RELATIVES), None) \
-        if tgt_lang in ("uk", "ru") else None
+    relative = next((k for k in range(1, len(inside)) if inside[k] in _RELATIVES), None) \
+        if tgt_lang in ("uk", "ru") else None  # as written: "WHO" is no "who"
     if relative is not None:
         coordinated_clause = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
-        nested = sum(1 for w in inside[relative + 1:] if w.lower() in _RELATIVES)
-        clause = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated_clause, nested)
+        nested = sum(1 for w in inside[relative + 1:] if w in _RELATIVES)
+        head_found = any(k < relative for k in covered)  # then the clause comes after it, not before
+        clause = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated_clause, nested,
+                                  head_found)
         if clause:
             first, last = clause
             covered = covered | set(range(relative, len(inside)))
@@ -216,6 +220,17 @@ def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None 
     matched = {(i, j) for i, x in enumerate(words_a) for j, y in enumerate(words_b) if _similar(x, y, entries, langs)}
     return (" ".join(w for i, w in enumerate(words_a) if all(i != m for m, _ in matched)),
             " ".join(w for j, w in enumerate(words_b) if all(j != m for _, m in matched)))
+
+
+def _pronoun(word: str, lang: str) -> bool:
+    """A personal, possessive or demonstrative pronoun ("their", «цей»), not an abbreviation ("US")."""
+    if lang == "en":
+        return word.lower() in _ENGLISH_PRONOUNS and not (word.isupper() and len(word) > 1)
+    return _cases(word, lang)[0] == "NPRO" or "Apro" in _likeliest(word, lang)
+
+
+_ENGLISH_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this these that "
+                              "those".split())
 
 
 def _big_seven(target, hits, breaks, inside: list[str]) -> None:
@@ -476,7 +491,9 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
     if best is None:
         return None
     first, last = best
-    reported = [j for j in range(first + 1, last + 1) if _reporting(target, j)
+    # «так що», "so": a consequence, the claim's own only where it says so
+    correlatives = _CORRELATIVES | ({"так"} if _SO.search(claim) else set())
+    reported = [j for j in range(first + 1, last + 1) if _reporting(target, j, correlatives)
                 and any(hits[m] is None for m in range(first, j))]
     if reported and reported[-1] < last and any(hits[m] and not shared[m] for m in range(reported[-1] + 1, last + 1)):
         first = reported[-1] + 1
@@ -494,7 +511,7 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
         if window[target[j - 1][1]:target[j][0]].strip() != ",":
             return False
         if target[j][2].lower() in _SUBORDINATORS or target[j][2].lower() in _COMPLEMENTIZERS \
-                and not _reporting(target, j):
+                and not _reporting(target, j, correlatives):
             return True
         commas -= 1
         return commas >= 0
@@ -508,10 +525,12 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
         opened = opened and target[first][2].lower() not in _CLAUSE_OPENERS  # one opener, the claim's own
     while last + 1 < len(target) and free(last + 1) and not (
             one_sentence and _SENTENCE_END.search(window[target[last][1]:target[last + 1][0]])) \
-            and not _reporting(target, last + 1) and crossed(last + 1):  # not "and that …"
+            and not _reporting(target, last + 1, correlatives) and crossed(last + 1):  # not "and that …"
         last += 1
-    while last > first and hits[last] == set() and target[last][2].lower() in _CONJUNCTIONS:  # «обстріляли [і]»
-        last -= 1
+    while last > first and hits[last] == set() and (
+            target[last][2].lower() in _CONJUNCTIONS or target[last][2].lower() == "так"
+            and last + 1 < len(target) and target[last + 1][2].lower() in _COMPLEMENTIZERS):
+        last -= 1  # «обстріляли [і]», «пошкоджено, [так] що …»
     begin, end = target[first][0], target[last][1]
     for opening, closing in ((_OPEN_QUOTE, _CLOSE_QUOTE), (_OPEN_BRACKET, _CLOSE_BRACKET)):
         if len(opening.findall(window[begin:end])) > len(closing.findall(window[begin:end])) \
@@ -520,10 +539,10 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
     return begin, end
 
 
-def _reporting(target, j: int) -> bool:
+def _reporting(target, j: int, correlatives: frozenset) -> bool:
     """Target word j is a «що», «что» or "that" that opens reported speech, not one that ends a conjunction of
     two words («тому що», «потому что», «тим, що», «то, что»: the clause goes on)."""
-    return target[j][2].lower() in _COMPLEMENTIZERS and not (j and target[j - 1][2].lower() in _CORRELATIVES)
+    return target[j][2].lower() in _COMPLEMENTIZERS and not (j and target[j - 1][2].lower() in correlatives)
 
 
 def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: bool) -> tuple[int, int] | None:
@@ -540,7 +559,8 @@ def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: b
 
 
 _COMPLEMENTIZERS = frozenset("що что that".split())
-_CORRELATIVES = frozenset("тому тим того те то потому тем так".split())
+_CORRELATIVES = frozenset("тому тим того те то потому тем".split())
+_SO = re.compile(r"\b(?:so|так)\b", re.IGNORECASE)
 _CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
                                 "которая которое которые которого которой которых которому которым которыми".split())
 _RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
@@ -562,16 +582,19 @@ _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хо
 
 
 def _relative_clause(window: str, target, hits, breaks, first: int, last: int, lang: str,
-                     coordinated: bool, nested: int) -> tuple[int, int] | None:
+                     coordinated: bool, nested: int, head_found: bool) -> tuple[int, int] | None:
     """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
     or before it with free words only between (then with the word it hangs on: a word of the phrase, a noun, «ті»,
     «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
     matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not «который
     поздоровался [и поздоровался в ответ]»)."""
-    pronoun = next((j for j in range(1, min(last + 2, len(target))) if _opens_relative(window, target, j)
-                    and (j > first or all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
+    pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j)
+                    and (j <= last + 1 or hits[last + 1] == set())  # «родини [тих], хто»
+                    and (j >= first or not head_found
+                         and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
     if pronoun is None:
         return None
+    end = last
     before = pronoun - 1
     if hits[before] or target[before][2].lower() in _ANTECEDENTS \
             or hits[before] == set() and _cases(target[before][2], lang)[0] == "NOUN":
@@ -589,7 +612,10 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
         elif target[last + 1][2].lower() in _CONJUNCTIONS and not coordinated:
             break
         last += 1
-    return first, last
+    while last > max(pronoun, end) and last + 1 < len(target) and not breaks[last + 1] \
+            and _preposition(target[last][2], lang):  # «на магазин [у]» before a word that matches outside
+        last -= 1
+    return (first, last) if last > pronoun else None  # a pronoun alone is another clause («Іваненка, [якого]»)
 
 
 def _opens_relative(window: str, target, j: int) -> bool:
@@ -893,8 +919,8 @@ def _name_keys(word: str) -> frozenset[str]:
                 keys.add("=" + whole)
         if _GERMAN_Z.search(spoken):  # a z after l, r or n as ц: Scholz ~ Шольц, Merz ~ Мерц
             keys.add(name_skeleton(_GERMAN_Z.sub("ts", spoken)))
-        if "ch" in spoken:  # a Greek ch as х: Christodoulou ~ Христодулу, Chondroitin ~ Хондроїтин
-            keys.add(name_skeleton(spoken.replace("ch", "kh")))
+        if "ch" in spoken:  # a Greek ch as х, the whole name compared (Chondroitin ~ Хондроїтин; Chelsea is no
+            keys.add("~" + name_skeleton(spoken.replace("ch", "kh"), 99))  # Гельсінкі)
         if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
             keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
     else:

@@ -681,6 +681,26 @@ ROUND_EXAMPLES = {
     "Jr. is the younger": (
         "Walter and Walter Jr. left early.", "Walter Jr.", "Волтер і Волтер молодший пішли рано.", "en", "uk",
         "Волтер молодший"),
+    # what the review of rounds 20 and 21 found broken, in its own sentences
+    "WHO is no relative pronoun": (
+        "The head of the WHO, who visited Kyiv, met doctors.", "head of the WHO",
+        "Голова ВООЗ, який відвідав Київ, зустрівся з лікарями.", "en", "uk", "Голова ВООЗ"),
+    "a pronoun whose clause is another's stays out": (
+        "The lawyer who represents Ivanenko, who is accused of fraud, spoke to reporters.",
+        "lawyer who represents Ivanenko",
+        "Адвокат Іваненка, якого звинувачують у шахрайстві, поспілкувався з журналістами.", "en", "uk",
+        "Адвокат Іваненка"),
+    "a relative clause ends before a preposition whose noun is outside": (
+        "Police arrested the men who attacked the shop on Tuesday.", "men who attacked the shop",
+        "Поліція затримала чоловіків, які напали на магазин у вівторок.", "en", "uk",
+        "чоловіків, які напали на магазин"),
+    "no pronoun before a run that holds the head": (
+        "The man whom police who arrived from Kyiv detained was released.", "police who arrived from Kyiv",
+        "Чоловіка, якого затримали поліцейські, що приїхали з Києва, відпустили.", "en", "uk",
+        "поліцейські, що приїхали з Києва"),
+    "a Greek ch compares the whole name": (
+        "In Helsinki, Chelsea thanked her fans.", "Chelsea", "У Гельсінкі Челсі подякувала своїм фанатам.", "en",
+        "uk", "Челсі"),
 }
 
 
@@ -702,12 +722,12 @@ GLOSSARY_PAIRS = [
     ("both", "обеих", "ru"),
     # round 20: everyday actors of forums, shops and support chats, and the pronouns phrases are made with
     ("my", "моем", "ru"), ("your", "вашої", "uk"), ("this", "этот", "ru"), ("those", "тих", "uk"),
-    ("who", "кому", "ru"), ("everyone", "кожному", "uk"), ("guys", "ребята", "ru"), ("sellers", "Продавці", "uk"),
+    ("everyone", "кожному", "uk"), ("guys", "ребята", "ru"), ("sellers", "Продавці", "uk"),
     ("courier", "курьер", "ru"),
-    ("warehouse", "складом", "uk"), ("employers", "работодатели", "ru"), ("Republicans", "Республіканці", "uk"),
+    ("employers", "работодатели", "ru"), ("Republicans", "Республіканці", "uk"),
     ("insurance", "страховые", "ru"), ("abuser", "кривдника", "uk"), ("accomplice", "сообщник", "ru"),
     ("colleague", "колезі", "uk"), ("cops", "копи", "uk"), ("Mom", "маме", "ru"), ("institutions", "установи", "uk"),
-    ("Cyber", "Кіберзлочинці", "uk"), ("host", "ведущий", "ru"),
+    ("Cyber", "Кіберзлочинці", "uk"), ("host", "ведучий", "uk"),
     ("many", "багатьом", "uk"), ("most", "большинство", "ru"), ("several", "нескольких", "ru"), ("some", "деякі", "uk"),
     ("each", "кожен", "uk"), ("developers", "розробники", "uk"), ("technician", "техник", "ru"),
     ("Jr", "молодший", "uk"), ("ma'am", "мадам", "ru"),
@@ -716,7 +736,10 @@ NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru")
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
                       ("copy", "поліцейський", "uk"), ("supporters", "поддержки", "ru"), ("hostage", "ведучого", "uk"),
                       ("transport", "трансгендерів", "uk"), ("blackout", "чернокожих", "ru"),
-                      ("warehouse", "складний", "uk"), ("master", "майстерні", "uk")]
+                      ("warehouse", "складом", "uk"), ("master", "майстерні", "uk"),
+                      ("institution", "установити", "uk"), ("institution", "закладено", "uk"),
+                      ("convict", "заключенный", "ru"), ("host", "ведущий", "ru"), ("each", "всё", "ru"),
+                      ("who", "хто", "uk")]
 
 
 @pytest.mark.parametrize(("en", "word", "lang"), GLOSSARY_PAIRS)
@@ -858,6 +881,16 @@ CLAIM_EXAMPLES = {
         "the company is breaking the law by dumping waste in the river",
         "Мешканці кажуть, що компанія порушує закон тим, що скидає відходи в річку.", "en", "uk",
         "компанія порушує закон тим, що скидає відходи в річку"),
+    "a pronoun outside the claim does not cut it": (
+        "Their coach said the referees had robbed them.", "the referees had robbed them",
+        "Їхній тренер заявив, що судді їх обікрали.", "en", "uk", "судді їх обікрали"),
+    "«так що» is a consequence outside the claim": (
+        "The mayor said the bridge was damaged, so it was closed.", "the bridge was damaged",
+        "Мер сказав, що міст пошкоджено, так що його закрили.", "en", "uk", "міст пошкоджено"),
+    "… unless the claim says 'so'": (
+        "Engineers said the tunnel flooded, so trains were stopped.", "the tunnel flooded, so trains were stopped",
+        "Інженери сказали, що тунель затопило, так що потяги зупинили.", "en", "uk",
+        "тунель затопило, так що потяги зупинили"),
 }
 
 
