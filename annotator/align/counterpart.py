@@ -519,8 +519,7 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
     while first < last and not own and (target[first][2].lower() in _COMPLEMENTIZERS  # «[что] Иран возобновил …»
                                         or free(first) and target[first][2].lower() in _CLAUSE_OPENERS):
         first += 1
-    while first > 0 and free(first - 1) and (target[first - 1][2].lower() not in _CLAUSE_OPENERS
-                                             or opened) and crossed(first):
+    while first > 0 and free(first - 1) and (not _opens(target, first - 1) or opened) and crossed(first):
         first -= 1
         opened = opened and target[first][2].lower() not in _CLAUSE_OPENERS  # one opener, the claim's own
     while last + 1 < len(target) and free(last + 1) and not (
@@ -537,6 +536,16 @@ def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) ->
                 and closing.match(window, end):  # «дякує своїм співробітникам[»]», «(38 сантиметрів[)]»
             end += 1
     return begin, end
+
+
+def _opens(target, j: int) -> bool:
+    """Target word j opens a clause: «що», "said" …, or the «як» of «тоді як», «тогда как», «в то время как»
+    ("while")."""
+    word = target[j][2].lower()
+    return word in _CLAUSE_OPENERS or word in ("як", "как") and j > 0 and target[j - 1][2].lower() in _WHILE
+
+
+_WHILE = frozenset("тоді тогда время".split())
 
 
 def _reporting(target, j: int, correlatives: frozenset) -> bool:
@@ -575,7 +584,8 @@ _CLOSE_QUOTE = re.compile("[»”]")
 
 
 _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хоча і й та або что чтобы ли если когда потому но хотя и или "
-                            "а that whether if when because but although though and or said says say told tells added "
+                            "а that whether if when because but although though and or while whereas said says say "
+                            "told tells added "
                             "claimed argued insisted warned according stressed admitted wrote writes believes believe "
                             "assured noted suggested stated announced reported explained confirmed denied "
                             "acknowledged".split())

@@ -891,6 +891,14 @@ CLAIM_EXAMPLES = {
         "Engineers said the tunnel flooded, so trains were stopped.", "the tunnel flooded, so trains were stopped",
         "Інженери сказали, що тунель затопило, так що потяги зупинили.", "en", "uk",
         "тунель затопило, так що потяги зупинили"),
+    "the «як» of «тоді як» ('while') stays out of a position": (
+        "Teachers welcomed the plan, while parents' groups opposed it.", "parents' groups opposed it",
+        "Вчителі підтримали план, тоді як батьківські об'єднання виступили проти.", "en", "uk",
+        "батьківські об'єднання виступили проти"),
+    "and «в то время как»": (
+        "Teachers welcomed the plan, while parents' groups opposed it.", "parents' groups opposed it",
+        "Учителя поддержали план, в то время как родительские объединения выступили против.", "en", "ru",
+        "родительские объединения выступили против"),
 }
 
 
