@@ -119,17 +119,21 @@ def counterpart(
         covered = covered | bracket[2]
     # A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
     # the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»).
-    relative = next((k for k in range(1, len(inside)) if inside[k] in _RELATIVES), None) \
-        if tgt_lang in ("uk", "ru") else None  # as written: "WHO" is no "who"
-    if relative is not None:
+    # Into English, the clause goes to its last word that matches the source clause ("those who were there").
+    relative = next((k for k in range(1, len(inside))
+                     if inside[k] in (_CYRILLIC_WHO if tgt_lang == "en" else _RELATIVES)), None)  # "WHO" is no "who"
+    head_found = relative is not None and any(k < relative for k in covered)  # the clause comes after it
+    if relative is not None and tgt_lang == "en":
+        clause = _english_relative_clause(target, hits, breaks, first, last, head_found,
+                                          set(range(relative, len(inside))))
+    elif relative is not None:
         coordinated_clause = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
         nested = sum(1 for w in inside[relative + 1:] if w in _RELATIVES)
-        head_found = any(k < relative for k in covered)  # then the clause comes after it, not before
         clause = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated_clause, nested,
                                   head_found)
-        if clause:
-            first, last = clause
-            covered = covered | set(range(relative, len(inside)))
+    if relative is not None and clause:
+        first, last = clause
+        covered = covered | set(range(relative, len(inside)))
     # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
     # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
     covered = covered | _counted_with(compounds, inside, covered)
@@ -626,6 +630,40 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
             and _preposition(target[last][2], lang):  # «на магазин [у]» before a word that matches outside
         last -= 1
     return (first, last) if last > pronoun else None  # a pronoun alone is another clause («Іваненка, [якого]»)
+
+
+def _english_relative_clause(target, hits, breaks, first: int, last: int, head_found: bool,
+                             clause_words: set) -> tuple[int, int] | None:
+    """The run grown to the English relative clause ("who", "that", "which") inside it, right after it or before it
+    with free words only between (then with the word it hangs on), up to the clause's last word that matches a word
+    of the source clause, before any punctuation: English has no comma to end it."""
+    pronoun = next((j for j in range(1, min(last + 2, len(target))) if target[j][2] in _ENGLISH_RELATIVES
+                    and (j >= first or not head_found
+                         and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
+    if pronoun is None:
+        return None
+    end, limit = None, pronoun
+    for j in range(pronoun + 1, len(target)):
+        if breaks[j] or hits[j] is None:
+            break
+        limit = j
+        if hits[j] & clause_words:
+            end = j
+    if end is None:  # no evidence: as many words as the source clause, English being a little longer
+        end = min(limit, pronoun + round(len(clause_words) * ENGLISH_LENGTH) - 1)
+        while end > pronoun and target[end][2].lower() in _ENGLISH_GRAMMAR:  # not "by the", but "perpetuate it"
+            end -= 1
+        if end == pronoun:
+            return None
+    if pronoun <= first and not breaks[pronoun] and hits[pronoun - 1] is not None:
+        first = pronoun - 1
+        while first > 0 and not breaks[first] and hits[first - 1]:  # the phrase's words it ends
+            first -= 1
+    return first, max(last, end)
+
+
+_ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
+ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev sets (34,037 / 29,846 and 30,832)
 
 
 def _opens_relative(window: str, target, j: int) -> bool:

@@ -701,6 +701,12 @@ ROUND_EXAMPLES = {
     "a Greek ch compares the whole name": (
         "In Helsinki, Chelsea thanked her fans.", "Chelsea", "У Гельсінкі Челсі подякувала своїм фанатам.", "en",
         "uk", "Челсі"),
+    "into English a relative clause without evidence is as long as the source clause": (
+        "Я не думаю, що ті, хто це роблять, це усвідомлюють.", "ті, хто це роблять",
+        "I don't think those who perpetuate it are aware of it.", "uk", "en", "those who perpetuate it"),
+    "into English a relative clause with evidence ends at it": (
+        "Сумніваюся, що ті, хто приїхав з Харкова, знали про розлом.", "ті, хто приїхав з Харкова",
+        "I doubt that those who came from Kharkiv knew about the fault.", "uk", "en", "those who came from Kharkiv"),
 }
 
 
