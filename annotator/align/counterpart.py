@@ -201,6 +201,7 @@ def counterpart(
         initial = not sentence[:start].strip()
         named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
         last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named)
+        last, budget = _english_complement(target, hits, breaks, last, budget)
         first, last = _english_modifiers(target, hits, breaks, first, last, budget)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
@@ -301,6 +302,32 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
     if number or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
         return last + 1, budget - 1
     return last, budget
+
+
+def _english_complement(target, hits, breaks, last: int, budget: int) -> tuple[int, int]:
+    """English puts a head's complement after it with "of" or "for", where Ukrainian and Russian have a genitive:
+    with words still missing, "of" (or "for"), an article, and then a name of capitalised words for one missing word
+    ("Department [of Natural Resources]", "president [of the Horticulture Trades Association]"), or free common words,
+    one each ("spokesman [for the regional administration]"); never a function word, a verb in -ed, a word that
+    matches outside, or across punctuation."""
+    if not budget or last + 2 >= len(target) or target[last + 1][2] not in ("of", "for") \
+            or breaks[last + 1] or hits[last + 1] is None:
+        return last, budget
+    j = last + 2
+    if target[j][2] in ("the", "a", "an") and not breaks[j]:
+        j += 1
+    end = None
+    while budget and j < len(target) and not breaks[j] and hits[j] is not None:
+        word = target[j][2]
+        if word[:1].isupper():
+            while j < len(target) and not breaks[j] and hits[j] is not None and target[j][2][:1].isupper():
+                end, j = j, j + 1
+            budget -= 1
+            break
+        if not _english_modifier(word):
+            break
+        end, j, budget = j, j + 1, budget - 1
+    return (end, budget) if end is not None else (last, budget)
 
 
 def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int) -> tuple[int, int]:

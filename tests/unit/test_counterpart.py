@@ -707,6 +707,12 @@ ROUND_EXAMPLES = {
     "into English a relative clause with evidence ends at it": (
         "Сумніваюся, що ті, хто приїхав з Харкова, знали про розлом.", "ті, хто приїхав з Харкова",
         "I doubt that those who came from Kharkiv knew about the fault.", "uk", "en", "those who came from Kharkiv"),
+    "into English a genitive is an 'of' complement after the head": (
+        "Вища рада старожитностей схвалила план.", "Вища рада старожитностей",
+        "The Supreme Council of Antiquities approved the plan.", "uk", "en", "Supreme Council of Antiquities"),
+    "… or a 'for' one": (
+        "Представитель галереи Тейт отказался от комментариев.", "Представитель галереи Тейт",
+        "A spokesperson for the Tate declined to comment.", "ru", "en", "spokesperson for the Tate"),
 }
 
 
