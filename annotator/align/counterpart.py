@@ -202,7 +202,10 @@ def counterpart(
         named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
         last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named)
         last, budget = _english_complement(target, hits, breaks, last, budget)
-        first, last = _english_modifiers(target, hits, breaks, first, last, budget)
+        participle = any(_adjectival(w, src_lang) for w in missing if w.islower())  # «слаборозвинені»
+        first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
+        if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
+            first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
     bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
@@ -330,19 +333,34 @@ def _english_complement(target, hits, breaks, last: int, budget: int) -> tuple[i
     return (end, budget) if end is not None else (last, budget)
 
 
-def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int) -> tuple[int, int]:
+def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
+                       participle: bool = False) -> tuple[int, int]:
     """English puts a phrase's modifiers before its head: free words just before the run come with it, one per
     missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number,
     a date word ("Yesterday", "Monday"), an adverb in -ly ("reportedly") or a word in -ed, which is mostly a verb
-    ("contacted Senator Rogers' office")."""
+    ("contacted Senator Rogers' office") unless an adjective or participle of the source is missing (`participle`:
+    "[persecuted] social groups" for «переслідуваних соціальних груп»)."""
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
-            target[first - 1][2]):
+            target[first - 1][2], participle and _after_determiner(target, breaks, first - 1)):
         first, budget = first - 1, budget - 1
     return first, last
 
 
-def _english_modifier(word: str) -> bool:
-    return not (word[0].isdigit() or _calendar(word) or _english_function_word(word) or word.lower().endswith("ed"))
+def _after_determiner(target, breaks, j: int) -> bool:
+    """Target word j starts its sentence or clause, or follows an article, a preposition or a possessive: where an
+    -ed word is an adjective ("the [persecuted] groups"), not a verb ("they reminded residents")."""
+    return j == 0 or breaks[j] or target[j - 1][2].lower() in _DETERMINER_SLOT
+
+
+_DETERMINER_SLOT = frozenset("a an the of for to with by from in on at and or his her their our my your its".split())
+
+
+def _english_modifier(word: str, participle: bool = False) -> bool:
+    return not (word[0].isdigit() or _calendar(word) or _english_function_word(word)
+                or word.lower().endswith("ed") and not participle)
+
+
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
 
 
 def _english_function_word(word: str) -> bool:
@@ -379,8 +397,8 @@ _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
     "excluding over about around nearly almost approximately roughly against into through".split())
 # prepositions that end a phrase as written in lower case ("under Poland's government"; but "Under Secretary")
-_LOWER_PREPOSITIONS = frozenset("under between among across within without towards toward upon via despite since until "
-                                "amid behind beyond".split())
+_LOWER_PREPOSITIONS = frozenset("under between among across within without towards toward upon onto via despite since "
+                                "until amid behind beyond".split())
 
 
 def _in_number(target, j: int) -> bool:
@@ -1048,7 +1066,7 @@ def _abbreviation(a: str, b: str) -> bool:
 
 # The numbers one to ten as words, in the forms news use most ("five haters", «п'ятеро ненависників», «пятерых»).
 _NUMBER_WORDS = {word: str(n) for n, words in enumerate([
-    "one один одна одне одно одного однієї одной",
+    "one один одна одне одно одного однієї одной одну одному одним одній одною",
     "two два дві две двох двух двома двумя двоє двое двоих",
     "three три трьох трех трёх трьома тремя троє трое троих",
     "four чотири четыре чотирьох четырех четырёх чотирма четырьмя четверо четверых",

@@ -713,6 +713,15 @@ ROUND_EXAMPLES = {
     "… or a 'for' one": (
         "Представитель галереи Тейт отказался от комментариев.", "Представитель галереи Тейт",
         "A spokesperson for the Tate declined to comment.", "ru", "en", "spokesperson for the Tate"),
+    "into English a person's name comes with its Mr": (
+        "Байден заявив, що переговори тривають.", "Байден", "Mr Biden said the talks were continuing.", "uk", "en",
+        "Mr Biden"),
+    "into English a word in -ed after an article is an adjective of the phrase": (
+        "Фонд допомагає переслідуваним релігійним громадам.", "переслідуваним релігійним громадам",
+        "The fund helps the persecuted religious communities.", "uk", "en", "persecuted religious communities"),
+    "«свій» is his": (
+        "Він подзвонив своєму старшому братові.", "своєму старшому братові", "He called his elder brother.", "uk",
+        "en", "his elder brother"),
 }
 
 
@@ -742,7 +751,8 @@ GLOSSARY_PAIRS = [
     ("Cyber", "Кіберзлочинці", "uk"), ("host", "ведучий", "uk"),
     ("many", "багатьом", "uk"), ("most", "большинство", "ru"), ("several", "нескольких", "ru"), ("some", "деякі", "uk"),
     ("each", "кожен", "uk"), ("developers", "розробники", "uk"), ("technician", "техник", "ru"),
-    ("Jr", "молодший", "uk"), ("ma'am", "мадам", "ru"),
+    ("Jr", "молодший", "uk"), ("ma'am", "мадам", "ru"), ("thousands", "тисячам", "uk"), ("dozens", "десятки", "ru"),
+    ("her", "своих", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
