@@ -49,7 +49,7 @@ def _actor_names(span, lang):
 def suggest_for_span(sid):
     span = span_service.get_span(db.session, sid, current_user)
     source = span.document
-    out = [projection.suggest(db.session, span, source, target, _actor_names(span, target.lang)).as_dict()
+    out = [projection.Projector(db.session, source, target).suggest(span, _actor_names(span, target.lang)).as_dict()
            for target in projection.versions(source)]
     db.session.commit()  # sentences segmented on the way are kept
     return {"span": span_json(span, source.text), "suggestions": out}
@@ -66,12 +66,10 @@ def suggest_for_document(did, args: Target):
     spans = span_service.visible_spans(db.session, source, current_user, source.project)
     linked = {s for s, t in projection.links_of(db.session, [s.id for s in spans])
               if t in _span_ids_of(target)}
-    out = []
-    for span in spans:
-        if span.id not in linked:
-            out.append({"span": span_json(span, source.text),
-                        "suggestion": projection.suggest(db.session, span, source, target,
-                                                         _actor_names(span, target.lang)).as_dict()})
+    projector = projection.Projector(db.session, source, target)
+    out = [{"span": span_json(span, source.text),
+            "suggestion": projector.suggest(span, _actor_names(span, target.lang)).as_dict()}
+           for span in spans if span.id not in linked]
     db.session.commit()
     return {"source": source.id, "target": target.id, "items": out}
 

@@ -47,41 +47,53 @@ def _beads_between(session, source: Document, target: Document) -> list[tuple[li
     return [(x[0], x[1]) if source.id == a else (x[1], x[0]) for x in row.beads]
 
 
-def target_region(session, span: Span, source: Document, target: Document) -> tuple[int, int] | None:
-    """The [start, end) of the target sentences aligned with the sentences the span touches."""
+def target_region(span: Span, source: Document, target: Document, beads) -> tuple[int, int] | None:
+    """The [start, end) of the target sentences aligned (`beads`, source side first) with the sentences the span
+    touches."""
     sentences = alignment.sentences_of(source)
     touched = {i for i, (s, e) in enumerate(sentences) if s < span.end and span.start < e}
-    targets = sorted({j for src, tgt in _beads_between(session, source, target) if touched & set(src) for j in tgt})
+    targets = sorted({j for src, tgt in beads if touched & set(src) for j in tgt})
     if not targets:
         return None
     target_sentences = alignment.sentences_of(target)
     return target_sentences[targets[0]][0], target_sentences[targets[-1]][1]
 
 
-def suggest(session, span: Span, source: Document, target: Document, actor_names: list[str] = ()) -> Suggestion:
-    base = Suggestion(doc=target.id, lang=target.lang)
-    try:
-        region = target_region(session, span, source, target)
-    except Invalid as exc:
-        base.error = exc.message
+class Projector:
+    """Suggestions from one version of an article into another. The pair's alignment and the project's lexicons
+    are read once, however many spans are carried ("Project all" on a long article)."""
+
+    def __init__(self, session, source: Document, target: Document):
+        self.source, self.target = source, target
+        try:
+            self.beads, self.error = _beads_between(session, source, target), None
+        except Invalid as exc:
+            self.beads, self.error = [], exc.message
+        self.lexicons = alignment.project_lexicons(session, source.project_id)
+
+    def suggest(self, span: Span, actor_names: list[str] = ()) -> Suggestion:
+        source, target = self.source, self.target
+        base = Suggestion(doc=target.id, lang=target.lang)
+        if self.error:
+            base.error = self.error
+            return base
+        region = target_region(span, source, target, self.beads)
+        if region is None:
+            base.error = "the span's sentence has no counterpart in this version"
+            return base
+        text = source.text[span.start:span.end]
+        lo, hi = region
+        window = target.text[lo:hi]
+        finders = (_by_listed_names(actor_names), _by_words(target.lang, self.lexicons), _by_name_skeleton,
+                   _by_number, _by_quote, _by_position)
+        for finder in finders:
+            found = finder(text, window, span, source, region)
+            if found:
+                start, end, reason, score = _widen(found, text, window, span, source, region)
+                return Suggestion(doc=target.id, lang=target.lang, start=lo + start, end=lo + end,
+                                  text=window[start:end], reason=reason, score=score)
+        base.error = "no counterpart found"
         return base
-    if region is None:
-        base.error = "the span's sentence has no counterpart in this version"
-        return base
-    text = source.text[span.start:span.end]
-    lo, hi = region
-    window = target.text[lo:hi]
-    lexicons = alignment.project_lexicons(session, source.project_id)
-    finders = (_by_listed_names(actor_names), _by_words(target.lang, lexicons), _by_name_skeleton, _by_number,
-               _by_quote, _by_position)
-    for finder in finders:
-        found = finder(text, window, span, source, region)
-        if found:
-            start, end, reason, score = _widen(found, text, window, span, source, region)
-            return Suggestion(doc=target.id, lang=target.lang, start=lo + start, end=lo + end,
-                              text=window[start:end], reason=reason, score=score)
-    base.error = "no counterpart found"
-    return base
 
 
 def _widen(found, text, window, span, source, region):

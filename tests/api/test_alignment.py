@@ -340,3 +340,28 @@ def test_linked_spans_teach_projection_the_words_a_team_confirmed(client, make):
     assert client.delete(f"/api/v1/spans/{links[0]}", headers=auth(token)).status_code in (200, 204)
     _, undone = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
     assert (undone.get("text"), undone.get("reason")) != ("пасічнику", "words across languages")
+
+
+def test_project_all_reads_the_alignment_and_the_lexicons_once_whatever_the_number_of_spans(app, client, group):
+    from sqlalchemy import event
+
+    from annotator.extensions import db
+
+    _, docs, _gid, t = group
+    statements = []
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+
+    def project_all_statements(words):
+        for word in words:
+            start = EN.index(word)
+            client.post(f"/api/v1/documents/{docs['en']}/spans", json={"start": start, "end": start + len(word),
+                                                                       "label": "ACTOR"}, headers=auth(t["olena"]))
+        statements.clear()
+        got = client.get(f"/api/v1/documents/{docs['en']}/projection?to={docs['uk']}", headers=auth(t["olena"]))
+        assert got.status_code == 200
+        return len(statements), len(got.json["items"])
+
+    few = project_all_statements(["Putin", "Erdogan"])
+    many = project_all_statements(["Sochi", "Tuesday", "grain", "Kyiv"])
+    assert (few[1], many[1]) == (2, 6) and many[0] == few[0]
