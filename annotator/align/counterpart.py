@@ -201,7 +201,8 @@ def counterpart(
         initial = not sentence[:start].strip()
         named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
         last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named)
-        last, budget = _english_complement(target, hits, breaks, last, budget)
+        if any(_cases(w, src_lang)[0] == "NOUN" and "gent" in _cases(w, src_lang)[1] for w in missing if w.islower()):
+            last, budget = _english_complement(target, hits, breaks, last, budget)  # only for a genitive missing
         participle = any(_adjectival(w, src_lang) for w in missing if w.islower())  # «слаборозвинені»
         first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
@@ -224,7 +225,8 @@ def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None 
         lexicons = lexicon.packaged()
     pair = lexicons.get((a_lang, b_lang))
     entries, langs = (pair.forward if pair else {}), (a_lang, b_lang)
-    words_a, words_b = _TOKEN.findall(a), _TOKEN.findall(b)
+    words_a = [w for w in _TOKEN.findall(a) if not _grammar(w, a_lang)]  # "the" pairs with nothing
+    words_b = [w for w in _TOKEN.findall(b) if not _grammar(w, b_lang)]
     matched = {(i, j) for i, x in enumerate(words_a) for j, y in enumerate(words_b) if _similar(x, y, entries, langs)}
     return (" ".join(w for i, w in enumerate(words_a) if all(i != m for m, _ in matched)),
             " ".join(w for j, w in enumerate(words_b) if all(j != m for _, m in matched)))
@@ -347,9 +349,9 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
 
 
 def _after_determiner(target, breaks, j: int) -> bool:
-    """Target word j starts its sentence or clause, or follows an article, a preposition or a possessive: where an
-    -ed word is an adjective ("the [persecuted] groups"), not a verb ("they reminded residents")."""
-    return j == 0 or breaks[j] or target[j - 1][2].lower() in _DETERMINER_SLOT
+    """Target word j starts the sentence, or follows an article, a preposition or a possessive: where an -ed word
+    is an adjective ("the [persecuted] groups"), not a verb ("they reminded residents", "have visited people")."""
+    return j == 0 or target[j - 1][2].lower() in _DETERMINER_SLOT
 
 
 _DETERMINER_SLOT = frozenset("a an the of for to with by from in on at and or his her their our my your its".split())
@@ -633,7 +635,7 @@ _CLOSE_QUOTE = re.compile("[»”]")
 
 
 _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хоча і й та або что чтобы ли если когда потому но хотя и или "
-                            "а that whether if when because but although though and or while whereas said says say "
+                            "а that whether if when because but although though and or said says say "
                             "told tells added "
                             "claimed argued insisted warned according stressed admitted wrote writes believes believe "
                             "assured noted suggested stated announced reported explained confirmed denied "
