@@ -63,12 +63,11 @@ _SOURCE, _TARGET, _DOC_A, _DOC_B = aliased(Span), aliased(Span), aliased(Documen
 
 
 def _linked(query, project_id: int):
-    """`query` over the project's links between live spans, each pair once (a link is stored both ways)."""
+    """`query` over the project's links between live spans (the app stores a link both ways, an import as listed)."""
     return (query.select_from(SpanLink).join(_SOURCE, _SOURCE.id == SpanLink.span_id)
             .join(_TARGET, _TARGET.id == SpanLink.target_id)
             .join(_DOC_A, _DOC_A.id == _SOURCE.document_id).join(_DOC_B, _DOC_B.id == _TARGET.document_id)
-            .where(_DOC_A.project_id == project_id, SpanLink.span_id < SpanLink.target_id,
-                   _SOURCE.deleted_at.is_(None), _TARGET.deleted_at.is_(None)))
+            .where(_DOC_A.project_id == project_id, _SOURCE.deleted_at.is_(None), _TARGET.deleted_at.is_(None)))
 
 
 def _linked_key(session, project_id: int) -> tuple:
@@ -118,11 +117,14 @@ def learn_linked(session, project_id: int) -> lexicon.Lexicons:
     nothing else pairs up (counterpart.unexplained), so that two links of "rider" and «кур'єр» teach that pair and
     "Professor Marchuk" and «професор Марчук» teach nothing."""
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for lang_a, text_a, lang_b, text_b in session.execute(_linked(select(
+    seen = set()
+    for source, target, lang_a, text_a, lang_b, text_b in session.execute(_linked(select(
+            SpanLink.span_id, SpanLink.target_id,
             _DOC_A.lang, func.substr(_DOC_A.text, _SOURCE.start + 1, _SOURCE.end - _SOURCE.start),
             _DOC_B.lang, func.substr(_DOC_B.text, _TARGET.start + 1, _TARGET.end - _TARGET.start)), project_id)):
         a, b = base_lang(lang_a), base_lang(lang_b)
-        if a != b:
+        if a != b and frozenset((source, target)) not in seen:  # each pair once, whichever ways it is stored
+            seen.add(frozenset((source, target)))
             words_a, words_b = unexplained(text_a, text_b, a, b)
             _add_oriented(pairs, a, words_a, b, words_b)
     return {langs: lexicon.learn(found) for langs, found in pairs.items()}

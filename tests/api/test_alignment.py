@@ -365,3 +365,24 @@ def test_project_all_reads_the_alignment_and_the_lexicons_once_whatever_the_numb
     few = project_all_statements(["Putin", "Erdogan"])
     many = project_all_statements(["Sochi", "Tuesday", "grain", "Kyiv"])
     assert (few[1], many[1]) == (2, 6) and many[0] == few[0]
+
+
+def test_links_an_import_stores_one_way_teach_as_links_made_in_the_app_do(app, make):
+    from annotator.extensions import db
+    from annotator.models import SpanLink
+    from annotator.services import alignment
+    from tests.factories import span_on_word
+
+    make.user("olena")
+    project = make.project("apiary")
+    for k, (en, uk) in enumerate(HIVES[:2]):
+        en_doc = make.document(project.id, text=en, lang="en", group=f"hive {k}")
+        uk_doc = make.document(project.id, text=uk, lang="uk", group=f"hive {k}")
+        english = span_on_word(app, en_doc.id, "olena", "beekeeper", "ACTOR")
+        ukrainian = span_on_word(app, uk_doc.id, "olena", uk.split()[0 if k == 0 else 1], "ACTOR")
+        with app.app_context():  # one way only, the later span first, as an import file may list it
+            db.session.add(SpanLink(span_id=max(english, ukrainian), target_id=min(english, ukrainian)))
+            db.session.commit()
+    with app.app_context():
+        learned = alignment.learn_linked(db.session, project.id)
+    assert learned[("en", "uk")].get("beeke") == ("пасіч",)
