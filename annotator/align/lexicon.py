@@ -57,11 +57,13 @@ def learn(pairs: Iterable[tuple[str, str]], min_count: int = 2, min_dice: float 
 
 
 def invert(lexicon: Lexicon) -> Lexicon:
-    out: dict[str, set[str]] = {}
+    """Target stem -> source stems, the strongest first: a source whose best partner the target is comes
+    before one that has it second (the stored entries keep their partners' order, not their scores)."""
+    out: dict[str, list[tuple[int, str]]] = {}
     for s, targets in lexicon.items():
-        for t in targets:
-            out.setdefault(t, set()).add(s)
-    return {t: tuple(sorted(sources)) for t, sources in out.items()}
+        for rank, t in enumerate(targets):
+            out.setdefault(t, []).append((rank, s))
+    return {t: tuple(s for _rank, s in sorted(sources)) for t, sources in out.items()}
 
 
 def dump(lexicons: dict[tuple[str, str], Lexicon], path: Path) -> None:

@@ -194,6 +194,13 @@ def test_a_project_lexicon_is_combined_with_the_shipped_one():
     assert shipped == {("en", "uk"): {"wheat": ("пшени",), "price": ("ціни",)}}  # not modified
 
 
+def test_read_the_other_way_a_lexicon_puts_the_strongest_partner_first():
+    """Into English a word takes its first partner only: the one it is best for, not the first in the alphabet."""
+    entries = {("en", "uk"): {"court": ("суд",), "case": ("справа", "суд"), "action": ("позов", "суд")}}
+    assert lexicon.prepare(entries)[("uk", "en")].forward["суд"][0] == "court"
+    assert lexicon.invert(entries[("en", "uk")])["суд"] == ("court", "action", "case")
+
+
 def test_a_short_article_whose_names_recur_in_every_sentence_aligns_one_to_one():
     """With three sentences, what the others hold "by chance" is most of each sentence's evidence."""
     en = ["Hart tells Petrenko that Kyiv will help Odesa rebuild its port",
