@@ -1,6 +1,7 @@
 """Score sentence alignment on a line-aligned parallel dev set (en / uk / ru) against Gale-Church.
 
     python bench/align_eval.py DEVSET_DIR [--docs all|even|odd] [--lexicon DIR[:even|odd] | packaged | none]
+                               [--domain all|news|social|ecommerce|chat]
 
 DEVSET_DIR holds en.txt, uk.txt, ru.txt (line i is the same segment in all three) and docs.txt (the
 document id of each line). Each document is aligned on its own, in three settings:
@@ -94,6 +95,15 @@ def pick(documents: list[range], which: str) -> list[range]:
     if which == "all":
         return documents
     return documents[0::2] if which == "even" else documents[1::2]
+
+
+def domain(doc_id: str) -> str:
+    """The domain of a wmt22-general document, told by its id (wmt23-news is all news)."""
+    if doc_id.startswith(("t1_", "t3_")):
+        return "social"  # Reddit comments and posts
+    if doc_id.startswith("ecommerce"):
+        return "ecommerce"
+    return "chat" if "CLIENT" in doc_id else "news"
 
 
 def load_lexicons(spec: str) -> dict | None:
@@ -262,12 +272,17 @@ def main(argv=None) -> int:
     parser.add_argument("--docs", choices=("all", "even", "odd"), default="all")
     parser.add_argument("--lexicon", default="packaged", help="DIR[:even|odd], packaged or none")
     parser.add_argument("--settings", default=",".join(SETTINGS))
+    parser.add_argument("--domain", choices=("all", "news", "social", "ecommerce", "chat"), default="all",
+                        help="only the documents of one domain (after --docs picks its split)")
     args = parser.parse_args(argv)
     lines, documents = load_devset(args.devset)
     documents = pick(documents, args.docs)
+    if args.domain != "all":
+        ids = (args.devset / "docs.txt").read_text(encoding="utf-8").splitlines()
+        documents = [doc for doc in documents if domain(ids[doc.start]) == args.domain]
     started = time.perf_counter()
     lexicons = load_lexicons(args.lexicon)
-    print(f"dev set {args.devset.name} ({args.docs} documents: {len(documents)}, "
+    print(f"dev set {args.devset.name} ({args.docs} documents, domain {args.domain}: {len(documents)}, "
           f"{sum(len(d) for d in documents)} lines), lexicon: {args.lexicon}\n")
     print_table(evaluate(lines, documents, args.settings.split(","), lexicons))
     print(f"\n{time.perf_counter() - started:.1f} s")
