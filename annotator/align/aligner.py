@@ -31,7 +31,7 @@ GALE_CHURCH = dp.Params(ratio=1.0, variance=6.8)
 # How much one key of each kind weighs against a name, number, date or quote (weight 1).
 LEXICON_WEIGHT = 0.5
 COGNATE_WEIGHT = 0.5
-GLOSSARY_WEIGHT = 0.5
+GLOSSARY_WEIGHT = 1.0  # a meaning of the glossary or the vocabulary (chosen on the tuning split: 0.25-2 tried)
 
 
 def align(
@@ -47,7 +47,8 @@ def align(
 
     Bead shapes are 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2. Evidence besides lengths: names, numbers, dates and
     quotes; words spelled alike once transliterated; stem translations from the lexicon of the language
-    pair (the packaged one unless `lexicons` is given, see annotator.align.lexicon); and paragraph breaks,
+    pair (the packaged one unless `lexicons` is given, see annotator.align.lexicon); the meanings of the
+    hand-written glossary and vocabulary (annotator.align.glossary); and paragraph breaks,
     given as the indices of the sentences that start a paragraph (a soft anchor: a bead that ends at a
     break on one side only costs more).
     """
@@ -92,7 +93,8 @@ def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: i
 
 @lru_cache(maxsize=4096)
 def _glossary_keys(sentence: str, lang: str) -> frozenset[str]:
-    """The glossary meanings of the sentence's words (words naming actors: officials, police, mayor …)."""
+    """The meanings of the sentence's words in the glossary (officials, police, mayor …) and the vocabulary (settings,
+    money, reply …)."""
     return frozenset(f"g{row}" for word in words_of(sentence) for row in glossary.meanings(word, lang))
 
 

@@ -1,17 +1,18 @@
-"""Words that name actors in the news (titles, bodies, ranks, relations), by meaning across en, uk and ru.
+"""Words by meaning across en, uk and ru, written for this project.
 
 The learned lexicon (annotator.align.lexicon) knows the words of the sentences it was learned from, one
-partner each; an ACTOR phrase is mostly made of a closed set of words it often lacks ("spokesperson",
-«речник», «представитель»). `data/glossary.tsv` lists them, written for this project: a row is one meaning,
-each cell the starts of that meaning's words in one language (inflected forms match by their start), or
-"=word" for a word that must match whole.
+partner each. Two hand-written tables add what it lacks: `data/glossary.tsv`, the closed set of words ACTOR
+phrases are made of (titles, bodies, ranks, relations: "spokesperson", «речник», «представитель»), and
+`data/vocabulary.tsv`, the common words of news, forums, support chats and shops ("settings", «досвід»,
+«покупатель»). A row is one meaning, each cell the starts of that meaning's words in one language (inflected
+forms match by their start), or "=word" for a word that must match whole.
 """
 
 import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-FILE = Path(__file__).with_name("data") / "glossary.tsv"
+FILES = tuple(Path(__file__).with_name("data") / name for name in ("glossary.tsv", "vocabulary.tsv"))
 LANGS = ("en", "uk", "ru")
 
 
@@ -20,7 +21,7 @@ def _index() -> dict[str, tuple[dict[str, frozenset[int]], dict[str, frozenset[i
     """Per language: {whole word: rows}, {word start: rows} and the lengths of the starts."""
     whole: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
     starts: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
-    rows = [line.split("\t") for line in FILE.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for file in FILES for line in file.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     for row, cells in enumerate(rows):
         for lang, cell in zip(LANGS, cells, strict=True):

@@ -2,7 +2,9 @@
 
 import dataclasses
 
-from annotator.align import align, aligner, gale_church, lexicon, paragraph_starts, split_sentences
+import pytest
+
+from annotator.align import align, aligner, gale_church, glossary, lexicon, paragraph_starts, split_sentences
 from annotator.align.anchors import cognate_keys, name_skeleton, normalize_number, sentence_anchors
 
 EN = [
@@ -125,16 +127,17 @@ def test_the_packaged_lexicon_covers_every_pair_in_both_directions():
 
 
 def test_lexical_evidence_decides_which_sentence_was_dropped():
-    # Two sentences of the same length, no names or numbers: only the words tell which one is missing.
-    words = {("en", "uk"): {"weath": ("погод",), "harve": ("урожа",),
-                            "price": ("ціни",), "went": ("зросл",)}}
+    # Two sentences of the same length, no names or numbers, words neither glossary nor vocabulary knows: only the
+    # lexicon tells which one is missing.
+    words = {("en", "uk"): {"pears": ("груші",), "ripe": ("стигл",), "hives": ("вулик",), "hummi": ("гудів", "гуділ"),
+                            "wasps": ("оси",)}}
     known = lexicon.prepare(words)
-    weather, harvest, prices, farmers = "The weather was dry.", "The harvest was poor.", "Prices went up a lot.", \
-        "Farmers were angry."
-    uk = ["Погода була суха.", "Ціни дуже зросли.", "Фермери сердилися."]
-    en = [weather, harvest, prices, farmers]
+    pears, plums, hives, wasps = "The pears were ripe.", "The plums were sour.", "The hives were humming.", \
+        "The wasps were stinging."
+    uk = ["Груші були стиглі.", "Вулики гуділи.", "Оси жалили."]
+    en = [pears, plums, hives, wasps]
     assert align(en, uk, "en", "uk", lexicons=known) == [([0], [0]), ([1], []), ([2], [1]), ([3], [2])]
-    en = [weather, prices, harvest, farmers]
+    en = [pears, hives, plums, wasps]
     assert align(en, uk, "en", "uk", lexicons=known) == [([0], [0]), ([1], [1]), ([2], []), ([3], [2])]
     assert align(en, uk, "en", "uk", lexicons={}) != align(en, uk, "en", "uk", lexicons=known)
 
@@ -192,6 +195,31 @@ def test_a_project_lexicon_is_combined_with_the_shipped_one():
     both = lexicon.combine(ours, shipped)
     assert both[("en", "uk")] == {"wheat": ("пшени",), "price": ("цін", "ціни"), "hives": ("вулик",)}
     assert shipped == {("en", "uk"): {"wheat": ("пшени",), "price": ("ціни",)}}  # not modified
+
+
+@pytest.mark.parametrize(("en", "other", "lang"), [
+    (["The engine failed on the second day.", "Nobody answered the phone.", "The seats were dirty.",
+      "I will never book with them again."],
+     ["Двигун зламався на другий день.", "Сидіння були брудні.", "Я більше ніколи не бронюватиму в них."], "uk"),
+    (["My parcel never arrived.", "The tracking page shows nothing.", "I want my money back.", "Please reply soon."],
+     ["Моя посилка так і не прийшла.", "Я хочу повернути свої гроші.", "Будь ласка, дайте відповідь швидше."], "uk"),
+    (["My parcel never arrived.", "The tracking page shows nothing.", "I want my money back.", "Please reply soon."],
+     ["Моя посылка так и не пришла.", "Я хочу вернуть свои деньги.", "Пожалуйста, ответьте поскорее."], "ru"),
+])
+def test_common_words_tell_which_sentence_of_a_chat_the_translation_dropped(en, other, lang):
+    """No names, numbers or lexicon: the vocabulary's everyday words (seats, money, reply …) are the evidence."""
+    assert align(en, other, "en", lang, lexicons={}) == [([0], [0]), ([1], []), ([2], [1]), ([3], [2])]
+
+
+def test_every_vocabulary_row_has_three_languages_and_no_short_start():
+    """A start of three letters takes words of every meaning («рад»: радість, радіо, Рада); write whole forms."""
+    path = glossary.FILES[1]
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) > 3000
+    for cells in rows:
+        assert len(cells) == 3 and all(cell.split() for cell in cells), cells
+        assert all(form.startswith("=") or len(form) >= 4 for cell in cells for form in cell.split()), cells
 
 
 def test_read_the_other_way_a_lexicon_puts_the_strongest_partner_first():
