@@ -204,9 +204,17 @@ def _chance(matches: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:
 
 
 def _break_cost(evidence: Evidence, shape, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """1 where the bead ends at a paragraph break on one side only, plus 1 per break a 2-x bead spans."""
+    """1 where the bead ends at a paragraph break on one side only, plus 1 per break a 2-x bead spans.
+
+    A sentence left out of the translation (a 1-0 or 0-1 bead) takes its paragraph's break with it: where it
+    opened a paragraph that the other side starts with the next sentence, its bead costs nothing; where it
+    closed one, the bead before it paid for the break it moved, and this one pays that back (-1)."""
     src, tgt = evidence.src_breaks, evidence.tgt_breaks
     cost = (src[rows] != tgt[cols]).astype(float)
+    if 0 in shape:
+        own, end, other = (src, rows, tgt[cols]) if shape == (1, 0) else (tgt, cols, src[rows])
+        before, after, other = np.broadcast_arrays(own[np.maximum(end - 1, 0)], own[end], other)
+        return np.where(other & before, 0.0, np.where(other & after, -1.0, cost))
     if shape[0] == 2:
         cost = cost + src[np.maximum(rows - 1, 0)]
     if shape[1] == 2:

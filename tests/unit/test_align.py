@@ -222,6 +222,17 @@ def test_every_vocabulary_row_has_three_languages_and_no_short_start():
         assert all(form.startswith("=") or len(form) >= 4 for cell in cells for form in cell.split()), cells
 
 
+def test_a_sentence_left_out_takes_the_break_of_the_paragraph_it_opened():
+    """The translation's second paragraph starts with the sentence after the one it dropped; leaving that one out
+    costs no break, so it is not merged into the paragraph before to keep the breaks in step."""
+    en = ["Ostap Vyshnia wrote in 1923.", "Stories about hunting sold well.", "Well, hm.", "Readers loved them.",
+          "They laughed."]
+    uk = ["Остап Вишня писав у 1923 році.", "Оповідання про полювання добре продавалися.", "Читачі їх любили.",
+          "Вони сміялися."]
+    assert align(en, uk, "en", "uk", [0, 2], [0, 2], lexicons={}) \
+        == [([0], [0]), ([1], [1]), ([2], []), ([3], [2]), ([4], [3])]
+
+
 def test_read_the_other_way_a_lexicon_puts_the_strongest_partner_first():
     """Into English a word takes its first partner only: the one it is best for, not the first in the alphabet."""
     entries = {("en", "uk"): {"court": ("суд",), "case": ("справа", "суд"), "action": ("позов", "суд")}}
