@@ -213,8 +213,9 @@ def counterpart(
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
-        return _quoted(window, target[first][0], closing, bare)
-    return _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
+        return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
+    found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
+    return _marked(window, *found, sentence[start:end])
 
 
 def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None = None) -> tuple[str, str]:
@@ -436,6 +437,17 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
             end += 1
         elif start and window[start - 1] == '"':
             start -= 1
+    return start, end
+
+
+def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
+    """A hashtag, a mention or a placeholder keeps its marks (#MeToo, @kyivpost, #NAME#): the marks at the
+    phrase's edges are taken where the translation has them beside the span (words are letters and digits)."""
+    lead, trail = len(phrase) - len(phrase.lstrip("#@")), len(phrase) - len(phrase.rstrip("#"))
+    if lead and window[max(start - lead, 0):start] == phrase[:lead]:
+        start -= lead
+    if trail and window[end:end + trail] == phrase[len(phrase) - trail:]:
+        end += trail
     return start, end
 
 

@@ -965,3 +965,15 @@ def test_everyday_words_of_the_vocabulary_are_evidence_of_a_phrase_and_a_claim()
                      "the dry summer would ruin the harvest",
                      "Местные фермеры предупредили, что засушливое лето погубит урожай.", "en", "ru", clause=True) \
         == "засушливое лето погубит урожай"
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "window", "tgt", "expected"), [
+    ("Thousands of #MeToo activists marched in Kyiv.", "#MeToo activists",
+     "Тисячі активістів #MeToo пройшли Києвом.", "uk", "активістів #MeToo"),
+    ("The editors of @kyivpost replied at once.", "@kyivpost", "Редактори @kyivpost одразу відповіли.", "uk",
+     "@kyivpost"),
+    ("Thank you for contacting #PRS_ORG#.", "#PRS_ORG#", "Спасибо, что обратились в #PRS_ORG#.", "ru",
+     "#PRS_ORG#"),
+])
+def test_a_hashtag_a_mention_or_a_placeholder_keeps_its_marks(sentence, phrase, window, tgt, expected):
+    assert projected(sentence, phrase, window, "en", tgt) == expected
