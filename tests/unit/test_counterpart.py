@@ -761,7 +761,7 @@ NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru")
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
                       ("copy", "поліцейський", "uk"), ("supporters", "поддержки", "ru"), ("hostage", "ведучого", "uk"),
                       ("transport", "трансгендерів", "uk"), ("blackout", "чернокожих", "ru"),
-                      ("warehouse", "складом", "uk"), ("master", "майстерні", "uk"),
+                      ("warehouse", "складом", "uk"), ("master", "майстерні", "uk"), ("buy", "Покупатели", "ru"),
                       ("institution", "установити", "uk"), ("institution", "закладено", "uk"),
                       ("convict", "заключенный", "ru"), ("host", "ведущий", "ru"), ("each", "всё", "ru"),
                       ("who", "хто", "uk"), ("his", "свой", "ru"), ("their", "свої", "uk")]
