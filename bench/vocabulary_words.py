@@ -1,14 +1,17 @@
 """The English words that annotator/align/data/vocabulary.tsv translates, most frequent first.
 
     pip install wordfreq simplemma   # for this script only, not needed by the app
-    python bench/vocabulary_words.py [COUNT] > words.txt
+    python bench/vocabulary_words.py [COUNT [SKIP]] [--new] > words.txt
 
 wordfreq's most frequent English word forms, lemmatised by simplemma, less function words, numbers, names
-(simplemma capitalises them) and the words the glossary already has. The rows of vocabulary.tsv were then
-written for these words from general knowledge of the three languages, in glossary.tsv's format, by people
-who saw this list and the format only (no corpus, no dev set): see docs/alignment.md.
+(simplemma capitalises them) and the words the glossary already has; SKIP leaves out the first ones, and
+--new also the words a row of the vocabulary already matches (the second batch: 3000 3500 --new). The rows
+of vocabulary.tsv were then written for these words from general knowledge of the three languages, in
+glossary.tsv's format, by people who saw this list and the format only (no corpus, no dev set): see
+docs/alignment.md.
 """
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -37,11 +40,11 @@ getting go goes going gone went make made makes making im dont cant wont isnt di
 """.split())
 
 
-def words(count: int) -> list[str]:
+def words(count: int, skip: int = 0, new: bool = False) -> list[str]:
     actor_rows = sum(1 for line in glossary.FILES[0].read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#"))  # glossary.tsv's rows come first
     seen, out = set(), []
-    for form in top_n_list("en", 9000):
+    for form in top_n_list("en", 30000):
         if not re.fullmatch(r"[a-z][a-z-]{2,}", form):
             continue
         lemma = simplemma.lemmatize(form, lang="en")
@@ -51,8 +54,13 @@ def words(count: int) -> list[str]:
         if lemma[0].isupper() or any(row < actor_rows for row in glossary.meanings(lemma, "en")):
             continue
         out.append(lemma)
-    return out[:count]
+    return [w for w in out[skip:skip + count] if not (new and glossary.meanings(w, "en"))]
 
 
 if __name__ == "__main__":
-    print("\n".join(words(int(sys.argv[1]) if len(sys.argv) > 1 else 3500)))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int, nargs="?", default=3500)
+    parser.add_argument("skip", type=int, nargs="?", default=0)
+    parser.add_argument("--new", action="store_true", help="leave out the words a vocabulary row already matches")
+    args = parser.parse_args()
+    print("\n".join(words(args.count, args.skip, args.new)))
