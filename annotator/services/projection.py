@@ -16,7 +16,7 @@ from ..align.segment import base_lang
 from ..errors import N_, Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
-from .spans import create_span, states_claims
+from .spans import check_offsets, create_span, states_claims
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -222,11 +222,17 @@ def link_spans(session, span: Span, target: Span, user: User) -> None:
 
 
 def project_span(session, span: Span, target: Document, user: User, start, end) -> Span:
-    """Accept a suggestion: create the counterpart span (same label, attributes, actor) and link it."""
+    """Accept a suggestion: create the counterpart span (same label, attributes, actor) and link it. Where the
+    user has that span already (two annotators' spans of one name, projected in one go), it is linked instead."""
     if target.group_id is None or target.group_id != span.document.group_id or target.id == span.document_id:
         raise Invalid(N_("the target must be another version of the same article"), field="doc")
-    created = create_span(session, target, target.project, user, start, end, span.label, span.attrs,
-                          span.actor_id)
+    start, end = check_offsets(target, start, end)
+    created = session.scalar(select(Span).where(
+        Span.document_id == target.id, Span.annotator_id == user.id, Span.start == start, Span.end == end,
+        Span.label == span.label, Span.deleted_at.is_(None)).limit(1))
+    if created is None:
+        created = create_span(session, target, target.project, user, start, end, span.label, span.attrs,
+                              span.actor_id)
     link_spans(session, span, created, user)
     return created
 

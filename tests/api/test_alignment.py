@@ -124,6 +124,20 @@ def test_accepting_many_suggestions_saves_all_or_none(client, group):
     assert sorted(link[1] for link in uk_doc["links"]) == spans
 
 
+def test_two_annotators_spans_of_one_name_projected_together_make_one_span(client, group):
+    """Both suggestions land on «Путін»: the second links the span the first created, no duplicate is exported."""
+    _, docs, _, t = group
+    sources = [client.post(f"/api/v1/documents/{docs['en']}/spans", json={"start": 0, "end": 5, "label": "ACTOR"},
+                           headers=auth(t[user])).json["id"] for user in ("olena", "admin")]
+    items = [{"span": source, "doc": docs["uk"], "start": 0, "end": 5} for source in sources]
+    made = client.post("/api/v1/projection/accept", json={"items": items}, headers=auth(t["admin"]))
+    assert made.status_code == 201
+    assert len({c["span"]["id"] for c in made.json["created"]}) == 1
+    uk_doc = client.get(f"/api/v1/documents/{docs['uk']}", headers=auth(t["admin"])).json
+    assert [(s["start"], s["end"]) for s in uk_doc["spans"]] == [(0, 5)]
+    assert sorted(link[1] for link in uk_doc["links"]) == sorted(sources)
+
+
 def test_projection_needs_another_version_of_the_article(client, make, group):
     project, docs, _, t = group
     lone = make.document(project.id, text="Putin spoke.", lang="en")
