@@ -139,6 +139,7 @@ export class GroupModel {
 
   addSpan(docId, json) {
     const d = this.doc(docId);
+    if (d.spans.some((s) => s.id === json.id)) return; // a projection that linked a span the user had already
     d.spans.push(toSpan(d, json));
     assignLanes(d.spans);
   }

@@ -164,12 +164,13 @@ export class BulkPanel {
     const { model } = this.page;
     const done = (it) => model.linked(it.span.id).some((s) => s.doc === it.target);
     const open = this.items.filter((it) => !it.suggestion.error && !done(it));
+    const groups = sameCounterpart(open);
     const failed = this.items.filter((it) => it.suggestion.error).length;
     const parts = [];
     if (!open.length) parts.push(h("p", { class: "hint muted" }, t("No suggestions left.")));
     else {
       const all = h("button", { type: "button", class: "small primary", id: "gv-accept-all" },
-        t("Accept all {n}", { n: open.length }));
+        t("Accept all {n}", { n: groups.length }));
       all.addEventListener("click", async () => {
         all.disabled = true;
         if (await this.page.acceptProjections(open)) this.items = this.items.filter((it) => !open.includes(it));
@@ -178,7 +179,7 @@ export class BulkPanel {
       parts.push(h("p", { class: "gv-bulk-actions" }, all, " ",
         h("span", { class: "muted" }, t("Reject the wrong ones first; the rest are saved at once."))));
     }
-    parts.push(h("ul", { class: "gv-list gv-suggestions" }, open.map((it) => this.item(it))));
+    parts.push(h("ul", { class: "gv-list gv-suggestions" }, groups.map((group) => this.item(group))));
     if (failed) {
       parts.push(h("p", { class: "hint muted" },
         t("{n} span(s) without a suggestion (their sentence is not aligned or no counterpart was found).", { n: failed })));
@@ -186,17 +187,21 @@ export class BulkPanel {
     this.el.replaceChildren(...parts);
   }
 
-  item(it) {
+  /** One entry for the suggestions of one counterpart (several annotators' spans of one phrase). */
+  item(group) {
     const { model } = this.page;
+    const [it] = group;
     const s = it.suggestion;
     const accept = h("button", { type: "button", class: "small primary", dataset: { act: "accept" } }, t("Accept"));
     const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("Reject"));
     accept.addEventListener("click", async () => {
       accept.disabled = true;
-      if (await this.page.acceptProjection(it.span.id, s)) this.drop(it);
+      const saved = group.length > 1 ? await this.page.acceptProjections(group)
+        : await this.page.acceptProjection(it.span.id, s);
+      if (saved) this.drop(...group);
       else accept.disabled = false;
     });
-    reject.addEventListener("click", () => this.drop(it));
+    reject.addEventListener("click", () => this.drop(...group));
     const from = h("button", { type: "button", class: "gv-entry", dataset: { reveal: it.span.id } },
       chip(it.span.label), quote(it.span.text));
     from.addEventListener("click", () => this.page.revealSpan(it.span.id));
@@ -206,10 +211,21 @@ export class BulkPanel {
       h("div", { class: "gv-sugg-foot" }, h("span", { class: "muted gv-reason" }, s.reason), accept, reject));
   }
 
-  drop(it) {
-    this.items = this.items.filter((x) => x !== it);
+  drop(...gone) {
+    this.items = this.items.filter((x) => !gone.includes(x));
     this.render();
   }
+}
+
+/** Suggestions grouped by the span they would make: the same place in the same version with the same label. */
+function sameCounterpart(items) {
+  const groups = new Map();
+  for (const it of items) {
+    const key = [it.target, it.suggestion.start, it.suggestion.end, it.span.label].join(":");
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(it);
+  }
+  return [...groups.values()];
 }
 
 /** Where the versions disagree: spans without a counterpart, counterparts that differ, unaligned sentences. */

@@ -289,6 +289,34 @@ def test_project_all_accepts_every_suggestion_left_in_one_action(page, make, app
     assert page.errors == []
 
 
+def test_two_annotators_spans_of_one_phrase_are_one_suggestion_and_one_span(page, make, app):
+    project, docs = make_story(make)
+    make.user("rita", "reviewer")
+    en, uk, ru = docs["en"].id, docs["uk"].id, docs["ru"].id
+    for user in ("olena", "rita"):
+        add_span(app, en, "Ihor Terekhov", username=user)
+    browser_login(page, "rita")
+    open_group(page, docs["en"].group_id)
+
+    page.click(f'.gv-project-all[data-doc="{en}"]')
+    items = page.locator("#gv-bulk-box .gv-sugg")
+    items.first.wait_for()
+    assert items.count() == 2  # one for uk, one for ru: not one per annotator's span
+    assert page.locator("#gv-accept-all").text_content() == "Accept all 2"
+    page.click(f'#gv-bulk-box .gv-sugg[data-doc="{uk}"] button[data-act="accept"]')
+    wait_saved(page)
+    expect(items).to_have_count(1)
+    assert page.locator(f'.gv-version[data-document-id="{uk}"] mark').count() == 1
+    page.click("#gv-accept-all")
+    wait_saved(page)
+    assert items.count() == 0
+    assert page.locator(f'.gv-version[data-document-id="{ru}"] mark').count() == 1
+    with app.app_context():
+        made = db.session.scalars(select(Span).where(Span.document_id.in_([uk, ru]))).all()
+        assert len(made) == 2
+    assert page.errors == []
+
+
 def test_divergences_list_missing_and_differing_counterparts_and_scroll_to_them(page, make, app):
     project, docs = make_story(make)
     en, uk = docs["en"].id, docs["uk"].id
