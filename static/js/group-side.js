@@ -196,9 +196,7 @@ export class BulkPanel {
     const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("Reject"));
     accept.addEventListener("click", async () => {
       accept.disabled = true;
-      const saved = group.length > 1 ? await this.page.acceptProjections(group)
-        : await this.page.acceptProjection(it.span.id, s);
-      if (saved) this.drop(...group);
+      if (await this.page.acceptProjections(group)) this.drop(...group);
       else accept.disabled = false;
     });
     reject.addEventListener("click", () => this.drop(...group));
