@@ -4,7 +4,7 @@ The learned lexicon (annotator.align.lexicon) knows the words of the sentences i
 partner each. Two hand-written tables add what it lacks: `data/glossary.tsv`, the closed set of words ACTOR
 phrases are made of (titles, bodies, ranks, relations: "spokesperson", «речник», «представитель»), and
 `data/vocabulary.tsv`, the common words of news, forums, support chats and shops ("settings", «досвід»,
-«покупатель»). A row is one meaning, each cell the starts of that meaning's words in one language (inflected
+«відгук»). A row is one meaning, each cell the starts of that meaning's words in one language (inflected
 forms match by their start), or "=word" for a word that must match whole.
 """
 
