@@ -15,7 +15,10 @@ Bead = dp.Bead
 # Tuned on the even documents of wmt22-general with a lexicon learned from its odd ones (docs/alignment.md).
 _DELETION = 0.02
 ANCHORED = dp.Params(
-    priors={(1, 1): 0.89, (1, 0): _DELETION, (0, 1): _DELETION, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011},
+    priors={
+        (1, 1): 0.89, (1, 0): _DELETION, (0, 1): _DELETION, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011,
+        (3, 1): 0.002, (1, 3): 0.002,
+    },
     ratio=None,
     variance=6.8,
     match_weight=4.0,
@@ -45,7 +48,7 @@ def align(
 ) -> list[Bead]:
     """Align two lists of sentences; beads are (source indices, target indices), monotonic and complete.
 
-    Bead shapes are 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2. Evidence besides lengths: names, numbers, dates and
+    Bead shapes are 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3 and 3-1. Evidence besides lengths: names, numbers, dates and
     quotes; words spelled alike once transliterated; stem translations from the lexicon of the language
     pair (the packaged one unless `lexicons` is given, see annotator.align.lexicon); the meanings of the
     hand-written glossary and vocabulary (annotator.align.glossary); and paragraph breaks,
@@ -107,7 +110,7 @@ def _sentence_evidence(sentence: str) -> tuple[frozenset, frozenset, frozenset]:
 
 
 def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, float]]) -> dp.Evidence:
-    """Weighted key overlaps between every source and target sentence (and adjacent pairs of them).
+    """Weighted key overlaps between every source and target sentence (and runs of two or three of them).
 
     Only keys found on both sides count. A key's weight is its kind's weight divided by the number of
     sentences holding it on the busier side, so a name repeated in every sentence counts for little and a
@@ -117,7 +120,7 @@ def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, f
     n, m = len(src_keys), len(tgt_keys)
     src_post, tgt_post = _postings(src_keys), _postings(tgt_keys)
     src_own, tgt_own = np.zeros(n), np.zeros(m)
-    single, tgt_pair, src_pair = _Sparse(n, m), _Sparse(n, m), _Sparse(n, m)
+    single, tgt_pair, src_pair, tgt_triple, src_triple = (_Sparse(n, m) for _ in range(5))
     for key, rows in src_post.items():
         cols = tgt_post.get(key)
         if not cols or len(rows) * len(cols) > MAX_LINKS:
@@ -128,6 +131,8 @@ def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, f
         single.add(rows, cols, weight)
         tgt_pair.add(rows, _with_next(cols, m), weight)
         src_pair.add(_with_next(rows, n), cols, weight)
+        tgt_triple.add(rows, _with_next(_with_next(cols, m), m), weight)
+        src_triple.add(_with_next(_with_next(rows, n), n), cols, weight)
     return dp.Evidence(
         src_lengths=np.zeros(n),
         tgt_lengths=np.zeros(m),
@@ -136,6 +141,8 @@ def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, f
         matches=single.dense(),
         tgt_pair_matches=tgt_pair.dense(),
         src_pair_matches=src_pair.dense(),
+        tgt_triple_matches=tgt_triple.dense(),
+        src_triple_matches=src_triple.dense(),
     )
 
 

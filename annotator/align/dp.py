@@ -13,7 +13,8 @@ import numpy as np
 
 Bead = tuple[list[int], list[int]]
 # (source sentences, target sentences) consumed by each bead type; 0-1 is handled by a prefix scan.
-BEAD_SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+# Shapes a Params has no prior for are not searched (Gale and Church stop at 2-2).
+BEAD_SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 _ZERO_ONE = BEAD_SHAPES.index((0, 1))
 # A length ratio estimated from two texts is kept in this range: uk, ru and en differ by 5-15 % in
 # characters, and a short text with a long deleted paragraph must not skew it.
@@ -63,7 +64,8 @@ class Evidence:
 
     `src_anchors[i]` / `tgt_anchors[j]`: the weight of sentence i's / j's anchors. `matches[i, j]`: the
     weight of the anchors sentences i and j share. `tgt_pair_matches[i, j]`: the weight of sentence i's
-    anchors found in target sentences j-1 or j; `src_pair_matches[i, j]` likewise for source i-1 or i.
+    anchors found in target sentences j-1 or j; `src_pair_matches[i, j]` likewise for source i-1 or i;
+    the `triple` matches likewise over three sentences, j-2 to j (i-2 to i).
     """
 
     src_lengths: np.ndarray
@@ -73,6 +75,8 @@ class Evidence:
     matches: np.ndarray | None = None
     tgt_pair_matches: np.ndarray | None = None
     src_pair_matches: np.ndarray | None = None
+    tgt_triple_matches: np.ndarray | None = None
+    src_triple_matches: np.ndarray | None = None
     src_breaks: np.ndarray | None = None  # bool, n + 1: a paragraph starts at sentence i (0 and n count)
     tgt_breaks: np.ndarray | None = None
 
@@ -107,6 +111,25 @@ class _Band:
         # cols[i, k] is the target position of band cell k in row i (clipped to the table).
         self.cols = np.minimum(self.lo[:, None] + np.arange(self.width)[None, :], m)
         self.rows = rows[:, None]
+        self.n, self.m = n, m
+        self._cols_before, self._cells_before = {}, {}
+
+    def row_before(self, back: int) -> np.ndarray:
+        """Source sentence i - back at every row i (clipped to the sentences)."""
+        return np.clip(self.rows - back, 0, self.n - 1)
+
+    def col_before(self, back: int) -> np.ndarray:
+        """Target sentence j - back at every band cell (i, j) (clipped to the sentences); computed once."""
+        if back not in self._cols_before:
+            self._cols_before[back] = np.clip(self.cols - back, 0, self.m - 1)
+        return self._cols_before[back]
+
+    def at(self, matrix: np.ndarray, back_row: int, back_col: int) -> np.ndarray:
+        """matrix[i - back_row, j - back_col] at every band cell (i, j) of a source x target matrix."""
+        key = (back_row, back_col)
+        if key not in self._cells_before:
+            self._cells_before[key] = self.row_before(back_row) * self.m + self.col_before(back_col)
+        return matrix.ravel().take(self._cells_before[key])
 
 
 class _Costs:
@@ -119,24 +142,31 @@ class _Costs:
             ratio = np.clip(max(tgt_len[-1], 1.0) / max(src_len[-1], 1.0), *RATIO_RANGE)
         use_anchors = evidence.matches is not None and params.match_weight
         rows, cols = band.rows, band.cols
-        self.table = {}
+        if use_anchors:
+            chance = (_chance(evidence.matches, evidence.src_anchors, params),
+                      _chance(evidence.matches.T, evidence.tgt_anchors, params))
+        self.table, lengths = {}, {}
         for shape in BEAD_SHAPES:
+            if shape not in params.priors:
+                continue
             di, dj = shape
             cost = np.full(cols.shape, -np.log(params.priors[shape]))
             if (di and dj) or params.deletion_length_cost:
                 src = src_len[rows] - src_len[np.maximum(rows - di, 0)]
                 tgt = tgt_len[cols] - tgt_len[np.maximum(cols - dj, 0)]
-                cost += _length_cost(src * ratio, tgt, params.variance)
+                lengths[shape] = _length_cost(src * ratio, tgt, params.variance)
+                cost += lengths[shape]
             if use_anchors:
-                cost += _anchor_cost(evidence, params, shape, rows, cols)
+                cost += _anchor_cost(evidence, params, shape, band, chance)
                 if shape in ((2, 1), (1, 2)) and params.idle_cost:
-                    cost += _idle_cost(evidence, params, shape, rows, cols, src_len * ratio, tgt_len)
+                    cost += _idle_cost(evidence, params, shape, band, ratio, lengths)
             if params.break_weight and evidence.src_breaks is not None:
                 cost += params.break_weight * _break_cost(evidence, shape, rows, cols)
             self.table[shape] = cost
 
 
-def _anchor_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _anchor_cost(evidence: Evidence, params: Params, shape, band: _Band,
+                 chance: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Reward evidence found on the other side of the bead.
 
     Each sentence of the bead earns the share of its own evidence found across the bead, less `threshold`
@@ -145,46 +175,42 @@ def _anchor_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, co
     elsewhere (or nowhere: a dropped sentence) costs its bead. A sentence without evidence is neutral.
     """
     di, dj = shape
-    n, m = evidence.matches.shape
-    share = np.zeros(np.broadcast_shapes(rows.shape, cols.shape))
+    share = np.zeros(band.cols.shape)
     if not (di and dj):
         return share
-    by_tgt = evidence.matches if dj == 1 else evidence.tgt_pair_matches
-    by_src = evidence.matches if di == 1 else evidence.src_pair_matches
-    src_chance = _chance(evidence.matches, evidence.src_anchors, params)
-    tgt_chance = _chance(evidence.matches.T, evidence.tgt_anchors, params)
-    col = np.clip(cols - 1, 0, m - 1)
+    by_tgt = (evidence.matches, evidence.tgt_pair_matches, evidence.tgt_triple_matches)[dj - 1]
+    by_src = (evidence.matches, evidence.src_pair_matches, evidence.src_triple_matches)[di - 1]
+    src_chance, tgt_chance = chance
     for back in range(1, di + 1):
-        row = np.clip(rows - back, 0, n - 1)
-        share += _share(by_tgt[row, col], evidence.src_anchors[row], params) - dj * src_chance[row]
-    row = np.clip(rows - 1, 0, n - 1)
+        row = band.row_before(back)
+        share += _share(band.at(by_tgt, back, 1), evidence.src_anchors[row], params) - dj * src_chance[row]
     for back in range(1, dj + 1):
-        col = np.clip(cols - back, 0, m - 1)
-        share += _share(by_src[row, col], evidence.tgt_anchors[col], params) - di * tgt_chance[col]
+        col = band.col_before(back)
+        found, own = band.at(by_src, 1, back), evidence.tgt_anchors.take(col)
+        share += _share(found, own, params) - di * tgt_chance.take(col)
     return -params.match_weight * share
 
 
-def _idle_cost(evidence: Evidence, params: Params, shape, rows: np.ndarray, cols: np.ndarray,
-               src_len: np.ndarray, tgt_len: np.ndarray) -> np.ndarray:
+def _idle_cost(evidence: Evidence, params: Params, shape, band: _Band, ratio: float, lengths: dict) -> np.ndarray:
     """`idle_cost` for a 2-1 (1-2) bead where one sentence of the two-sentence side finds no more of its
     evidence across the bead than the threshold, the other finds more (and something), and the idle
-    sentence makes the bead's lengths fit worse than the other sentence's alone. `src_len` and `tgt_len`
-    are prefix sums of the lengths (the source's scaled by the length ratio)."""
-    n, m = evidence.matches.shape
+    sentence makes the bead's lengths fit worse than the other sentence's alone. `lengths` holds the length
+    costs of the 1-1 bead and of this one at every cell; `ratio` scales the source's lengths."""
+    # The two sentences are a (the first) and b; the bead without a is the 1-1 bead at the same cell.
     if shape == (2, 1):
-        found, own, prefix = evidence.matches, evidence.src_anchors, src_len
-        one, pair = np.clip(cols - 1, 0, m - 1), (np.clip(rows - 2, 0, n - 1), np.clip(rows - 1, 0, n - 1))
-        one_len = tgt_len[cols] - tgt_len[np.maximum(cols - 1, 0)]
+        found_a, found_b = band.at(evidence.matches, 2, 1), band.at(evidence.matches, 1, 1)
+        own_a, own_b = (evidence.src_anchors[band.row_before(back)] for back in (2, 1))
+        one_len = evidence.tgt_lengths.take(band.col_before(1))
+        len_a = ratio * evidence.src_lengths[band.row_before(2)]
     else:
-        found, own, prefix = evidence.matches.T, evidence.tgt_anchors, tgt_len
-        one, pair = np.clip(rows - 1, 0, n - 1), (np.clip(cols - 2, 0, m - 1), np.clip(cols - 1, 0, m - 1))
-        one_len = src_len[rows] - src_len[np.maximum(rows - 1, 0)]
-    found_a, found_b = (found[k, one] for k in pair)
-    own_a, own_b = (own[k] for k in pair)
-    len_a, len_b = (prefix[k + 1] - prefix[k] for k in pair)
-    whole = _length_cost(one_len, len_a + len_b, params.variance)
-    idle_a = (found_a <= params.threshold * own_a) & (whole > _length_cost(one_len, len_b, params.variance))
-    idle_b = (found_b <= params.threshold * own_b) & (whole > _length_cost(one_len, len_a, params.variance))
+        found_a, found_b = band.at(evidence.matches, 1, 2), band.at(evidence.matches, 1, 1)
+        own_a, own_b = (evidence.tgt_anchors.take(band.col_before(back)) for back in (2, 1))
+        one_len = ratio * evidence.src_lengths[band.row_before(1)]
+        len_a = evidence.tgt_lengths.take(band.col_before(2))
+    whole, without_a = lengths[shape], lengths[(1, 1)]
+    without_b = _length_cost(one_len, len_a, params.variance)
+    idle_a = (found_a <= params.threshold * own_a) & (whole > without_a)
+    idle_b = (found_b <= params.threshold * own_b) & (whole > without_b)
     good_a = (found_a > params.threshold * own_a) & (found_a > 0)
     good_b = (found_b > params.threshold * own_b) & (found_b > 0)
     return np.where((idle_a & good_b) | (idle_b & good_a), params.idle_cost, 0.0)
@@ -204,7 +230,7 @@ def _chance(matches: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:
 
 
 def _break_cost(evidence: Evidence, shape, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """1 where the bead ends at a paragraph break on one side only, plus 1 per break a 2-x bead spans.
+    """1 where the bead ends at a paragraph break on one side only, plus 1 per break the bead spans.
 
     A sentence left out of the translation (a 1-0 or 0-1 bead) takes its paragraph's break with it: where it
     opened a paragraph that the other side starts with the next sentence, its bead costs nothing; where it
@@ -215,10 +241,10 @@ def _break_cost(evidence: Evidence, shape, rows: np.ndarray, cols: np.ndarray) -
         own, end, other = (src, rows, tgt[cols]) if shape == (1, 0) else (tgt, cols, src[rows])
         before, after, other = np.broadcast_arrays(own[np.maximum(end - 1, 0)], own[end], other)
         return np.where(other & before, 0.0, np.where(other & after, -1.0, cost))
-    if shape[0] == 2:
-        cost = cost + src[np.maximum(rows - 1, 0)]
-    if shape[1] == 2:
-        cost = cost + tgt[np.maximum(cols - 1, 0)]
+    for back in range(1, shape[0]):
+        cost = cost + src[np.maximum(rows - back, 0)]
+    for back in range(1, shape[1]):
+        cost = cost + tgt[np.maximum(cols - back, 0)]
     return cost
 
 
@@ -250,7 +276,7 @@ def _fill_row(costs: _Costs, band: _Band, total: np.ndarray, back: np.ndarray, i
         best[0] = 0.0
     for index, shape in enumerate(BEAD_SHAPES):
         di, dj = shape
-        if di == 0 or di > i:
+        if di == 0 or di > i or shape not in costs.table:
             continue
         prev = i - di
         start, stop = max(lo, band.lo[prev] + dj), min(hi, band.hi[prev] + dj)

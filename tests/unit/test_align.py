@@ -40,6 +40,23 @@ def test_one_to_two_bead_when_the_target_splits_a_sentence():
     assert ([2], [2, 3]) in beads
 
 
+def test_three_sentences_translated_as_one_form_a_three_to_one_bead():
+    en = [
+        "The city council of Poltava met on Wednesday evening.",
+        "It approved repairs of 14 schools.",
+        "It also approved new buses.",
+        "And a park.",
+        "Work starts on 3 May.",
+    ]
+    uk = [
+        "Міська рада Полтави зібралася в середу ввечері.",
+        "Вона схвалила ремонт 14 шкіл, нові автобуси та парк.",
+        "Роботи почнуться 3 травня.",
+    ]
+    assert align(en, uk, "en", "uk") == [([0], [0]), ([1, 2, 3], [1]), ([4], [2])]
+    assert align(uk, en, "uk", "en") == [([0], [0]), ([1], [1, 2, 3]), ([2], [4])]
+
+
 def test_a_sentence_missing_from_the_translation_is_left_unlinked():
     en = [
         "Kharkiv reported 37 explosions overnight.",
