@@ -3,7 +3,10 @@
 import pytest
 
 from annotator.align import lexicon
-from annotator.align.counterpart import _TOKEN, _complement_length, _name_keys, _similar_word, counterpart, unexplained
+from annotator.align.counterpart import counterpart, unexplained
+from annotator.align.counterpart.grammar import _complement_length
+from annotator.align.counterpart.runs import _TOKEN
+from annotator.align.counterpart.words import _abbreviation, _name_keys, _similar_word
 from annotator.align.glossary import same_meaning
 
 
@@ -104,8 +107,6 @@ def test_abbreviations_match_across_languages_and_a_title_agrees_across_a_countr
 
 
 def test_a_short_abbreviation_matches_only_as_written():
-    from annotator.align.counterpart import _abbreviation
-
     assert _abbreviation("US", "США") and _abbreviation("WHO's", "ВООЗ") and _abbreviation("PM", "Прем'єр-міністра")
     assert not _abbreviation("us", "США") and not _abbreviation("who", "ВООЗ") and not _abbreviation("WHO", "воз")
     assert not _abbreviation("pm", "премьер-министр") and not _abbreviation("Us", "США")

@@ -1,0 +1,222 @@
+"""Claims and relative clauses: a claim is found as a clause, verbs and all, to its edges; a phrase ending in a
+relative clause takes the translation's clause whole.
+"""
+
+import re
+
+from annotator.align.counterpart.english import _ENGLISH_GRAMMAR
+from annotator.align.counterpart.grammar import _cases, _preposition
+from annotator.align.counterpart.runs import _CONJUNCTIONS, Match
+
+
+def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) -> Match | None:
+    """A claim's counterpart: within one sentence, the stretch of the window with the most words matching the claim
+    net of those matching the rest of the sentence (a word matching both counts nothing), started after a «що» or
+    "that" that follows such words (the speaker and the verb: «МЗС заявило, що [Україну не запросили]»), grown
+    over the unmatched words beside it to the clause's edges: punctuation (but as many commas as the claim holds),
+    or a word that opens or reports a clause («що», "said", "and that"; but the one the claim starts with: "when
+    the snow began …"). A quote mark or a bracket left open inside it is closed."""
+    one_sentence = not _SENTENCE_END.search(claim)  # "Protests should be expected ... protests that …" is one
+    best = _best_stretch(window, target, hits, shared, one_sentence) \
+        or _best_stretch(window, target, hits, [False] * len(hits), one_sentence)  # shared words are all there is
+    if best is None:
+        return None
+    first, last = best
+    # «так що», "so": a consequence, the claim's own only where it says so
+    correlatives = _CORRELATIVES | ({"так"} if _SO.search(claim) else set())
+    reported = [j for j in range(first + 1, last + 1) if _reporting(target, j, correlatives)
+                and any(hits[m] is None for m in range(first, j))]
+    if reported and reported[-1] < last and any(hits[m] and not shared[m] for m in range(reported[-1] + 1, last + 1)):
+        first = reported[-1] + 1
+    own = claim.split(maxsplit=1)[0].lower() in _CLAUSE_OPENERS  # the claim opens with one: "when", "if"
+    opened = own and target[first][2].lower() not in _CLAUSE_OPENERS  # … and it is not matched yet
+    commas = len(_COMMA.findall(claim)) - sum(1 for j in range(first + 1, last + 1) if breaks[j])
+
+    def free(j: int) -> bool:  # matching nothing, or the claim and the rest of the sentence alike
+        return hits[j] == set() or shared[j]
+
+    def crossed(j: int) -> bool:  # the gap before target word j may be crossed (a comma, while the claim has one;
+        nonlocal commas  # Ukrainian and Russian put one before «оскільки», «який», where English has none)
+        if not breaks[j]:
+            return True
+        if window[target[j - 1][1]:target[j][0]].strip() != ",":
+            return False
+        if target[j][2].lower() in _SUBORDINATORS or target[j][2].lower() in _COMPLEMENTIZERS \
+                and not _reporting(target, j, correlatives):
+            return True
+        commas -= 1
+        return commas >= 0
+
+    while first < last and not own and (target[first][2].lower() in _COMPLEMENTIZERS  # «[что] Иран возобновил …»
+                                        or free(first) and target[first][2].lower() in _CLAUSE_OPENERS):
+        first += 1
+    while first > 0 and free(first - 1) and (not _opens(target, first - 1) or opened) and crossed(first):
+        first -= 1
+        opened = opened and target[first][2].lower() not in _CLAUSE_OPENERS  # one opener, the claim's own
+    while last + 1 < len(target) and free(last + 1) and not (
+            one_sentence and _SENTENCE_END.search(window[target[last][1]:target[last + 1][0]])) \
+            and not _reporting(target, last + 1, correlatives) and crossed(last + 1):  # not "and that …"
+        last += 1
+    while last > first and hits[last] == set() and (
+            target[last][2].lower() in _CONJUNCTIONS or target[last][2].lower() == "так"
+            and last + 1 < len(target) and target[last + 1][2].lower() in _COMPLEMENTIZERS):
+        last -= 1  # «обстріляли [і]», «пошкоджено, [так] що …»
+    begin, end = target[first][0], target[last][1]
+    for opening, closing in ((_OPEN_QUOTE, _CLOSE_QUOTE), (_OPEN_BRACKET, _CLOSE_BRACKET)):
+        if len(opening.findall(window[begin:end])) > len(closing.findall(window[begin:end])) \
+                and closing.match(window, end):  # «дякує своїм співробітникам[»]», «(38 сантиметрів[)]»
+            end += 1
+    return begin, end
+
+
+def _opens(target, j: int) -> bool:
+    """Target word j opens a clause: «що», "said" …, or the «як» of «тоді як», «тогда как», «в то время как»
+    ("while")."""
+    word = target[j][2].lower()
+    return word in _CLAUSE_OPENERS or word in ("як", "как") and j > 0 and target[j - 1][2].lower() in _WHILE
+
+
+_WHILE = frozenset("тоді тогда время".split())
+
+
+def _reporting(target, j: int, correlatives: frozenset) -> bool:
+    """Target word j is a «що», «что» or "that" that opens reported speech, not one that ends a conjunction of
+    two words («тому що», «потому что», «тим, що», «то, что»: the clause goes on)."""
+    return target[j][2].lower() in _COMPLEMENTIZERS and not (j and target[j - 1][2].lower() in correlatives)
+
+
+def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: bool) -> tuple[int, int] | None:
+    """The stretch of target words with the most matches of the claim net of matches of the rest of the sentence
+    (a shared word counts nothing), within one sentence of the window unless the claim spans more."""
+    best, total, start, running = None, 0, 0, 0
+    for j, matched in enumerate(hits):
+        if running <= 0 or one_sentence and j and _SENTENCE_END.search(window[target[j - 1][1]:target[j][0]]):
+            start, running = j, 0
+        running += 0 if shared[j] else 1 if matched else -1 if matched is None else 0
+        if running > total:
+            best, total = (start, j), running
+    return best
+
+
+_COMPLEMENTIZERS = frozenset("що что that".split())
+_CORRELATIVES = frozenset("тому тим того те то потому тем".split())
+_SO = re.compile(r"\b(?:so|так)\b", re.IGNORECASE)
+_CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
+                                "которая которое которые которого которой которых которому которым которыми".split())
+_RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
+# what a Ukrainian or Russian comma stands before where English has none («, оскільки», «, который»)
+_SUBORDINATORS = _CYRILLIC_RELATIVES | frozenset("бо оскільки тому адже хоча поки доки щоб потому поскольку так хотя "
+                                                 "пока чтобы".split())
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not inside a number ("1,000", «2,5»)
+_SENTENCE_END = re.compile(r"[.!?…]")
+_OPEN_BRACKET, _CLOSE_BRACKET = re.compile(r"\("), re.compile(r"\)")
+_OPEN_QUOTE = re.compile("[«“„]")
+_CLOSE_QUOTE = re.compile("[»”]")
+
+_CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хоча і й та або что чтобы ли если когда потому но хотя и или "
+                            "а that whether if when because but although though and or said says say "
+                            "told tells added "
+                            "claimed argued insisted warned according stressed admitted wrote writes believes believe "
+                            "assured noted suggested stated announced reported explained confirmed denied "
+                            "acknowledged".split())
+
+
+def _relative_clause(window: str, target, hits, breaks, first: int, last: int, lang: str,
+                     coordinated: bool, nested: int, head_found: bool) -> tuple[int, int] | None:
+    """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
+    or before it with free words only between (then with the word it hangs on: a word of the phrase, a noun, «ті»,
+    «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
+    matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not «который
+    поздоровался [и поздоровался в ответ]»)."""
+    pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j)
+                    and (j <= last + 1 or hits[last + 1] == set())  # «родини [тих], хто»
+                    and (j >= first or not head_found
+                         and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
+    if pronoun is None:
+        return None
+    end = last
+    before = pronoun - 1
+    if hits[before] or target[before][2].lower() in _ANTECEDENTS \
+            or hits[before] == set() and _cases(target[before][2], lang)[0] == "NOUN":
+        first = min(first, before)
+        while first > 0 and not breaks[first] and hits[first - 1]:  # the phrase's words it ends
+            first -= 1
+    else:
+        first = min(first, pronoun)
+    last = max(last, pronoun)
+    while last + 1 < len(target) and hits[last + 1] is not None:
+        if breaks[last + 1]:
+            if not (nested and _opens_relative(window, target, last + 1)):
+                break
+            nested -= 1
+        elif target[last + 1][2].lower() in _CONJUNCTIONS and not coordinated:
+            break
+        last += 1
+    while last > max(pronoun, end) and last + 1 < len(target) and not breaks[last + 1] \
+            and _preposition(target[last][2], lang):  # «на магазин [у]» before a word that matches outside
+        last -= 1
+    return (first, last) if last > pronoun else None  # a pronoun alone is another clause («Іваненка, [якого]»)
+
+
+def _english_relative_clause(target, hits, breaks, first: int, last: int, head_found: bool,
+                             clause_words: set) -> tuple[int, int] | None:
+    """The run grown to the English relative clause ("who", "that", "which") inside it, right after it or before it
+    with free words only between (then with the word it hangs on), up to the clause's last word that matches a word
+    of the source clause, before any punctuation: English has no comma to end it."""
+    pronoun = next((j for j in range(1, min(last + 2, len(target))) if target[j][2] in _ENGLISH_RELATIVES
+                    and (j >= first or not head_found
+                         and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
+    if pronoun is None:
+        return None
+    end, limit = None, pronoun
+    for j in range(pronoun + 1, len(target)):
+        if breaks[j] or hits[j] is None:
+            break
+        limit = j
+        if hits[j] & clause_words:
+            end = j
+    if end is None:  # no evidence: as many words as the source clause, English being a little longer
+        end = min(limit, pronoun + round(len(clause_words) * ENGLISH_LENGTH) - 1)
+        while end > pronoun and target[end][2].lower() in _ENGLISH_GRAMMAR:  # not "by the", but "perpetuate it"
+            end -= 1
+        if end == pronoun:
+            return None
+    if pronoun <= first and not breaks[pronoun] and hits[pronoun - 1] is not None:
+        first = pronoun - 1
+        while first > 0 and not breaks[first] and hits[first - 1]:  # the phrase's words it ends
+            first -= 1
+    return first, max(last, end)
+
+
+_ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
+ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev sets (34,037 / 29,846 and 30,832)
+
+
+def _opens_relative(window: str, target, j: int) -> bool:
+    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»)."""
+    return target[j][2].lower() in _CYRILLIC_WHO and window[target[j - 1][1]:target[j][0]].strip() == ","
+
+
+_CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())
+# the pronouns a relative clause hangs on where the translation has no noun («ті, хто …», «все, кому …»)
+_ANTECEDENTS = frozenset("ті тих тим тими той того тому тієї та те усі всі усіх всіх усім всім кожен кожного кожному "
+                         "тот того тому тем те тех теми та той все всех всем каждый каждого каждому".split())
+
+
+def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:
+    """Target words j and k (j before k) are apart by free words and commas only, nothing else that ends a phrase
+    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed")."""
+    relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
+    return j < k and not _CLAUSE_END.search(window[target[j][1]:target[k][0]]) \
+        and all(hits[m] == set() for m in range(j + 1, k)) \
+        and (relative or all("," in window[target[m - 1][1]:target[m][0]] for m in range(j + 1, k + 1) if breaks[m]))
+
+
+def _clause_word(word: str, lang: str) -> bool:
+    """A relative pronoun or a participle: the phrase has a clause of its own ("body overseeing the vote")."""
+    if lang == "en":
+        return word.lower() in _RELATIVES or len(word) > 4 and word.endswith(("ing", "ed"))
+    return word.lower() in _RELATIVES or _cases(word, lang)[0] == "PRTF"
+
+
+_CLAUSE_END = re.compile(r"[;:()«»“”„\"—–.!?]")

@@ -1,0 +1,122 @@
+"""English rules for a counterpart found in English: grammar words, verbs that end a phrase, heads and
+modifiers the evidence missed, pronouns.
+"""
+
+from annotator.align.counterpart.grammar import _calendar, _cases, _likeliest, _number_word
+
+
+def _pronoun(word: str, lang: str) -> bool:
+    """A personal, possessive or demonstrative pronoun ("their", «цей»), not an abbreviation ("US")."""
+    if lang == "en":
+        return word.lower() in _ENGLISH_PRONOUNS and not (word.isupper() and len(word) > 1)
+    return _cases(word, lang)[0] == "NPRO" or "Apro" in _likeliest(word, lang)
+
+
+_ENGLISH_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this these that "
+                              "those".split())
+
+
+def _grammar(word: str, lang: str) -> bool:
+    return lang == "en" and word.lower() in _ENGLISH_GRAMMAR
+
+
+def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str], src_lang: str,
+                  named: set = frozenset()) -> tuple[int, int]:
+    """English puts the head noun after its modifiers: where the run ends on the translation of an adjective or a
+    genitive and a word is missing, the free word after it is the head ("[School] officials" for «Керівництво
+    школи», "[social] psychologist"), unless it is a function word, a verb in -ed or an adverb."""
+    if not budget or last + 1 >= len(target) or breaks[last + 1] or hits[last + 1] != set() \
+            or not target[last + 1][2].islower() or not _english_modifier(target[last + 1][2]):
+        return last, budget
+    pos_cases = [_cases(inside[k], src_lang) for k in hits[last] if inside[k].islower()]  # not a name
+    number = any((inside[k][:1].isdigit() or _number_word(inside[k])) and k not in named for k in hits[last])
+    # "5 [haters]"
+    if number or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
+        return last + 1, budget - 1
+    return last, budget
+
+
+def _english_complement(target, hits, breaks, last: int, budget: int) -> tuple[int, int]:
+    """English puts a head's complement after it with "of" or "for", where Ukrainian and Russian have a genitive:
+    with words still missing, "of" (or "for"), an article, and then a name of capitalised words for one missing word
+    ("Department [of Natural Resources]", "president [of the Horticulture Trades Association]"), or free common words,
+    one each ("spokesman [for the regional administration]"); never a function word, a verb in -ed, a word that
+    matches outside, or across punctuation."""
+    if not budget or last + 2 >= len(target) or target[last + 1][2] not in ("of", "for") \
+            or breaks[last + 1] or hits[last + 1] is None:
+        return last, budget
+    j = last + 2
+    if target[j][2] in ("the", "a", "an") and not breaks[j]:
+        j += 1
+    end = None
+    while budget and j < len(target) and not breaks[j] and hits[j] is not None:
+        word = target[j][2]
+        if word[:1].isupper():
+            while j < len(target) and not breaks[j] and hits[j] is not None and target[j][2][:1].isupper():
+                end, j = j, j + 1
+            budget -= 1
+            break
+        if not _english_modifier(word):
+            break
+        end, j, budget = j, j + 1, budget - 1
+    return (end, budget) if end is not None else (last, budget)
+
+
+def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
+                       participle: bool = False) -> tuple[int, int]:
+    """English puts a phrase's modifiers before its head: free words just before the run come with it, one per
+    missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number,
+    a date word ("Yesterday", "Monday"), an adverb in -ly ("reportedly") or a word in -ed, which is mostly a verb
+    ("contacted Senator Rogers' office") unless an adjective or participle of the source is missing (`participle`:
+    "[persecuted] social groups" for «переслідуваних соціальних груп»)."""
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
+            target[first - 1][2], participle and _after_determiner(target, breaks, first - 1)):
+        first, budget = first - 1, budget - 1
+    return first, last
+
+
+def _after_determiner(target, breaks, j: int) -> bool:
+    """Target word j starts the sentence, or follows an article, a preposition or a possessive: where an -ed word
+    is an adjective ("the [persecuted] groups"), not a verb ("they reminded residents", "have visited people")."""
+    return j == 0 or target[j - 1][2].lower() in _DETERMINER_SLOT
+
+
+_DETERMINER_SLOT = frozenset("a an the of for to with by from in on at and or his her their our my your its".split())
+
+
+def _english_modifier(word: str, participle: bool = False) -> bool:
+    return not (word[0].isdigit() or _calendar(word) or _english_function_word(word)
+                or word.lower().endswith("ed") and not participle)
+
+
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
+
+
+def _english_function_word(word: str) -> bool:
+    """A function word, or an adverb in -ly of seven letters or more ("Reportedly"; not "elderly", nor the short
+    names Kelly, Emily, Reilly)."""
+    if word in _LOWER_PREPOSITIONS:
+        return True
+    word = word.lower()
+    adverb = word.endswith("ly") and len(word) > 6 and word not in _LY_NOT_ADVERBS
+    return word in _ENGLISH_FUNCTION_WORDS or adverb
+
+
+_LY_NOT_ADVERBS = frozenset("assembly monopoly anomaly monthly quarterly elderly friendly".split())
+_ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or nor as".split())  # no word of its own
+
+_ENGLISH_VERBS = frozenset(
+    "is are was were be been has have had do does did will would could should may might must can said says say "
+    "told tells added adds according found find finds speaks spoke calls claims warns urges vows slams denies accuses "
+    "complain complains announces reveals insists admits confirms deny warn urge accuse reveal insist admit confirm "
+    "rejects reject condemns condemn defends defend want wants need needs get gets got make makes take takes took "
+    "give gives gave see sees saw know knows knew believe believes expect expects ask asks".split())  # not "think tank"
+_ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
+    "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
+    "its their our my your he she it they we i you him them us me being not no also after before when while than "
+    "then some many most more all any each every other such there here where one two three four five six seven "
+    "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
+    "excluding over about around nearly almost approximately roughly against into through".split())
+# prepositions that end a phrase as written in lower case ("under Poland's government"; but "Under Secretary")
+_LOWER_PREPOSITIONS = frozenset("under between among across within without towards toward upon onto via despite since "
+                                "until amid behind beyond".split())

@@ -1,0 +1,308 @@
+"""The counterpart of a phrase: the run of target words that matches most of it, grown to the edges that grammar,
+names, brackets and quote marks give it; and what two linked phrases teach a lexicon.
+"""
+
+from annotator.align import lexicon
+from annotator.align.counterpart.clauses import (
+    _CYRILLIC_WHO,
+    _RELATIVES,
+    _claim,
+    _clause_word,
+    _english_relative_clause,
+    _relative_clause,
+    _same_clause,
+)
+from annotator.align.counterpart.english import (
+    _ENGLISH_VERBS,
+    _HONORIFICS,
+    _english_complement,
+    _english_head,
+    _english_modifiers,
+    _grammar,
+    _pronoun,
+)
+from annotator.align.counterpart.grammar import (
+    _adjectival,
+    _cases,
+    _complement_length,
+    _forms,
+    _free,
+    _genitive,
+    _heads,
+    _name_before,
+    _named,
+    _noun_after,
+    _number_word,
+    _outside_governed,
+    _qualifies,
+    _titled_across,
+)
+from annotator.align.counterpart.runs import (
+    _CONJUNCTIONS,
+    _TOKEN,
+    Match,
+    _apposed,
+    _big_seven,
+    _breaks,
+    _counted_with,
+    _in_number,
+    _joined,
+    _joins,
+    _runs,
+    _sandwiched,
+    _title_case,
+    _trimmed,
+    _whole_latin_name,
+)
+from annotator.align.counterpart.words import _POSSESSIVE, _POSSESSIVE_INSIDE, _abbreviation, _similar, _similar_word
+
+
+def counterpart(
+    sentence: str, start: int, end: int, window: str, src_lang: str, tgt_lang: str, lexicons: dict | None = None,
+    clause: bool = False,
+) -> Match | None:
+    """The [start, end) in `window` of the translation of sentence[start:end], or None without evidence. A
+    `clause` (a claim or a position, not an actor) is found as one (`_claim`): verbs and all, to its edges."""
+    if lexicons is None:
+        lexicons = lexicon.packaged()
+    pair = lexicons.get((src_lang, tgt_lang))
+    entries = pair.forward if pair else {}
+    langs = (src_lang, tgt_lang)
+    source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
+    # a hyphenated word count one by one ("then-President": «тодішній президент»), and whole too («премьер-министра»
+    # is PM)
+    cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
+    inside, compounds = [], []  # compounds: (a hyphenated word, the indices of its parts in `inside`)
+    for piece in (m.group() for w in cut for m in _TOKEN.finditer(w)):
+        parts = [part for part in piece.split("-") if part]
+        if len(parts) > 1:
+            compounds.append((piece, set(range(len(inside), len(inside) + len(parts)))))
+        inside += parts
+    outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
+    if clause:  # a pronoun outside a claim ("Their coach said …") says nothing of where it ends
+        outside = [w for w in outside if not _pronoun(w, src_lang)]
+    if not inside:
+        return None
+    target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
+    hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
+    for j, (_s, _e, word) in enumerate(target):
+        if tgt_lang == "en" and word in ("PM", "AM") and j and target[j - 1][2][-1:].isdigit():
+            hits.append(set())  # a time ("4 PM"), not the prime minister
+            continue
+        forms = _forms(word, tgt_lang)
+        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
+        for piece, parts in compounds:
+            if any(_abbreviation(piece, f) or _abbreviation(f, piece)
+                   or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
+                matched |= parts
+        if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
+            hits.append(None)
+        else:
+            hits.append(matched)
+    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
+              for j in range(len(target))]
+    _big_seven(target, hits, breaks, inside)
+    if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
+        for j, (_s, _e, word) in enumerate(target):
+            if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
+                breaks[j] = True
+                if j + 1 < len(target):
+                    breaks[j + 1] = True
+    hits = _sandwiched(hits, breaks)
+    if clause:  # a word that also matches the rest of the sentence tells nothing ("Ukraine's ministry said Ukraine …")
+        shared = [bool(h) and any(_similar(w, f, entries, langs) for w in outside for f in _forms(word, tgt_lang))
+                  for h, (_s, _e, word) in zip(hits, target, strict=True)]
+        return _claim(window, target, hits, breaks, shared, sentence[start:end])
+    # a coordinated phrase repeats its head in the translation («Міністр і заступник міністра», «Представители
+    # города и представители области»): only a number is trimmed from it
+    coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
+    trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
+        if coordinated else set(range(len(inside)))
+    runs = [_trimmed(run, hits, trimmable)
+            for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang, coordinated)]
+    if not runs:
+        return None
+    place = (start / max(len(sentence), 1)) * len(window)
+    first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
+    # An apposition joins its name across a comma when each side matches other words of the phrase, with at
+    # most GAP free words after the comma: «Дэвид Браун, [начальник] полиции Чикаго» for "Chicago Police
+    # superintendent David Brown".
+    # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
+    # goes on across commas, to the runs after it that match its other words: «Сім'я підлітка, якому … в
+    # Бірмінгемі».
+    clausal = "," in sentence[start:end] or len(inside) >= 5 or any(_clause_word(w, src_lang) for w in inside[1:])
+    for other_first, other_last, other in sorted(runs):
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first)
+                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
+            last, covered = other_last, covered | other
+    for other_first, other_last, other in sorted(runs, reverse=True):
+        if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
+            first, covered = other_first, covered | other
+    # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
+    # run that holds its other words, once the run has grown to reach it.
+    bracket = next((r for r in runs if r[0] > last and covered.isdisjoint(r[2])
+                    and window[:target[r[0]][0]].rstrip().endswith("(")
+                    and window[target[r[1]][1]:].lstrip().startswith(")")), None) \
+        if ")" in sentence[start:end] else None
+    if bracket:
+        covered = covered | bracket[2]
+    # A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
+    # the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»).
+    # Into English, the clause goes to its last word that matches the source clause ("those who were there").
+    relative = next((k for k in range(1, len(inside))
+                     if inside[k] in (_CYRILLIC_WHO if tgt_lang == "en" else _RELATIVES)), None)  # "WHO" is no "who"
+    head_found = relative is not None and any(k < relative for k in covered)  # the clause comes after it
+    if relative is not None and tgt_lang == "en":
+        clause = _english_relative_clause(target, hits, breaks, first, last, head_found,
+                                          set(range(relative, len(inside))))
+    elif relative is not None:
+        coordinated_clause = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
+        nested = sum(1 for w in inside[relative + 1:] if w in _RELATIVES)
+        clause = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated_clause, nested,
+                                  head_found)
+    if relative is not None and clause:
+        first, last = clause
+        covered = covered | set(range(relative, len(inside)))
+    # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
+    # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
+    covered = covered | _counted_with(compounds, inside, covered)
+    missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
+               and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
+    budget = 2 * sum(1 for w in missing if w[:1].isupper())
+    taken = 0
+    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):
+        first, budget, taken = first - 1, budget - 1, taken + 1
+    right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
+    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
+        last, budget, taken = last + 1, budget - 1, taken + 1
+    # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
+    budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
+    # After the run: the noun its last word, an adjective, qualifies («Лейбористской [партии]», «національної
+    # [армії]»), then genitive complements of a head noun that the evidence missed, a preposition's too:
+    # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
+    # an adjective or a preposition comes free with the noun after it.
+    # The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
+    # [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the
+    # genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
+    # found («[керівництво] крікетного [турніру]» for "cricket authorities"; but «Лівійської національної [армії]»
+    # is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»).
+    noun = _noun_after(target, hits, breaks, last, tgt_lang)  # across other adjectives («моем офисном [заклятом
+    if noun is not None and (hits[noun] == set() or hits[noun] is None  # враге]»)
+                             and (budget or target[last][2][:1].isupper())):
+        free = _genitive(target[last][2], target[noun][2], tgt_lang) \
+            and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
+        last, budget = noun, budget if free else max(budget - 1, 0)
+    while budget and _free(target, hits, breaks, last + 1):
+        step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
+        if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
+                        and (budget < 2 or _named(target[last][2], tgt_lang))):
+            break  # a prepositional complement («з охорони довкілля») stands for two words or more, never after
+            # a name («судом Бристоля [по обвинению]»)
+        last, budget = last + step, budget - 1
+    # Before it: titles and heads the lexicon does not know (півзахисник, міністра, Управління …), one per word
+    # still missing, never from inside a prepositional phrase («на минулому тижні», «по сведениям»); an
+    # adjective agreeing with a head so taken comes with it («військовий командир»).
+    # Where the phrase is a possessive ("Senator Rogers' office") a head before the genitive may be in any case
+    # («з офісом сенаторки Роджерс»).
+    possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
+    run = [w for _s, _e, w in target[first:last + 1]]
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
+        name = next((w for w in run if w[:1].isupper()), None)
+        titled = _titled_across(target, hits, breaks, first, name, tgt_lang) if name else None
+        if titled is not None:  # a title with its complement stands for one word («[Голова мережі] Сара Сквайр»)
+            first, budget = titled, budget - 1
+            run = [w for _s, _e, w in target[first:last + 1]]
+            continue
+        title = _heads(target[first - 1][2], run, tgt_lang, possessive)
+        if title is None or _name_before(target, first, tgt_lang) \
+                or not _outside_governed(target, first - 1, *title, tgt_lang):
+            break
+        first, budget = first - 1, budget - 1
+        run.insert(0, target[first][2])
+        # an adjective agreeing with a head so taken comes with it, paying for a missing word if any is left
+        while first > 0 and not breaks[first] and hits[first - 1] == set() \
+                and _qualifies(target[first - 1][2], target[first][2], tgt_lang) \
+                and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
+            first, budget = first - 1, max(budget - 1, 0)
+            run.insert(0, target[first][2])
+    if tgt_lang == "en":
+        # a number after a capitalised word inside the sentence is part of a name ("BBC Radio 4"), not a count
+        initial = not sentence[:start].strip()
+        named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
+        last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named)
+        if any(_cases(w, src_lang)[0] == "NOUN" and "gent" in _cases(w, src_lang)[1] for w in missing if w.islower()):
+            last, budget = _english_complement(target, hits, breaks, last, budget)  # only for a genitive missing
+        participle = any(_adjectival(w, src_lang) for w in missing if w.islower())  # «слаборозвинені»
+        first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
+        if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
+            first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
+    if tgt_lang != "en":
+        first, last = _whole_latin_name(target, hits, breaks, first, last)
+    bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
+    if bracket and bracket[0] == last + 1:
+        last = bracket[1]
+        closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
+        return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
+    found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
+    return _marked(window, *found, sentence[start:end])
+
+
+def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None = None) -> tuple[str, str]:
+    """The words of two phrases that translate each other (linked spans) that no evidence pairs up: what the pair
+    can teach a lexicon ("rider" and «кур'єр»; nothing of "Professor Marchuk" and «професор Марчук», whose words match
+    by their spelling already)."""
+    if lexicons is None:
+        lexicons = lexicon.packaged()
+    pair = lexicons.get((a_lang, b_lang))
+    entries, langs = (pair.forward if pair else {}), (a_lang, b_lang)
+    words_a = [w for w in _TOKEN.findall(a) if not _grammar(w, a_lang)]  # "the" pairs with nothing
+    words_b = [w for w in _TOKEN.findall(b) if not _grammar(w, b_lang)]
+    matched = {(i, j) for i, x in enumerate(words_a) for j, y in enumerate(words_b) if _similar(x, y, entries, langs)}
+    return (" ".join(w for i, w in enumerate(words_a) if all(i != m for m, _ in matched)),
+            " ".join(w for j, w in enumerate(words_b) if all(j != m for _, m in matched)))
+
+
+def _without_possessive(window: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """An English phrase ends before a possessive 's ("Donald Trump" of "Donald Trump's skyscraper")."""
+    if lang == "en" and window[end - 2:end] in ("'s", "’s", "ʼs") and end - 2 > start:
+        end -= 2
+    return start, end
+
+
+def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int, int]:
+    """The span with the other mark of a quote or bracket it opens or closes at its edge («компанії «Вагнер»»,
+    "(NAMI)"); and, where the source phrase stood `bare` (not in quotes of its own), with the quote marks the
+    translation puts around the whole of it: «Манстер» for "Munster"."""
+    pairs = (*_QUOTE_PAIRS, ('"', '"'))
+    if bare and start and any(window[start - 1] == a and window[end:end + 1] == b for a, b in pairs):
+        return start - 1, end + 1
+    for opening, closing in (*_QUOTE_PAIRS, ("(", ")")):
+        inner = window[start:end]
+        if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
+            end += 1
+        elif inner.count(opening) > inner.count(closing) and window[end:end + 2] in ("!" + closing, "?" + closing):
+            end += 2  # a quoted exclamation or question: «Вітаю!»
+        elif inner.count(closing) > inner.count(opening) and start and window[start - 1] == opening:
+            start -= 1
+    if window[start:end].count('"') % 2:  # a straight mark opens and closes alike: take the one beside the span
+        if window[end:end + 1] == '"':
+            end += 1
+        elif start and window[start - 1] == '"':
+            start -= 1
+    return start, end
+
+
+def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
+    """A hashtag, a mention or a placeholder keeps its marks (#MeToo, @kyivpost, #NAME#): the marks at the
+    phrase's edges are taken where the translation has them beside the span (words are letters and digits)."""
+    lead, trail = len(phrase) - len(phrase.lstrip("#@")), len(phrase) - len(phrase.rstrip("#"))
+    if lead and window[max(start - lead, 0):start] == phrase[:lead]:
+        start -= lead
+    if trail and window[end:end + trail] == phrase[len(phrase) - trail:]:
+        end += trail
+    return start, end
+
+
+_QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
+_QUOTE_MARKS = frozenset('«»„“”"')

@@ -1,0 +1,247 @@
+"""Readings of Ukrainian and Russian words (pymorphy3) that decide where a counterpart's edges go: parts of
+speech, cases and agreement, heads and complements, and the numbers one to ten as words.
+"""
+
+from functools import lru_cache
+
+from annotator.align.anchors import _word_key
+from annotator.morphology import parse
+
+WORDS = 65_536  # words whose readings each per-word cache keeps (a long-running server sees unbounded text)
+
+_YEARS = frozenset("рік року році роком роки років год года году годом годы лет".split())  # «2022 года»
+
+
+@lru_cache(maxsize=WORDS)
+def _forms(word: str, lang: str) -> tuple[str, ...]:
+    """The word, and for a Ukrainian or Russian name its dictionary form too (Леоном -> Леон)."""
+    parses = parse(word, lang) if word[:1].isupper() else []
+    if not parses:
+        return (word,)
+    lemma = parses[0].normal_form
+    return (word, lemma[:1].upper() + lemma[1:]) if lemma != word.lower() else (word,)
+
+
+_PERSONAL = {"pers", "1per", "2per", "3per"}  # «він», «её»: no adjective of the noun after it
+_OBLIQUE = {"ablt", "loct", "loc2"}  # "за даними", "в Україні": not a title before a name
+_NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+_PEOPLE = {"Name", "Surn", "Patr"}
+
+
+@lru_cache(maxsize=WORDS)
+def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
+    """The part of speech of a word's likeliest analysis and the cases any noun or adjective analysis of
+    it allows (None for a lower-case word taken for a name: «вели», a verb, is also a rare first name)."""
+    parses = parse(word, lang)
+    if not parses:
+        return None, frozenset()
+    pos = parses[0].tag.POS
+    if word[:1].islower() and _NAMES & set(parses[0].tag.grammemes):
+        return None, frozenset()
+    closed = [p.tag.POS for p in parses if p.tag.POS in ("PREP", "CONJ")]
+    if word[:1].islower() and closed:  # «про», «до», «под» are also rare nouns: a preposition first
+        return closed[0], frozenset()
+    # pymorphy3's Ukrainian dictionary leaves the case out of some nominatives («секретар»)
+    return pos, frozenset(p.tag.case or "nomn" for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO"))
+
+
+def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tuple[frozenset, bool] | None:
+    """Whether `word`, just before the `run` of words, belongs to its phrase: an adjective or noun (a title, a
+    head noun, «його») agreeing in case with the run's first word, or with a later one across genitives inserted
+    between («прем'єр-міністром [Греції] Кіріакосом»), or a head noun before a genitive («секретар [Вищої
+    ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
+    (every case of the word for a head before a genitive), or None."""
+    pos, cases = _cases(word, lang)
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS:  # «в среду первый
+        return None  # вице-президент», «2022 года специалистка»
+    if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and _PEOPLE & _likeliest(run[0], lang):
+        return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
+    _, next_cases = _cases(run[0], lang)
+    for later in run[:4]:
+        _, later_cases = _cases(later, lang)
+        if cases & later_cases:  # «воротарем Леоном», «генеральний секретар»
+            return cases & later_cases, True
+        if "gent" not in later_cases or not later[:1].isupper():  # across a country's name only
+            break
+    # a person in the instrumental before a genitive is a role («був наглядачем [державної скарбниці]»), a thing
+    # is not («обмежено призначенням [посла]»); one after a preposition («за даними») is left out by the caller
+    head, likeliest = pos == "NOUN" and "gent" in next_cases, _likeliest(word, lang)
+    if "ablt" in likeliest and "inan" in likeliest and not any_case:
+        return None
+    if not cases - _OBLIQUE and not (head and (any_case or "ablt" in likeliest)):
+        return None
+    # a foreign or unknown word (a title before a name: «міністра Алехандро»), or a head before a genitive
+    if any_case and pos == "NOUN" and "gent" in next_cases:  # the head of the whole phrase, whatever governs it
+        return cases, True
+    return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
+
+
+@lru_cache(maxsize=WORDS)
+def _likeliest(word: str, lang: str) -> frozenset[str]:
+    """The grammemes of the word's likeliest reading («наглядачем»: NOUN, anim, masc, ablt)."""
+    parses = parse(word, lang)
+    return frozenset(parses[0].tag.grammemes) if parses else frozenset()
+
+
+def _name_before(target, first: int, lang: str) -> bool:
+    """The word before the run is a capitalised noun inside the sentence and the run starts with a common word:
+    a name of its own («в долларах США команда»), not a title of the phrase (but «Даллас Ковбойс»)."""
+    word = target[first - 1][2]
+    return first > 1 and word[:1].isupper() and target[first][2][:1].islower() and _cases(word, lang)[0] == "NOUN"
+
+
+def _titled_across(target, hits, breaks, first: int, name: str, lang: str) -> int | None:
+    """Where a title starts whose complement (a genitive noun, or a preposition and its noun) stands between it
+    and the run, with a name the title agrees with: «[Голова мережі] Сара Сквайр», «[Владелец команды] Джерри
+    Джонс», «[Спеціаліст зі] сну Карл Уолш»; any title before a Latin name («[директор із] безпеки компанії
+    Cloudflare»). The words from the complement to the name match nothing. None if there is none."""
+    name_cases = _cases(name, lang)[1]
+    at = next(j for j in range(first, len(target)) if target[j][2] == name)
+    for t in (first - 2, first - 3):
+        if t < 0 or any(hits[m] != set() or breaks[m + 1] for m in range(t, first)) or \
+                any(hits[m] != set() for m in range(first, at)):
+            return None
+        complement = [target[m][2] for m in range(t + 1, at)]
+        pos, cases = _cases(complement[0], lang)
+        rest = [_cases(w, lang)[0] for w in complement[1:]]
+        if not all(w[:1].islower() for w in complement) or (pos, *rest) not in _COMPLEMENTS \
+                or (pos == "NOUN" and "gent" not in cases):
+            continue
+        title_pos, title_cases = _cases(target[t][2], lang)
+        agrees = title_cases & name_cases if name_cases else title_cases if name.isascii() else frozenset()
+        if title_pos == "NOUN" and agrees and _outside_governed(target, t, agrees, True, lang):
+            return t
+    return None
+
+
+_PREPOSITION_NOUNS = frozenset("час часу время течение ходе ході результаті результате зв'язку звʼязку связи рамках "
+                               "межах".split())
+_COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's parts of speech
+
+
+@lru_cache(maxsize=WORDS)
+def _named(word: str, lang: str) -> bool:
+    """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
+    parses = parse(word, lang)
+    return bool(parses) and bool(_NAMES & set(parses[0].tag.grammemes))
+
+
+def _qualifies(word: str, noun: str, lang: str) -> bool:
+    """`word` is an adjective (or a pronoun used as one: «моєму», «цей») agreeing in case with the noun after it, or
+    a number («п'ятеро [ненависників]»)."""
+    pos, cases = _cases(word, lang)
+    noun_pos, noun_cases = _cases(noun, lang)
+    number = word[:1].isdigit() or _number_word(word)
+    adjective = pos in ("ADJF", "PRTF") or pos == "NPRO" and not _PERSONAL & _likeliest(word, lang)  # «моєму», «цей»
+    return noun_pos == "NOUN" and (adjective and bool(cases & noun_cases) or bool(number))
+
+
+def _noun_after(target, hits, breaks, last: int, lang: str) -> int | None:
+    """The noun that target word `last`, an adjective or a number, qualifies: the next word, or the one after up to
+    two more free adjectives agreeing with it, all without punctuation between."""
+    for k in range(last + 1, min(last + 4, len(target))):
+        if breaks[k]:
+            return None
+        if _qualifies(target[last][2], target[k][2], lang) and all(_qualifies(target[m][2], target[k][2], lang)
+                                                                   for m in range(last + 1, k)):
+            return k
+        if hits[k] != set() or not _adjectival(target[k][2], lang):
+            return None
+    return None
+
+
+def _genitive(word: str, noun: str, lang: str) -> bool:
+    """An adjective and its noun agree in the genitive only."""
+    return _cases(word, lang)[1] & _cases(noun, lang)[1] == {"gent"}
+
+
+def _outside_governed(target, j: int, cases: frozenset, agrees: bool, lang: str) -> bool:
+    """Target word j, in one of `cases` as the phrase after it needs (`agrees`: by agreeing with it), is not held
+    in another case by a preposition before it, across adjectives: «під воротарем Леоном» (the preposition
+    governs the whole phrase) but not «на минулому тижні прем'єр-міністр» (a locative that only looks
+    nominative) nor «по сведениям Министерства» (a head before a genitive)."""
+    between = frozenset(cases)
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if _preposition(target[k][2], lang):
+            return agrees and (k == j - 1 or bool(between))
+        if not _adjectival(target[k][2], lang):
+            return True
+        between &= _cases(target[k][2], lang)[1]
+    return True
+
+
+@lru_cache(maxsize=WORDS)
+def _preposition(word: str, lang: str) -> bool:
+    """Any reading of the word, capitalised or not, is a preposition («На», «по»)."""
+    return any(p.tag.POS == "PREP" for p in parse(word.lower(), lang))
+
+
+@lru_cache(maxsize=WORDS)
+def _adjectival(word: str, lang: str) -> bool:
+    """Any reading of the word is an adjective or participle («минулому», «своей», «вооруженных»)."""
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parse(word, lang))
+
+
+def _free(target, hits, breaks, j: int) -> bool:
+    """Target word j exists, matches nothing and follows without punctuation."""
+    return j < len(target) and hits[j] == set() and not breaks[j]
+
+
+def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
+    """How many words from j make one genitive complement: a noun, or adjectives and a preposition before it
+    («[природних ресурсів]», «[з охорони]»); 0 if none starts there."""
+    k, preposition = j, False
+    while _free(target, hits, breaks, k):
+        pos, cases = _cases(target[k][2], lang)
+        if pos == "PREP" and k == j:
+            preposition = True
+        elif pos in ("ADJF", "PRTF") and (preposition or "gent" in cases):
+            pass
+        elif pos == "NOUN" and (preposition or "gent" in cases):
+            # «під час», «во время», «в ходе»: a preposition of time or cause, no complement
+            return 0 if preposition and target[k][2].lower() in _PREPOSITION_NOUNS else k - j + 1
+        else:
+            return 0
+        k += 1
+    return 0
+
+
+@lru_cache(maxsize=WORDS)
+def _verb(word: str, lang: str) -> bool:
+    """The word's likeliest analysis is a verb, an infinitive or a gerund (none for English)."""
+    parses = parse(word, lang)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND")
+
+
+@lru_cache(maxsize=WORDS)
+def _function_word(word: str, lang: str) -> bool:
+    """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
+    parses = parse(word, lang)
+    if not parses:
+        return False
+    named = any("Name" in p.tag.grammemes and "Init" not in p.tag.grammemes for p in parses)
+    return parses[0].tag.POS in ("PREP", "CONJ") and not named
+
+
+def _calendar(word: str) -> bool:
+    """A month or weekday name (dates are never part of a person's or organisation's name)."""
+    key = _word_key(word)
+    return key is not None and not key.startswith("@")
+
+
+# The numbers one to ten as words, in the forms news use most ("five haters", «п'ятеро ненависників», «пятерых»).
+_NUMBER_WORDS = {word: str(n) for n, words in enumerate([
+    "one один одна одне одно одного однієї одной одну одному одним одній одною",
+    "two два дві две двох двух двома двумя двоє двое двоих",
+    "three три трьох трех трёх трьома тремя троє трое троих",
+    "four чотири четыре чотирьох четырех четырёх чотирма четырьмя четверо четверых",
+    "five п'ять пять п'яти пяти п'ятьма пятью п'ятеро пятеро п'ятьох пятерых",
+    "six шість шесть шести шістьма шестью шестеро шістьох шестерых",
+    "seven сім семь семи сімома семеро сімох семерых",
+    "eight вісім восемь восьми вісьмома восемью восьмеро вісьмох восьмерых",
+    "nine дев'ять девять дев'яти девяти дев'ятьма девятью дев'ятеро девятеро дев'ятьох девятерых",
+    "ten десять десяти десятьма десятью десятеро десятьох десятерых"], start=1) for word in words.split()}
+
+
+def _number_word(word: str) -> str | None:
+    return _NUMBER_WORDS.get(word.lower().replace("’", "'").replace("ʼ", "'"))

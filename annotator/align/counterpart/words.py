@@ -1,0 +1,151 @@
+"""Whether two words of different languages match: the same name across scripts, an abbreviation and its
+expansion, a number however written, a cognate, a lexicon entry or a meaning of the glossary.
+"""
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from annotator.align import glossary, lexicon
+from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
+from annotator.align.counterpart.english import _grammar
+from annotator.align.counterpart.grammar import WORDS, _likeliest, _number_word, _verb
+
+PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
+
+
+@lru_cache(maxsize=WORDS)
+def _latin(word: str) -> str:
+    return anyascii(word).lower()
+
+
+@lru_cache(maxsize=WORDS)
+def _name_keys(word: str) -> frozenset[str]:
+    """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
+    spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
+    silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a voiced
+    consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
+    Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
+    word = _SOFT_C.sub("s", _TH.sub("t", word))
+    keys = {name_skeleton(word)}
+    if word.isascii():
+        spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
+        keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
+        if _VOICED_S.search(spoken):  # a key of its own, matched only by a word ending in з (not Газі, Президент)
+            whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)
+            if 2 <= len(whole) <= SKELETON_LENGTH:
+                keys.add("=" + whole)
+        if _GERMAN_Z.search(spoken):  # a z after l, r or n as ц: Scholz ~ Шольц, Merz ~ Мерц
+            keys.add(name_skeleton(_GERMAN_Z.sub("ts", spoken)))
+        if "ch" in spoken:  # a Greek ch as х, the whole name compared (Chondroitin ~ Хондроїтин; Chelsea is no
+            keys.add("~" + name_skeleton(spoken.replace("ch", "kh"), 99))  # Гельсінкі)
+        if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
+            keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
+    else:
+        if word[-1:].lower() in ("з", "ж"):
+            keys.add("=" + name_skeleton(word, 99))
+        whole = name_skeleton(word, 99)  # a case ending may add a consonant: Джонсоном, Джонсонів, Джонсонах
+        if len(whole) > SKELETON_LENGTH:
+            keys.update(("~" + whole, "~" + (whole[:-1] if whole[-1] in "mvh" else whole)))
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+_SOFT_C = re.compile(r"c(?=[eiyéèêíî])", re.IGNORECASE)  # Céline ~ Селін
+_SOFT_G = re.compile(r"(?<=.)g(?=[eiy])")  # Rogers ~ Роджерс (not at the start: Gibson, Gillian)
+_TH = re.compile("th", re.IGNORECASE)
+_QU = re.compile("qu")
+_W = re.compile("w")
+_KN = re.compile("^kn")
+_FINAL_H = re.compile("(?<=[aeiou])h$")
+_GERMAN_Z = re.compile("(?<=[lrn])z")
+_VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
+
+
+# Abbreviations of bodies and titles that are written differently in each language (a word is matched by one
+# of its group, inflected forms by their start).
+ABBREVIATIONS = [("UN", "ООН"), ("EU", "ЄС", "ЕС"), ("US", "USA", "США"), ("NATO", "НАТО"), ("UAE", "ОАЕ", "ОАЭ"),
+                 ("WHO", "ВООЗ", "ВОЗ"), ("IMF", "МВФ"), ("OSCE", "ОБСЄ", "ОБСЕ"), ("IAEA", "МАГАТЕ", "МАГАТЭ"),
+                 ("FBI", "ФБР"), ("CIA", "ЦРУ"), ("PM", "прем'єр-міністр", "прем'єр-міністерк", "премьер-министр"),
+                 ("G7", "G-7", "сімка", "сімки", "сімці", "сімку", "семерка", "семерки", "семерке", "семерку")]
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+_POSSESSIVE_INSIDE = re.compile(r"\w['’ʼ]s?\s")
+
+
+def _abbreviated_form(word: str) -> str:
+    """How a word is looked up among the abbreviations: a short one (four letters or fewer) exactly as written,
+    so that "us", "who" or «воз» are not taken for US, WHO or ВОЗ; a long one in lower case, apostrophes alike."""
+    return word if len(word) <= 4 else word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+_ABBREVIATED = {_abbreviated_form(form): group for group in ABBREVIATIONS for form in group}
+
+
+def _abbreviation(a: str, b: str) -> bool:
+    """`a` is an abbreviation of the table and `b` one of its group's forms (inflected, for the long ones)."""
+    group = _ABBREVIATED.get(_abbreviated_form(_POSSESSIVE.sub("", a)))
+    if group is None:
+        return False
+    word = _abbreviated_form(b)
+    return any(word == f if len(f) <= 4 else word.startswith(_abbreviated_form(f)) for f in group)
+
+
+def _number_value(word: str) -> str:
+    """A number however written: 17, "17th", "XVII" (as centuries are in Ukrainian and Russian), "seventeen" aside."""
+    if _ROMAN.fullmatch(word):
+        values = [_ROMAN_DIGITS[c] for c in word]
+        return str(sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True)))
+    ordinal = _ORDINAL.fullmatch(word)
+    return ordinal.group(1) if ordinal else _number_word(word) or normalize_number(word)
+
+
+_ROMAN = re.compile("[IVXLC]{2,}")  # XVII; a single letter is too often a word (I, V, X)
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def _similar(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
+    """The two words match, or a part of the hyphenated target word matches («дреґ-артистку» ~ "artist")."""
+    return any(_similar_word(a, part, entries, langs) for part in _parts(b))
+
+
+def _demonym(people: str, place: str, langs: tuple[str, str]) -> bool:
+    """An English word for a people is the place it is named after: "Iranians" ~ «Ирана», "Canadians" ~
+    «Канади» (the place as pymorphy3 reads it, so that "Republicans" is no «Республіки»)."""
+    stem = _DEMONYM.sub("", people) if langs[0] == "en" else ""
+    return len(stem) >= 4 and stem != people and "Geox" in _likeliest(place, langs[1]) \
+        and bool(_name_keys(stem) & _name_keys(place))
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?)$")
+
+
+def _parts(word: str) -> tuple[str, ...]:
+    return (word, *(part for part in word.split("-") if len(part) >= lexicon.MIN_WORD or part.isdigit())) \
+        if "-" in word else (word,)
+
+
+def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
+    # a name or abbreviation left as written, however short ("AP", "St"), but not one Cyrillic letter (the «В» of
+    # «В среду» is no initial) nor the English "A" and "I"
+    a, b = _POSSESSIVE.sub("", a), _POSSESSIVE.sub("", b)  # "AP's" is AP, "Poland's" Poland
+    if a == b and not a.islower() and (len(a) > 1 or a.isascii() and a not in "AI"):
+        return True
+    if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
+        return True
+    if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
+        return _number_value(a) == _number_value(b)
+    names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
+    if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
+                  or _demonym(b, a, langs[::-1])):
+        return True
+    if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
+        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
+        if key and other and (key == other or (a.islower() or b.islower())
+                              and (key.startswith(other) or other.startswith(key))
+                              and not _verb(a, langs[0]) and not _verb(b, langs[1])):  # not пройти ~ protesters
+            return True
+    if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD and not _grammar(a, langs[0]) \
+            and not _grammar(b, langs[1]):  # "the" has no partner of its own (the lexicon gives it «что»)
+        return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]
+    return False
