@@ -158,7 +158,7 @@ class _Costs:
                 cost += lengths[shape]
             if use_anchors:
                 cost += _anchor_cost(evidence, params, shape, band, chance)
-                if shape in ((2, 1), (1, 2)) and params.idle_cost:
+                if 2 in shape and params.idle_cost:
                     cost += _idle_cost(evidence, params, shape, band, ratio, lengths)
             if params.break_weight and evidence.src_breaks is not None:
                 cost += params.break_weight * _break_cost(evidence, shape, rows, cols)
@@ -192,28 +192,40 @@ def _anchor_cost(evidence: Evidence, params: Params, shape, band: _Band,
 
 
 def _idle_cost(evidence: Evidence, params: Params, shape, band: _Band, ratio: float, lengths: dict) -> np.ndarray:
-    """`idle_cost` for a 2-1 (1-2) bead where one sentence of the two-sentence side finds no more of its
-    evidence across the bead than the threshold, the other finds more (and something), and the idle
-    sentence makes the bead's lengths fit worse than the other sentence's alone. `lengths` holds the length
-    costs of the 1-1 bead and of this one at every cell; `ratio` scales the source's lengths."""
-    # The two sentences are a (the first) and b; the bead without a is the 1-1 bead at the same cell.
-    if shape == (2, 1):
-        found_a, found_b = band.at(evidence.matches, 2, 1), band.at(evidence.matches, 1, 1)
-        own_a, own_b = (evidence.src_anchors[band.row_before(back)] for back in (2, 1))
-        one_len = evidence.tgt_lengths.take(band.col_before(1))
-        len_a = ratio * evidence.src_lengths[band.row_before(2)]
-    else:
-        found_a, found_b = band.at(evidence.matches, 1, 2), band.at(evidence.matches, 1, 1)
-        own_a, own_b = (evidence.tgt_anchors.take(band.col_before(back)) for back in (2, 1))
-        one_len = ratio * evidence.src_lengths[band.row_before(1)]
-        len_a = evidence.tgt_lengths.take(band.col_before(2))
-    whole, without_a = lengths[shape], lengths[(1, 1)]
-    without_b = _length_cost(one_len, len_a, params.variance)
-    idle_a = (found_a <= params.threshold * own_a) & (whole > without_a)
-    idle_b = (found_b <= params.threshold * own_b) & (whole > without_b)
-    good_a = (found_a > params.threshold * own_a) & (found_a > 0)
-    good_b = (found_b > params.threshold * own_b) & (found_b > 0)
-    return np.where((idle_a & good_b) | (idle_b & good_a), params.idle_cost, 0.0)
+    """`idle_cost` for a bead with two sentences on a side, one of which finds no more of its evidence across
+    the bead than the threshold while the other finds more (and something), and the idle sentence makes the
+    bead's lengths fit worse than the bead without it. `lengths` holds the length costs of the beads of every
+    shape at every cell; `ratio` scales the source's lengths."""
+    src = tuple(ratio * evidence.src_lengths[band.row_before(back)] for back in (2, 1))
+    tgt = tuple(evidence.tgt_lengths.take(band.col_before(back)) for back in (2, 1))
+    idle = np.zeros(band.cols.shape, dtype=bool)
+    # The two sentences are a (the first) and b. Without a, the bead is the one a sentence shorter at this cell;
+    # without b, a is matched with the other side alone.
+    if shape[0] == 2:
+        across = evidence.matches if shape[1] == 1 else evidence.tgt_pair_matches
+        found = band.at(across, 2, 1), band.at(across, 1, 1)
+        own = tuple(evidence.src_anchors[band.row_before(back)] for back in (2, 1))
+        other = tgt[1] if shape[1] == 1 else tgt[0] + tgt[1]
+        idle |= _idle_side(found, own, lengths[shape], lengths[(1, shape[1])], (src[0], other), params)
+    if shape[1] == 2:
+        across = evidence.matches if shape[0] == 1 else evidence.src_pair_matches
+        found = band.at(across, 1, 2), band.at(across, 1, 1)
+        own = tuple(evidence.tgt_anchors.take(band.col_before(back)) for back in (2, 1))
+        other = src[1] if shape[0] == 1 else src[0] + src[1]
+        idle |= _idle_side(found, own, lengths[shape], lengths[(shape[0], 1)], (other, tgt[0]), params)
+    return np.where(idle, params.idle_cost, 0.0)
+
+
+def _idle_side(found, own, whole, without_a, a_alone, params: Params) -> np.ndarray:
+    """Where sentence a or b of one side of the beads is idle, the other good. The length cost of a alone
+    with the other side is computed only where b could be idle."""
+    quiet = [f <= params.threshold * o for f, o in zip(found, own, strict=True)]
+    good = [~q & (f > 0) for q, f in zip(quiet, found, strict=True)]
+    idle = quiet[0] & good[1] & (whole > without_a)
+    maybe = quiet[1] & good[0]
+    a_len, other_len = (np.broadcast_to(x, whole.shape)[maybe] for x in a_alone)
+    idle[maybe] |= whole[maybe] > _length_cost(a_len, other_len, params.variance)
+    return idle
 
 
 def _share(found: np.ndarray, own: np.ndarray, params: Params) -> np.ndarray:

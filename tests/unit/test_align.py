@@ -57,6 +57,23 @@ def test_three_sentences_translated_as_one_form_a_three_to_one_bead():
     assert align(uk, en, "uk", "en") == [([0], [0]), ([1], [1, 2, 3]), ([2], [4])]
 
 
+def test_a_dropped_sentence_is_not_merged_into_a_split_sentences_two_to_two_bead():
+    en = [
+        "The shelter in Lviv opened on Monday.",
+        "Volunteers brought 40 beds to the shelter, and the mayor thanked them warmly.",
+        "It was a quiet and cold evening.",
+        "The shelter will stay open until 1 April.",
+    ]
+    uk = [
+        "Притулок у Львові відкрився в понеділок.",
+        "Волонтери привезли 40 ліжок.",
+        "Мер тепло подякував їм за допомогу притулку.",
+        "Притулок працюватиме до 1 квітня.",
+    ]
+    assert align(en, uk, "en", "uk") == [([0], [0]), ([1], [1, 2]), ([2], []), ([3], [3])]
+    assert align(uk, en, "uk", "en") == [([0], [0]), ([1, 2], [1]), ([], [2]), ([3], [3])]
+
+
 def test_a_sentence_missing_from_the_translation_is_left_unlinked():
     en = [
         "Kharkiv reported 37 explosions overnight.",
