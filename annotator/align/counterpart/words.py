@@ -10,7 +10,8 @@ from anyascii import anyascii
 from annotator.align import glossary, lexicon
 from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
 from annotator.align.counterpart.english import _grammar
-from annotator.align.counterpart.grammar import WORDS, _likeliest, _number_word, _verb
+from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _likeliest, _number_word, _verb
+from annotator.morphology import parse
 
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
 
@@ -125,6 +126,17 @@ def _parts(word: str) -> tuple[str, ...]:
         if "-" in word else (word,)
 
 
+def _short_name(a: str, b: str, langs: tuple[str, str]) -> bool:
+    """Names of two or three letters, which no skeleton of consonants can tell from a word, spelled alike once
+    transliterated: Lee ~ Лі ~ Ли, Xi ~ Сі ~ Си (a Chinese x as с), Ma ~ Ма. A Cyrillic one must have a reading as a
+    name («Он», «Ми» have none)."""
+    if not (a.istitle() and b.istitle() and 2 <= len(a) <= 3 and 2 <= len(b) <= 3):
+        return False
+    spoken = [w.lower().replace("ee", "i").replace("x", "s") if w.isascii() else _latin(w) for w in (a, b)]
+    return spoken[0] == spoken[1] and all(w.isascii() or any(_PEOPLE & set(p.tag.grammemes) for p in parse(w, lang))
+                                          for w, lang in zip((a, b), langs, strict=True))
+
+
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     # a name or abbreviation left as written, however short ("AP", "St"), but not one Cyrillic letter (the «В» of
     # «В среду» is no initial) nor the English "A" and "I"
@@ -135,6 +147,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         return True
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
         return _number_value(a) == _number_value(b)
+    if _short_name(a, b, langs):
+        return True
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
                   or _demonym(b, a, langs[::-1])):
