@@ -980,13 +980,18 @@ def test_a_hashtag_a_mention_or_a_placeholder_keeps_its_marks(sentence, phrase, 
     assert projected(sentence, phrase, window, "en", tgt) == expected
 
 
-def test_a_name_of_two_or_three_letters_is_matched_across_scripts_but_not_a_pronoun():
-    en = "Professor Lee said the results of the trial were encouraging."
-    uk = "Професор Лі заявив, що результати випробування обнадійливі."
-    ru = "Профессор Ли заявил, что результаты испытания обнадеживают."
-    assert projected(en, "Professor Lee", uk, "en", "uk") == "Професор Лі"
-    assert projected(en, "Professor Lee", ru, "en", "ru") == "Профессор Ли"
-    assert projected(uk, "Професор Лі", en, "uk", "en") == "Professor Lee"
-    assert projected(uk, "Професор Лі", ru, "uk", "ru") == "Профессор Ли"
-    assert projected("Leaders met Xi on Friday.", "Xi", "Лідери зустрілися з Сі в п'ятницю.", "en", "uk") == "Сі"
-    assert projected("On Monday he left.", "On", "Он уехал в понедельник.", "en", "ru") is None
+LEE = {"en": "Professor Lee said the results of the trial were encouraging.",
+       "uk": "Професор Лі заявив, що результати випробування обнадійливі.",
+       "ru": "Профессор Ли заявил, что результаты испытания обнадеживают."}
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "window", "src", "tgt", "expected"), [
+    (LEE["en"], "Professor Lee", LEE["uk"], "en", "uk", "Професор Лі"),
+    (LEE["en"], "Professor Lee", LEE["ru"], "en", "ru", "Профессор Ли"),
+    (LEE["uk"], "Професор Лі", LEE["en"], "uk", "en", "Professor Lee"),
+    (LEE["uk"], "Професор Лі", LEE["ru"], "uk", "ru", "Профессор Ли"),
+    ("Leaders met Xi on Friday.", "Xi", "Лідери зустрілися з Сі в п'ятницю.", "en", "uk", "Сі"),
+    ("On Monday he left.", "On", "Он уехал в понедельник.", "en", "ru", None),  # a pronoun is no name
+])
+def test_a_name_of_two_or_three_letters_is_matched_across_scripts(sentence, phrase, window, src, tgt, expected):
+    assert projected(sentence, phrase, window, src, tgt) == expected
