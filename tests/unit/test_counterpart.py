@@ -992,6 +992,7 @@ LEE = {"en": "Professor Lee said the results of the trial were encouraging.",
     (LEE["uk"], "Професор Лі", LEE["ru"], "uk", "ru", "Профессор Ли"),
     ("Leaders met Xi on Friday.", "Xi", "Лідери зустрілися з Сі в п'ятницю.", "en", "uk", "Сі"),
     ("On Monday he left.", "On", "Он уехал в понедельник.", "en", "ru", None),  # a pronoun is no name
+    ("Us? We were never asked.", "Us", "Ус? Нас ніколи не питали.", "en", "uk", None),  # nor a grammar word
 ])
 def test_a_name_of_two_or_three_letters_is_matched_across_scripts(sentence, phrase, window, src, tgt, expected):
     assert projected(sentence, phrase, window, src, tgt) == expected

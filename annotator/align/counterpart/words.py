@@ -9,7 +9,7 @@ from anyascii import anyascii
 
 from annotator.align import glossary, lexicon
 from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
-from annotator.align.counterpart.english import _grammar
+from annotator.align.counterpart.english import _ENGLISH_FUNCTION_WORDS, _grammar
 from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _likeliest, _number_word, _verb
 from annotator.morphology import parse
 
@@ -129,8 +129,10 @@ def _parts(word: str) -> tuple[str, ...]:
 def _short_name(a: str, b: str, langs: tuple[str, str]) -> bool:
     """Names of two or three letters, which no skeleton of consonants can tell from a word, spelled alike once
     transliterated: Lee ~ Лі ~ Ли, Xi ~ Сі ~ Си (a Chinese x as с), Ma ~ Ма. A Cyrillic one must have a reading as a
-    name («Он», «Ми» have none)."""
+    name («Он», «Ми» have none), and an English one must not be a grammar word ("Us" is no «Ус»)."""
     if not (a.istitle() and b.istitle() and 2 <= len(a) <= 3 and 2 <= len(b) <= 3):
+        return False
+    if any(w.isascii() and w.lower() in _ENGLISH_FUNCTION_WORDS for w in (a, b)):  # "Us", "So", "No"
         return False
     spoken = [w.lower().replace("ee", "i").replace("x", "s") if w.isascii() else _latin(w) for w in (a, b)]
     return spoken[0] == spoken[1] and all(w.isascii() or any(_PEOPLE & set(p.tag.grammemes) for p in parse(w, lang))
