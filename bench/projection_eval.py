@@ -89,7 +89,7 @@ def main(argv=None) -> int:
             if src not in item or tgt not in item:
                 continue
             source = lines[name][src][item["line"] - 1]
-            start = source.index(item[src])
+            start = locate(source, item[src])
             window = lines[name][tgt][item["line"] - 1]
             found = counterpart(source, start, start + len(item[src]), window, src, tgt, taught[name],
                                 clause=item["kind"] in ("CLAIM", "POSITION"))  # as the app: spans.states_claims
@@ -98,7 +98,7 @@ def main(argv=None) -> int:
             for key in ((split, item["kind"]), (split, "all")):
                 total[key] += 1
                 right[key] += got == item[tgt]
-                overlap[key] += word_f1(window, found, window.index(item[tgt]), len(item[tgt]))
+                overlap[key] += word_f1(window, found, locate(window, item[tgt]), len(item[tgt]))
             if args.verbose and got != item[tgt]:
                 print(f"  {item['split']} {src}-{tgt}: {item[src]!r} -> {got!r}, gold {item[tgt]!r}")
     print("| split | kind | exact | word F1 | of |")
@@ -121,6 +121,13 @@ def with_links(base, items: list[dict]):
     links = {(a, b): lexicon.learn([unexplained(i[a], i[b], a, b, base) for i in items if a in i and b in i])
              for a, b in PAIRS}
     return lexicon.prepare(lexicon.combine(entries, links))
+
+
+def locate(text: str, phrase: str) -> int:
+    """Where the phrase stands in the line as whole words ("customer", not the start of "customers"), else its
+    first occurrence."""
+    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    return found.start() if found else text.index(phrase)
 
 
 def word_f1(window: str, found, start: int, length: int) -> float:
