@@ -68,48 +68,10 @@ def counterpart(
     pair = lexicons.get((src_lang, tgt_lang))
     entries = pair.forward if pair else {}
     langs = (src_lang, tgt_lang)
-    source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
-    # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
-    # a hyphenated word count one by one ("then-President": «тодішній президент»), and whole too («премьер-министра»
-    # is PM)
-    cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
-    inside, compounds = [], []  # compounds: (a hyphenated word, the indices of its parts in `inside`)
-    for piece in (m.group() for w in cut for m in _TOKEN.finditer(w)):
-        parts = [part for part in piece.split("-") if part]
-        if len(parts) > 1:
-            compounds.append((piece, set(range(len(inside), len(inside) + len(parts)))))
-        inside += parts
-    outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
-    if clause:  # a pronoun outside a claim ("Their coach said …") says nothing of where it ends
-        outside = [w for w in outside if not _pronoun(w, src_lang)]
+    inside, compounds, outside = _phrase_words(sentence, start, end, src_lang, clause)
     if not inside:
         return None
-    target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
-    hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
-    for j, (_s, _e, word) in enumerate(target):
-        if tgt_lang == "en" and word in ("PM", "AM") and j and target[j - 1][2][-1:].isdigit():
-            hits.append(set())  # a time ("4 PM"), not the prime minister
-            continue
-        forms = _forms(word, tgt_lang)
-        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
-        for piece, parts in compounds:
-            if any(_abbreviation(piece, f) or _abbreviation(f, piece)
-                   or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
-                matched |= parts
-        if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
-            hits.append(None)
-        else:
-            hits.append(matched)
-    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
-              for j in range(len(target))]
-    _big_seven(target, hits, breaks, inside)
-    if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
-        for j, (_s, _e, word) in enumerate(target):
-            if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
-                breaks[j] = True
-                if j + 1 < len(target):
-                    breaks[j + 1] = True
-    hits = _sandwiched(hits, breaks)
+    target, hits, breaks = _matched(window, inside, compounds, outside, entries, langs, clause)
     if clause:  # a word that also matches the rest of the sentence tells nothing ("Ukraine's ministry said Ukraine …")
         shared = [bool(h) and any(_similar(w, f, entries, langs) for w in outside for f in _forms(word, tgt_lang))
                   for h, (_s, _e, word) in zip(hits, target, strict=True)]
@@ -147,85 +109,17 @@ def counterpart(
         if ")" in sentence[start:end] else None
     if bracket:
         covered = covered | bracket[2]
-    # A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
-    # the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»).
-    # Into English, the clause goes to its last word that matches the source clause ("those who were there").
-    relative = next((k for k in range(1, len(inside))
-                     if inside[k] in (_CYRILLIC_WHO if tgt_lang == "en" else _RELATIVES)), None)  # "WHO" is no "who"
-    head_found = relative is not None and any(k < relative for k in covered)  # the clause comes after it
-    if relative is not None and tgt_lang == "en":
-        clause = _english_relative_clause(target, hits, breaks, first, last, head_found,
-                                          set(range(relative, len(inside))))
-    elif relative is not None:
-        coordinated_clause = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
-        nested = sum(1 for w in inside[relative + 1:] if w in _RELATIVES)
-        clause = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated_clause, nested,
-                                  head_found)
-    if relative is not None and clause:
-        first, last = clause
-        covered = covered | set(range(relative, len(inside)))
-    # Names the evidence missed (Джордж for George, Великої Британії for UK) sit next to the run: take the
-    # capitalised words beside it, up to two per capitalised phrase word left unmatched, on one side only.
+    first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, tgt_lang)
+    # The phrase words no run covered: names beside the run first (Джордж for George, Великої Британії for UK),
+    # then complements after it and heads before it, one per missing word.
     covered = covered | _counted_with(compounds, inside, covered)
     missing = [w for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
                and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
-    taken = 0
-    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):
-        first, budget, taken = first - 1, budget - 1, taken + 1
-    right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
-    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
-        last, budget, taken = last + 1, budget - 1, taken + 1
-    # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
-    budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
-    # After the run: the noun its last word, an adjective, qualifies («Лейбористской [партии]», «національної
-    # [армії]»), then genitive complements of a head noun that the evidence missed, a preposition's too:
-    # «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost one missing word each;
-    # an adjective or a preposition comes free with the noun after it.
-    # The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
-    # [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the
-    # genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
-    # found («[керівництво] крікетного [турніру]» for "cricket authorities"; but «Лівійської національної [армії]»
-    # is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»).
-    noun = _noun_after(target, hits, breaks, last, tgt_lang)  # across other adjectives («моем офисном [заклятом
-    if noun is not None and (hits[noun] == set() or hits[noun] is None  # враге]»)
-                             and (budget or target[last][2][:1].isupper())):
-        free = _genitive(target[last][2], target[noun][2], tgt_lang) \
-            and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
-        last, budget = noun, budget if free else max(budget - 1, 0)
-    while budget and _free(target, hits, breaks, last + 1):
-        step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
-        if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
-                        and (budget < 2 or _named(target[last][2], tgt_lang))):
-            break  # a prepositional complement («з охорони довкілля») stands for two words or more, never after
-            # a name («судом Бристоля [по обвинению]»)
-        last, budget = last + step, budget - 1
-    # Before it: titles and heads the lexicon does not know (півзахисник, міністра, Управління …), one per word
-    # still missing, never from inside a prepositional phrase («на минулому тижні», «по сведениям»); an
-    # adjective agreeing with a head so taken comes with it («військовий командир»).
-    # Where the phrase is a possessive ("Senator Rogers' office") a head before the genitive may be in any case
-    # («з офісом сенаторки Роджерс»).
+    first, last, budget = _names_beside(target, hits, breaks, first, last, budget, missing, tgt_lang)
+    last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
-    run = [w for _s, _e, w in target[first:last + 1]]
-    while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
-        name = next((w for w in run if w[:1].isupper()), None)
-        titled = _titled_across(target, hits, breaks, first, name, tgt_lang) if name else None
-        if titled is not None:  # a title with its complement stands for one word («[Голова мережі] Сара Сквайр»)
-            first, budget = titled, budget - 1
-            run = [w for _s, _e, w in target[first:last + 1]]
-            continue
-        title = _heads(target[first - 1][2], run, tgt_lang, possessive)
-        if title is None or _name_before(target, first, tgt_lang) \
-                or not _outside_governed(target, first - 1, *title, tgt_lang):
-            break
-        first, budget = first - 1, budget - 1
-        run.insert(0, target[first][2])
-        # an adjective agreeing with a head so taken comes with it, paying for a missing word if any is left
-        while first > 0 and not breaks[first] and hits[first - 1] == set() \
-                and _qualifies(target[first - 1][2], target[first][2], tgt_lang) \
-                and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
-            first, budget = first - 1, max(budget - 1, 0)
-            run.insert(0, target[first][2])
+    first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive)
     if tgt_lang == "en":
         # a number after a capitalised word inside the sentence is part of a name ("BBC Radio 4"), not a count
         initial = not sentence[:start].strip()
@@ -246,6 +140,153 @@ def counterpart(
         return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
     found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
     return _marked(window, *found, sentence[start:end])
+
+
+def _relative(window: str, target, hits, breaks, first: int, last: int, covered: set, inside: list[str],
+              tgt_lang: str) -> tuple[int, int, set]:
+    """A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
+    the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»). Into English, the
+    clause goes to its last word that matches the source clause ("those who were there")."""
+    relative = next((k for k in range(1, len(inside))
+                     if inside[k] in (_CYRILLIC_WHO if tgt_lang == "en" else _RELATIVES)), None)  # "WHO" is no "who"
+    if relative is None:
+        return first, last, covered
+    head_found = any(k < relative for k in covered)  # the clause comes after it
+    if tgt_lang == "en":
+        found = _english_relative_clause(target, hits, breaks, first, last, head_found,
+                                         set(range(relative, len(inside))))
+    else:
+        coordinated = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
+        nested = sum(1 for w in inside[relative + 1:] if w in _RELATIVES)
+        found = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated, nested, head_found)
+    if found:
+        first, last = found
+        covered = covered | set(range(relative, len(inside)))
+    return first, last, covered
+
+
+def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
+                  tgt_lang: str) -> tuple[int, int, int]:
+    """Capitalised words beside the run for the capitalised phrase words it missed (`budget`: two each), on one
+    side only; then the budget left for the other words missing."""
+    taken = 0
+    while budget and first > 0 and _joins(target, hits, breaks, first - 1, first, tgt_lang):
+        first, budget, taken = first - 1, budget - 1, taken + 1
+    right = not taken  # names before the run (Джордж Ховарт) or after it (парламенті Великої Британії)
+    while right and budget and last + 1 < len(target) and _joins(target, hits, breaks, last + 1, last + 1, tgt_lang):
+        last, budget, taken = last + 1, budget - 1, taken + 1
+    # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
+    budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
+    return first, last, budget
+
+
+def _phrase_words(sentence: str, start: int, end: int, src_lang: str, clause: bool):
+    """The words of sentence[start:end] (`inside`), its hyphenated words with the indices of their parts
+    (`compounds`), and the words of the rest of the sentence (`outside`)."""
+    source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
+    # a hyphenated word count one by one ("then-President": «тодішній президент»), and whole too («премьер-министра»
+    # is PM)
+    cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
+    inside, compounds = [], []  # compounds: (a hyphenated word, the indices of its parts in `inside`)
+    for piece in (m.group() for w in cut for m in _TOKEN.finditer(w)):
+        parts = [part for part in piece.split("-") if part]
+        if len(parts) > 1:
+            compounds.append((piece, set(range(len(inside), len(inside) + len(parts)))))
+        inside += parts
+    outside = [part for s, e, w in source if e <= start or s >= end for part in w.split("-") if part]
+    if clause:  # a pronoun outside a claim ("Their coach said …") says nothing of where it ends
+        outside = [w for w in outside if not _pronoun(w, src_lang)]
+    return inside, compounds, outside
+
+
+def _matched(window: str, inside: list[str], compounds: list, outside: list[str], entries: dict, langs, clause: bool):
+    """The window's words (start, end, text); per word the phrase words it matches, or None where it matches
+    outside words only; and per word whether punctuation (or a verb) comes before it."""
+    tgt_lang = langs[1]
+    target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
+    hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
+    for j, (_s, _e, word) in enumerate(target):
+        if tgt_lang == "en" and word in ("PM", "AM") and j and target[j - 1][2][-1:].isdigit():
+            hits.append(set())  # a time ("4 PM"), not the prime minister
+            continue
+        forms = _forms(word, tgt_lang)
+        matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
+        for piece, parts in compounds:
+            if any(_abbreviation(piece, f) or _abbreviation(f, piece)
+                   or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
+                matched |= parts
+        if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
+            hits.append(None)
+        else:
+            hits.append(matched)
+    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
+              for j in range(len(target))]
+    _big_seven(target, hits, breaks, inside)
+    if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
+        for j, (_s, _e, word) in enumerate(target):
+            if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
+                breaks[j] = True
+                if j + 1 < len(target):
+                    breaks[j + 1] = True
+    hits = _sandwiched(hits, breaks)
+    return target, hits, breaks
+
+
+def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str], tgt_lang: str) -> tuple[int, int]:
+    """After the run, for the words still `missing`: the noun its last word, an adjective, qualifies
+    («Лейбористской [партии]», «національної [армії]»), then genitive complements of a head noun that the evidence
+    missed, a preposition's too: «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost
+    one missing word each; an adjective or a preposition comes free with the noun after it.
+    The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
+    [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the
+    genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
+    found («[керівництво] крікетного [турніру]» for "cricket authorities"; but «Лівійської національної [армії]»
+    is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»)."""
+    noun = _noun_after(target, hits, breaks, last, tgt_lang)  # across other adjectives («моем офисном [заклятом
+    if noun is not None and (hits[noun] == set() or hits[noun] is None  # враге]»)
+                             and (budget or target[last][2][:1].isupper())):
+        free = _genitive(target[last][2], target[noun][2], tgt_lang) \
+            and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
+        last, budget = noun, budget if free else max(budget - 1, 0)
+    while budget and _free(target, hits, breaks, last + 1):
+        step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
+        if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
+                        and (budget < 2 or _named(target[last][2], tgt_lang))):
+            break  # a prepositional complement («з охорони довкілля») stands for two words or more, never after
+            # a name («судом Бристоля [по обвинению]»)
+        last, budget = last + step, budget - 1
+    return last, budget
+
+
+def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_lang: str,
+                  possessive: bool) -> tuple[int, int]:
+    """Before the run: titles and heads the lexicon does not know (півзахисник, міністра, Управління …), one per
+    word still missing, never from inside a prepositional phrase («на минулому тижні», «по сведениям»); an
+    adjective agreeing with a head so taken comes with it («військовий командир»). Where the phrase is a
+    possessive ("Senator Rogers' office") a head before the genitive may be in any case («з офісом сенаторки
+    Роджерс»)."""
+    run = [w for _s, _e, w in target[first:last + 1]]
+    while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
+        name = next((w for w in run if w[:1].isupper()), None)
+        titled = _titled_across(target, hits, breaks, first, name, tgt_lang) if name else None
+        if titled is not None:  # a title with its complement stands for one word («[Голова мережі] Сара Сквайр»)
+            first, budget = titled, budget - 1
+            run = [w for _s, _e, w in target[first:last + 1]]
+            continue
+        title = _heads(target[first - 1][2], run, tgt_lang, possessive)
+        if title is None or _name_before(target, first, tgt_lang) \
+                or not _outside_governed(target, first - 1, *title, tgt_lang):
+            break
+        first, budget = first - 1, budget - 1
+        run.insert(0, target[first][2])
+        # an adjective agreeing with a head so taken comes with it, paying for a missing word if any is left
+        while first > 0 and not breaks[first] and hits[first - 1] == set() \
+                and _qualifies(target[first - 1][2], target[first][2], tgt_lang) \
+                and _outside_governed(target, first - 1, _cases(target[first][2], tgt_lang)[1], True, tgt_lang):
+            first, budget = first - 1, max(budget - 1, 0)
+            run.insert(0, target[first][2])
+    return first, budget
 
 
 def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None = None) -> tuple[str, str]:
