@@ -129,10 +129,11 @@ def anchor_evidence(src_keys: list[dict[str, float]], tgt_keys: list[dict[str, f
         src_own[rows] += weight
         tgt_own[cols] += weight
         single.add(rows, cols, weight)
-        tgt_pair.add(rows, _with_next(cols, m), weight)
-        src_pair.add(_with_next(rows, n), cols, weight)
-        tgt_triple.add(rows, _with_next(_with_next(cols, m), m), weight)
-        src_triple.add(_with_next(_with_next(rows, n), n), cols, weight)
+        tgt_two, src_two = _with_next(cols, m), _with_next(rows, n)
+        tgt_pair.add(rows, tgt_two, weight)
+        src_pair.add(src_two, cols, weight)
+        tgt_triple.add(rows, _with_next(tgt_two, m), weight)
+        src_triple.add(_with_next(src_two, n), cols, weight)
     return dp.Evidence(
         src_lengths=np.zeros(n),
         tgt_lengths=np.zeros(m),

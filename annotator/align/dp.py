@@ -13,8 +13,10 @@ import numpy as np
 
 Bead = tuple[list[int], list[int]]
 # (source sentences, target sentences) consumed by each bead type; 0-1 is handled by a prefix scan.
-# Shapes a Params has no prior for are not searched (Gale and Church stop at 2-2).
 BEAD_SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+# Searched only where a Params gives them a prior (Gale and Church stop at 2-2) and, with anchors, where the
+# Evidence has the matches over three sentences; every Params gives the other six shapes one.
+OPTIONAL_SHAPES = ((3, 1), (1, 3))
 _ZERO_ONE = BEAD_SHAPES.index((0, 1))
 # A length ratio estimated from two texts is kept in this range: uk, ru and en differ by 5-15 % in
 # characters, and a short text with a long deleted paragraph must not skew it.
@@ -51,10 +53,10 @@ class Params:
     smoothing: float = 0.5  # added to a sentence's evidence weight before taking shares of it
     chance_factor: float = 1.0
     threshold: float = 0.0  # the share of its evidence a sentence must find across its bead to earn a reward
-    # The cost added to a 2-1 or 1-2 bead one of whose two sentences finds too little of its evidence across
-    # it to gain (the threshold) and only makes the lengths fit worse, while the other finds its own: most
-    # often a sentence dropped from the translation, which the bead priors would rather merge into its
-    # neighbour's bead than leave alone.
+    # The cost added to a 2-1, 1-2 or 2-2 bead one of whose two sentences on a side finds too little of its
+    # evidence across it to gain (the threshold) and only makes the lengths fit worse, while the other finds its
+    # own: most often a sentence dropped from the translation, which the bead priors would rather merge into its
+    # neighbour's bead than leave alone. (Beads of three do not pay it: see docs/alignment.md.)
     idle_cost: float = 0.0
 
 
@@ -125,7 +127,9 @@ class _Band:
         return self._cols_before[back]
 
     def at(self, matrix: np.ndarray, back_row: int, back_col: int) -> np.ndarray:
-        """matrix[i - back_row, j - back_col] at every band cell (i, j) of a source x target matrix."""
+        """matrix[i - back_row, j - back_col] at every band cell (i, j) of a source x target matrix, the indices
+        clipped to it."""
+        assert matrix.shape == (self.n, self.m)
         key = (back_row, back_col)
         if key not in self._cells_before:
             self._cells_before[key] = self.row_before(back_row) * self.m + self.col_before(back_col)
@@ -142,12 +146,12 @@ class _Costs:
             ratio = np.clip(max(tgt_len[-1], 1.0) / max(src_len[-1], 1.0), *RATIO_RANGE)
         use_anchors = evidence.matches is not None and params.match_weight
         rows, cols = band.rows, band.cols
-        if use_anchors:
-            chance = (_chance(evidence.matches, evidence.src_anchors, params),
-                      _chance(evidence.matches.T, evidence.tgt_anchors, params))
+        chance = (_chance(evidence.matches, evidence.src_anchors, params),
+                  _chance(evidence.matches.T, evidence.tgt_anchors, params)) if use_anchors else None
+        triples = evidence.tgt_triple_matches is not None and evidence.src_triple_matches is not None
         self.table, lengths = {}, {}
         for shape in BEAD_SHAPES:
-            if shape not in params.priors:
+            if shape in OPTIONAL_SHAPES and (shape not in params.priors or use_anchors and not triples):
                 continue
             di, dj = shape
             cost = np.full(cols.shape, -np.log(params.priors[shape]))
@@ -170,7 +174,7 @@ def _anchor_cost(evidence: Evidence, params: Params, shape, band: _Band,
     """Reward evidence found on the other side of the bead.
 
     Each sentence of the bead earns the share of its own evidence found across the bead, less `threshold`
-    and less what an unrelated sentence would hold by chance (twice that across two sentences). Merging two
+    and less what an unrelated sentence would hold by chance (times the sentences across). Merging two
     good beads into one so gains nothing but the evidence they share across, and a sentence that belongs
     elsewhere (or nowhere: a dropped sentence) costs its bead. A sentence without evidence is neutral.
     """
@@ -194,8 +198,8 @@ def _anchor_cost(evidence: Evidence, params: Params, shape, band: _Band,
 def _idle_cost(evidence: Evidence, params: Params, shape, band: _Band, ratio: float, lengths: dict) -> np.ndarray:
     """`idle_cost` for a bead with two sentences on a side, one of which finds no more of its evidence across
     the bead than the threshold while the other finds more (and something), and the idle sentence makes the
-    bead's lengths fit worse than the bead without it. `lengths` holds the length costs of the beads of every
-    shape at every cell; `ratio` scales the source's lengths."""
+    bead's lengths fit worse than the bead without it. `lengths` holds the length costs, at every cell, of the
+    shapes computed so far (1-1, 2-1 and 1-2 come before 2-2 in BEAD_SHAPES); `ratio` scales the source's lengths."""
     src = tuple(ratio * evidence.src_lengths[band.row_before(back)] for back in (2, 1))
     tgt = tuple(evidence.tgt_lengths.take(band.col_before(back)) for back in (2, 1))
     idle = np.zeros(band.cols.shape, dtype=bool)

@@ -1,5 +1,5 @@
-"""English rules for a counterpart found in English: grammar words, verbs that end a phrase, heads and
-modifiers the evidence missed, pronouns.
+"""English rules: grammar words and verbs that end a phrase, the heads and modifiers a counterpart found in English
+takes where the evidence missed them, and pronouns (of English, and through pymorphy3 of Ukrainian and Russian).
 """
 
 from annotator.align.counterpart.grammar import _calendar, _cases, _likeliest, _number_word

@@ -128,8 +128,9 @@ def _parts(word: str) -> tuple[str, ...]:
 
 def _short_name(a: str, b: str, langs: tuple[str, str]) -> bool:
     """Names of two or three letters, which no skeleton of consonants can tell from a word, spelled alike once
-    transliterated: Lee ~ Лі ~ Ли, Xi ~ Сі ~ Си (a Chinese x as с), Ma ~ Ма. A Cyrillic one must have a reading as a
-    name («Он», «Ми» have none), and an English one must not be a grammar word ("Us" is no «Ус»)."""
+    transliterated: Lee ~ Лі ~ Ли, Xi ~ Сі (a Chinese x as с), Ma ~ Ма. A Cyrillic one must have a reading as a
+    name («Он», «Ми» have none; nor, in pymorphy3's Russian dictionary, «Си» and «Ма»), and an English one must not
+    be a grammar word ("Us" is no «Ус»)."""
     if not (a.istitle() and b.istitle() and 2 <= len(a) <= 3 and 2 <= len(b) <= 3):
         return False
     if any(w.isascii() and w.lower() in _ENGLISH_FUNCTION_WORDS for w in (a, b)):  # "Us", "So", "No"
