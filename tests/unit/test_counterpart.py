@@ -996,3 +996,11 @@ LEE = {"en": "Professor Lee said the results of the trial were encouraging.",
 ])
 def test_a_name_of_two_or_three_letters_is_matched_across_scripts(sentence, phrase, window, src, tgt, expected):
     assert projected(sentence, phrase, window, src, tgt) == expected
+
+
+def test_the_pronoun_of_a_clause_around_the_phrase_is_no_head():
+    en = "If the laptop catches a virus our support engineers cannot remove, we return the money."
+    uk = "Якщо ноутбук підхопить вірус, який інженери підтримки не зможуть видалити, ми повернемо гроші."
+    ru = "Если ноутбук подхватит вирус, который инженеры поддержки не смогут удалить, мы вернем деньги."
+    assert projected(en, "our support engineers", uk, "en", "uk") == "інженери підтримки"
+    assert projected(en, "our support engineers", ru, "en", "ru") == "инженеры поддержки"

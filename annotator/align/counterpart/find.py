@@ -4,6 +4,7 @@ names, brackets and quote marks give it; and what two linked phrases teach a lex
 
 from annotator.align import lexicon
 from annotator.align.counterpart.clauses import (
+    _CYRILLIC_RELATIVES,
     _CYRILLIC_WHO,
     _RELATIVES,
     _claim,
@@ -119,7 +120,8 @@ def counterpart(
     first, last, budget = _names_beside(target, hits, breaks, first, last, budget, missing, tgt_lang)
     last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
-    first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive)
+    first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
+                                  any(w.lower() in _CYRILLIC_WHO | _RELATIVES for w in inside))
     if tgt_lang == "en":
         # a number after a capitalised word inside the sentence is part of a name ("BBC Radio 4"), not a count
         initial = not sentence[:start].strip()
@@ -260,12 +262,12 @@ def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str],
 
 
 def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_lang: str,
-                  possessive: bool) -> tuple[int, int]:
+                  possessive: bool, clausal: bool) -> tuple[int, int]:
     """Before the run: titles and heads the lexicon does not know (півзахисник, міністра, Управління …), one per
     word still missing, never from inside a prepositional phrase («на минулому тижні», «по сведениям»); an
     adjective agreeing with a head so taken comes with it («військовий командир»). Where the phrase is a
     possessive ("Senator Rogers' office") a head before the genitive may be in any case («з офісом сенаторки
-    Роджерс»)."""
+    Роджерс»). A relative pronoun is taken only by a phrase with a clause of its own (`clausal`)."""
     run = [w for _s, _e, w in target[first:last + 1]]
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set():
         name = next((w for w in run if w[:1].isupper()), None)
@@ -274,6 +276,8 @@ def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_
             first, budget = titled, budget - 1
             run = [w for _s, _e, w in target[first:last + 1]]
             continue
+        if not clausal and target[first - 1][2].lower() in _CYRILLIC_RELATIVES:
+            break  # the pronoun of a clause the phrase has no part in («вірус, [який] експерти Norton не зможуть …»)
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
         if title is None or _name_before(target, first, tgt_lang) \
                 or not _outside_governed(target, first - 1, *title, tgt_lang):
