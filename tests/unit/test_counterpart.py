@@ -991,6 +991,7 @@ LEE = {"en": "Professor Lee said the results of the trial were encouraging.",
     (LEE["uk"], "Професор Лі", LEE["en"], "uk", "en", "Professor Lee"),
     (LEE["uk"], "Професор Лі", LEE["ru"], "uk", "ru", "Профессор Ли"),
     ("Leaders met Xi on Friday.", "Xi", "Лідери зустрілися з Сі в п'ятницю.", "en", "uk", "Сі"),
+    ("Leaders met Xi on Friday.", "Xi", "Лидеры встретились с Си в пятницу.", "en", "ru", "Си"),  # a note to pymorphy3
     ("On Monday he left.", "On", "Он уехал в понедельник.", "en", "ru", None),  # a pronoun is no name
     ("Us? We were never asked.", "Us", "Ус? Нас ніколи не питали.", "en", "uk", None),  # nor a grammar word
 ])

@@ -128,16 +128,24 @@ def _parts(word: str) -> tuple[str, ...]:
 
 def _short_name(a: str, b: str, langs: tuple[str, str]) -> bool:
     """Names of two or three letters, which no skeleton of consonants can tell from a word, spelled alike once
-    transliterated: Lee ~ Лі ~ Ли, Xi ~ Сі (a Chinese x as с), Ma ~ Ма. A Cyrillic one must have a reading as a
-    name («Он», «Ми» have none; nor, in pymorphy3's Russian dictionary, «Си» and «Ма»), and an English one must not
+    transliterated: Lee ~ Лі ~ Ли, Xi ~ Сі ~ Си (a Chinese x as с), Ma ~ Ма. A Cyrillic one must have a reading as a
+    name or of a foreign word (`_foreign_name`; «Он», «Ми», «Ну», «До» have neither), and an English one must not
     be a grammar word ("Us" is no «Ус»)."""
     if not (a.istitle() and b.istitle() and 2 <= len(a) <= 3 and 2 <= len(b) <= 3):
         return False
     if any(w.isascii() and w.lower() in _ENGLISH_FUNCTION_WORDS for w in (a, b)):  # "Us", "So", "No"
         return False
     spoken = [w.lower().replace("ee", "i").replace("x", "s") if w.isascii() else _latin(w) for w in (a, b)]
-    return spoken[0] == spoken[1] and all(w.isascii() or any(_PEOPLE & set(p.tag.grammemes) for p in parse(w, lang))
-                                          for w, lang in zip((a, b), langs, strict=True))
+    return spoken[0] == spoken[1] and all(w.isascii() or _foreign_name(w, lang) for w, lang in zip((a, b), langs,
+                                                                                                  strict=True))
+
+
+def _foreign_name(word: str, lang: str) -> bool:
+    """A short Cyrillic word read as a name, or as nothing but an indeclinable noun or an unknown word (Russian «Си»
+    is only the note B to pymorphy3, «Ма» nothing at all)."""
+    readings = parse(word, lang)
+    return any(_PEOPLE & set(p.tag.grammemes) for p in readings) \
+        or all(p.tag.POS is None or p.tag.POS == "NOUN" and "Fixd" in p.tag.grammemes for p in readings)
 
 
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
