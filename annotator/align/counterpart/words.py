@@ -158,7 +158,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         return True
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
         return _number_value(a) == _number_value(b)
-    if _short_name(a, b, langs):
+    if len(a) <= 3 and len(b) <= 3 and _short_name(a, b, langs):
         return True
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
