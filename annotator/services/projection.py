@@ -8,7 +8,8 @@ position within the aligned sentences.
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+import orjson
+from sqlalchemy import insert, or_, select
 
 from ..align.anchors import name_skeleton, normalize_number
 from ..align.counterpart import counterpart
@@ -16,7 +17,7 @@ from ..align.segment import base_lang
 from ..errors import N_, Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
 from . import alignment, history
-from .spans import check_offsets, create_span, states_claims
+from .spans import check_offsets, create_spans, states_claims
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -224,17 +225,7 @@ def link_spans(session, span: Span, target: Span, user: User) -> None:
 def project_span(session, span: Span, target: Document, user: User, start, end) -> Span:
     """Accept a suggestion: create the counterpart span (same label, attributes, actor) and link it. Where the
     user has that span already (two annotators' spans of one name, projected in one go), it is linked instead."""
-    if target.group_id is None or target.group_id != span.document.group_id or target.id == span.document_id:
-        raise Invalid(N_("the target must be another version of the same article"), field="doc")
-    start, end = check_offsets(target, start, end)
-    created = session.scalar(select(Span).where(
-        Span.document_id == target.id, Span.annotator_id == user.id, Span.start == start, Span.end == end,
-        Span.label == span.label, Span.deleted_at.is_(None)).limit(1))
-    if created is None:
-        created = create_span(session, target, target.project, user, start, end, span.label, span.attrs,
-                              span.actor_id)
-    link_spans(session, span, created, user)
-    return created
+    return _project(session, user, [(None, span, target, *_place(span, target, start, end))])[0]
 
 
 MAX_ACCEPT = 1000
@@ -247,7 +238,7 @@ def accept_many(session, user: User, items, get_span, get_document) -> list[tupl
     """
     if not isinstance(items, list) or not items or len(items) > MAX_ACCEPT:
         raise Invalid(N_("'items' must be a list of 1-{most} suggestions"), field="items", params={"most": MAX_ACCEPT})
-    out = []
+    places = []
     for k, item in enumerate(items):
         field = f"items[{k}]"
         if not isinstance(item, dict) or any(isinstance(item.get(n), bool) or not isinstance(item.get(n), int)
@@ -256,10 +247,58 @@ def accept_many(session, user: User, items, get_span, get_document) -> list[tupl
                           params={"field": field})
         try:
             span, target = get_span(item["span"]), get_document(item["doc"])
-            out.append((span, project_span(session, span, target, user, item["start"], item["end"])))
+            places.append((field, span, target, *_place(span, target, item["start"], item["end"])))
         except DomainError as exc:
             raise type(exc)(f"{field}: {exc.message}", field=field) from None
-    return out
+    return list(zip((p[1] for p in places), _project(session, user, places), strict=True))
+
+
+def _place(span: Span, target: Document, start, end) -> tuple[int, int]:
+    """The checked offsets of a counterpart of `span` in `target`, another version of its article."""
+    if target.group_id is None or target.group_id != span.document.group_id or target.id == span.document_id:
+        raise Invalid(N_("the target must be another version of the same article"), field="doc")
+    return check_offsets(target, start, end)
+
+
+def _project(session, user: User, places: list[tuple]) -> list[Span]:
+    """The counterpart spans at `places`, [(field or None, source span, target document, start, end)], each
+    linked to its source: the user's own span with that label where there is one, else a new one with the
+    source's label, attributes and actor. The user's spans and the sources' links are read once, the new spans
+    written with one INSERT per kind of span and the links with one more."""
+    targets = {target.id for _f, _s, target, _a, _b in places}
+    mine = {(s.document_id, s.start, s.end, s.label): s for s in session.scalars(select(Span).where(
+        Span.document_id.in_(targets), Span.annotator_id == user.id, Span.deleted_at.is_(None)))}
+    missing = {}  # each place and label the user has no span at yet: the first source that wants one there
+    for _f, span, target, start, end in places:
+        if (target.id, start, end, span.label) not in mine:
+            missing.setdefault((target.id, start, end, span.label), (target, start, end, span))
+    kinds: dict[tuple, list] = {}  # the spans to make, by what they copy of their source
+    for target, start, end, span in missing.values():
+        key = (target.project_id, span.label, orjson.dumps(span.attrs, option=orjson.OPT_SORT_KEYS), span.actor_id)
+        kinds.setdefault(key, []).append((target, start, end, span))
+    for made in kinds.values():
+        target, _a, _b, span = made[0]
+        for created in create_spans(session, target.project, user, [m[:3] for m in made], span.label, span.attrs,
+                                    span.actor_id):
+            mine[(created.document_id, created.start, created.end, created.label)] = created
+    linked = set(session.execute(select(SpanLink.span_id, SpanLink.target_id).where(
+        SpanLink.span_id.in_({span.id for _f, span, *_ in places}))).all())
+    out = []
+    for field, span, target, start, end in places:
+        created = mine[(target.id, start, end, span.label)]
+        if (span.id, created.id) in linked:
+            conflict = Conflict(N_("these spans are linked already"), field="target")
+            raise Conflict(f"{field}: {conflict.message}", field=field) if field else conflict
+        linked.add((span.id, created.id))
+        out.append((span, created))
+    session.execute(insert(SpanLink), [
+        link for span, created in out for link in (
+            {"span_id": span.id, "target_id": created.id, "created_by_id": user.id},
+            {"span_id": created.id, "target_id": span.id, "created_by_id": user.id})])
+    for span, created in out:
+        history.record(session, span.document.project_id, user, "span_link", span.id, "create", None,
+                       {"span": span.id, "target": created.id}, span.document_id)
+    return [created for _span, created in out]
 
 
 def links_of(session, span_ids: list[int]) -> list[tuple[int, int]]:

@@ -138,6 +138,22 @@ def test_two_annotators_spans_of_one_name_projected_together_make_one_span(clien
     assert sorted(link[1] for link in uk_doc["links"]) == sorted(sources)
 
 
+def test_accepting_a_suggestion_twice_is_a_conflict_named_by_its_item(client, group):
+    _, docs, _, t = group
+    source = client.post(f"/api/v1/documents/{docs['en']}/spans", json={"start": 0, "end": 5, "label": "ACTOR"},
+                         headers=auth(t["olena"])).json["id"]
+    item = {"span": source, "doc": docs["uk"], "start": 0, "end": 5}
+    twice = client.post("/api/v1/projection/accept", json={"items": [item, item]}, headers=auth(t["olena"]))
+    assert twice.status_code == 409 and twice.json["error"]["field"] == "items[1]"
+    assert client.get(f"/api/v1/documents/{docs['uk']}", headers=auth(t["olena"])).json["spans"] == []  # none kept
+    assert client.post("/api/v1/projection/accept", json={"items": [item]}, headers=auth(t["olena"])).status_code == 201
+    again = client.post("/api/v1/projection/accept", json={"items": [item]}, headers=auth(t["olena"]))
+    assert again.status_code == 409 and again.json["error"]["field"] == "items[0]"
+    single = client.post(f"/api/v1/spans/{source}/project", json={"doc": docs["uk"], "start": 0, "end": 5},
+                         headers=auth(t["olena"]))
+    assert single.status_code == 409 and single.json["error"]["field"] == "target"
+
+
 def test_projection_needs_another_version_of_the_article(client, make, group):
     project, docs, _, t = group
     lone = make.document(project.id, text="Putin spoke.", lang="en")
