@@ -161,16 +161,57 @@ def browser():
         chromium.close()
 
 
+class _Answering:
+    """Counts the requests the live server is still answering, so that a test's end can wait for them: a request
+    the browser sent just before the test ended must give its database connection back before the app's engine
+    is disposed, or the connection is left open for the garbage collector."""
+
+    def __init__(self, app):
+        self.app = app
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.count += 1
+        try:
+            return self._sent(self.app(environ, start_response))
+        except BaseException:
+            self._answered()
+            raise
+
+    def _sent(self, body):
+        """The body, closed as soon as it is sent (a streamed one holds its session until then): werkzeug's server
+        closes it only after reading what is left of the request, which raises if the client has gone."""
+        try:
+            yield from body
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+            self._answered()
+
+    def _answered(self):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait(self, timeout: float) -> bool:
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count == 0, timeout)
+
+
 @pytest.fixture
 def live_server(app):
     """The test's app served on a free loopback port in a thread."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    answering = _Answering(app)
+    server = make_server("127.0.0.1", 0, answering, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.url = f"http://127.0.0.1:{server.server_port}"
     yield server
     server.shutdown()
     thread.join(5)
+    assert answering.wait(10), "the live server was still answering a request 10 s after the test"
 
 
 @pytest.fixture
