@@ -22,10 +22,22 @@ def analyzer(lang: str):
 
 
 def parse(word: str, lang: str) -> list:
-    """pymorphy3's analyses of the word, likeliest first; none for another language or a word it cannot read."""
+    """pymorphy3's analyses of the word, likeliest first; none for another language or a word it cannot read.
+
+    Ukrainian has no frequencies (every analysis scores 1.0), and its dictionary lists a possessive adjective
+    first where a common noun has the same form («людина», «лікарів», «місяців» as if of «людин», «лікарів»
+    'the doctor's'): the noun comes first there."""
     if lang not in LANGS:
         return []
     try:
-        return analyzer(lang).parse(word)
+        parses = analyzer(lang).parse(word)
     except ValueError:
         return []
+    if lang == "uk" and parses and _possessive(parses[0]) and any(p.tag.POS == "NOUN" for p in parses):
+        parses = sorted(parses, key=_possessive)  # stable: the order is kept otherwise
+    return parses
+
+
+def _possessive(analysis) -> bool:
+    """An analysis as a Ukrainian possessive adjective: of «мамин», «батьків», «Ковалів»."""
+    return analysis.tag.POS == "ADJF" and analysis.normal_form.endswith(("ин", "ів", "їн", "їв"))

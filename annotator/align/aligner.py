@@ -97,8 +97,8 @@ def sentence_keys(sentences: list[str], lang: str, other: str, lexicons, side: i
 @lru_cache(maxsize=4096)
 def _glossary_keys(sentence: str, lang: str) -> frozenset[str]:
     """The meanings of the sentence's words in the glossary (officials, police, mayor …) and the vocabulary (settings,
-    money, reply …)."""
-    return frozenset(f"g{row}" for word in words_of(sentence) for row in glossary.meanings(word, lang))
+    money, reply …); its words of grammar ("many", «нас») are too common to tell one sentence from another."""
+    return frozenset(f"g{row}" for word in words_of(sentence) for row in glossary.meanings(word, lang, grammar=False))
 
 
 @lru_cache(maxsize=4096)

@@ -1,19 +1,33 @@
 """Words by meaning across en, uk and ru, written for this project.
 
 The learned lexicon (annotator.align.lexicon) knows the words of the sentences it was learned from, one
-partner each. Two hand-written tables add what it lacks: `data/glossary.tsv`, the closed set of words ACTOR
-phrases are made of (titles, bodies, ranks, relations: "spokesperson", «речник», «представитель»), and
+partner each. Three hand-written tables add what it lacks: `data/glossary.tsv`, the closed set of words ACTOR
+phrases are made of (titles, bodies, ranks, relations: "spokesperson", «речник», «представитель»),
 `data/vocabulary.tsv`, the common words of news, forums, support chats and shops ("settings", «досвід»,
-«відгук»). A row is one meaning, each cell the starts of that meaning's words in one language (inflected
-forms match by their start), or "=word" for a word that must match whole.
+«відгук»), and `data/grammar.tsv`, the quantifiers and pronouns at the edges of phrases ("another", «понад»),
+which match inside phrases but are no evidence for aligning sentences. A row is one meaning, each cell the starts
+of that meaning's words in one language (inflected forms match by their start), or "=word" for a word that must
+match whole.
 """
 
 import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-FILES = tuple(Path(__file__).with_name("data") / name for name in ("glossary.tsv", "vocabulary.tsv"))
+DATA = Path(__file__).with_name("data")
+FILES = (DATA / "glossary.tsv", DATA / "vocabulary.tsv", DATA / "grammar.tsv")  # the words of grammar last
 LANGS = ("en", "uk", "ru")
+
+
+@cache
+def _rows(file: Path) -> list[list[str]]:
+    return [line.split("\t") for line in file.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _first_grammar_row() -> int:
+    return sum(len(_rows(file)) for file in FILES[:-1])
 
 
 @cache
@@ -21,8 +35,7 @@ def _index() -> dict[str, tuple[dict[str, frozenset[int]], dict[str, frozenset[i
     """Per language: {whole word: rows}, {word start: rows} and the lengths of the starts."""
     whole: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
     starts: dict[str, dict[str, set[int]]] = {lang: {} for lang in LANGS}
-    rows = [line.split("\t") for file in FILES for line in file.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [row for file in FILES for row in _rows(file)]
     for row, cells in enumerate(rows):
         for lang, cell in zip(LANGS, cells, strict=True):
             for form in cell.split():
@@ -43,8 +56,9 @@ _APOSTROPHES = re.compile("[’ʼ]")
 
 
 @lru_cache(maxsize=65_536)
-def meanings(word: str, lang: str) -> frozenset[int]:
-    """The glossary rows the word belongs to (none for a language the glossary lacks)."""
+def meanings(word: str, lang: str, grammar: bool = True) -> frozenset[int]:
+    """The glossary rows the word belongs to (none for a language the glossary lacks), without the words of
+    grammar unless `grammar`."""
     if lang not in LANGS:
         return frozenset()
     whole, starts, lengths = _index()[lang]
@@ -54,7 +68,7 @@ def meanings(word: str, lang: str) -> frozenset[int]:
         if n > len(word):
             break
         found |= starts.get(word[:n], frozenset())
-    return frozenset(found)
+    return frozenset(found if grammar else {row for row in found if row < _first_grammar_row()})
 
 
 def same_meaning(a: str, a_lang: str, b: str, b_lang: str) -> bool:

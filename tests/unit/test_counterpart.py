@@ -993,7 +993,7 @@ LEE = {"en": "Professor Lee said the results of the trial were encouraging.",
     ("Leaders met Xi on Friday.", "Xi", "Лідери зустрілися з Сі в п'ятницю.", "en", "uk", "Сі"),
     ("Leaders met Xi on Friday.", "Xi", "Лидеры встретились с Си в пятницу.", "en", "ru", "Си"),  # a note to pymorphy3
     ("On Monday he left.", "On", "Он уехал в понедельник.", "en", "ru", None),  # a pronoun is no name
-    ("Us? We were never asked.", "Us", "Ус? Нас ніколи не питали.", "en", "uk", None),  # nor a grammar word
+    ("Us? They never asked.", "Us", "Ус? Вони ніколи не питали.", "en", "uk", None),  # nor a grammar word
 ])
 def test_a_name_of_two_or_three_letters_is_matched_across_scripts(sentence, phrase, window, src, tgt, expected):
     assert projected(sentence, phrase, window, src, tgt) == expected
@@ -1008,3 +1008,33 @@ def test_a_name_of_two_or_three_letters_is_matched_across_scripts(sentence, phra
 def test_the_pronoun_of_a_clause_around_the_phrase_is_no_head(window, tgt, expected):
     en = "If the laptop catches a virus our support engineers cannot remove, we return the money."
     assert projected(en, "our support engineers", window, "en", tgt) == expected
+
+
+@pytest.mark.parametrize(("en", "phrase", "translation", "lang", "expected"), [
+    ("Another witness was injured in the crash.", "Another witness", "Ще одна свідка постраждала в аварії.", "uk",
+     "Ще одна свідка"),
+    ("Another witness was injured in the crash.", "Another witness", "Ещё одна свидетельница пострадала в аварии.",
+     "ru", "Ещё одна свидетельница"),
+    ("Many of us trusted the mayor.", "Many of us", "Багато з нас довіряли меру.", "uk", "Багато з нас"),
+    ("Many of us trusted the mayor.", "Many of us", "Многие из нас доверяли мэру.", "ru", "Многие из нас"),
+])
+def test_a_quantifier_and_the_pronoun_after_of_belong_to_the_phrase(en, phrase, translation, lang, expected):
+    """The words of grammar.tsv: no lexicon learns "another" ~ «ще» or "us" ~ «нас» as a partner of its own."""
+    assert projected(en, phrase, translation, "en", lang, lexicons={}) == expected
+
+
+def test_the_words_of_grammar_are_no_evidence_for_aligning_sentences():
+    from annotator.align.aligner import _glossary_keys
+
+    assert same_meaning("another", "en", "ще", "uk") and same_meaning("us", "en", "нас", "ru")
+    assert not _glossary_keys("Over them.", "en") and not _glossary_keys("Ещё более нас.", "ru")
+
+
+def test_a_ukrainian_common_noun_is_read_as_a_noun_before_a_possessive_adjective_of_the_same_form():
+    """«людина» (a person) is not an adjective waiting for its noun («постраждала», read as 'a victim', is no part
+    of the phrase); «лікарів» is 'of the doctors', not 'the doctor's'."""
+    from annotator.morphology import parse
+
+    assert [parse(w, "uk")[0].tag.POS for w in ("людина", "лікарів", "мамина")] == ["NOUN", "NOUN", "ADJF"]
+    assert projected("A person was injured in the crash.", "A person", "Людина постраждала в аварії.", "en", "uk",
+                     lexicons={}) == "Людина"
