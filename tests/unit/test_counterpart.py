@@ -1038,3 +1038,15 @@ def test_a_ukrainian_common_noun_is_read_as_a_noun_before_a_possessive_adjective
     assert [parse(w, "uk")[0].tag.POS for w in ("людина", "лікарів", "мамина")] == ["NOUN", "NOUN", "ADJF"]
     assert projected("A person was injured in the crash.", "A person", "Людина постраждала в аварії.", "en", "uk",
                      lexicons={}) == "Людина"
+
+
+def test_an_english_verb_in_ed_is_no_cognate_of_a_noun_and_a_preposition_after_the_head_stays_out():
+    """"praised" and «президент» share their consonants (p-r-s-d); "like" and "out" end an English phrase as "of"
+    does."""
+    assert projected("Президент похвалив волонтерів.", "Президент", "The president praised the volunteers.", "uk",
+                     "en", lexicons={}) == "president"
+    assert projected("Ми ставимося до людей похилого віку як до рідних.", "людей похилого віку",
+                     "We treat the elderly like family.", "uk", "en", lexicons={}) == "elderly"
+    assert projected("Вони вигнали кандидатів, які були затверджені, з партії.", "кандидатів, які були затверджені",
+                     "They threw the approved candidates out of the party.", "uk", "en", lexicons={}) \
+        == "approved candidates"

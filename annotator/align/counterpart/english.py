@@ -116,7 +116,7 @@ _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
     "then some many most more all any each every other such there here where one two three four five six seven "
     "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
-    "excluding over about around nearly almost approximately roughly against into through".split())
+    "excluding over about around nearly almost approximately roughly against into through like out off up".split())
 # prepositions that end a phrase as written in lower case ("under Poland's government"; but "Under Secretary")
 _LOWER_PREPOSITIONS = frozenset("under between among across within without towards toward upon onto via despite since "
                                 "until amid behind beyond".split())

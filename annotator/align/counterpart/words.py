@@ -10,7 +10,7 @@ from anyascii import anyascii
 from annotator.align import glossary, lexicon
 from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
 from annotator.align.counterpart.english import _ENGLISH_FUNCTION_WORDS, _grammar
-from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _likeliest, _number_word, _verb
+from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _cases, _likeliest, _number_word, _verb
 from annotator.morphology import parse
 
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
@@ -148,6 +148,13 @@ def _foreign_name(word: str, lang: str) -> bool:
         or all(p.tag.POS is None or p.tag.POS == "NOUN" and "Fixd" in p.tag.grammemes for p in readings)
 
 
+def _verb_and_noun(a: str, b: str, langs: tuple[str, str]) -> bool:
+    """An English word in -ed, mostly a verb, and a Ukrainian or Russian noun: no cognates, however alike their
+    consonants ("praised" is no «президент»; but "parking" is «паркінг»)."""
+    return any(x_lang == "en" and x.lower().endswith("ed") and _cases(y, y_lang)[0] == "NOUN"
+               for (x, x_lang), (y, y_lang) in (((a, langs[0]), (b, langs[1])), ((b, langs[1]), (a, langs[0]))))
+
+
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
     # a name or abbreviation left as written, however short ("AP", "St"), but not one Cyrillic letter (the «В» of
     # «В среду» is no initial) nor the English "A" and "I"
@@ -164,7 +171,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
                   or _demonym(b, a, langs[::-1])):
         return True
-    if len(a) >= 5 and len(b) >= 5:  # unless both are capitalised (names), a key of three consonants also
+    if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs):  # unless both are capitalised (names), a
+        # key of three consonants also
         key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) or other.startswith(key))
