@@ -1050,3 +1050,19 @@ def test_an_english_verb_in_ed_is_no_cognate_of_a_noun_and_a_preposition_after_t
     assert projected("Вони вигнали кандидатів, які були затверджені, з партії.", "кандидатів, які були затверджені",
                      "They threw the approved candidates out of the party.", "uk", "en", lexicons={}) \
         == "approved candidates"
+
+
+def test_a_possessive_before_the_counterpart_belongs_to_it_unless_it_may_be_an_object_pronoun():
+    assert projected("Вона подзвонила батькам увечері.", "батькам", "Она позвонила своим родителям вечером.", "uk",
+                     "ru", lexicons={}) == "своим родителям"  # added by the translation
+    assert projected("Лікарка попередила своїх пацієнтів.", "своїх пацієнтів", "The doctor warned her patients.",
+                     "uk", "en", lexicons={}) == "her patients"
+    # «ее» is 'her' or 'its' before a noun, and 'her' as an object: with no pronoun in the source, it stays out
+    assert projected("Лікарка попередила пацієнтів.", "пацієнтів", "Врач предупредила ее пациентов.", "uk", "ru",
+                     lexicons={}) == "пациентов"
+
+
+def test_one_of_in_the_plural_is_a_number_word():
+    """«одними з останніх» ('among the last ones') is "one of the last"."""
+    assert projected("Вони були одними з останніх виробників годинників.", "одними з останніх виробників годинників",
+                     "They were one of the last watchmakers.", "uk", "en", lexicons={}) == "one of the last watchmakers"

@@ -3,6 +3,7 @@ takes where the evidence missed them, and pronouns (of English, and through pymo
 """
 
 from annotator.align.counterpart.grammar import _calendar, _cases, _likeliest, _number_word
+from annotator.morphology import parse
 
 
 def _pronoun(word: str, lang: str) -> bool:
@@ -12,6 +13,21 @@ def _pronoun(word: str, lang: str) -> bool:
     return _cases(word, lang)[0] == "NPRO" or "Apro" in _likeliest(word, lang)
 
 
+def _possessive_determiner(word: str, lang: str, pronoun_inside: bool) -> bool:
+    """A possessive before a noun: "his", «свою», «їхніх»; one that is also an object pronoun ("her", «его», «її»:
+    «называли [ее] главой») only where the source phrase has a pronoun of its own (`pronoun_inside`)."""
+    word = word.lower()
+    if word in _OBJECTS_TOO:
+        return pronoun_inside
+    if lang == "en":
+        return word in _ENGLISH_POSSESSIVES
+    parses = parse(word, lang)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "NPRO") and parses[0].normal_form in _POSSESSIVE_LEMMAS
+
+
+_ENGLISH_POSSESSIVES = frozenset("my your his its our their".split())
+_OBJECTS_TOO = frozenset("her його її їх его её ее их".split())
+_POSSESSIVE_LEMMAS = frozenset("мій твій свій наш ваш їхній мой твой свой".split())
 _ENGLISH_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this these that "
                               "those".split())
 

@@ -20,6 +20,7 @@ from annotator.align.counterpart.english import (
     _english_head,
     _english_modifiers,
     _grammar,
+    _possessive_determiner,
     _pronoun,
 )
 from annotator.align.counterpart.grammar import (
@@ -133,6 +134,9 @@ def counterpart(
         first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
+    if first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and _possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside)):
+        first -= 1  # a possessive the translation puts before the phrase («[его] родителей», "[his] parents")
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
     bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
