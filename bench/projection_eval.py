@@ -91,8 +91,9 @@ def main(argv=None) -> int:
             source = lines[name][src][item["line"] - 1]
             start = locate(source, item[src])
             window = lines[name][tgt][item["line"] - 1]
-            found = counterpart(source, start, start + len(item[src]), window, src, tgt, taught[name],
-                                clause=item["kind"] in ("CLAIM", "POSITION"))  # as the app: spans.states_claims
+            clause = item["kind"] in ("CLAIM", "POSITION")  # as the app: spans.states_claims
+            found = counterpart(source, start, start + len(item[src]), window, src, tgt, taught[name], clause,
+                                guess=True)
             got = window[found[0]:found[1]] if found else None
             split = item["split"] if args.directions == "en" else f"{src}-{tgt}"
             for key in ((split, item["kind"]), (split, "all")):

@@ -1,8 +1,9 @@
 """Carrying a span across languages: find its counterpart inside the aligned sentence(s) of another version.
 
-Evidence, strongest first: the linked actor's listed names in the target language, names matched across
-scripts by their transliterated skeleton, the same number, the same quotation, and last the span's relative
-position within the aligned sentences.
+Evidence, strongest first: the linked actor's listed names in the target language, word-level evidence
+(align.counterpart; or its guess, the one word of the sentence left unmatched), names matched across scripts by
+their transliterated skeleton, the same number, the same quotation, and last the span's relative position within
+the aligned sentences.
 """
 
 import re
@@ -12,7 +13,7 @@ import orjson
 from sqlalchemy import insert, or_, select
 
 from ..align.anchors import name_skeleton, normalize_number
-from ..align.counterpart import counterpart
+from ..align.counterpart import Leftover, counterpart
 from ..align.segment import base_lang
 from ..errors import N_, Conflict, DomainError, Invalid
 from ..models import Alignment, Document, Span, SpanLink, User
@@ -124,18 +125,25 @@ def _by_listed_names(names):
 
 def _by_words(target_lang, lexicons=None):
     """Word-level evidence (numbers, names, cognates, the lexicon: the project's, see
-    alignment.project_lexicons, or the shipped one) within the span's sentences."""
+    alignment.project_lexicons, or the shipped one) within the span's sentences; without any, the one noun of
+    the aligned sentence that no word of the span's sentence accounts for, as a guess."""
 
     def find(_text, window, span, source, _region):
-        sentences = alignment.sentences_of(source)
-        touched = [(s, e) for s, e in sentences if s < span.end and span.start < e]
-        lo, hi = touched[0][0], touched[-1][1]
+        lo, hi = _sentences_around(span, source)
         found = counterpart(source.text[lo:hi], max(span.start - lo, 0), min(span.end, hi) - lo, window,
                             base_lang(source.lang), base_lang(target_lang), lexicons,
-                            clause=states_claims(source.project, span.label))  # a claim takes its verbs
+                            clause=states_claims(source.project, span.label), guess=True)  # a claim takes its verbs
+        if isinstance(found, Leftover):
+            return (*found, "the one word left unmatched", 0.5)
         return (*found, "words across languages", 0.85) if found else None
 
     return find
+
+
+def _sentences_around(span: Span, source: Document) -> tuple[int, int]:
+    """Where the sentences the span touches begin and end."""
+    touched = [(s, e) for s, e in alignment.sentences_of(source) if s < span.end and span.start < e]
+    return touched[0][0], touched[-1][1]
 
 
 def _by_name_skeleton(text, window, *_):
@@ -174,9 +182,7 @@ def _by_quote(text, window, *_):
 
 def _by_position(text, window, span, source, region):
     """Map the span's relative place in its sentences onto the target window, snapped to words."""
-    sentences = alignment.sentences_of(source)
-    touched = [(s, e) for s, e in sentences if s < span.end and span.start < e]
-    src_lo, src_hi = touched[0][0], touched[-1][1]
+    src_lo, src_hi = _sentences_around(span, source)
     width = max(1, src_hi - src_lo)
     start = int((span.start - src_lo) / width * len(window))
     end = max(start + 1, int((span.end - src_lo) / width * len(window)))

@@ -355,7 +355,8 @@ def test_linked_spans_teach_projection_the_words_a_team_confirmed(client, make):
     project = make.project("apiary")
     docs = [_import_group(client, project.id, token, f"hive {k}", en, uk)[1] for k, (en, uk) in enumerate(HIVES)]
     _, before = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
-    assert (before.get("text"), before.get("reason")) != ("пасічнику", "words across languages")
+    # no evidence yet: «пасічнику» is only the guess of the one noun no word of the sentence accounts for
+    assert (before["text"], before["reason"], before["score"]) == ("пасічнику", "the one word left unmatched", 0.5)
     links = []
     for pair, (en, uk) in zip(docs[:2], HIVES[:2], strict=True):  # two accepted projections teach the pair
         span_id, _ = _beekeeper_suggestion(client, token, pair["a"], en)

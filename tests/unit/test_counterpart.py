@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.align import lexicon
-from annotator.align.counterpart import counterpart, unexplained
+from annotator.align.counterpart import Leftover, counterpart, unexplained
 from annotator.align.counterpart.grammar import _complement_length
 from annotator.align.counterpart.runs import _TOKEN
 from annotator.align.counterpart.words import _abbreviation, _name_keys, _similar_word
@@ -1066,3 +1066,21 @@ def test_one_of_in_the_plural_is_a_number_word():
     """«одними з останніх» ('among the last ones') is "one of the last"."""
     assert projected("Вони були одними з останніх виробників годинників.", "одними з останніх виробників годинників",
                      "They were one of the last watchmakers.", "uk", "en", lexicons={}) == "one of the last watchmakers"
+
+
+def test_a_phrase_no_evidence_matches_takes_the_one_noun_no_word_of_the_sentence_accounts_for():
+    """No lexicon knows a delivery "rider" as «кур'єр»; every other noun of the sentence has its match, so the one
+    noun left over is the guess (with an adjective for a second word of the phrase)."""
+    def guessed(sentence, phrase, window, src, tgt):
+        start = sentence.index(phrase)
+        assert counterpart(sentence, start, start + len(phrase), window, src, tgt, {}) is None
+        found = counterpart(sentence, start, start + len(phrase), window, src, tgt, {}, guess=True)
+        assert found is None or isinstance(found, Leftover)
+        return window[found[0]:found[1]] if found else None
+
+    assert guessed("The rider brought your order.", "rider", "Кур'єр приніс ваше замовлення.", "en", "uk") == "Кур'єр"
+    assert guessed("Сердитий дідуган приніс ваше замовлення.", "Сердитий дідуган", "Мрачный парень принёс ваш заказ.",
+                   "uk", "ru") == "Мрачный парень"
+    # another noun without a match ("gizmo") might be the one left over: no guess
+    assert guessed("The rider brought your gizmo.", "rider", "Кур'єр приніс ваш ґаджет.", "en", "uk") is None
+    assert guessed("He left early.", "He", "Він пішов рано.", "en", "uk") is None

@@ -14,9 +14,10 @@ The modules, each using only those above it:
 - `words`: whether two words match (names across scripts, abbreviations, numbers, cognates, the lexicon);
 - `runs`: runs of matched words and the gaps, names and abbreviations that join them;
 - `clauses`: claims and relative clauses;
-- `find`: `counterpart` and `unexplained`.
+- `unmatched`: the one noun no word accounts for, for a phrase without evidence;
+- `find`: `counterpart` (a `Leftover` where it guesses) and `unexplained`.
 """
 
-from annotator.align.counterpart.find import counterpart, unexplained
+from annotator.align.counterpart.find import Leftover, counterpart, unexplained
 
-__all__ = ["counterpart", "unexplained"]
+__all__ = ["Leftover", "counterpart", "unexplained"]

@@ -2,6 +2,8 @@
 names, brackets and quote marks give it; and what two linked phrases teach a lexicon.
 """
 
+from typing import NamedTuple
+
 from annotator.align import lexicon
 from annotator.align.counterpart.clauses import (
     _CYRILLIC_RELATIVES,
@@ -56,15 +58,26 @@ from annotator.align.counterpart.runs import (
     _trimmed,
     _whole_latin_name,
 )
+from annotator.align.counterpart.unmatched import _only_free_noun
 from annotator.align.counterpart.words import _POSSESSIVE, _POSSESSIVE_INSIDE, _abbreviation, _similar, _similar_word
+
+
+class Leftover(NamedTuple):
+    """A Match that is a guess: the one noun of the window no word of the sentence accounts for."""
+
+    start: int
+    end: int
 
 
 def counterpart(
     sentence: str, start: int, end: int, window: str, src_lang: str, tgt_lang: str, lexicons: dict | None = None,
-    clause: bool = False,
-) -> Match | None:
+    clause: bool = False, guess: bool = False,
+) -> Match | Leftover | None:
     """The [start, end) in `window` of the translation of sentence[start:end], or None without evidence. A
-    `clause` (a claim or a position, not an actor) is found as one (`_claim`): verbs and all, to its edges."""
+    `clause` (a claim or a position, not an actor) is found as one (`_claim`): verbs and all, to its edges. With
+    `guess`, a phrase without evidence gets the one noun of the window that no word of the sentence accounts for,
+    where every other noun of the sentence has its match (`unmatched._only_free_noun`; "rider" as «кур'єр»), with
+    the possessive before it: a Leftover."""
     if lexicons is None:
         lexicons = lexicon.packaged()
     pair = lexicons.get((src_lang, tgt_lang))
@@ -86,7 +99,8 @@ def counterpart(
     runs = [_trimmed(run, hits, trimmable)
             for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang, coordinated)]
     if not runs:
-        return None
+        return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
+            if guess and not clause else None
     place = (start / max(len(sentence), 1)) * len(window)
     first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
     # An apposition joins its name across a comma when each side matches other words of the phrase, with at
@@ -134,9 +148,7 @@ def counterpart(
         first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
-    if first > 0 and not breaks[first] and hits[first - 1] == set() \
-            and _possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside)):
-        first -= 1  # a possessive the translation puts before the phrase («[его] родителей», "[his] parents")
+    first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
     bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
@@ -146,6 +158,24 @@ def counterpart(
         return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
     found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
     return _marked(window, *found, sentence[start:end])
+
+
+def _leftover(window: str, target, hits, breaks, inside: list[str], source: tuple[str, int, int], entries: dict,
+              langs: tuple[str, str]) -> Leftover | None:
+    found = _only_free_noun(target, hits, breaks, inside, source, entries, langs)
+    if found is None:
+        return None
+    first = _with_possessive(target, hits, breaks, found[0], langs[1], inside, langs[0])
+    sentence, start, end = source
+    return Leftover(*_marked(window, target[first][0], target[found[1]][1], sentence[start:end]))
+
+
+def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: list[str], src_lang: str) -> int:
+    """A possessive the translation puts before the phrase comes with it («[его] родителей», "[his] parents")."""
+    if first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and _possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside)):
+        return first - 1
+    return first
 
 
 def _relative(window: str, target, hits, breaks, first: int, last: int, covered: set, inside: list[str],
