@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { h } from "./annotate-dom.js";
+import { reasonText } from "./reasons.js";
 
 const CONTEXT = 32; // characters of context on each side
 
@@ -53,7 +54,7 @@ export class Mentions {
           h("ul", { class: "mention-occs" }, g.rows.map(([s, i]) => h("li", { class: "mention-occ" },
             h("button", { type: "button", class: "small mark-one", dataset: { index: String(i) },
               title: t("Mark as {name}", { name: s.actor.name }) }, t("Mark")),
-            " ", this.context(s), h("span", { class: "muted" }, ` · ${s.reason}`))))));
+            " ", this.context(s), h("span", { class: "muted" }, ` · ${reasonText(s.reason)}`))))));
     }));
   }
 

@@ -3,6 +3,7 @@
 import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { clip, h } from "./group-view.js";
+import { reasonText } from "./reasons.js";
 
 function chip(label) {
   return h("span", { class: "label-chip", dataset: { label } }, label);
@@ -79,7 +80,7 @@ export class SpanPanel {
     return h("ul", { class: "gv-list gv-suggestions" }, items.map((s) => {
       const doc = model.doc(s.doc);
       if (s.error) {
-        return h("li", { class: "gv-sugg error", dataset: { doc: s.doc } }, lang(doc), h("span", { class: "muted" }, s.error));
+        return h("li", { class: "gv-sugg error", dataset: { doc: s.doc } }, lang(doc), h("span", { class: "muted" }, reasonText(s.error)));
       }
       const accept = h("button", { type: "button", class: "small primary", dataset: { act: "accept" } }, t("Accept"));
       const reject = h("button", { type: "button", class: "small", dataset: { act: "reject" } }, t("Reject"));
@@ -87,7 +88,7 @@ export class SpanPanel {
       reject.addEventListener("click", () => this.reject(s));
       return h("li", { class: "gv-sugg", dataset: { doc: s.doc } },
         h("div", {}, lang(doc), quote(s.text)),
-        h("div", { class: "gv-sugg-foot" }, h("span", { class: "muted gv-reason" }, s.reason), accept, reject));
+        h("div", { class: "gv-sugg-foot" }, h("span", { class: "muted gv-reason" }, reasonText(s.reason)), accept, reject));
     }));
   }
 
@@ -206,7 +207,7 @@ export class BulkPanel {
     return h("li", { class: "gv-sugg", dataset: { span: it.span.id, doc: s.doc } },
       from,
       h("div", {}, "→ ", lang(model.doc(s.doc)), quote(s.text)),
-      h("div", { class: "gv-sugg-foot" }, h("span", { class: "muted gv-reason" }, s.reason), accept, reject));
+      h("div", { class: "gv-sugg-foot" }, h("span", { class: "muted gv-reason" }, reasonText(s.reason)), accept, reject));
   }
 
   drop(...gone) {

@@ -442,3 +442,21 @@ def test_a_link_that_skips_sentences_is_not_saved_without_asking(page, make):
     wait_saved(page)
     assert {b[2] for b in beads_of(page, gid, uk, en)} == {"confirmed"}
     assert page.errors == []
+
+
+def test_a_suggestions_reason_is_said_in_the_pages_language(make, app, browser, live_server):
+    """The API sends its reasons in English, for scripts; a Ukrainian page says them in Ukrainian."""
+    project, docs = make_story(make)
+    source = add_span(app, docs["en"].id, "Ihor Terekhov")
+    context = browser.new_context(base_url=live_server.url, locale="uk-UA")
+    page = context.new_page()
+    try:
+        browser_login(page, "olena")
+        open_group(page, docs["en"].group_id)
+        assert page.get_attribute("html", "lang") == "uk"
+        page.click(f'mark[data-span-id="{source}"]')
+        page.click("#gv-project")
+        reason = page.locator(f'#gv-span .gv-sugg[data-doc="{docs["uk"].id}"] .gv-reason')
+        expect(reason).to_have_text("слова в перекладі")
+    finally:
+        context.close()
