@@ -1084,3 +1084,21 @@ def test_a_phrase_no_evidence_matches_takes_the_one_noun_no_word_of_the_sentence
     # another noun without a match ("gizmo") might be the one left over: no guess
     assert guessed("The rider brought your gizmo.", "rider", "Кур'єр приніс ваш ґаджет.", "en", "uk") is None
     assert guessed("He left early.", "He", "Він пішов рано.", "en", "uk") is None
+
+
+def test_a_clause_the_translation_makes_of_a_phrase_headed_by_those_is_taken_whole():
+    assert projected("The rules worry those in the farming sector.", "those in the farming sector",
+                     "Правила турбують тих, хто працює в аграрному секторі.", "en", "uk") \
+        == "тих, хто працює в аграрному секторі"
+
+
+def test_a_head_noun_before_the_with_complement_that_renders_an_english_adjective():
+    en = "Police thanked the well-intentioned volunteers."
+    assert projected(en, "well-intentioned volunteers", "Поліція подякувала людям із добрими намірами.", "en",
+                     "uk") == "людям із добрими намірами"
+    assert projected(en, "well-intentioned volunteers", "Полиция поблагодарила людей с добрыми намерениями.", "en",
+                     "ru") == "людей с добрыми намерениями"
+    # the English head found, the noun before «з» is another phrase: talks with the ministers
+    assert projected("She held talks with the foreign ministers of the bloc.", "foreign ministers of the bloc",
+                     "Вона провела розмову з міністрами закордонних справ блоку.", "en", "uk") \
+        == "міністрами закордонних справ блоку"

@@ -16,6 +16,7 @@ from annotator.align.counterpart.clauses import (
     _same_clause,
 )
 from annotator.align.counterpart.english import (
+    _ENGLISH_GRAMMAR,
     _ENGLISH_VERBS,
     _HONORIFICS,
     _english_complement,
@@ -137,6 +138,8 @@ def counterpart(
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
     first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
                                   any(w.lower() in _CYRILLIC_WHO | _RELATIVES for w in inside))
+    if src_lang == "en" and tgt_lang != "en" and _english_head_word(inside) not in covered:  # "diggers" is missing
+        first, budget = _head_before_with(target, hits, breaks, first, budget, tgt_lang)
     if tgt_lang == "en":
         # a number after a capitalised word inside the sentence is part of a name ("BBC Radio 4"), not a count
         initial = not sentence[:start].strip()
@@ -185,6 +188,8 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
     clause goes to its last word that matches the source clause ("those who were there")."""
     relative = next((k for k in range(1, len(inside))
                      if inside[k] in (_CYRILLIC_WHO if tgt_lang == "en" else _RELATIVES)), None)  # "WHO" is no "who"
+    if relative is None and tgt_lang != "en" and len(inside) > 1 and inside[0].lower() in _PRONOUN_HEADS:
+        relative = 1  # a clause of the translation's making: "those in the industry", «тих, хто працює в галузі»
     if relative is None:
         return first, last, covered
     head_found = any(k < relative for k in covered)  # the clause comes after it
@@ -199,6 +204,28 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
         first, last = found
         covered = covered | set(range(relative, len(inside)))
     return first, last, covered
+
+
+def _head_before_with(target, hits, breaks, first: int, budget: int, lang: str) -> tuple[int, int]:
+    """An English adjective may be a complement with «з»/«с» after the noun in Ukrainian and Russian
+    ("well-intentioned diggers": «[осіб із] добрими намірами»): where the English head is missing, the free noun
+    before the preposition heads the phrase (not in «[переговоры с] министрами» for "ministers")."""
+    if budget and first >= 2 and not breaks[first] and not breaks[first - 1] and hits[first - 1] == set() \
+            and hits[first - 2] == set() and target[first - 1][2].lower() in _WITH \
+            and "ablt" in _cases(target[first][2], lang)[1] and _cases(target[first - 2][2], lang)[0] == "NOUN":
+        return first - 2, budget - 1
+    return first, budget
+
+
+def _english_head_word(inside: list[str]) -> int:
+    """The index of an English phrase's head: its last word before a complement or a clause ("foreign [ministers]
+    from the Association …")."""
+    end = next((k for k, w in enumerate(inside) if k and w.lower() in _ENGLISH_GRAMMAR | _RELATIVES), len(inside))
+    return end - 1
+
+
+_WITH = frozenset("з із зі с со".split())
+_PRONOUN_HEADS = frozenset("those anyone anybody someone somebody everyone everybody whoever".split())
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
