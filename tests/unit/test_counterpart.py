@@ -1102,3 +1102,14 @@ def test_a_head_noun_before_the_with_complement_that_renders_an_english_adjectiv
     assert projected("She held talks with the foreign ministers of the bloc.", "foreign ministers of the bloc",
                      "Вона провела розмову з міністрами закордонних справ блоку.", "en", "uk") \
         == "міністрами закордонних справ блоку"
+
+
+def test_an_adverb_is_no_cognate_of_an_english_noun():
+    """«часто» ('often') and "customers" share the consonants c-s-t, which a short cognate key would match."""
+    en = "I often have customers ask where the bread is."
+    assert projected(en, "customers", "Часто клієнти питають мене, де хліб.", "en", "uk", lexicons={}) == "клієнти"
+    assert projected(en, "customers", "Покупатели часто спрашивают меня, где хлеб.", "en", "ru",
+                     lexicons={}) == "Покупатели"
+    # between Ukrainian and Russian an adverb may be one: «несколько» ('several') is «низку»
+    assert projected("Надіслали низку свідків.", "низку свідків", "Прислали несколько свидетелей.", "uk", "ru",
+                     lexicons={}) == "несколько свидетелей"

@@ -10,7 +10,7 @@ from anyascii import anyascii
 from annotator.align import glossary, lexicon
 from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
 from annotator.align.counterpart.english import _ENGLISH_FUNCTION_WORDS, _grammar
-from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _cases, _likeliest, _number_word, _verb
+from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _cases, _likeliest, _number_word
 from annotator.morphology import parse
 
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
@@ -148,6 +148,15 @@ def _foreign_name(word: str, lang: str) -> bool:
         or all(p.tag.POS is None or p.tag.POS == "NOUN" and "Fixd" in p.tag.grammemes for p in readings)
 
 
+def _nominal(word: str, lang: str, other_lang: str) -> bool:
+    """Not a Ukrainian or Russian verb, nor an adverb beside an English word: a short cognate key joins no verbs
+    («пройти» is no "protesters") and no adverb to an English noun («часто» is no "customers"; but «несколько» is
+    «низку»)."""
+    if lang == "en":
+        return True
+    return _cases(word, lang)[0] not in ("VERB", "INFN", "GRND", "ADVB" if other_lang == "en" else "VERB")
+
+
 def _verb_and_noun(a: str, b: str, langs: tuple[str, str]) -> bool:
     """An English word in -ed, mostly a verb, and a Ukrainian or Russian noun: no cognates, however alike their
     consonants ("praised" is no «президент»; but "parking" is «паркінг»)."""
@@ -176,7 +185,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) or other.startswith(key))
-                              and not _verb(a, langs[0]) and not _verb(b, langs[1])):  # not пройти ~ protesters
+                              and _nominal(a, langs[0], langs[1]) and _nominal(b, langs[1], langs[0])):
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD and not _grammar(a, langs[0]) \
             and not _grammar(b, langs[1]):  # "the" has no partner of its own (the lexicon gives it «что»)
