@@ -1113,3 +1113,11 @@ def test_an_adverb_is_no_cognate_of_an_english_noun():
     # between Ukrainian and Russian an adverb may be one: «несколько» ('several') is «низку»
     assert projected("Надіслали низку свідків.", "низку свідків", "Прислали несколько свидетелей.", "uk", "ru",
                      lexicons={}) == "несколько свидетелей"
+
+
+def test_a_demonstrative_before_the_counterpart_comes_with_it_where_the_source_has_one():
+    assert projected("Ці люди знають правду.", "Ці люди", "I think those people know the truth.", "uk", "en",
+                     lexicons={}) == "those people"
+    assert projected("Ці люди знають правду.", "Ці люди", "Такие люди знают правду.", "uk", "ru", lexicons={}) \
+        == "Такие люди"
+    assert projected("Люди знають правду.", "Люди", "Эти люди знают правду.", "uk", "ru", lexicons={}) == "люди"

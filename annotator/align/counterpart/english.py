@@ -15,9 +15,10 @@ def _pronoun(word: str, lang: str) -> bool:
 
 def _possessive_determiner(word: str, lang: str, pronoun_inside: bool) -> bool:
     """A possessive before a noun: "his", «свою», «їхніх»; one that is also an object pronoun ("her", «его», «її»:
-    «называли [ее] главой») only where the source phrase has a pronoun of its own (`pronoun_inside`)."""
+    «называли [ее] главой»), or a demonstrative ("those", «ці»), only where the source phrase has a pronoun of its
+    own (`pronoun_inside`)."""
     word = word.lower()
-    if word in _OBJECTS_TOO:
+    if word in _OBJECTS_TOO or word in _DEMONSTRATIVES:
         return pronoun_inside
     if lang == "en":
         return word in _ENGLISH_POSSESSIVES
@@ -27,6 +28,10 @@ def _possessive_determiner(word: str, lang: str, pronoun_inside: bool) -> bool:
 
 _ENGLISH_POSSESSIVES = frozenset("my your his its our their".split())
 _OBJECTS_TOO = frozenset("her його її їх его её ее их".split())
+# a demonstrative, where the source phrase has one too ("[those] people" for «ці люди»); not one that is also a
+# conjunction or an adverb ("that", «та», «тому», «то»)
+_DEMONSTRATIVES = frozenset("this these those цей ця ці цього цієї цих цьому цим цими этот эта эти этого этой этих "
+                            "этому этим этими такие таких".split())
 _POSSESSIVE_LEMMAS = frozenset("мій твій свій наш ваш їхній мой твой свой".split())
 _ENGLISH_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this these that "
                               "those".split())
