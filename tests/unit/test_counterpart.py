@@ -1017,6 +1017,8 @@ def test_the_pronoun_of_a_clause_around_the_phrase_is_no_head(window, tgt, expec
      "ru", "Ещё одна свидетельница"),
     ("Many of us trusted the mayor.", "Many of us", "Багато з нас довіряли меру.", "uk", "Багато з нас"),
     ("Many of us trusted the mayor.", "Many of us", "Многие из нас доверяли мэру.", "ru", "Многие из нас"),
+    ("About 200 residents left the town.", "About 200 residents", "Около 200 жителей покинули город.", "ru",
+     "Около 200 жителей"),
 ])
 def test_a_quantifier_and_the_pronoun_after_of_belong_to_the_phrase(en, phrase, translation, lang, expected):
     """The words of grammar.tsv: no lexicon learns "another" ~ «ще» or "us" ~ «нас» as a partner of its own."""
@@ -1121,3 +1123,8 @@ def test_a_demonstrative_before_the_counterpart_comes_with_it_where_the_source_h
     assert projected("Ці люди знають правду.", "Ці люди", "Такие люди знают правду.", "uk", "ru", lexicons={}) \
         == "Такие люди"
     assert projected("Люди знають правду.", "Люди", "Эти люди знают правду.", "uk", "ru", lexicons={}) == "люди"
+
+
+def test_a_subreddit_keeps_its_prefix():
+    assert projected("I posted it on r/Kyiv yesterday.", "r/Kyiv", "Я вчора опублікував це на r/Kyiv.", "en", "uk",
+                     lexicons={}) == "r/Kyiv"

@@ -2,6 +2,7 @@
 names, brackets and quote marks give it; and what two linked phrases teach a lexicon.
 """
 
+import re
 from typing import NamedTuple
 
 from annotator.align import lexicon
@@ -400,9 +401,10 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
 
 
 def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
-    """A hashtag, a mention or a placeholder keeps its marks (#MeToo, @kyivpost, #NAME#): the marks at the
-    phrase's edges are taken where the translation has them beside the span (words are letters and digits)."""
-    lead, trail = len(phrase) - len(phrase.lstrip("#@")), len(phrase) - len(phrase.rstrip("#"))
+    """A hashtag, a mention, a subreddit or a placeholder keeps its marks (#MeToo, @kyivpost, r/Military, #NAME#):
+    the marks at the phrase's edges are taken where the translation has them beside the span (words are letters
+    and digits)."""
+    lead, trail = len(_LEADING_MARKS.match(phrase).group()), len(phrase) - len(phrase.rstrip("#"))
     if lead and window[max(start - lead, 0):start] == phrase[:lead]:
         start -= lead
     if trail and window[end:end + trail] == phrase[len(phrase) - trail:]:
@@ -410,5 +412,6 @@ def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
     return start, end
 
 
+_LEADING_MARKS = re.compile(r"[ru]/(?=\w)|[#@]*")
 _QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
 _QUOTE_MARKS = frozenset('«»„“”"')
