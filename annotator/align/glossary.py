@@ -58,9 +58,10 @@ _APOSTROPHES = re.compile("[’ʼ]")
 @lru_cache(maxsize=65_536)
 def meanings(word: str, lang: str, grammar: bool = True) -> frozenset[int]:
     """The glossary rows the word belongs to (none for a language the glossary lacks), without the words of
-    grammar unless `grammar`."""
+    grammar unless `grammar`; an abbreviation is no word of grammar ("US" is no "us")."""
     if lang not in LANGS:
         return frozenset()
+    grammar = grammar and not (word.isupper() and len(word) > 1)
     whole, starts, lengths = _index()[lang]
     word = _plain(word)
     found = set(whole.get(word, ()))

@@ -1,9 +1,9 @@
 """Carrying a span across languages: find its counterpart inside the aligned sentence(s) of another version.
 
 Evidence, strongest first: the linked actor's listed names in the target language, word-level evidence
-(align.counterpart; or its guess, the one word of the sentence left unmatched), names matched across scripts by
-their transliterated skeleton, the same number, the same quotation, and last the span's relative position within
-the aligned sentences.
+(align.counterpart), names matched across scripts by their transliterated skeleton, the same number, the same
+quotation, the guess of align.counterpart (the one word of the sentence left unmatched), and last the span's
+relative position within the aligned sentences.
 """
 
 import re
@@ -86,8 +86,9 @@ class Projector:
         text = source.text[span.start:span.end]
         lo, hi = region
         window = target.text[lo:hi]
-        finders = (_by_listed_names(actor_names), _by_words(target.lang, self.lexicons), _by_name_skeleton,
-                   _by_number, _by_quote, _by_position)
+        words, guess = _by_words(target.lang, self.lexicons)
+        finders = (_by_listed_names(actor_names), words, _by_name_skeleton, _by_number, _by_quote, guess,
+                   _by_position)
         for finder in finders:
             found = finder(text, window, span, source, region)
             if found:
@@ -125,8 +126,10 @@ def _by_listed_names(names):
 
 def _by_words(target_lang, lexicons=None):
     """Word-level evidence (numbers, names, cognates, the lexicon: the project's, see
-    alignment.project_lexicons, or the shipped one) within the span's sentences; without any, the one noun of
-    the aligned sentence that no word of the span's sentence accounts for, as a guess."""
+    alignment.project_lexicons, or the shipped one) within the span's sentences; and, as a second finder to try
+    after the stronger ones, its guess where there is none: the one noun of the aligned sentence that no word of
+    the span's sentence accounts for."""
+    guesses = []
 
     def find(_text, window, span, source, _region):
         lo, hi = _sentences_around(span, source)
@@ -134,10 +137,14 @@ def _by_words(target_lang, lexicons=None):
                             base_lang(source.lang), base_lang(target_lang), lexicons,
                             clause=states_claims(source.project, span.label), guess=True)  # a claim takes its verbs
         if isinstance(found, Leftover):
-            return (*found, "the one word left unmatched", 0.5)
+            guesses.append(found)
+            return None
         return (*found, "words across languages", 0.85) if found else None
 
-    return find
+    def guess(*_):
+        return (*guesses[0], "the one word left unmatched", 0.5) if guesses else None
+
+    return find, guess
 
 
 def _sentences_around(span: Span, source: Document) -> tuple[int, int]:

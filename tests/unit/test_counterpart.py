@@ -1128,3 +1128,23 @@ def test_a_demonstrative_before_the_counterpart_comes_with_it_where_the_source_h
 def test_a_subreddit_keeps_its_prefix():
     assert projected("I posted it on r/Kyiv yesterday.", "r/Kyiv", "Я вчора опублікував це на r/Kyiv.", "en", "uk",
                      lexicons={}) == "r/Kyiv"
+
+
+def test_found_by_the_review_an_abbreviation_is_no_grammar_word_and_those_before_a_noun_is_no_clause():
+    assert projected("The sanctions the US announced worry us.", "US", "Нас турбують санкції, які оголосили США.",
+                     "en", "uk", lexicons={}) == "США"
+    assert projected("Those tickets that you bought are fake.", "Those tickets", "Ті квитки, які ви купили, фальшиві.",
+                     "en", "uk", lexicons={}) == "Ті квитки"
+
+
+def test_a_guess_into_english_is_a_word_after_an_article_or_a_possessive():
+    def guessed(sentence, phrase, window, src, tgt):
+        start = sentence.index(phrase)
+        found = counterpart(sentence, start, start + len(phrase), window, src, tgt, {}, guess=True)
+        return window[found[0]:found[1]] if found else None
+
+    assert guessed("Продавец так и не ответил.", "Продавец", "He never replied.", "ru", "en") is None  # no "never"
+    assert guessed("Кур'єр приніс замовлення.", "Кур'єр", "The rider brought the order.", "uk", "en") == "rider"
+    # the English head comes after its modifier: one free word for each other word of the phrase
+    assert guessed("Сердитий дідуган приїхав.", "Сердитий дідуган", "The grumpy fella arrived.", "uk", "en") \
+        == "grumpy fella"

@@ -65,7 +65,7 @@ from annotator.align.counterpart.words import _POSSESSIVE, _POSSESSIVE_INSIDE, _
 
 
 class Leftover(NamedTuple):
-    """A Match that is a guess: the one noun of the window no word of the sentence accounts for."""
+    """A Match that is a guess: the one word of the window that no word of the sentence accounts for."""
 
     start: int
     end: int
@@ -102,7 +102,7 @@ def counterpart(
             for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang, coordinated)]
     if not runs:
         return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
-            if guess and not clause else None
+            if guess else None
     place = (start / max(len(sentence), 1)) * len(window)
     first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
     # An apposition joins its name across a comma when each side matches other words of the phrase, with at
@@ -184,12 +184,13 @@ def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: li
 
 def _relative(window: str, target, hits, breaks, first: int, last: int, covered: set, inside: list[str],
               tgt_lang: str) -> tuple[int, int, set]:
-    """A phrase ending in a relative clause ("those who knew him", "customer who said hello") takes the clause of
-    the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»). Into English, the
-    clause goes to its last word that matches the source clause ("those who were there")."""
+    """A phrase ending in a relative clause ("those who knew him", "customer who said hello"), or headed by a
+    pronoun that the translation makes a clause of ("those in the industry": «тих, хто працює в галузі»), takes the
+    clause of the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»). Into
+    English, the clause goes to its last word that matches the source clause ("those who were there")."""
     relative = next((k for k in range(1, len(inside))
                      if inside[k] in (_CYRILLIC_WHO if tgt_lang == "en" else _RELATIVES)), None)  # "WHO" is no "who"
-    if relative is None and tgt_lang != "en" and len(inside) > 1 and inside[0].lower() in _PRONOUN_HEADS:
+    if relative is None and tgt_lang != "en" and len(inside) > 1 and _pronoun_head(inside):
         relative = 1  # a clause of the translation's making: "those in the industry", «тих, хто працює в галузі»
     if relative is None:
         return first, last, covered
@@ -226,7 +227,15 @@ def _english_head_word(inside: list[str]) -> int:
 
 
 _WITH = frozenset("з із зі с со".split())
-_PRONOUN_HEADS = frozenset("those anyone anybody someone somebody everyone everybody whoever".split())
+def _pronoun_head(inside: list[str]) -> bool:
+    """The English phrase is headed by a pronoun: "anyone with …", "someone opposed to …", and "those" where a
+    preposition or a participle follows it ("those in the industry", "those living abroad"; not "those tickets")."""
+    first, second = inside[0].lower(), inside[1].lower()
+    return first in _PRONOUN_HEADS or first == "those" and (second in _ENGLISH_GRAMMAR
+                                                           or second.endswith(("ed", "ing")))
+
+
+_PRONOUN_HEADS = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
@@ -412,6 +421,6 @@ def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
     return start, end
 
 
-_LEADING_MARKS = re.compile(r"[ru]/(?=\w)|[#@]*")
+_LEADING_MARKS = re.compile(r"/?[ru]/(?=\w)|[#@]*")  # r/Kyiv, /r/Kyiv, u/someone; #tag, @name
 _QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
 _QUOTE_MARKS = frozenset('«»„“”"')

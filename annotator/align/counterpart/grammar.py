@@ -207,13 +207,6 @@ def _complement_length(target, hits, breaks, j: int, lang: str) -> int:
 
 
 @lru_cache(maxsize=WORDS)
-def _verb(word: str, lang: str) -> bool:
-    """The word's likeliest analysis is a verb, an infinitive or a gerund (none for English)."""
-    parses = parse(word, lang)
-    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND")
-
-
-@lru_cache(maxsize=WORDS)
 def _function_word(word: str, lang: str) -> bool:
     """A preposition or conjunction that is not also a name («У», «В», «За»; but «Ли», Lee)."""
     parses = parse(word, lang)

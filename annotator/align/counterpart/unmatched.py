@@ -13,12 +13,12 @@ MOST_WORDS = 3  # a longer phrase without a single matching word is more than a 
 
 def _only_free_noun(target, hits, breaks, inside: list[str], source: tuple[str, int, int], entries: dict,
                     langs: tuple[str, str]) -> tuple[int, int] | None:
-    """The first and last index of the one target word that matches nothing and could name what the phrase names,
-    with its adjectives (`_with_adjectives`): a noun (into
-    English: a word that is no function word, verb in -ed or -ing or adverb in -ly), capitalised only where the
-    phrase is (or at the start of a Ukrainian or Russian sentence). None where there is none or more than one, or
-    where a noun of the `source` sentence (sentence, start, end) outside the phrase has no match either (the free
-    word may be its)."""
+    """The first and last index of the guess: the one target word that matches nothing and could name what the
+    phrase names, with its adjectives (`_with_adjectives`): a noun, capitalised only where the phrase is or first in
+    the window; into English, where no dictionary tells nouns from verbs and adverbs, a word right after an article
+    or a possessive that is no function word, verb in -ed or -ing or adverb in -ly ("your [rider]"). None where there
+    is none or more than one, or where a noun of the `source` sentence (sentence, start, end) outside the phrase
+    has no match either (the free word may be its)."""
     src_lang, tgt_lang = langs
     content = [w for w in inside if not (_grammar(w, src_lang) or _pronoun(w, src_lang) or w[:1].isdigit()
                                          or _number_word(w))]
@@ -26,14 +26,27 @@ def _only_free_noun(target, hits, breaks, inside: list[str], source: tuple[str, 
         return None
     named = any(w[:1].isupper() for w in content)
     found = [j for j, (_s, _e, word) in enumerate(target)
-             if hits[j] == set() and word[:1].isalpha() and (j or tgt_lang != "en")  # "Sure, …"
-             and (named or word.islower() or j == 0) and _could_name(word, tgt_lang)]
+             if hits[j] == set() and word[:1].isalpha() and (named or word.islower() or j == 0)
+             and _could_name(word, tgt_lang) and (tgt_lang != "en" or j and target[j - 1][2].lower() in _DETERMINERS)]
     if len(found) != 1:
         return None
     forms = [f for _s, _e, word in target for f in _forms(word, tgt_lang)]
     if any(not any(_similar(w, f, entries, langs) for f in forms) for w in _nouns_outside(*source, src_lang)):
         return None
+    if tgt_lang == "en":
+        return found[0], _english_head_after(target, hits, breaks, found[0], len(content))
     return _with_adjectives(target, hits, breaks, found[0], len(content), tgt_lang), found[0]
+
+
+def _english_head_after(target, hits, breaks, j: int, words: int) -> int:
+    """The last word of the guess into English: English puts the head after its modifiers, so the guess after
+    the article goes on over free words, one for each other word of the phrase ("the [old gang]" for «старої
+    компанії»)."""
+    last = j
+    while words > 1 and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set() \
+            and _could_name(target[last + 1][2], "en"):
+        last, words = last + 1, words - 1
+    return last
 
 
 def _with_adjectives(target, hits, breaks, j: int, words: int, lang: str) -> int:
@@ -47,8 +60,8 @@ def _with_adjectives(target, hits, breaks, j: int, words: int, lang: str) -> int
 
 
 def _nouns_outside(sentence: str, start: int, end: int, lang: str) -> list[str]:
-    """The nouns of the sentence outside [start, end): in English, the words after an article or a possessive
-    ("the [order]"), as no dictionary tells its nouns from its verbs here."""
+    """The nouns of the sentence outside [start, end): in English, the words right after an article or a
+    possessive ("the [order]"; an adjective there stands for the noun after it: "the [wrong] change")."""
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
     return [w for k, (at, w) in enumerate(words)
             if not start <= at < end and w[:1].isalpha() and _could_name(w, lang)

@@ -154,14 +154,21 @@ def _nominal(word: str, lang: str, other_lang: str) -> bool:
     «низку»)."""
     if lang == "en":
         return True
-    return _cases(word, lang)[0] not in ("VERB", "INFN", "GRND", "ADVB" if other_lang == "en" else "VERB")
+    pos = _cases(word, lang)[0]
+    return pos not in _VERBS and not (pos == "ADVB" and other_lang == "en")
+
+
+_VERBS = frozenset(("VERB", "INFN", "GRND"))
 
 
 def _verb_and_noun(a: str, b: str, langs: tuple[str, str]) -> bool:
     """An English word in -ed, mostly a verb, and a Ukrainian or Russian noun: no cognates, however alike their
     consonants ("praised" is no «президент»; but "parking" is «паркінг»)."""
-    return any(x_lang == "en" and x.lower().endswith("ed") and _cases(y, y_lang)[0] == "NOUN"
-               for (x, x_lang), (y, y_lang) in (((a, langs[0]), (b, langs[1])), ((b, langs[1]), (a, langs[0]))))
+    if langs[0] == "en":
+        return a.lower().endswith("ed") and _cases(b, langs[1])[0] == "NOUN"
+    if langs[1] == "en":
+        return b.lower().endswith("ed") and _cases(a, langs[0])[0] == "NOUN"
+    return False
 
 
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
