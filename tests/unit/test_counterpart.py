@@ -1083,6 +1083,9 @@ def test_a_phrase_no_evidence_matches_takes_the_one_noun_no_word_of_the_sentence
     assert guessed("The rider brought your order.", "rider", "Кур'єр приніс ваше замовлення.", "en", "uk") == "Кур'єр"
     assert guessed("Сердитий дідуган приніс ваше замовлення.", "Сердитий дідуган", "Мрачный парень принёс ваш заказ.",
                    "uk", "ru") == "Мрачный парень"
+    # a name the translation quotes keeps its marks, as a found counterpart does
+    assert guessed("Our Gizmo brought your order.", "Gizmo", "Наш «Ґаджетик» приніс ваше замовлення.", "en",
+                   "uk") == "«Ґаджетик»"
     # another noun without a match ("gizmo") might be the one left over: no guess
     assert guessed("The rider brought your gizmo.", "rider", "Кур'єр приніс ваш ґаджет.", "en", "uk") is None
     assert guessed("He left early.", "He", "Він пішов рано.", "en", "uk") is None

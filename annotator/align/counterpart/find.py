@@ -171,7 +171,9 @@ def _leftover(window: str, target, hits, breaks, inside: list[str], source: tupl
         return None
     first = _with_possessive(target, hits, breaks, found[0], langs[1], inside, langs[0])
     sentence, start, end = source
-    return Leftover(*_marked(window, target[first][0], target[found[1]][1], sentence[start:end]))
+    bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
+    return Leftover(*_marked(window, *_quoted(window, target[first][0], target[found[1]][1], bare),
+                             sentence[start:end]))
 
 
 def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: list[str], src_lang: str) -> int:
