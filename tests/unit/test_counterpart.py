@@ -1151,3 +1151,12 @@ def test_a_guess_into_english_is_a_word_after_an_article_or_a_possessive():
     # the English head comes after its modifier: one free word for each other word of the phrase
     assert guessed("Сердитий дідуган приїхав.", "Сердитий дідуган", "The grumpy fella arrived.", "uk", "en") \
         == "grumpy fella"
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "lang"), [
+    ("Болельщики Ирана праздновали всю ночь.", "Болельщики Ирана", "ru"),
+    ("Вболівальники Ірану святкували всю ніч.", "Вболівальники Ірану", "uk"),
+])
+def test_into_english_a_peoples_adjective_for_a_countrys_name_takes_the_head_after_it(sentence, phrase, lang):
+    assert projected(sentence, phrase, "Iranian supporters celebrated all night.", lang, "en", lexicons={}) \
+        == "Iranian supporters"

@@ -33,6 +33,7 @@ _OBJECTS_TOO = frozenset("her його її їх его её ее их".split())
 _DEMONSTRATIVES = frozenset("this these those цей ця ці цього цієї цих цьому цим цими этот эта эти этого этой этих "
                             "этому этим этими такие таких".split())
 _POSSESSIVE_LEMMAS = frozenset("мій твій свій наш ваш їхній мой твой свой".split())
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
 _ENGLISH_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this these that "
                               "those".split())
 
@@ -51,8 +52,10 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
         return last, budget
     pos_cases = [_cases(inside[k], src_lang) for k in hits[last] if inside[k].islower()]  # not a name
     number = any((inside[k][:1].isdigit() or _number_word(inside[k])) and k not in named for k in hits[last])
-    # "5 [haters]"
-    if number or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
+    # "5 [haters]"; "Iranian [officials]" for «Власти Ирана», a people's adjective for a country's name
+    demonym = target[last][2].endswith(_DEMONYM_ENDINGS) and any(
+        inside[k][:1].isupper() and "gent" in _cases(inside[k], src_lang)[1] for k in hits[last])
+    if number or demonym or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
         return last + 1, budget - 1
     return last, budget
 
