@@ -1,8 +1,9 @@
 """Sentence segmentation with code-point offsets, on top of sentencex.
 
 Every line break ends a sentence. Inside a line, sentencex proposes the boundaries; we then trim
-whitespace, undo splits after abbreviations that sentencex does not know (the next fragment starts in
-lower case, or with a number after "ок."/"approx."), and fold punctuation-only fragments into a neighbour.
+whitespace, split after an English "no." that sentencex takes for "number", undo splits after abbreviations that
+sentencex does not know (the next fragment starts in lower case, or with a number after "ок."/"approx."), and fold
+punctuation-only fragments into a neighbour.
 """
 
 import re
@@ -47,6 +48,8 @@ def _line_sentences(line: str, offset: int, lang: str) -> list[Span]:
     if not line.strip():
         return []
     pieces = [_trim(line, start, end) for start, end in _raw_spans(line, lang)]
+    if lang == "en":
+        pieces = [part for start, end in pieces for part in _split_after_no(line, start, end)]
     pieces = [piece for piece in pieces if piece[0] < piece[1]]
     pieces = _merge_false_splits(line, pieces)
     pieces = _merge_punctuation_only(line, pieces)
@@ -63,6 +66,19 @@ def _raw_spans(line: str, lang: str) -> list[Span]:
         else:
             spans.append((start, end))
     return spans
+
+
+def _split_after_no(line: str, start: int, end: int) -> list[Span]:
+    """sentencex reads "no." as the abbreviation of "number" even in lower case before a capital ("Owner says no. I
+    asked …" stays one sentence): the word "no" in lower case ends a sentence there."""
+    parts = []
+    for m in _NO_THEN_CAPITAL.finditer(line, start, end):
+        parts.append((start, m.start() + 3))
+        start = m.end()
+    return [*parts, (start, end)]
+
+
+_NO_THEN_CAPITAL = re.compile(r"(?<![^\W\d_])no\.\s+(?=[A-Z])")
 
 
 def _quotes_balanced(fragment: str) -> bool:

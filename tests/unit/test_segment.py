@@ -89,3 +89,10 @@ def test_initials_before_a_surname_do_not_end_a_sentence():
 def test_a_line_of_only_dashes_and_opening_quotes_is_one_sentence():
     for text in ["— . —", "„. «.", "«. —. «."]:
         assert split_sentences(text, "uk") == [(0, len(text))]
+
+
+def test_a_lower_case_no_ends_its_sentence_before_a_capital_but_no_before_a_number_does_not():
+    """sentencex reads "no." as "number" and keeps "Owner says no. I asked …" as one sentence."""
+    text = "Owner says no. I asked again 🙂. It was a clear no. Nobody argued. See no. 5 and No. 10 for details."
+    assert sentences(text, "en") == ["Owner says no.", "I asked again 🙂.", "It was a clear no.", "Nobody argued.",
+                                     "See no. 5 and No. 10 for details."]
