@@ -212,6 +212,7 @@ def live_server(app):
     server.shutdown()
     thread.join(5)
     assert answering.wait(10), "the live server was still answering a request 10 s after the test"
+    server.server_close()  # the listening socket, or the garbage collector finds it open
 
 
 @pytest.fixture
