@@ -155,7 +155,7 @@ def counterpart(
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
-    bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
+    bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
@@ -171,7 +171,7 @@ def _leftover(window: str, target, hits, breaks, inside: list[str], source: tupl
         return None
     first = _with_possessive(target, hits, breaks, found[0], langs[1], inside, langs[0])
     sentence, start, end = source
-    bare = sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
+    bare = _bare(sentence, start, end)
     return Leftover(*_marked(window, *_quoted(window, target[first][0], target[found[1]][1], bare),
                              sentence[start:end]))
 
@@ -229,6 +229,8 @@ def _english_head_word(inside: list[str]) -> int:
 
 
 _WITH = frozenset("з із зі с со".split())
+
+
 def _pronoun_head(inside: list[str]) -> bool:
     """The English phrase is headed by a pronoun: "anyone with …", "someone opposed to …", and "those" where a
     preposition or a participle follows it ("those in the industry", "those living abroad"; not "those tickets")."""
@@ -409,6 +411,11 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
         elif start and window[start - 1] == '"':
             start -= 1
     return start, end
+
+
+def _bare(sentence: str, start: int, end: int) -> bool:
+    """sentence[start:end] stands without quote marks of its own."""
+    return sentence[start - 1:start] not in _QUOTE_MARKS and sentence[end:end + 1] not in _QUOTE_MARKS
 
 
 def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:

@@ -2,7 +2,13 @@
 its counterpart, a noun that no word of the sentence accounts for, and every other noun of the sentence has its
 match, that word is the guess."""
 
-from annotator.align.counterpart.english import _ENGLISH_VERBS, _english_function_word, _grammar, _pronoun
+from annotator.align.counterpart.english import (
+    _ENGLISH_POSSESSIVES,
+    _ENGLISH_VERBS,
+    _english_function_word,
+    _grammar,
+    _pronoun,
+)
 from annotator.align.counterpart.grammar import _calendar, _forms, _number_word, _qualifies
 from annotator.align.counterpart.runs import _TOKEN
 from annotator.align.counterpart.words import _similar
@@ -68,7 +74,7 @@ def _nouns_outside(sentence: str, start: int, end: int, lang: str) -> list[str]:
             and (lang != "en" or k and words[k - 1][1].lower() in _DETERMINERS)]
 
 
-_DETERMINERS = frozenset("the a an this that these those my your his her its our their".split())
+_DETERMINERS = _ENGLISH_POSSESSIVES | frozenset("the a an this that these those her".split())
 
 
 def _could_name(word: str, lang: str) -> bool:

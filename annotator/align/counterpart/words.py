@@ -187,8 +187,9 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
                   or _demonym(b, a, langs[::-1])):
         return True
-    if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs):  # unless both are capitalised (names), a
-        # key of three consonants also
+    # cognates (no English verb in -ed for a noun); unless both are capitalised (names), a key of three consonants
+    # also
+    if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs):
         key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) or other.startswith(key))
