@@ -26,16 +26,27 @@ def parse(word: str, lang: str) -> list:
 
     Ukrainian has no frequencies (every analysis scores 1.0), and its dictionary lists a possessive adjective
     first where a common noun has the same form («людина», «лікарів», «місяців» as if of «людин», «лікарів»
-    'the doctor's'): the noun comes first there."""
+    'the doctor's'), and an imperative first where a noun or an adjective has it («війни», «рожевій» as if of
+    «рожевіти»): the noun or adjective comes first there."""
     if lang not in LANGS:
         return []
     try:
         parses = analyzer(lang).parse(word)
     except ValueError:
         return []
-    if lang == "uk" and parses and _possessive(parses[0]) and any(p.tag.POS == "NOUN" for p in parses):
-        parses = sorted(parses, key=_possessive)  # stable: the order is kept otherwise
+    if parses and _unlikely(parses[0], word, lang):
+        parses = sorted(parses, key=lambda analysis: _unlikely(analysis, word, lang))  # stable: else as it was
     return parses
+
+
+def _unlikely(analysis, word: str, lang: str) -> bool:
+    """A reading to put after the others: in Ukrainian a possessive adjective or an imperative, and a person's name
+    for a word in lower case («білій» as of «Біла»)."""
+    return lang == "uk" and (_possessive(analysis) or "impr" in analysis.tag) \
+        or word[:1].islower() and bool(PEOPLE & analysis.tag.grammemes)
+
+
+PEOPLE = frozenset(("Name", "Surn", "Patr"))  # the grammemes of a person's name
 
 
 def _possessive(analysis) -> bool:

@@ -1042,6 +1042,18 @@ def test_a_ukrainian_common_noun_is_read_as_a_noun_before_a_possessive_adjective
                      lexicons={}) == "Людина"
 
 
+def test_a_ukrainian_adjective_is_read_before_an_imperative_or_a_surname_of_the_same_form():
+    """«рожевій» is 'pink', not 'turn pink!'; «швидкої» in lower case is 'quick', not Mrs Shvydka: an adjective at the
+    end of a run takes its noun."""
+    from annotator.morphology import parse
+
+    assert [parse(w, "uk")[0].tag.POS for w in ("рожевій", "швидкої", "Швидкої")] == ["ADJF", "ADJF", "NOUN"]
+    assert projected("A woman in a pink coat called the police.", "A woman in a pink coat",
+                     "Жінка в рожевій куртці викликала поліцію.", "en", "uk", lexicons={}) == "Жінка в рожевій куртці"
+    assert projected("Ambulance doctors arrived an hour later.", "Ambulance doctors",
+                     "Лікарі швидкої допомоги приїхали за годину.", "en", "uk") == "Лікарі швидкої допомоги"
+
+
 def test_an_english_verb_in_ed_is_no_cognate_of_a_noun_and_a_preposition_after_the_head_stays_out():
     """"praised" and «президент» share their consonants (p-r-s-d); "like" and "out" end an English phrase as "of"
     does."""

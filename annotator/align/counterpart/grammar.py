@@ -5,7 +5,7 @@ speech, cases and agreement, heads and complements, and the numbers one to ten a
 from functools import lru_cache
 
 from annotator.align.anchors import _word_key
-from annotator.morphology import parse
+from annotator.morphology import PEOPLE, parse
 
 WORDS = 65_536  # words whose readings each per-word cache keeps (a long-running server sees unbounded text)
 
@@ -25,7 +25,6 @@ def _forms(word: str, lang: str) -> tuple[str, ...]:
 _PERSONAL = {"pers", "1per", "2per", "3per"}  # «він», «её»: no adjective of the noun after it
 _OBLIQUE = {"ablt", "loct", "loc2"}  # "за даними", "в Україні": not a title before a name
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
-_PEOPLE = {"Name", "Surn", "Patr"}
 
 
 @lru_cache(maxsize=WORDS)
@@ -54,7 +53,7 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     pos, cases = _cases(word, lang)
     if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS:  # «в среду первый
         return None  # вице-президент», «2022 года специалистка»
-    if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and _PEOPLE & _likeliest(run[0], lang):
+    if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and PEOPLE & _likeliest(run[0], lang):
         return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
     _, next_cases = _cases(run[0], lang)
     for later in run[:4]:

@@ -10,8 +10,8 @@ from anyascii import anyascii
 from annotator.align import glossary, lexicon
 from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
 from annotator.align.counterpart.english import _ENGLISH_FUNCTION_WORDS, _grammar
-from annotator.align.counterpart.grammar import _PEOPLE, WORDS, _cases, _likeliest, _number_word
-from annotator.morphology import parse
+from annotator.align.counterpart.grammar import WORDS, _cases, _likeliest, _number_word
+from annotator.morphology import PEOPLE, parse
 
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
 
@@ -144,7 +144,7 @@ def _foreign_name(word: str, lang: str) -> bool:
     """A short Cyrillic word read as a name, or as nothing but an indeclinable noun or an unknown word (Russian «Си»
     is only the note B to pymorphy3, «Ма» nothing at all)."""
     readings = parse(word, lang)
-    return any(_PEOPLE & set(p.tag.grammemes) for p in readings) \
+    return any(PEOPLE & set(p.tag.grammemes) for p in readings) \
         or all(p.tag.POS is None or p.tag.POS == "NOUN" and "Fixd" in p.tag.grammemes for p in readings)
 
 
