@@ -1172,3 +1172,15 @@ def test_a_guess_into_english_is_a_word_after_an_article_or_a_possessive():
 def test_into_english_a_peoples_adjective_for_a_countrys_name_takes_the_head_after_it(sentence, phrase, lang):
     assert projected(sentence, phrase, "Iranian supporters celebrated all night.", lang, "en", lexicons={}) \
         == "Iranian supporters"
+
+
+def test_the_kind_a_translation_gives_a_name_comes_with_it_in_the_nominative_only():
+    """A brand the source names alone is «компанія Snugpak» in the translation; a club in the sentence's own case
+    («у клубі») stays out, and so does a kind the source has outside the phrase."""
+    assert projected("Last week Snugpak opened a new shop in Kyiv.", "Snugpak",
+                     "Минулого тижня компанія Snugpak відкрила новий магазин у Києві.", "en",
+                     "uk") == "компанія Snugpak"
+    assert projected("He played for Manchester United for ten years.", "Manchester United",
+                     "Він десять років грав у клубі «Манчестер Юнайтед».", "en", "uk") == "«Манчестер Юнайтед»"
+    assert projected("На минулому тижні компанія Snugpak відкрила новий магазин у Києві.", "Snugpak",
+                     "На прошлой неделе компания Snugpak открыла новый магазин в Киеве.", "uk", "ru") == "Snugpak"

@@ -35,6 +35,7 @@ from annotator.align.counterpart.grammar import (
     _free,
     _genitive,
     _heads,
+    _kind,
     _name_before,
     _named,
     _noun_after,
@@ -155,6 +156,7 @@ def counterpart(
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
+        first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -180,6 +182,15 @@ def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: li
     """A possessive the translation puts before the phrase comes with it («[его] родителей», "[his] parents")."""
     if first > 0 and not breaks[first] and hits[first - 1] == set() \
             and _possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside)):
+        return first - 1
+    return first
+
+
+def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
+    """A translation often gives a name the source has alone its kind: «[компанія] Apple», «[команды] Сихоукс». The
+    kind comes with a phrase of capitalised words only."""
+    if first > 0 and not breaks[first] and hits[first - 1] == set() and all(w[:1].isupper() for w in inside) \
+            and target[first][2][:1].isupper() and _kind(target[first - 1][2], lang):
         return first - 1
     return first
 

@@ -119,6 +119,20 @@ _COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's
 
 
 @lru_cache(maxsize=WORDS)
+def _kind(word: str, lang: str) -> bool:
+    """The word, in the nominative, names a kind of organisation or group («компанія», «команда», «партія»): one a
+    translation puts before a brand's or a team's name that the source gives alone («компанія Apple» for "Apple").
+    In another case it is mostly the sentence's, not the name's («у клубі Manchester United»)."""
+    reading = next((p for p in parse(word.lower(), lang) if p.tag.POS == "NOUN"), None)
+    return reading is not None and reading.normal_form in _KINDS and reading.tag.case == "nomn"
+
+
+_KINDS = frozenset("компанія компания корпорація корпорация фірма фирма група группа гурт команда клуб партія партия "
+                   "організація организация агентство служба видання издание газета журнал банк фонд бренд марка "
+                   "сервіс сервис платформа угруповання группировка рух движение виробник производитель".split())
+
+
+@lru_cache(maxsize=WORDS)
 def _named(word: str, lang: str) -> bool:
     """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
     parses = parse(word, lang)
