@@ -1184,3 +1184,11 @@ def test_the_kind_a_translation_gives_a_name_comes_with_it_in_the_nominative_onl
                      "Він десять років грав у клубі «Манчестер Юнайтед».", "en", "uk") == "«Манчестер Юнайтед»"
     assert projected("На минулому тижні компанія Snugpak відкрила новий магазин у Києві.", "Snugpak",
                      "На прошлой неделе компания Snugpak открыла новый магазин в Киеве.", "uk", "ru") == "Snugpak"
+
+
+def test_a_bare_english_noun_takes_the_owner_the_translation_gives_it_in_the_nominative():
+    """A headline's "daughter" is «його донька»; «його» before an instrumental is the verb's object, no owner."""
+    en = "Driver dies in crash, daughter survives."
+    assert projected(en, "daughter", "Водій загинув в аварії, його донька вижила.", "en", "uk") == "його донька"
+    assert projected(en, "daughter", "Водитель погиб в аварии, его дочь выжила.", "en", "ru") == "его дочь"
+    assert projected("Villagers call him hero.", "hero", "Селяни називають його героєм.", "en", "uk") == "героєм"

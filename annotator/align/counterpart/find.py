@@ -20,6 +20,7 @@ from annotator.align.counterpart.english import (
     _ENGLISH_GRAMMAR,
     _ENGLISH_VERBS,
     _HONORIFICS,
+    _OBJECTS_TOO,
     _english_complement,
     _english_head,
     _english_modifiers,
@@ -179,15 +180,21 @@ def _leftover(window: str, target, hits, breaks, inside: list[str], source: tupl
 
 
 def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: list[str], src_lang: str) -> int:
-    """A possessive the translation puts before the phrase comes with it («[его] родителей», "[his] parents")."""
+    """A possessive the translation puts before the phrase comes with it («[его] родителей», "[his] parents"). One
+    that is also an object pronoun («її», «его») comes where the source has a pronoun too, or where it is a bare
+    English noun the translation gives an owner in the nominative ("daughter": «[його] донька»; not «назвали його
+    героєм»)."""
+    bare_noun = src_lang == "en" and len(inside) == 1 and inside[0].islower()
     if first > 0 and not breaks[first] and hits[first - 1] == set() \
-            and _possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside)):
+            and (_possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside))
+                 or bare_noun and target[first - 1][2].lower() in _OBJECTS_TOO
+                 and "nomn" in _cases(target[first][2], tgt_lang)[1]):
         return first - 1
     return first
 
 
 def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
-    """A translation often gives a name the source has alone its kind: «[компанія] Apple», «[команды] Сихоукс». The
+    """A translation often gives a name the source has alone its kind: «[компанія] Apple», «[Група] Вагнера». The
     kind comes with a phrase of capitalised words only."""
     if first > 0 and not breaks[first] and hits[first - 1] == set() and all(w[:1].isupper() for w in inside) \
             and target[first][2][:1].isupper() and _kind(target[first - 1][2], lang):
