@@ -1192,3 +1192,16 @@ def test_a_bare_english_noun_takes_the_owner_the_translation_gives_it_in_the_nom
     assert projected(en, "daughter", "Водій загинув в аварії, його донька вижила.", "en", "uk") == "його донька"
     assert projected(en, "daughter", "Водитель погиб в аварии, его дочь выжила.", "en", "ru") == "его дочь"
     assert projected("Villagers call him hero.", "hero", "Селяни називають його героєм.", "en", "uk") == "героєм"
+
+
+def test_the_people_or_the_service_a_translation_puts_before_an_institution_come_with_it():
+    """"The ministry" refusing is «Представники міністерства»; "Kyivstar Support" is «служби підтримки Kyivstar»; but
+    «Члени» translate "members", outside the phrase "the committee"."""
+    assert projected("The ministry refused to comment on the report.", "The ministry",
+                     "Представники міністерства відмовилися коментувати звіт.", "en",
+                     "uk") == "Представники міністерства"
+    assert projected("Call Kyivstar Support if the line is down.", "Kyivstar Support",
+                     "Якщо зв'язку немає, телефонуйте до служби підтримки Kyivstar.", "en",
+                     "uk") == "служби підтримки Kyivstar"
+    assert projected("The members of the committee voted.", "the committee", "Члени комітету проголосували.", "en",
+                     "uk") == "комітету"

@@ -42,6 +42,7 @@ from annotator.align.counterpart.grammar import (
     _noun_after,
     _number_word,
     _outside_governed,
+    _people,
     _qualifies,
     _titled_across,
 )
@@ -158,6 +159,7 @@ def counterpart(
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
+        first = _people_before(target, hits, breaks, first, tgt_lang)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -189,6 +191,15 @@ def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: li
             and (_possessive_determiner(target[first - 1][2], tgt_lang, any(_pronoun(w, src_lang) for w in inside))
                  or bare_noun and target[first - 1][2].lower() in _OBJECTS_TOO
                  and "nomn" in _cases(target[first][2], tgt_lang)[1]):
+        return first - 1
+    return first
+
+
+def _people_before(target, hits, breaks, first: int, lang: str) -> int:
+    """A translation often makes an institution acting, or a service, a head before its genitive: «[працівники]
+    департаменту» for "department", «[служба] підтримки Norton» for "Norton Support". The head comes with it."""
+    if first > 0 and not breaks[first] and hits[first - 1] == set() and "gent" in _cases(target[first][2], lang)[1] \
+            and _people(target[first - 1][2], lang):
         return first - 1
     return first
 

@@ -123,13 +123,30 @@ def _kind(word: str, lang: str) -> bool:
     """The word, in the nominative, names a kind of organisation or group («компанія», «команда», «партія»): one a
     translation puts before a brand's or a team's name that the source gives alone («компанія Apple» for "Apple").
     In another case it is mostly the sentence's, not the name's («у клубі Manchester United»)."""
-    reading = next((p for p in parse(word.lower(), lang) if p.tag.POS == "NOUN"), None)
+    reading = _noun_reading(word, lang)
     return reading is not None and reading.normal_form in _KINDS and reading.tag.case == "nomn"
 
 
 _KINDS = frozenset("компанія компания корпорація корпорация фірма фирма група группа гурт команда клуб партія партия "
                    "організація организация агентство служба видання издание газета журнал банк фонд бренд марка "
                    "сервіс сервис платформа угруповання группировка рух движение виробник производитель".split())
+
+
+@lru_cache(maxsize=WORDS)
+def _people(word: str, lang: str) -> bool:
+    """The word is a noun for the people or the service of an institution («працівники», «представители»,
+    «служби»)."""
+    reading = _noun_reading(word, lang)
+    return reading is not None and reading.normal_form in _PEOPLE_HEADS
+
+
+def _noun_reading(word: str, lang: str):
+    """The likeliest reading of the word, in lower case, as a noun; None if it has none."""
+    return next((p for p in parse(word.lower(), lang) if p.tag.POS == "NOUN"), None)
+
+
+_PEOPLE_HEADS = frozenset("працівник работник співробітник сотрудник представник представитель член служба відділ "
+                          "отдел власник владелец мешканець житель фахівець специалист експерт эксперт".split())
 
 
 @lru_cache(maxsize=WORDS)
