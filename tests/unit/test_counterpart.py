@@ -1205,3 +1205,9 @@ def test_the_people_or_the_service_a_translation_puts_before_an_institution_come
                      "uk") == "служби підтримки Kyivstar"
     assert projected("The members of the committee voted.", "the committee", "Члени комітету проголосували.", "en",
                      "uk") == "комітету"
+
+
+def test_a_relative_clause_of_the_translation_may_open_with_a_preposition():
+    """"Anyone with a ticket" is «Будь-хто, у кого є квиток»: the clause opens with «у кого», not «хто»."""
+    assert projected("Anyone with a ticket may enter the stadium.", "Anyone with a ticket",
+                     "Будь-хто, у кого є квиток, може зайти на стадіон.", "en", "uk") == "Будь-хто, у кого є квиток"

@@ -193,8 +193,17 @@ ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev 
 
 
 def _opens_relative(window: str, target, j: int) -> bool:
-    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»)."""
-    return target[j][2].lower() in _CYRILLIC_WHO and window[target[j - 1][1]:target[j][0]].strip() == ","
+    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»), or the
+    preposition before one («, у кого», «, на котором»)."""
+    if window[target[j - 1][1]:target[j][0]].strip() != ",":
+        return False
+    word = target[j][2].lower()
+    return word in _CYRILLIC_WHO or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO \
+        and word in _RELATIVE_PREPOSITIONS
+
+
+_RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для про за під над при по без "
+                                   "с со из от о об к под".split())
 
 
 _CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())
