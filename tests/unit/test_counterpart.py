@@ -1211,3 +1211,12 @@ def test_a_relative_clause_of_the_translation_may_open_with_a_preposition():
     """"Anyone with a ticket" is «Будь-хто, у кого є квиток»: the clause opens with «у кого», not «хто»."""
     assert projected("Anyone with a ticket may enter the stadium.", "Anyone with a ticket",
                      "Будь-хто, у кого є квиток, може зайти на стадіон.", "en", "uk") == "Будь-хто, у кого є квиток"
+
+
+def test_an_english_word_in_ing_before_a_noun_qualifies_it_and_opens_no_clause():
+    """"fishing boats" has no clause of its own, so its counterpart does not run on across a verb to the «лодки»
+    that translate the other "boats" of the sentence."""
+    assert projected("Yesterday Spanish fishing boats blocked ferries and other boats near Vigo.",
+                     "Spanish fishing boats",
+                     "Вчера испанские рыболовные суда заблокировали паромы и лодки возле Виго.", "en",
+                     "ru") == "испанские рыболовные суда"

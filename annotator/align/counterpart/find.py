@@ -114,7 +114,8 @@ def counterpart(
     # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
     # goes on across commas, to the runs after it that match its other words: «Сім'я підлітка, якому … в
     # Бірмінгемі».
-    clausal = "," in sentence[start:end] or len(inside) >= 5 or any(_clause_word(w, src_lang) for w in inside[1:])
+    clausal = "," in sentence[start:end] or len(inside) >= 5 or any(
+        _clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang) for k, w in enumerate(inside) if k)
     for other_first, other_last, other in sorted(runs):
         if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first)
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
@@ -202,6 +203,12 @@ def _people_before(target, hits, breaks, first: int, lang: str) -> int:
             and _people(target[first - 1][2], lang):
         return first - 1
     return first
+
+
+def _english_attributive(inside: list[str], k: int, lang: str) -> bool:
+    """English word k, in -ing or -ed, qualifies the noun after it ("fishing boats"), no clause ("boats blocking")."""
+    return lang == "en" and inside[k].lower() not in _RELATIVES and k + 1 < len(inside) \
+        and not _grammar(inside[k + 1], lang) and inside[k + 1].lower() not in _RELATIVES
 
 
 def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
