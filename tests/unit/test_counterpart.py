@@ -1220,3 +1220,9 @@ def test_an_english_word_in_ing_before_a_noun_qualifies_it_and_opens_no_clause()
                      "Spanish fishing boats",
                      "Вчера испанские рыболовные суда заблокировали паромы и лодки возле Виго.", "en",
                      "ru") == "испанские рыболовные суда"
+
+
+def test_a_ukrainian_or_russian_clause_with_khto_takes_the_pronoun_it_hangs_on():
+    """«тих, хто бачив аварію» is «всех, кто видел аварию»: «хто» opens a relative clause as «який» does."""
+    assert projected("Поліція просить тих, хто бачив аварію, зателефонувати їм.", "тих, хто бачив аварію",
+                     "Полиция просит всех, кто видел аварию, позвонить им.", "uk", "ru") == "всех, кто видел аварию"
