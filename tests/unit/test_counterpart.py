@@ -1226,3 +1226,15 @@ def test_a_ukrainian_or_russian_clause_with_khto_takes_the_pronoun_it_hangs_on()
     """«тих, хто бачив аварію» is «всех, кто видел аварию»: «хто» opens a relative clause as «який» does."""
     assert projected("Поліція просить тих, хто бачив аварію, зателефонувати їм.", "тих, хто бачив аварію",
                      "Полиция просит всех, кто видел аварию, позвонить им.", "uk", "ru") == "всех, кто видел аварию"
+
+
+def test_into_english_the_head_the_evidence_missed_is_the_word_after_the_run():
+    """«Вболівальники» is missing, so "supporters" after "Shakhtar" is the head; «Компанія» is a kind English leaves
+    out, so no word after "Marden" is looked for."""
+    assert projected("Вболівальники «Шахтаря» зустріли команду в аеропорту.", "Вболівальники «Шахтаря»",
+                     "Shakhtar supporters met the team at the airport.", "uk", "en") == "Shakhtar supporters"
+    assert projected("Компанія Marden додала до набору два пензлі.", "Компанія Marden",
+                     "Marden includes two brushes in the kit.", "uk", "en") == "Marden"
+    from annotator.align.counterpart.english import _english_modifier
+
+    assert not any(_english_modifier(w) for w in ("never", "kept", "held"))  # "300 workers [held] a rally"

@@ -2,7 +2,7 @@
 takes where the evidence missed them, and pronouns (of English, and through pymorphy3 of Ukrainian and Russian).
 """
 
-from annotator.align.counterpart.grammar import _calendar, _cases, _likeliest, _number_word
+from annotator.align.counterpart.grammar import _calendar, _cases, _kind, _likeliest, _named, _number_word
 from annotator.morphology import parse
 
 
@@ -43,10 +43,12 @@ def _grammar(word: str, lang: str) -> bool:
 
 
 def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str], src_lang: str,
-                  named: set = frozenset()) -> tuple[int, int]:
+                  named: set = frozenset(), missing: list[str] = ()) -> tuple[int, int]:
     """English puts the head noun after its modifiers: where the run ends on the translation of an adjective or a
-    genitive and a word is missing, the free word after it is the head ("[School] officials" for «Керівництво
-    школи», "[social] psychologist"), unless it is a function word, a verb in -ed or an adverb."""
+    genitive, or the head noun of the source is the word missing, the free word after it is the head ("[School]
+    officials" for «Керівництво школи», "[social] psychologist", "Shakhtar [supporters]" for «Вболівальники
+    «Шахтаря»»), unless it is a function word, a verb in -ed or an adverb. A name, or a kind a translation adds
+    («Компанія Marden»: "Marden includes"), is no head to look for."""
     if not budget or last + 1 >= len(target) or breaks[last + 1] or hits[last + 1] != set() \
             or not target[last + 1][2].islower() or not _english_modifier(target[last + 1][2]):
         return last, budget
@@ -55,7 +57,10 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
     # "5 [haters]"; "Iranian [officials]" for «Власти Ирана», a people's adjective for a country's name
     demonym = target[last][2].endswith(_DEMONYM_ENDINGS) and any(
         inside[k][:1].isupper() and "gent" in _cases(inside[k], src_lang)[1] for k in hits[last])
-    if number or demonym or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases for pos, cases in pos_cases):
+    head = next((w for w in inside if _cases(w, src_lang)[0] == "NOUN"), None)  # «Рятувальники ДСНС»
+    head_missing = head in missing and not _named(head, src_lang) and not _kind(head, src_lang)
+    if number or demonym or head_missing or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases
+                                                for pos, cases in pos_cases):
         return last + 1, budget - 1
     return last, budget
 
@@ -134,11 +139,12 @@ _ENGLISH_VERBS = frozenset(
     "told tells added adds according found find finds speaks spoke calls claims warns urges vows slams denies accuses "
     "complain complains announces reveals insists admits confirms deny warn urge accuse reveal insist admit confirm "
     "rejects reject condemns condemn defends defend want wants need needs get gets got make makes take takes took "
-    "give gives gave see sees saw know knows knew believe believes expect expects ask asks".split())  # not "think tank"
+    "give gives gave see sees saw know knows knew believe believes expect expects ask asks kept came went made began "
+    "ran held brought thought became felt sent paid".split())  # not "think tank"
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
-    "then some many most more all any each every other such there here where one two three four five six seven "
+    "then some many most more all any each every other such there here where never one two three four five six seven "
     "eight nine ten only just yesterday today tomorrow including during following regarding concerning "
     "excluding over about around nearly almost approximately roughly against into through like out off up".split())
 # prepositions that end a phrase as written in lower case ("under Poland's government"; but "Under Secretary")
