@@ -1238,3 +1238,11 @@ def test_into_english_the_head_the_evidence_missed_is_the_word_after_the_run():
     from annotator.align.counterpart.english import _english_modifier
 
     assert not any(_english_modifier(w) for w in ("never", "kept", "held"))  # "300 workers [held] a rally"
+
+
+def test_an_english_who_s_opens_a_relative_clause_and_a_reflexive_is_no_head():
+    """"student who's been here three days" is «студента, який працює в нас три дні», without «себе» before it."""
+    assert projected("Our manager is leaving a student who's been here three days in charge.",
+                     "student who's been here three days",
+                     "Наш менеджер залишає замість себе студента, який працює в нас три дні.", "en",
+                     "uk") == "студента, який працює в нас три дні"

@@ -226,8 +226,9 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
     pronoun that the translation makes a clause of ("those in the industry": «тих, хто працює в галузі»), takes the
     clause of the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»). Into
     English, the clause goes to its last word that matches the source clause ("those who were there")."""
-    relative = next((k for k in range(1, len(inside))  # «хто», «который»; "who" only into Ukrainian and Russian
-                     if inside[k] in _CYRILLIC_WHO or tgt_lang != "en" and inside[k] in _RELATIVES), None)
+    relative = next((k for k in range(1, len(inside))  # «хто», «который»; "who" ("who's") only into Ukrainian
+                     if inside[k] in _CYRILLIC_WHO  # and Russian
+                     or tgt_lang != "en" and _POSSESSIVE.sub("", inside[k]) in _RELATIVES), None)
     if relative is None and tgt_lang != "en" and len(inside) > 1 and _pronoun_head(inside):
         relative = 1  # a clause of the translation's making: "those in the industry", «тих, хто працює в галузі»
     if relative is None:

@@ -9,6 +9,7 @@ from annotator.morphology import PEOPLE, parse
 
 WORDS = 65_536  # words whose readings each per-word cache keeps (a long-running server sees unbounded text)
 
+_REFLEXIVES = frozenset("себе собі собою себя собой".split())
 _YEARS = frozenset("рік року році роком роки років год года году годом годы лет".split())  # «2022 года»
 
 
@@ -51,8 +52,8 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
     (every case of the word for a head before a genitive), or None."""
     pos, cases = _cases(word, lang)
-    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS:  # «в среду первый
-        return None  # вице-президент», «2022 года специалистка»
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS | _REFLEXIVES:
+        return None  # «в среду первый вице-президент», «2022 года специалистка», «замість себе стажера»
     if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and PEOPLE & _likeliest(run[0], lang):
         return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
     _, next_cases = _cases(run[0], lang)
