@@ -757,6 +757,7 @@ GLOSSARY_PAIRS = [
     ("many", "багатьом", "uk"), ("most", "большинство", "ru"), ("several", "нескольких", "ru"), ("some", "деякі", "uk"),
     ("each", "кожен", "uk"), ("developers", "розробники", "uk"), ("technician", "техник", "ru"),
     ("Jr", "молодший", "uk"), ("ma'am", "мадам", "ru"), ("thousands", "тисячам", "uk"), ("dozens", "десятки", "ru"),
+    ("upstairs", "згори", "uk"), ("upstairs", "сверху", "ru"), ("downstairs", "знизу", "uk"),  # «Сусід згори»
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
