@@ -1247,3 +1247,9 @@ def test_an_english_who_s_opens_a_relative_clause_and_a_reflexive_is_no_head():
                      "student who's been here three days",
                      "Наш менеджер залишає замість себе студента, який працює в нас три дні.", "en",
                      "uk") == "студента, який працює в нас три дні"
+
+
+def test_a_counterpart_that_opens_a_quote_takes_the_rest_of_the_quoted_name():
+    """«Теплый дом» is one name: a counterpart that ends inside it takes its last word and the closing mark."""
+    assert projected("Bakery chain Teply Dom will close two shops.", "Bakery chain Teply Dom",
+                     "Мережа пекарень «Теплый дом» закриє дві крамниці.", "en", "uk") == "Мережа пекарень «Теплый дом»"

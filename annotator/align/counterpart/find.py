@@ -436,8 +436,9 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
         return start - 1, end + 1
     for opening, closing in (*_QUOTE_PAIRS, ("(", ")")):
         inner = window[start:end]
-        if inner.count(opening) > inner.count(closing) and window[end:end + 1] == closing:
-            end += 1
+        rest = _REST_OF_QUOTE.match(window, end)
+        if inner.count(opening) > inner.count(closing) and window[rest.end():rest.end() + 1] == closing:
+            end = rest.end() + 1  # the rest of a quoted name: «Хлебный [двор]»
         elif inner.count(opening) > inner.count(closing) and window[end:end + 2] in ("!" + closing, "?" + closing):
             end += 2  # a quoted exclamation or question: «Вітаю!»
         elif inner.count(closing) > inner.count(opening) and start and window[start - 1] == opening:
@@ -469,4 +470,5 @@ def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
 
 _LEADING_MARKS = re.compile(r"/?[ru]/(?=\w)|[#@]*")  # r/Kyiv, /r/Kyiv, u/someone; #tag, @name
 _QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
+_REST_OF_QUOTE = re.compile(r"(?:\s*[^\W_]+(?:['’ʼ-][^\W_]+)*){0,3}")  # up to three words, no punctuation
 _QUOTE_MARKS = frozenset('«»„“”"')
