@@ -1253,3 +1253,9 @@ def test_a_counterpart_that_opens_a_quote_takes_the_rest_of_the_quoted_name():
     """«Теплый дом» is one name: a counterpart that ends inside it takes its last word and the closing mark."""
     assert projected("Bakery chain Teply Dom will close two shops.", "Bakery chain Teply Dom",
                      "Мережа пекарень «Теплый дом» закриє дві крамниці.", "en", "uk") == "Мережа пекарень «Теплый дом»"
+
+
+def test_into_english_nothing_before_a_pronoun_or_a_number_qualifies_it():
+    """"[urging] everyone over 70": English puts no modifier before "everyone", nor before a number."""
+    assert projected("Лікарі радять усім, кому за 70, зробити щеплення.", "усім, кому за 70",
+                     "Doctors are urging everyone over 70 to get vaccinated.", "uk", "en") == "everyone over 70"

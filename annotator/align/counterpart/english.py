@@ -98,10 +98,17 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
     a date word ("Yesterday", "Monday"), an adverb in -ly ("reportedly") or a word in -ed, which is mostly a verb
     ("contacted Senator Rogers' office") unless an adjective or participle of the source is missing (`participle`:
     "[persecuted] social groups" for «переслідуваних соціальних груп»)."""
+    word = target[first][2].lower()
+    if word[:1].isdigit() or _number_word(word) or word in _PRONOUN_HEADS or word == "those":
+        return first, last  # nothing qualifies a number or a pronoun from before: "[caught] three men", "[advising]
+        # everyone over 65"
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
             target[first - 1][2], participle and _after_determiner(target, breaks, first - 1)):
         first, budget = first - 1, budget - 1
     return first, last
+
+
+_PRONOUN_HEADS = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
 
 
 def _after_determiner(target, breaks, j: int) -> bool:

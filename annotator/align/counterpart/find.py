@@ -21,6 +21,7 @@ from annotator.align.counterpart.english import (
     _ENGLISH_VERBS,
     _HONORIFICS,
     _OBJECTS_TOO,
+    _PRONOUN_HEADS,
     _english_complement,
     _english_head,
     _english_modifiers,
@@ -275,8 +276,6 @@ def _pronoun_head(inside: list[str]) -> bool:
     return first in _PRONOUN_HEADS or first == "those" and (second in _ENGLISH_GRAMMAR
                                                            or second.endswith(("ed", "ing")))
 
-
-_PRONOUN_HEADS = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
