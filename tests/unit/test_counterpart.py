@@ -1259,3 +1259,7 @@ def test_into_english_nothing_before_a_pronoun_or_a_number_qualifies_it():
     """"[urging] everyone over 70": English puts no modifier before "everyone", nor before a number."""
     assert projected("Лікарі радять усім, кому за 70, зробити щеплення.", "усім, кому за 70",
                      "Doctors are urging everyone over 70 to get vaccinated.", "uk", "en") == "everyone over 70"
+    assert projected("Прикордонники затримали трьох чоловіків, які намагалися перепливти річку.",
+                     "трьох чоловіків, які намагалися перепливти річку",
+                     "Border guards caught three men trying to swim across the river.", "uk",
+                     "en") == "three men trying to swim across the river"
