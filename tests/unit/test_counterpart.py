@@ -1263,3 +1263,9 @@ def test_into_english_nothing_before_a_pronoun_or_a_number_qualifies_it():
                      "трьох чоловіків, які намагалися перепливти річку",
                      "Border guards caught three men trying to swim across the river.", "uk",
                      "en") == "three men trying to swim across the river"
+
+
+def test_of_two_repeated_words_at_the_ends_of_a_run_the_one_further_from_the_rest_goes():
+    """"My thesis supervisor replied to my email": the second "my" is the one left out."""
+    assert projected("Мій науковий керівник відповів на лист через місяць.", "Мій науковий керівник",
+                     "My thesis supervisor replied to my email a month later.", "uk", "en") == "My thesis supervisor"

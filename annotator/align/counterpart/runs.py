@@ -169,10 +169,14 @@ def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int
         return hits[k] <= trimmable and hits[k] < set().union(*(hits[m] for m in rest)) \
             and sum(1 for m in rest if hits[m] & hits[k]) >= len(hits[k])
 
-    while len(matched) > 1 and matched[1] > matched[0] + 1 and repeats(matched[0], matched[1:]):
-        matched.pop(0)
-    while len(matched) > 1 and matched[-1] > matched[-2] + 1 and repeats(matched[-1], matched[:-1]):
-        matched.pop()
+    while len(matched) > 1:  # of two ends to trim, the one further from the rest first ("[My] thesis supervisor
+        # replied to [my]": the second "my" goes)
+        left, right = matched[1] - matched[0] - 1, matched[-1] - matched[-2] - 1  # the words between
+        left = left if left and repeats(matched[0], matched[1:]) else 0
+        right = right if right and repeats(matched[-1], matched[:-1]) else 0
+        if not left and not right:
+            break
+        matched.pop(0 if left >= right else -1)
     return matched[0], matched[-1], set().union(*(hits[m] for m in matched))
 
 
