@@ -758,6 +758,8 @@ GLOSSARY_PAIRS = [
     ("each", "кожен", "uk"), ("developers", "розробники", "uk"), ("technician", "техник", "ru"),
     ("Jr", "молодший", "uk"), ("ma'am", "мадам", "ru"), ("thousands", "тисячам", "uk"), ("dozens", "десятки", "ru"),
     ("upstairs", "згори", "uk"), ("upstairs", "сверху", "ru"), ("downstairs", "знизу", "uk"),  # «Сусід згори»
+    ("Forecasters", "Синоптики", "uk"), ("mother-in-law", "свекровь", "ru"), ("packer", "упаковщик", "ru"),
+    ("godmother", "Кума", "uk"), ("boss", "Начальница", "ru"), ("fans", "вболівальників", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -766,7 +768,8 @@ NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru")
                       ("warehouse", "складом", "uk"), ("master", "майстерні", "uk"), ("buy", "Покупатели", "ru"),
                       ("institution", "установити", "uk"), ("institution", "закладено", "uk"),
                       ("convict", "заключенный", "ru"), ("host", "ведущий", "ru"), ("each", "всё", "ru"),
-                      ("who", "хто", "uk"), ("his", "свой", "ru"), ("their", "свої", "uk")]
+                      ("who", "хто", "uk"), ("his", "свой", "ru"), ("their", "свої", "uk"),
+                      ("loader", "грузовик", "ru"), ("godmother", "кумир", "ru")]
 
 
 @pytest.mark.parametrize(("en", "word", "lang"), GLOSSARY_PAIRS)
