@@ -1272,3 +1272,9 @@ def test_of_two_repeated_words_at_the_ends_of_a_run_the_one_further_from_the_res
     """"My thesis supervisor replied to my email": the second "my" is the one left out."""
     assert projected("Мій науковий керівник відповів на лист через місяць.", "Мій науковий керівник",
                      "My thesis supervisor replied to my email a month later.", "uk", "en") == "My thesis supervisor"
+
+
+def test_an_apposition_the_translation_sets_off_with_a_dash_is_joined_as_one_with_a_comma():
+    assert projected("The buyer, a small bakery in Lviv, paid on time.", "buyer, a small bakery in Lviv",
+                     "Покупець — невелика пекарня зі Львова — заплатив вчасно.", "en",
+                     "uk") == "Покупець — невелика пекарня зі Львова"

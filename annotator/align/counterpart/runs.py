@@ -82,9 +82,9 @@ _QUOTES_ONLY = re.compile(r"\s*[«»“”„\"]\s*")
 
 
 def _apposed(window: str, target, hits, breaks, j: int, k: int) -> bool:
-    """Target word j ends one phrase and word k starts the other: a comma right after j, then at most GAP
-    free words before k, without other punctuation."""
-    return j < k <= j + 1 + GAP and window[target[j][1]:target[j + 1][0]].strip() == "," \
+    """Target word j ends one phrase and word k starts the other: a comma or a dash right after j («Продавець —
+    невеличкий сімейний бізнес»), then at most GAP free words before k, without other punctuation."""
+    return j < k <= j + 1 + GAP and window[target[j][1]:target[j + 1][0]].strip() in (",", "—", "–") \
         and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
 
 
