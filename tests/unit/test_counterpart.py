@@ -1278,3 +1278,9 @@ def test_an_apposition_the_translation_sets_off_with_a_dash_is_joined_as_one_wit
     assert projected("The buyer, a small bakery in Lviv, paid on time.", "buyer, a small bakery in Lviv",
                      "Покупець — невелика пекарня зі Львова — заплатив вчасно.", "en",
                      "uk") == "Покупець — невелика пекарня зі Львова"
+
+
+def test_a_latin_abbreviation_written_with_c_matches_the_cyrillic_one_with_s():
+    """Brands spelt in both scripts write Cyrillic С as Latin C: CDEK is «СДЕК»."""
+    assert projected("The parcel was sent with CDEK on Monday.", "CDEK", "Посилку відправили через СДЕК у понеділок.",
+                     "en", "uk") == "СДЕК"
