@@ -1284,3 +1284,17 @@ def test_a_latin_abbreviation_written_with_c_matches_the_cyrillic_one_with_s():
     """Brands spelt in both scripts write Cyrillic С as Latin C: CDEK is «СДЕК»."""
     assert projected("The parcel was sent with CDEK on Monday.", "CDEK", "Посилку відправили через СДЕК у понеділок.",
                      "en", "uk") == "СДЕК"
+
+
+def test_an_english_relative_clause_goes_on_across_its_verbs_and_joins_the_head_before_it():
+    """The largest run, "never opened Excel", takes the head before it ("My accountant, who has …"): the clause's
+    verb "has" does not end it where the clause's evidence goes on."""
+    assert projected("Мій бухгалтер, який ніколи не відкривав Excel, порадив мені купити Excel.",
+                     "Мій бухгалтер, який ніколи не відкривав Excel",
+                     "My accountant, who has never opened Excel, told me to buy a new laptop.", "uk",
+                     "en") == "My accountant, who has never opened Excel"
+    # the run is "My", the head "manager" is taken after it, and "who" comes after the head
+    assert projected("Мій керівник, який у житті не відкривав Word, щойно заявив, що мій звіт «надто довгий».",
+                     "Мій керівник, який у житті не відкривав Word",
+                     "My manager, who has literally never used Word, just told me my report is 'too long'.", "uk",
+                     "en") == "My manager, who has literally never used Word"

@@ -6,7 +6,7 @@ import re
 
 from annotator.align.counterpart.english import _ENGLISH_GRAMMAR
 from annotator.align.counterpart.grammar import _cases, _preposition
-from annotator.align.counterpart.runs import _CONJUNCTIONS, Match
+from annotator.align.counterpart.runs import _CONJUNCTIONS, Match, _breaks
 
 
 def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) -> Match | None:
@@ -158,21 +158,23 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
     return (first, last) if last > pronoun else None  # a pronoun alone is another clause («Іваненка, [якого]»)
 
 
-def _english_relative_clause(target, hits, breaks, first: int, last: int, head_found: bool,
+def _english_relative_clause(window: str, target, hits, breaks, first: int, last: int, head_found: bool,
                              clause_words: set) -> tuple[int, int] | None:
     """The run grown to the English relative clause ("who", "that", "which") inside it, right after it or before it
     with free words only between (then with the word it hangs on), up to the clause's last word that matches a word
     of the source clause, before any punctuation: English has no comma to end it."""
-    pronoun = next((j for j in range(1, min(last + 2, len(target))) if target[j][2] in _ENGLISH_RELATIVES
+    pronoun = next((j for j in range(1, min(last + 3, len(target))) if target[j][2] in _ENGLISH_RELATIVES
+                    and (j <= last + 1 or hits[last + 1] == set() and not breaks[last + 1])  # "My [manager] who"
                     and (j >= first or not head_found
                          and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
     if pronoun is None:
         return None
-    end, limit = None, pronoun
+    end, limit, verb = None, pronoun, False
     for j in range(pronoun + 1, len(target)):
-        if breaks[j] or hits[j] is None:
-            break
-        limit = j
+        if hits[j] is None or breaks[j] and _breaks(window[target[j - 1][1]:target[j][0]]):
+            break  # punctuation ends the clause; a verb only where no evidence follows ("who has never used Excel")
+        verb = verb or breaks[j]
+        limit = limit if verb else j
         if hits[j] & clause_words:
             end = j
     if end is None:  # no evidence: as many words as the source clause, English being a little longer

@@ -113,8 +113,8 @@ def counterpart(
     # most GAP free words after the comma: «Дэвид Браун, [начальник] полиции Чикаго» for "Chicago Police
     # superintendent David Brown".
     # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
-    # goes on across commas, to the runs after it that match its other words: «Сім'я підлітка, якому … в
-    # Бірмінгемі».
+    # goes on across commas, to the runs before and after it that match its other words: «Сім'я підлітка, якому … в
+    # Бірмінгемі», "[My accountant], who has never opened Excel".
     clausal = "," in sentence[start:end] or len(inside) >= 5 or any(
         _clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang) for k, w in enumerate(inside) if k)
     for other_first, other_last, other in sorted(runs):
@@ -122,7 +122,8 @@ def counterpart(
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):
-        if covered.isdisjoint(other) and _apposed(window, target, hits, breaks, other_last, first):
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first)
+                                          or clausal and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it.
@@ -236,7 +237,7 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
         return first, last, covered
     head_found = any(k < relative for k in covered)  # the clause comes after it
     if tgt_lang == "en":
-        found = _english_relative_clause(target, hits, breaks, first, last, head_found,
+        found = _english_relative_clause(window, target, hits, breaks, first, last, head_found,
                                          set(range(relative, len(inside))))
     else:
         coordinated = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
