@@ -1298,3 +1298,9 @@ def test_an_english_relative_clause_goes_on_across_its_verbs_and_joins_the_head_
                      "Мій керівник, який у житті не відкривав Word",
                      "My manager, who has literally never used Word, just told me my report is 'too long'.", "uk",
                      "en") == "My manager, who has literally never used Word"
+
+
+def test_a_run_does_not_go_on_across_a_verb_where_the_phrase_has_no_clause():
+    """«фирма сохранит … этих»: "this" matches «этих», but a verb between ends the phrase's run."""
+    assert projected("I hope this firm will keep these files private.", "this firm",
+                     "Надеюсь, фирма сохранит конфиденциальность этих файлов.", "en", "ru") == "фирма"

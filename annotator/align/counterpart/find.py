@@ -103,7 +103,8 @@ def counterpart(
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
         if coordinated else set(range(len(inside)))
     runs = [_trimmed(run, hits, trimmable)
-            for run in _joined(_runs(hits, breaks), target, hits, breaks, tgt_lang, coordinated)]
+            for run in _joined(_runs(hits, breaks, _free_verbs(target, hits, tgt_lang, inside, src_lang)), target,
+                               hits, breaks, tgt_lang, coordinated)]
     if not runs:
         return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
             if guess else None
@@ -205,6 +206,15 @@ def _people_before(target, hits, breaks, first: int, lang: str) -> int:
             and _people(target[first - 1][2], lang):
         return first - 1
     return first
+
+
+def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> list[bool]:
+    """Per target word: a Ukrainian or Russian verb that matches nothing («[Постачальник із Туреччини] затримує
+    партію тканин»), where the phrase has no clause of its own: its run goes on across free words, not a verb."""
+    clause = any(_POSSESSIVE.sub("", w.lower()) in _CYRILLIC_WHO | _RELATIVES or _cases(w, src_lang)[0] == "VERB"
+                 for w in inside)
+    return [not clause and lang != "en" and hits[j] == set() and _cases(word, lang)[0] == "VERB"
+            for j, (_s, _e, word) in enumerate(target)]
 
 
 def _english_attributive(inside: list[str], k: int, lang: str) -> bool:

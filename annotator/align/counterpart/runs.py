@@ -180,9 +180,9 @@ def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int
     return matched[0], matched[-1], set().union(*(hits[m] for m in matched))
 
 
-def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
+def _runs(hits: list, breaks: list[bool], verbs: list[bool]) -> list[tuple[int, int, set]]:
     """Runs of matched words (first index, last index, phrase words covered), split at outside matches, at
-    punctuation and at gaps of more than GAP unmatched words."""
+    punctuation, at gaps of more than GAP unmatched words and at gaps with a verb."""
     runs, current = [], None
     for j, matched in enumerate(hits):
         if breaks[j]:
@@ -192,7 +192,7 @@ def _runs(hits: list, breaks: list[bool]) -> list[tuple[int, int, set]]:
             continue
         if not matched:
             continue
-        if current is not None and j - current[1] - 1 <= GAP:
+        if current is not None and j - current[1] - 1 <= GAP and not any(verbs[current[1] + 1:j]):
             current[1] = j
             current[2].update(matched)
         else:
