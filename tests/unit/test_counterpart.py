@@ -1033,6 +1033,7 @@ def test_the_words_of_grammar_are_no_evidence_for_aligning_sentences():
     from annotator.align.aligner import _glossary_keys
 
     assert same_meaning("another", "en", "ще", "uk") and same_meaning("us", "en", "нас", "ru")
+    assert same_meaning("around", "en", "близько", "uk") and same_meaning("nearly", "en", "почти", "ru")
     assert not _glossary_keys("Over them.", "en") and not _glossary_keys("Ещё более нас.", "ru")
 
 
