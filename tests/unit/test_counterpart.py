@@ -1305,3 +1305,8 @@ def test_a_run_does_not_go_on_across_a_verb_where_the_phrase_has_no_clause():
     """«фирма сохранит … этих»: "this" matches «этих», but a verb between ends the phrase's run."""
     assert projected("I hope this firm will keep these files private.", "this firm",
                      "Надеюсь, фирма сохранит конфиденциальность этих файлов.", "en", "ru") == "фирма"
+
+
+def test_my_sister_and_i_is_we_with_my_sister():
+    assert projected("My sister and I drove to Odesa.", "My sister and I", "Ми з сестрою поїхали до Одеси.", "en",
+                     "uk") == "Ми з сестрою"

@@ -164,6 +164,7 @@ def counterpart(
         first, last = _whole_latin_name(target, hits, breaks, first, last)
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
         first = _people_before(target, hits, breaks, first, tgt_lang)
+        first = _we_with(target, breaks, first, inside)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -196,6 +197,14 @@ def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: li
                  or bare_noun and target[first - 1][2].lower() in _OBJECTS_TOO
                  and "nomn" in _cases(target[first][2], tgt_lang)[1]):
         return first - 1
+    return first
+
+
+def _we_with(target, breaks, first: int, inside: list[str]) -> int:
+    """"My brother and I" is «Ми з братом», «Мы с братом»: the pronoun and the preposition come with the run."""
+    if first >= 2 and {"I", "me"} & set(inside) and "and" in inside and not breaks[first] and not breaks[first - 1] \
+            and target[first - 1][2].lower() in _WITH and target[first - 2][2].lower() in ("ми", "мы"):
+        return first - 2
     return first
 
 
