@@ -760,6 +760,8 @@ GLOSSARY_PAIRS = [
     ("upstairs", "згори", "uk"), ("upstairs", "сверху", "ru"), ("downstairs", "знизу", "uk"),  # «Сусід згори»
     ("Forecasters", "Синоптики", "uk"), ("mother-in-law", "свекровь", "ru"), ("packer", "упаковщик", "ru"),
     ("godmother", "Кума", "uk"), ("boss", "Начальница", "ru"), ("fans", "вболівальників", "uk"),
+    ("ex", "колишньою", "uk"), ("reseller", "Перекупщик", "ru"), ("developer", "забудовника", "uk"),
+    ("scorer", "бомбардира", "ru"), ("couple", "подружжя", "uk"), ("processors", "переработчики", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
