@@ -1312,3 +1312,11 @@ def test_a_run_does_not_go_on_across_a_verb_where_the_phrase_has_no_clause():
 def test_my_sister_and_i_is_we_with_my_sister():
     assert projected("My sister and I drove to Odesa.", "My sister and I", "Ми з сестрою поїхали до Одеси.", "en",
                      "uk") == "Ми з сестрою"
+
+
+def test_into_english_a_place_takes_its_kind_and_we_with_a_brother_is_a_brother_and_i():
+    assert projected("Фермери Житомирщини скаржаться на посуху.", "Фермери Житомирщини",
+                     "Farmers in the Zhytomyr region are complaining about the drought.", "uk",
+                     "en") == "Farmers in the Zhytomyr region"
+    assert projected("Мы с сестрой поехали в Одессу.", "Мы с сестрой", "My sister and I drove to Odesa.", "ru",
+                     "en") == "My sister and I"

@@ -159,6 +159,7 @@ def counterpart(
         first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
+        last = _english_after_name(target, hits, breaks, last, inside)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
@@ -198,6 +199,22 @@ def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: li
                  and "nomn" in _cases(target[first][2], tgt_lang)[1]):
         return first - 1
     return first
+
+
+def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> int:
+    """English says "the Poltava [region]" for «Полтавщини», «Полтавской области», and "My brother [and I]" for «Ми з
+    братом»: the kind of place after a name, and "and I" after the run of a phrase that is «ми з …»."""
+    if last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set():
+        word = target[last + 1][2]
+        if word in _PLACE_KINDS and target[last][2][:1].isupper():
+            return last + 1
+        if word == "and" and last + 2 < len(target) and target[last + 2][2] in ("I", "me") \
+                and len(inside) > 1 and inside[0].lower() in ("ми", "мы") and inside[1].lower() in _WITH:
+            return last + 2
+    return last
+
+
+_PLACE_KINDS = frozenset("region oblast province district county area".split())
 
 
 def _we_with(target, breaks, first: int, inside: list[str]) -> int:
