@@ -1320,3 +1320,44 @@ def test_into_english_a_place_takes_its_kind_and_we_with_a_brother_is_a_brother_
                      "en") == "Farmers in the Zhytomyr region"
     assert projected("Мы с сестрой поехали в Одессу.", "Мы с сестрой", "My sister and I drove to Odesa.", "ru",
                      "en") == "My sister and I"
+
+
+def test_an_english_relative_clause_stops_at_a_word_it_has_found_already_past_a_verb():
+    assert projected("Чоловік, який украв мій велосипед, досі має мій велосипед.", "Чоловік, який украв мій велосипед",
+                     "The man who stole my bike still has my bike.", "uk", "en") == "man who stole my bike"
+
+
+def test_paid_and_felt_are_adjectives_before_a_noun_and_a_verb_in_s_is_no_head_of_a_singular():
+    assert projected("Працівники мають 20 днів оплачуваної відпустки.", "20 днів оплачуваної відпустки",
+                     "Employees have 20 days of paid leave.", "uk", "en") == "20 days of paid leave"
+    assert projected("Блогер Стерненко збирає гроші на дрони.", "Блогер Стерненко",
+                     "Sternenko raises money for drones.", "uk", "en") == "Sternenko"
+
+
+def test_a_kind_after_a_preposition_and_the_residents_of_a_place_stay_out():
+    """«в банк Monobank» is an accusative the sentence governs; «Мешканці Києва» are not "Kyiv"'s staff."""
+    assert projected("He moved his savings to Monobank.", "Monobank", "Він переказав заощадження в банк Monobank.",
+                     "en", "uk") == "Monobank"
+    assert projected("Kyiv locals complained about the noise.", "Kyiv", "Мешканці Києва скаржилися на шум.", "en",
+                     "uk") == "Києва"
+
+
+def test_a_clause_takes_no_run_before_a_parenthetical_and_a_capital_c_matches_only_capitals():
+    assert projected("Residents of a border village in the Sumy region have had no water for a week.",
+                     "Residents of a border village in the Sumy region",
+                     "На Сумщині, як пишуть місцеві медіа, мешканці прикордонного села вже тиждень без води.", "en",
+                     "uk") == "мешканці прикордонного села"
+    assert projected("A court in Berlin rejected the CDU's appeal.", "CDU", "Суд у Берліні відхилив апеляцію ХДС.",
+                     "en", "uk") != "Суд"
+
+
+def test_relative_pronouns_kotorom_who_s_and_lyuboy():
+    assert projected("Це будинок, у якому народився поет.", "будинок, у якому народився поет",
+                     "Это дом, в котором родился поэт.", "uk", "ru") == "дом, в котором родился поэт"
+    assert projected("Мій начальник, який ніколи не був в Україні, розпитував мене про Київ.",
+                     "Мій начальник, який ніколи не був в Україні",
+                     "My boss, who's never been to Ukraine, asked me about Kyiv.", "uk",
+                     "en") == "My boss, who's never been to Ukraine"
+    assert projected("Будь-хто, у кого є дійсний квиток, може сісти в потяг.", "Будь-хто, у кого є дійсний квиток",
+                     "Любой, у кого есть действительный билет, может сесть в поезд.", "uk",
+                     "ru") == "Любой, у кого есть действительный билет"

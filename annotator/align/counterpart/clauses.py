@@ -102,7 +102,8 @@ _COMPLEMENTIZERS = frozenset("що что that".split())
 _CORRELATIVES = frozenset("тому тим того те то потому тем".split())
 _SO = re.compile(r"\b(?:so|так)\b", re.IGNORECASE)
 _CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
-                                "которая которое которые которого которой которых которому которым которыми".split())
+                                "которая которое которые которого которой которых которому которым котором "
+                                "которыми".split())
 _RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
 # what a Ukrainian or Russian comma stands before where English has none («, оскільки», «, который»)
 _SUBORDINATORS = _CYRILLIC_RELATIVES | frozenset("бо оскільки тому адже хоча поки доки щоб потому поскольку так хотя "
@@ -160,23 +161,26 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
 
 def _english_relative_clause(window: str, target, hits, breaks, first: int, last: int, head_found: bool,
                              clause_words: set) -> tuple[int, int] | None:
-    """The run grown to the English relative clause ("who", "that", "which") inside it, right after it or before it
-    with free words only between (then with the word it hangs on), up to the clause's last word that matches a word
-    of the source clause, before any punctuation: English has no comma to end it."""
-    pronoun = next((j for j in range(1, min(last + 3, len(target))) if target[j][2] in _ENGLISH_RELATIVES
+    """The run grown to the English relative clause ("who", "that", "which", "who's") inside it, right after it (or
+    after one free word: "My [manager], who …") or before it with free words only between (then with the word it
+    hangs on), up to the clause's last word that matches a word of the source clause, before any punctuation:
+    English has no comma to end it. A word of the clause found again does not carry it on."""
+    pronoun = next((j for j in range(1, min(last + 3, len(target)))
+                    if _SHORT_IS.sub("", target[j][2]) in _ENGLISH_RELATIVES
                     and (j <= last + 1 or hits[last + 1] == set() and not breaks[last + 1])  # "My [manager] who"
                     and (j >= first or not head_found
                          and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
     if pronoun is None:
         return None
-    end, limit, verb = None, pronoun, False
+    end, limit, verb, seen = None, pronoun, False, set()
     for j in range(pronoun + 1, len(target)):
         if hits[j] is None or breaks[j] and _breaks(window[target[j - 1][1]:target[j][0]]):
             break  # punctuation ends the clause; a verb only where no evidence follows ("who has never used Excel")
         verb = verb or breaks[j]
         limit = limit if verb else j
-        if hits[j] & clause_words:
-            end = j
+        if hits[j] & clause_words and not hits[j] & clause_words <= seen:
+            end = j  # only for clause words not found yet ("who stole my phone [still has my phone]")
+        seen |= hits[j] & clause_words
     if end is None:  # no evidence: as many words as the source clause, English being a little longer
         end = min(limit, pronoun + round(len(clause_words) * ENGLISH_LENGTH) - 1)
         while end > pronoun and target[end][2].lower() in _ENGLISH_GRAMMAR:  # not "by the", but "perpetuate it"
@@ -191,6 +195,7 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
 
 
 _ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
+_SHORT_IS = re.compile(r"['’ʼ]s$")  # "who's"
 ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev sets (34,037 / 29,846 and 30,832)
 
 
@@ -211,7 +216,8 @@ _RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для �
 _CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())
 # the pronouns a relative clause hangs on where the translation has no noun («ті, хто …», «все, кому …»)
 _ANTECEDENTS = frozenset("ті тих тим тими той того тому тієї та те усі всі усіх всіх усім всім кожен кожного кожному "
-                         "тот того тому тем те тех теми та той все всех всем каждый каждого каждому".split())
+                         "тот того тому тем те тех теми та той все всех всем каждый каждого каждому будь-хто будь-кого "
+                         "будь-кому любой любого любому любые любых".split())
 
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:

@@ -58,7 +58,9 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
     demonym = target[last][2].endswith(_DEMONYM_ENDINGS) and any(
         inside[k][:1].isupper() and "gent" in _cases(inside[k], src_lang)[1] for k in hits[last])
     head = next((w for w in inside if _cases(w, src_lang)[0] == "NOUN"), None)  # «Рятувальники ДСНС»
-    head_missing = head in missing and not _named(head, src_lang) and not _kind(head, src_lang)
+    head_missing = head in missing and not _named(head, src_lang) and not _kind(head, src_lang) \
+        and not (target[last + 1][2].endswith("s") and not any("plur" in p.tag for p in parse(head, src_lang)))
+    # a verb in -s after a singular head: "Prytula [raises]" for «Блогер Притула»
     if number or demonym or head_missing or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases
                                                 for pos, cases in pos_cases):
         return last + 1, budget - 1
@@ -147,7 +149,7 @@ _ENGLISH_VERBS = frozenset(
     "complain complains announces reveals insists admits confirms deny warn urge accuse reveal insist admit confirm "
     "rejects reject condemns condemn defends defend want wants need needs get gets got make makes take takes took "
     "give gives gave see sees saw know knows knew believe believes expect expects ask asks kept came went made began "
-    "ran held brought thought became felt sent paid".split())  # not "think tank"
+    "ran held brought thought became sent".split())  # not "think tank", "paid leave", "felt hat"
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "

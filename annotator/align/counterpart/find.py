@@ -43,8 +43,9 @@ from annotator.align.counterpart.grammar import (
     _noun_after,
     _number_word,
     _outside_governed,
-    _people,
+    _preposition,
     _qualifies,
+    _staff,
     _titled_across,
 )
 from annotator.align.counterpart.runs import (
@@ -122,9 +123,11 @@ def counterpart(
         if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first)
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
             last, covered = other_last, covered | other
-    for other_first, other_last, other in sorted(runs, reverse=True):
+    for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
+        # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці»
         if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first)
-                                          or clausal and _same_clause(window, target, hits, breaks, other_last, first)):
+                                          or clausal and _relative_next(window, target, other_last, first)
+                                          and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it.
@@ -229,7 +232,7 @@ def _people_before(target, hits, breaks, first: int, lang: str) -> int:
     """A translation often makes an institution acting, or a service, a head before its genitive: «[працівники]
     департаменту» for "department", «[служба] підтримки Norton» for "Norton Support". The head comes with it."""
     if first > 0 and not breaks[first] and hits[first - 1] == set() and "gent" in _cases(target[first][2], lang)[1] \
-            and _people(target[first - 1][2], lang):
+            and _staff(target[first - 1][2], lang):
         return first - 1
     return first
 
@@ -243,8 +246,17 @@ def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> li
             for j, (_s, _e, word) in enumerate(target)]
 
 
+def _relative_next(window: str, target, j: int, k: int) -> bool:
+    """Target words j and k are one clause's: a relative pronoun between them, or at most one comma (not the two of
+    a parenthetical: «На Харківщині, як пишуть медіа, мешканці»)."""
+    return any(target[m][2].lower() in _CYRILLIC_WHO | _RELATIVES for m in range(j + 1, k)) \
+        or window[target[j][1]:target[k][0]].count(",") <= 1
+
+
 def _english_attributive(inside: list[str], k: int, lang: str) -> bool:
-    """English word k, in -ing or -ed, qualifies the noun after it ("fishing boats"), no clause ("boats blocking")."""
+    """English word k (an -ing or -ed word, for the caller) has another word of the phrase after it, no grammar word
+    nor relative pronoun: it qualifies that word ("fishing boats") and opens no clause ("boats blocking the port"),
+    a guess that also takes "people arrested yesterday" for no clause."""
     return lang == "en" and inside[k].lower() not in _RELATIVES and k + 1 < len(inside) \
         and not _grammar(inside[k + 1], lang) and inside[k + 1].lower() not in _RELATIVES
 
@@ -253,7 +265,8 @@ def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str)
     """A translation often gives a name the source has alone its kind: «[компанія] Apple», «[Група] Вагнера». The
     kind comes with a phrase of capitalised words only."""
     if first > 0 and not breaks[first] and hits[first - 1] == set() and all(w[:1].isupper() for w in inside) \
-            and target[first][2][:1].isupper() and _kind(target[first - 1][2], lang):
+            and target[first][2][:1].isupper() and _kind(target[first - 1][2], lang) \
+            and not (first > 1 and _preposition(target[first - 2][2], lang)):  # «в банк Monobank»: an accusative
         return first - 1
     return first
 

@@ -31,7 +31,8 @@ _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 @lru_cache(maxsize=WORDS)
 def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
     """The part of speech of a word's likeliest analysis and the cases any noun or adjective analysis of
-    it allows (None for a lower-case word taken for a name: «вели», a verb, is also a rare first name)."""
+    it allows (None for a lower-case word pymorphy3 reads as a name only; one with other readings, «вели», has
+    them first: `morphology.parse`)."""
     parses = parse(word, lang)
     if not parses:
         return None, frozenset()
@@ -129,16 +130,16 @@ def _kind(word: str, lang: str) -> bool:
 
 
 _KINDS = frozenset("компанія компания корпорація корпорация фірма фирма група группа гурт команда клуб партія партия "
-                   "організація организация агентство служба видання издание газета журнал банк фонд бренд марка "
+                   "організація организация агентство видання издание газета журнал банк фонд бренд марка "
                    "сервіс сервис платформа угруповання группировка рух движение виробник производитель".split())
 
 
 @lru_cache(maxsize=WORDS)
-def _people(word: str, lang: str) -> bool:
-    """The word is a noun for the people or the service of an institution («працівники», «представители»,
+def _staff(word: str, lang: str) -> bool:
+    """The word is a noun for the staff or the service of an institution («працівники», «представители»,
     «служби»)."""
     reading = _noun_reading(word, lang)
-    return reading is not None and reading.normal_form in _PEOPLE_HEADS
+    return reading is not None and reading.normal_form in _STAFF
 
 
 def _noun_reading(word: str, lang: str):
@@ -146,8 +147,8 @@ def _noun_reading(word: str, lang: str):
     return next((p for p in parse(word.lower(), lang) if p.tag.POS == "NOUN"), None)
 
 
-_PEOPLE_HEADS = frozenset("працівник работник співробітник сотрудник представник представитель член служба відділ "
-                          "отдел власник владелец мешканець житель фахівець специалист експерт эксперт".split())
+_STAFF = frozenset("працівник работник співробітник сотрудник представник представитель член служба відділ отдел "
+                   "власник владелец фахівець специалист експерт эксперт".split())  # not «мешканці Києва» for "Kyiv"
 
 
 @lru_cache(maxsize=WORDS)

@@ -28,8 +28,8 @@ def _name_keys(word: str) -> frozenset[str]:
     silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a voiced
     consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
     Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
-    keys = {name_skeleton(word.replace("C", "S"))} if word.isascii() and word.isupper() else set()  # CDEK ~ СДЭК
-    word = _SOFT_C.sub("s", _TH.sub("t", word))
+    keys = {"^" + name_skeleton(word.replace("C", "S"), 99)} if word.isupper() else set()  # CDEK ~ СДЭК, whole and
+    word = _SOFT_C.sub("s", _TH.sub("t", word))  # between capitals only (CDU is no «Суд»)
     keys.add(name_skeleton(word))
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
