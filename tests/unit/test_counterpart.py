@@ -1189,8 +1189,8 @@ def test_the_kind_a_translation_gives_a_name_comes_with_it_in_the_nominative_onl
                      "uk") == "компанія Snugpak"
     assert projected("He played for Manchester United for ten years.", "Manchester United",
                      "Він десять років грав у клубі «Манчестер Юнайтед».", "en", "uk") == "«Манчестер Юнайтед»"
-    assert projected("Prom will cut its fees next month.", "Prom", "Маркетплейс Prom наступного місяця знизить комісії.",
-                     "en", "uk") == "Маркетплейс Prom"
+    assert projected("Prom will cut its fees next month.", "Prom",
+                     "Маркетплейс Prom наступного місяця знизить комісії.", "en", "uk") == "Маркетплейс Prom"
     assert projected("На минулому тижні компанія Snugpak відкрила новий магазин у Києві.", "Snugpak",
                      "На прошлой неделе компания Snugpak открыла новый магазин в Киеве.", "uk", "ru") == "Snugpak"
 
