@@ -1036,8 +1036,10 @@ def test_the_words_of_grammar_are_no_evidence_for_aligning_sentences():
 
     assert same_meaning("another", "en", "ще", "uk") and same_meaning("us", "en", "нас", "ru")
     assert same_meaning("around", "en", "близько", "uk") and same_meaning("nearly", "en", "почти", "ru")
-    assert projected("More than 300 miners went on strike.", "More than 300 miners", "Понад 300 шахтарів застрайкували.",
-                     "en", "uk") == "Понад 300 шахтарів"
+    assert projected("On Monday more than 300 miners at the state mine went on strike.",
+                     "more than 300 miners at the state mine",
+                     "У понеділок понад 300 шахтарів державної шахти застрайкували.", "en",
+                     "uk") == "понад 300 шахтарів державної шахти"
     assert not _glossary_keys("Over them.", "en") and not _glossary_keys("Ещё более нас.", "ru")
 
 
