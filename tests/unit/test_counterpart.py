@@ -762,6 +762,7 @@ GLOSSARY_PAIRS = [
     ("godmother", "Кума", "uk"), ("boss", "Начальница", "ru"), ("fans", "вболівальників", "uk"),
     ("ex", "колишньою", "uk"), ("reseller", "Перекупщик", "ru"), ("developer", "забудовника", "uk"),
     ("scorer", "бомбардира", "ru"), ("couple", "подружжя", "uk"), ("processors", "переработчики", "ru"),
+    ("forward", "Нападающий", "ru"), ("CEO", "генерального", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -1218,6 +1219,8 @@ def test_the_people_or_the_service_a_translation_puts_before_an_institution_come
                      "uk") == "служби підтримки Kyivstar"
     assert projected("The members of the committee voted.", "the committee", "Члени комітету проголосували.", "en",
                      "uk") == "комітету"
+    assert projected("On Tuesday the city council voted against the plan.", "city council",
+                     "У вівторок депутати міської ради проголосували проти плану.", "en", "uk") == "депутати міської ради"
 
 
 def test_a_relative_clause_of_the_translation_may_open_with_a_preposition():
