@@ -1220,7 +1220,8 @@ def test_the_people_or_the_service_a_translation_puts_before_an_institution_come
     assert projected("The members of the committee voted.", "the committee", "Члени комітету проголосували.", "en",
                      "uk") == "комітету"
     assert projected("On Tuesday the city council voted against the plan.", "city council",
-                     "У вівторок депутати міської ради проголосували проти плану.", "en", "uk") == "депутати міської ради"
+                     "У вівторок депутати міської ради проголосували проти плану.", "en",
+                     "uk") == "депутати міської ради"
 
 
 def test_a_relative_clause_of_the_translation_may_open_with_a_preposition():
