@@ -149,8 +149,9 @@ def _noun_reading(word: str, lang: str):
     return next((p for p in parse(word.lower(), lang) if p.tag.POS == "NOUN"), None)
 
 
+# not «мешканці» (residents): «Мешканці Києва» is no staff of "Kyiv"
 _STAFF = frozenset("працівник работник співробітник сотрудник представник представитель член депутат служба "
-                   "відділ отдел власник владелец фахівець специалист експерт эксперт".split())  # not «мешканці Києва» for "Kyiv"
+                   "відділ отдел власник владелец фахівець специалист експерт эксперт".split())
 
 
 @lru_cache(maxsize=WORDS)
