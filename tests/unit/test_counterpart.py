@@ -762,7 +762,8 @@ GLOSSARY_PAIRS = [
     ("godmother", "Кума", "uk"), ("boss", "Начальница", "ru"), ("fans", "вболівальників", "uk"),
     ("ex", "колишньою", "uk"), ("reseller", "Перекупщик", "ru"), ("developer", "забудовника", "uk"),
     ("scorer", "бомбардира", "ru"), ("couple", "подружжя", "uk"), ("processors", "переработчики", "ru"),
-    ("forward", "Нападающий", "ru"), ("CEO", "генерального", "uk"),
+    ("forward", "Нападающий", "ru"), ("CEO", "генерального", "uk"), ("manager", "Керівниця", "uk"),
+    ("manager", "начальник", "ru"), ("building", "будинок", "uk"), ("building", "дом", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
