@@ -1372,3 +1372,14 @@ def test_relative_pronouns_kotorom_who_s_and_lyuboy():
     assert projected("Будь-хто, у кого є дійсний квиток, може сісти в потяг.", "Будь-хто, у кого є дійсний квиток",
                      "Любой, у кого есть действительный билет, может сесть в поезд.", "uk",
                      "ru") == "Любой, у кого есть действительный билет"
+
+
+def test_a_dash_is_an_apposition_only_when_another_closes_it_or_between_two_names():
+    """«персонал — найприємніші люди» is a copula ("the staff are the nicest people"), no apposition."""
+    assert projected("Honestly, the people at my local library are the nicest people I know.",
+                     "people at my local library", "Чесно, персонал моєї районної бібліотеки — найприємніші люди, "
+                     "яких я знаю.", "en", "uk") == "персонал моєї районної бібліотеки"
+    # a route between two names is one phrase
+    assert projected("Passengers on the Lviv–Warsaw train waited for five hours.",
+                     "Passengers on the Lviv–Warsaw train", "Пасажири рейсу Львів — Варшава чекали п'ять годин.", "en",
+                     "uk") == "Пасажири рейсу Львів — Варшава"
