@@ -27,7 +27,8 @@ def parse(word: str, lang: str) -> list:
     Ukrainian has no frequencies (every analysis scores 1.0), and its dictionary lists a possessive adjective
     first where a common noun has the same form («людина», «лікарів», «місяців» as if of «людин», «лікарів»
     'the doctor's'), and an imperative first where a noun or an adjective has it («війни», «рожевій» as if of
-    «рожевіти»): the noun or adjective comes first there."""
+    «рожевіти»): the noun or adjective comes first there. In either language a word in lower case has its
+    readings as a person's name last («швидкої» is 'quick' before it is Mrs Shvydka's)."""
     if lang not in LANGS:
         return []
     try:

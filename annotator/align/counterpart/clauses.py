@@ -214,6 +214,7 @@ _RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для �
 
 
 _CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())
+_ANY_RELATIVE = _CYRILLIC_WHO | _RELATIVES  # of any of the three languages
 # the pronouns a relative clause hangs on where the translation has no noun («ті, хто …», «все, кому …»)
 _ANTECEDENTS = frozenset("ті тих тим тими той того тому тієї та те усі всі усіх всіх усім всім кожен кожного кожному "
                          "тот того тому тем те тех теми та той все всех всем каждый каждого каждому будь-хто будь-кого "

@@ -58,9 +58,9 @@ def _english_head(target, hits, breaks, last: int, budget: int, inside: list[str
     demonym = target[last][2].endswith(_DEMONYM_ENDINGS) and any(
         inside[k][:1].isupper() and "gent" in _cases(inside[k], src_lang)[1] for k in hits[last])
     head = next((w for w in inside if _cases(w, src_lang)[0] == "NOUN"), None)  # «Рятувальники ДСНС»
+    # not a verb in -s after a singular head: "Prytula [raises]" for «Блогер Притула»
     head_missing = head in missing and not _named(head, src_lang) and not _kind(head, src_lang) \
         and not (target[last + 1][2].endswith("s") and not any("plur" in p.tag for p in parse(head, src_lang)))
-    # a verb in -s after a singular head: "Prytula [raises]" for «Блогер Притула»
     if number or demonym or head_missing or any(pos == "ADJF" or pos == "NOUN" and "gent" in cases
                                                 for pos, cases in pos_cases):
         return last + 1, budget - 1
@@ -111,6 +111,14 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
 
 
 _PRONOUN_HEADS = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
+
+
+def _pronoun_head(inside: list[str]) -> bool:
+    """The English phrase is headed by a pronoun: "anyone with …", "someone opposed to …", and "those" where a
+    preposition or a participle follows it ("those in the industry", "those living abroad"; not "those tickets")."""
+    first, second = inside[0].lower(), inside[1].lower()
+    return first in _PRONOUN_HEADS or first == "those" and (second in _ENGLISH_GRAMMAR
+                                                           or second.endswith(("ed", "ing")))
 
 
 def _after_determiner(target, breaks, j: int) -> bool:

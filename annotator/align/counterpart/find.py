@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from annotator.align import lexicon
 from annotator.align.counterpart.clauses import (
+    _ANY_RELATIVE,
     _CYRILLIC_RELATIVES,
     _CYRILLIC_WHO,
     _RELATIVES,
@@ -21,13 +22,13 @@ from annotator.align.counterpart.english import (
     _ENGLISH_VERBS,
     _HONORIFICS,
     _OBJECTS_TOO,
-    _PRONOUN_HEADS,
     _english_complement,
     _english_head,
     _english_modifiers,
     _grammar,
     _possessive_determiner,
     _pronoun,
+    _pronoun_head,
 )
 from annotator.align.counterpart.grammar import (
     _adjectival,
@@ -126,7 +127,7 @@ def counterpart(
     for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
         # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці»
         if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first)
-                                          or clausal and _relative_next(window, target, other_last, first)
+                                          or clausal and _no_parenthetical(window, target, other_last, first)
                                           and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
@@ -148,7 +149,7 @@ def counterpart(
     last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
     first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
-                                  any(w.lower() in _CYRILLIC_WHO | _RELATIVES for w in inside))
+                                  any(w.lower() in _ANY_RELATIVE for w in inside))
     if src_lang == "en" and tgt_lang != "en" and _english_head_word(inside) not in covered:  # "diggers" is missing
         first, budget = _head_before_with(target, hits, breaks, first, budget, tgt_lang)
     if tgt_lang == "en":
@@ -167,7 +168,7 @@ def counterpart(
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
-        first = _people_before(target, hits, breaks, first, tgt_lang)
+        first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
@@ -228,7 +229,7 @@ def _we_with(target, breaks, first: int, inside: list[str]) -> int:
     return first
 
 
-def _people_before(target, hits, breaks, first: int, lang: str) -> int:
+def _staff_before(target, hits, breaks, first: int, lang: str) -> int:
     """A translation often makes an institution acting, or a service, a head before its genitive: «[працівники]
     департаменту» for "department", «[служба] підтримки Norton» for "Norton Support". The head comes with it."""
     if first > 0 and not breaks[first] and hits[first - 1] == set() and "gent" in _cases(target[first][2], lang)[1] \
@@ -240,16 +241,16 @@ def _people_before(target, hits, breaks, first: int, lang: str) -> int:
 def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> list[bool]:
     """Per target word: a Ukrainian or Russian verb that matches nothing («[Постачальник із Туреччини] затримує
     партію тканин»), where the phrase has no clause of its own: its run goes on across free words, not a verb."""
-    clause = any(_POSSESSIVE.sub("", w.lower()) in _CYRILLIC_WHO | _RELATIVES or _cases(w, src_lang)[0] == "VERB"
-                 for w in inside)
-    return [not clause and lang != "en" and hits[j] == set() and _cases(word, lang)[0] == "VERB"
-            for j, (_s, _e, word) in enumerate(target)]
+    if lang == "en" or any(_POSSESSIVE.sub("", w.lower()) in _ANY_RELATIVE or _cases(w, src_lang)[0] == "VERB"
+                           for w in inside):
+        return [False] * len(target)
+    return [hits[j] == set() and _cases(word, lang)[0] == "VERB" for j, (_s, _e, word) in enumerate(target)]
 
 
-def _relative_next(window: str, target, j: int, k: int) -> bool:
-    """Target words j and k are one clause's: a relative pronoun between them, or at most one comma (not the two of
-    a parenthetical: «На Харківщині, як пишуть медіа, мешканці»)."""
-    return any(target[m][2].lower() in _CYRILLIC_WHO | _RELATIVES for m in range(j + 1, k)) \
+def _no_parenthetical(window: str, target, j: int, k: int) -> bool:
+    """Between target words j and k stands a relative pronoun, or at most one comma: not the two of a
+    parenthetical («На Харківщині, як пишуть медіа, мешканці»)."""
+    return any(target[m][2].lower() in _ANY_RELATIVE for m in range(j + 1, k)) \
         or window[target[j][1]:target[k][0]].count(",") <= 1
 
 
@@ -317,15 +318,6 @@ def _english_head_word(inside: list[str]) -> int:
 
 
 _WITH = frozenset("з із зі с со".split())
-
-
-def _pronoun_head(inside: list[str]) -> bool:
-    """The English phrase is headed by a pronoun: "anyone with …", "someone opposed to …", and "those" where a
-    preposition or a participle follows it ("those in the industry", "those living abroad"; not "those tickets")."""
-    first, second = inside[0].lower(), inside[1].lower()
-    return first in _PRONOUN_HEADS or first == "those" and (second in _ENGLISH_GRAMMAR
-                                                           or second.endswith(("ed", "ing")))
-
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
