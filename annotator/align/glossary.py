@@ -1,8 +1,9 @@
 """Words by meaning across en, uk and ru, written for this project.
 
 The learned lexicon (annotator.align.lexicon) knows the words of the sentences it was learned from, one
-partner each. Three hand-written tables add what it lacks: `data/glossary.tsv`, the closed set of words ACTOR
+partner each. Four hand-written tables add what it lacks: `data/glossary.tsv`, the closed set of words ACTOR
 phrases are made of (titles, bodies, ranks, relations: "spokesperson", «речник», «представитель»),
+`data/places.tsv`, the countries with their adjectives and peoples (Germany, «німецький», «немцы»),
 `data/vocabulary.tsv`, the common words of news, forums, support chats and shops ("settings", «досвід»,
 «відгук»), and `data/grammar.tsv`, the quantifiers and pronouns at the edges of phrases ("another", «понад»),
 which match inside phrases but are no evidence for aligning sentences. A row is one meaning, each cell the starts
@@ -15,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
-FILES = (DATA / "glossary.tsv", DATA / "vocabulary.tsv", DATA / "grammar.tsv")  # the words of grammar last
+FILES = (DATA / "glossary.tsv", DATA / "places.tsv", DATA / "vocabulary.tsv", DATA / "grammar.tsv")  # the words of grammar last
 LANGS = ("en", "uk", "ru")
 
 

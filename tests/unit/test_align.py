@@ -245,12 +245,13 @@ def test_common_words_tell_which_sentence_of_a_chat_the_translation_dropped(en, 
     assert align(en, other, "en", lang, lexicons={}) == [([0], [0]), ([1], []), ([2], [1]), ([3], [2])]
 
 
-def test_every_vocabulary_row_has_three_languages_and_no_short_start():
+@pytest.mark.parametrize(("name", "least"), [("vocabulary.tsv", 3000), ("places.tsv", 100)])
+def test_every_vocabulary_and_place_row_has_three_languages_and_no_short_start(name, least):
     """A start of three letters takes words of every meaning («рад»: радість, радіо, Рада); write whole forms."""
-    path = glossary.FILES[1]
+    path = glossary.DATA / name
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-    assert len(rows) > 3000
+    assert path in glossary.FILES and len(rows) > least
     for cells in rows:
         assert len(cells) == 3 and all(cell.split() for cell in cells), cells
         assert all(form.startswith("=") or len(form) >= 4 for cell in cells for form in cell.split()), cells

@@ -1383,3 +1383,27 @@ def test_a_dash_is_an_apposition_only_when_another_closes_it_or_between_two_name
     assert projected("Passengers on the Lviv–Warsaw train waited for five hours.",
                      "Passengers on the Lviv–Warsaw train", "Пасажири рейсу Львів — Варшава чекали п'ять годин.", "en",
                      "uk") == "Пасажири рейсу Львів — Варшава"
+
+
+def test_a_country_matches_its_name_adjective_and_people_however_each_language_spells_it():
+    """Armenia is «Вірменія», Germany «Німеччина», Japan «Японія»: no skeleton of consonants tells them alike."""
+    assert projected("Armenia's foreign minister arrived in Vienna on Monday.", "Armenia's foreign minister",
+                     "Міністр закордонних справ Вірменії в понеділок прибув до Відня.", "en",
+                     "uk") == "Міністр закордонних справ Вірменії"
+    assert projected("Japanese carmakers expect lower sales next year.", "Japanese carmakers",
+                     "Японские автопроизводители ожидают снижения продаж в следующем году.", "en",
+                     "ru") == "Японские автопроизводители"
+    assert same_meaning("Syria", "en", "сирійський", "uk") and same_meaning("Germans", "en", "немцы", "ru")
+    assert not same_meaning("Scott", "en", "шотландський", "uk") and not same_meaning("Georgia", "en", "грузить", "ru")
+
+
+def test_a_body_is_found_by_its_short_name():
+    """«МОЗ» is the health ministry, «Нацбанк» Ukraine's central bank, the ECB «Європейський центральний банк»."""
+    assert projected("The health ministry said four hospitals had run out of insulin.", "health ministry",
+                     "У МОЗ повідомили, що в чотирьох лікарнях закінчився інсулін.", "en", "uk") == "МОЗ"
+    assert projected("Нацбанк знову знизив облікову ставку.", "Нацбанк",
+                     "Ukraine's central bank cut its key rate again.", "uk", "en") == "Ukraine's central bank"
+    assert projected("The ECB left rates on hold.", "ECB", "Європейський центральний банк залишив ставки без змін.",
+                     "en", "uk") == "Європейський центральний банк"
+    assert projected("Госдума приняла закон в первом чтении.", "Госдума",
+                     "Держдума ухвалила закон у першому читанні.", "ru", "uk") == "Держдума"
