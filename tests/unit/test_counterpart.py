@@ -1407,3 +1407,9 @@ def test_a_body_is_found_by_its_short_name():
                      "en", "uk") == "Європейський центральний банк"
     assert projected("Госдума приняла закон в первом чтении.", "Госдума",
                      "Держдума ухвалила закон у першому читанні.", "ru", "uk") == "Держдума"
+
+
+def test_the_translation_puts_a_short_name_the_phrase_has_in_brackets():
+    assert projected("Norway's statistics office SSB said prices rose in March.", "Norway's statistics office SSB",
+                     "Статистичне управління Норвегії (SSB) повідомило, що в березні ціни зросли.", "en",
+                     "uk") == "Статистичне управління Норвегії (SSB)"

@@ -131,12 +131,14 @@ def counterpart(
                                           and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
-    # run that holds its other words, once the run has grown to reach it.
+    # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
+    # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)"), where the
+    # bracket restates the phrase and covers none of its words.
     bracket = next((r for r in runs if r[0] > last and covered.isdisjoint(r[2])
                     and window[:target[r[0]][0]].rstrip().endswith("(")
                     and window[target[r[1]][1]:].lstrip().startswith(")")), None) \
-        if ")" in sentence[start:end] else None
-    if bracket:
+        if "(" in window else None
+    if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
     first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, tgt_lang)
     # The phrase words no run covered: names beside the run first (Джордж for George, Великої Британії for UK),
