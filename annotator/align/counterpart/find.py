@@ -132,7 +132,7 @@ def counterpart(
             first, covered = other_first, covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
-    # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)"), where the
+    # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)»), where the
     # bracket restates the phrase and covers none of its words.
     bracket = next((r for r in runs if r[0] > last and covered.isdisjoint(r[2])
                     and window[:target[r[0]][0]].rstrip().endswith("(")
