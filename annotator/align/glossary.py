@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
-FILES = (DATA / "glossary.tsv", DATA / "places.tsv", DATA / "vocabulary.tsv", DATA / "grammar.tsv")  # the words of grammar last
+PLACES = DATA / "places.tsv"
+FILES = (DATA / "glossary.tsv", PLACES, DATA / "vocabulary.tsv", DATA / "grammar.tsv")  # the words of grammar last
 LANGS = ("en", "uk", "ru")
 
 
@@ -29,6 +30,12 @@ def _rows(file: Path) -> list[list[str]]:
 @cache
 def _first_grammar_row() -> int:
     return sum(len(_rows(file)) for file in FILES[:-1])
+
+
+@cache
+def _place_rows() -> range:
+    first = sum(len(_rows(file)) for file in FILES[:FILES.index(PLACES)])
+    return range(first, first + len(_rows(PLACES)))
 
 
 @cache
@@ -76,3 +83,8 @@ def meanings(word: str, lang: str, grammar: bool = True) -> frozenset[int]:
 def same_meaning(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """The two words, of two languages, share a row of the glossary."""
     return a_lang != b_lang and not meanings(a, a_lang).isdisjoint(meanings(b, b_lang))
+
+
+def place(word: str, lang: str) -> bool:
+    """The word names a country or a part of the world, or is its adjective or people (`data/places.tsv`)."""
+    return any(row in _place_rows() for row in meanings(word, lang))

@@ -1413,3 +1413,14 @@ def test_the_translation_puts_a_short_name_the_phrase_has_in_brackets():
     assert projected("Norway's statistics office SSB said prices rose in March.", "Norway's statistics office SSB",
                      "Статистичне управління Норвегії (SSB) повідомило, що в березні ціни зросли.", "en",
                      "uk") == "Статистичне управління Норвегії (SSB)"
+
+
+def test_a_country_the_translation_adds_after_a_body_comes_with_it():
+    assert projected("The interior ministry said the border crossing would reopen on Friday.", "interior ministry",
+                     "Міністерство внутрішніх справ Молдови заявило, що пункт пропуску відкриють у п'ятницю.", "en",
+                     "uk") == "Міністерство внутрішніх справ Молдови"
+    assert projected("The defence ministry said two fishermen were rescued near Dover.", "defence ministry",
+                     "Міністерство оборони Великої Британії повідомило, що поблизу Дувра врятували двох рибалок.",
+                     "en", "uk") == "Міністерство оборони Великої Британії"
+    assert projected("The Labor Department said hiring slowed.", "Labor Department",
+                     "Министерство труда США сообщило, что найм замедлился.", "en", "ru") == "Министерство труда США"

@@ -5,7 +5,7 @@ names, brackets and quote marks give it; and what two linked phrases teach a lex
 import re
 from typing import NamedTuple
 
-from annotator.align import lexicon
+from annotator.align import glossary, lexicon
 from annotator.align.counterpart.clauses import (
     _ANY_RELATIVE,
     _CYRILLIC_RELATIVES,
@@ -172,6 +172,7 @@ def counterpart(
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
+        last = _country_after(target, hits, breaks, last, tgt_lang)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -221,6 +222,21 @@ def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> i
 
 
 _PLACE_KINDS = frozenset("region oblast province district county area".split())
+
+
+def _country_after(target, hits, breaks, last: int, lang: str) -> int:
+    """A translation names the country of a body that the source leaves implied: «Міністерство праці [США]» for
+    "Labor Department", «флот [Великобритании]» for "Royal Navy". A country in the genitive (or indeclinable) that
+    matches no word of the source comes with a run that ends in a lower-case word («[Великої] [Британії]» too)."""
+    j = last + 1
+    if j + 1 < len(target) and not glossary.place(target[j][2], lang) and target[j][2][:1].isupper() \
+            and not breaks[j + 1] and hits[j + 1] == set():
+        j += 1  # «Великої Британії», «Південної Кореї»
+    if j < len(target) and not any(breaks[last + 1:j + 1]) and all(hits[k] == set() for k in range(last + 1, j + 1)) \
+            and target[last][2][:1].islower() and target[j][2][:1].isupper() and glossary.place(target[j][2], lang) \
+            and ("gent" in _cases(target[j][2], lang)[1] or not _cases(target[j][2], lang)[1]):
+        return j
+    return last
 
 
 def _we_with(target, breaks, first: int, inside: list[str]) -> int:
