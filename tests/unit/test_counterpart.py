@@ -4,6 +4,7 @@ import pytest
 
 from annotator.align import lexicon
 from annotator.align.counterpart import Leftover, counterpart, unexplained
+from annotator.align.counterpart.find import _genitive_noun
 from annotator.align.counterpart.grammar import _complement_length
 from annotator.align.counterpart.runs import _TOKEN
 from annotator.align.counterpart.words import _abbreviation, _name_keys, _similar_word
@@ -1424,3 +1425,12 @@ def test_a_country_the_translation_adds_after_a_body_comes_with_it():
                      "en", "uk") == "Міністерство оборони Великої Британії"
     assert projected("The Labor Department said hiring slowed.", "Labor Department",
                      "Министерство труда США сообщило, что найм замедлился.", "en", "ru") == "Министерство труда США"
+
+
+def test_the_owner_a_translation_names_after_a_bare_or_owned_noun_comes_with_it():
+    assert projected("The club was fined after the match, and its owner apologised to the referee.", "its owner",
+                     "Клуб оштрафували після матчу, а власник клубу вибачився перед арбітром.", "en",
+                     "uk") == "власник клубу"
+    assert projected("The principal said the new timetable starts on Monday.", "principal",
+                     "Директор ліцею сказав, що новий розклад діє з понеділка.", "en", "uk") == "Директор ліцею"
+    assert _genitive_noun("клубу", "uk") and not _genitive_noun("пару", "uk")  # «пару разів»: a couple of times

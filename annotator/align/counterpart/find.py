@@ -68,6 +68,7 @@ from annotator.align.counterpart.runs import (
 )
 from annotator.align.counterpart.unmatched import _only_free_noun
 from annotator.align.counterpart.words import _POSSESSIVE, _POSSESSIVE_INSIDE, _abbreviation, _similar, _similar_word
+from annotator.morphology import parse
 
 
 class Leftover(NamedTuple):
@@ -173,6 +174,7 @@ def counterpart(
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
         last = _country_after(target, hits, breaks, last, tgt_lang)
+        last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -237,6 +239,29 @@ def _country_after(target, hits, breaks, last: int, lang: str) -> int:
             and ("gent" in _cases(target[j][2], lang)[1] or not _cases(target[j][2], lang)[1]):
         return j
     return last
+
+
+def _owner_after(window: str, target, hits, breaks, last: int, lang: str, inside: list[str], src_lang: str) -> int:
+    """A translation often names what a bare noun belongs to: "its fans" is «уболівальників [клубу]», "the principal"
+    «директор [школи]». A lower-case noun in the genitive that matches no word of the source, or only one outside the
+    phrase where the phrase is a bare noun or has an owner pronoun ("its"), comes with a run that ends in a noun
+    other than a name."""
+    j = last + 1
+    owned = len(inside) == 1 and inside[0].islower() or any(_possessive_determiner(w, src_lang, False) for w in inside)
+    if j < len(target) and not window[target[last][1]:target[j][0]].strip() \
+            and (hits[j] == set() or hits[j] is None and owned) and target[j][2][:1].islower() \
+            and not _named(target[last][2], lang) and _cases(target[last][2], lang)[0] == "NOUN" \
+            and _genitive_noun(target[j][2], lang):
+        return j
+    return last
+
+
+def _genitive_noun(word: str, lang: str) -> bool:
+    """The word is a noun with a genitive reading of its likeliest lemma («клубу»; not «пару», the genitive of «пар»
+    "steam" where it is «пара» "a couple")."""
+    readings = parse(word, lang)
+    return _cases(word, lang)[0] == "NOUN" \
+        and any(r.tag.case == "gent" and r.normal_form == readings[0].normal_form for r in readings)
 
 
 def _we_with(target, breaks, first: int, inside: list[str]) -> int:
