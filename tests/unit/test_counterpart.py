@@ -1434,3 +1434,12 @@ def test_the_owner_a_translation_names_after_a_bare_or_owned_noun_comes_with_it(
     assert projected("The principal said the new timetable starts on Monday.", "principal",
                      "Директор ліцею сказав, що новий розклад діє з понеділка.", "en", "uk") == "Директор ліцею"
     assert _genitive_noun("клубу", "uk") and not _genitive_noun("пару", "uk")  # «пару разів»: a couple of times
+
+
+def test_a_modifier_the_translation_adds_before_a_head_comes_with_it_but_no_pronoun():
+    assert projected("The lawmaker who wrote the bill withdrew it on Friday.", "lawmaker who wrote the bill",
+                     "Народний депутат, який написав законопроєкт, у п'ятницю відкликав його.", "en",
+                     "uk") == "Народний депутат, який написав законопроєкт"
+    assert projected("Our Norton experts could not reproduce the fault.", "Norton experts",
+                     "Проблему, который эксперты Norton не смогли воспроизвести, изучают.", "en",
+                     "ru") == "эксперты Norton"

@@ -39,6 +39,7 @@ from annotator.align.counterpart.grammar import (
     _genitive,
     _heads,
     _kind,
+    _likeliest,
     _name_before,
     _named,
     _noun_after,
@@ -174,6 +175,7 @@ def counterpart(
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
         last = _country_after(target, hits, breaks, last, tgt_lang)
+        first = _modifier_before(target, hits, breaks, first, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
     bare = _bare(sentence, start, end)
     if bracket and bracket[0] == last + 1:
@@ -224,6 +226,19 @@ def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> i
 
 
 _PLACE_KINDS = frozenset("region oblast province district county area".split())
+
+
+def _modifier_before(target, hits, breaks, first: int, lang: str) -> int:
+    """A translation often adds a modifier to a head: «[Головний] тренер» for "coach", «[народний] депутат» for
+    "lawmaker". A free adjective agreeing with the run's first word, a lower-case noun, comes with it; not a pronoun
+    («который», «эти») nor a passive participle («[був] обраним кандидатом»)."""
+    if first > 0 and not breaks[first] and hits[first - 1] == set() and target[first][2][:1].islower() \
+            and _cases(target[first - 1][2], lang)[0] == "ADJF" \
+            and not {"Apro", "pssv"} & _likeliest(target[first - 1][2], lang) \
+            and _qualifies(target[first - 1][2], target[first][2], lang) \
+            and _outside_governed(target, first - 1, _cases(target[first][2], lang)[1], True, lang):
+        return first - 1
+    return first
 
 
 def _country_after(target, hits, breaks, last: int, lang: str) -> int:
