@@ -1443,3 +1443,10 @@ def test_a_modifier_the_translation_adds_before_a_head_comes_with_it_but_no_pron
     assert projected("Our Norton experts could not reproduce the fault.", "Norton experts",
                      "Проблему, который эксперты Norton не смогли воспроизвести, изучают.", "en",
                      "ru") == "эксперты Norton"
+
+
+def test_a_russian_participle_after_a_comma_opens_the_relative_clause_of_the_phrase():
+    assert projected("The museum turned away tourists who had bought tickets weeks ahead.",
+                     "tourists who had bought tickets weeks ahead",
+                     "Музей не пустил туристов, купивших билеты за несколько недель заранее.", "en",
+                     "ru") == "туристов, купивших билеты за несколько недель заранее"

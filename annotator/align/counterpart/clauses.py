@@ -129,7 +129,7 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
     «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
     matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not «который
     поздоровался [и поздоровался в ответ]»)."""
-    pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j)
+    pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j, lang)
                     and (j <= last + 1 or hits[last + 1] == set())  # «родини [тих], хто»
                     and (j >= first or not head_found
                          and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
@@ -147,7 +147,7 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
     last = max(last, pronoun)
     while last + 1 < len(target) and hits[last + 1] is not None:
         if breaks[last + 1]:
-            if not (nested and _opens_relative(window, target, last + 1)):
+            if not (nested and _opens_relative(window, target, last + 1, lang)):
                 break
             nested -= 1
         elif target[last + 1][2].lower() in _CONJUNCTIONS and not coordinated:
@@ -199,14 +199,15 @@ _SHORT_IS = re.compile(r"['’ʼ]s$")  # "who's"
 ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev sets (34,037 / 29,846 and 30,832)
 
 
-def _opens_relative(window: str, target, j: int) -> bool:
-    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»), or the
-    preposition before one («, у кого», «, на котором»)."""
+def _opens_relative(window: str, target, j: int, lang: str) -> bool:
+    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»), the
+    preposition before one («, у кого», «, на котором»), or a Russian participle, which opens a clause as a relative
+    pronoun does («посетителей, забронировавших экскурсии»)."""
     if window[target[j - 1][1]:target[j][0]].strip() != ",":
         return False
     word = target[j][2].lower()
     return word in _CYRILLIC_WHO or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO \
-        and word in _RELATIVE_PREPOSITIONS
+        and word in _RELATIVE_PREPOSITIONS or lang == "ru" and _cases(word, lang)[0] == "PRTF"
 
 
 _RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для про за під над при по без "
