@@ -1450,3 +1450,14 @@ def test_a_russian_participle_after_a_comma_opens_the_relative_clause_of_the_phr
                      "tourists who had bought tickets weeks ahead",
                      "Музей не пустил туристов, купивших билеты за несколько недель заранее.", "en",
                      "ru") == "туристов, купивших билеты за несколько недель заранее"
+
+
+def test_an_english_participle_with_its_complement_is_a_clause_and_no_cognate_of_a_noun():
+    """"accused of ordering …" is «якого звинувачують у тому, що він наказав …»; "ordering" is no «ордер»."""
+    en = "The court issued a warrant for a former mayor accused of ordering attacks on two journalists."
+    uk = "Суд видав ордер на арешт колишнього мера, якого звинувачують у тому, що він наказав напасти на двох " \
+         "журналістів."
+    assert projected(en, "former mayor accused of ordering attacks on two journalists", uk, "en", "uk") \
+        == "колишнього мера, якого звинувачують у тому, що він наказав напасти на двох журналістів"
+    assert not _similar_word("ordering", "ордер", {}, ("en", "uk"))
+    assert _similar_word("distancing", "дистанцирования", {}, ("en", "ru"))

@@ -142,7 +142,7 @@ def counterpart(
         if "(" in window else None
     if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
-    first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, tgt_lang)
+    first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, langs)
     # The phrase words no run covered: names beside the run first (Джордж for George, Великої Британії for UK),
     # then complements after it and heads before it, one per missing word.
     covered = covered | _counted_with(compounds, inside, covered)
@@ -331,14 +331,16 @@ def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str)
 
 
 def _relative(window: str, target, hits, breaks, first: int, last: int, covered: set, inside: list[str],
-              tgt_lang: str) -> tuple[int, int, set]:
+              langs: tuple[str, str]) -> tuple[int, int, set]:
     """A phrase ending in a relative clause ("those who knew him", "customer who said hello"), or headed by a
     pronoun that the translation makes a clause of ("those in the industry": «тих, хто працює в галузі»), takes the
     clause of the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»). Into
     English, the clause goes to its last word that matches the source clause ("those who were there")."""
+    src_lang, tgt_lang = langs
     relative = next((k for k in range(1, len(inside))  # «хто», «который»; "who" ("who's") only into Ukrainian
                      if inside[k] in _CYRILLIC_WHO  # and Russian
-                     or tgt_lang != "en" and _POSSESSIVE.sub("", inside[k]) in _RELATIVES), None)
+                     or tgt_lang != "en" and (_POSSESSIVE.sub("", inside[k]) in _RELATIVES
+                                              or _english_participle(inside, k, src_lang))), None)
     if relative is None and tgt_lang != "en" and len(inside) > 1 and _pronoun_head(inside):
         relative = 1  # a clause of the translation's making: "those in the industry", «тих, хто працює в галузі»
     if relative is None:
@@ -355,6 +357,14 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
         first, last = found
         covered = covered | set(range(relative, len(inside)))
     return first, last, covered
+
+
+def _english_participle(inside: list[str], k: int, lang: str) -> bool:
+    """English word k is a participle in -ed after the head with its complement after it: a clause of its own
+    ("commander [accused] of ordering …", "people [displaced] by fighting"), which a translation makes a relative
+    clause of («командира, якого звинувачують …»)."""
+    return lang == "en" and inside[k].islower() and len(inside[k]) > 4 and inside[k].endswith("ed") \
+        and k + 1 < len(inside) and _grammar(inside[k + 1], lang) and not _grammar(inside[k - 1], lang)
 
 
 def _head_before_with(target, hits, breaks, first: int, budget: int, lang: str) -> tuple[int, int]:

@@ -163,13 +163,18 @@ _VERBS = frozenset(("VERB", "INFN", "GRND"))
 
 
 def _verb_and_noun(a: str, b: str, langs: tuple[str, str]) -> bool:
-    """An English word in -ed, mostly a verb, and a Ukrainian or Russian noun: no cognates, however alike their
-    consonants ("praised" is no «президент»; but "parking" is «паркінг»)."""
-    if langs[0] == "en":
-        return a.lower().endswith("ed") and _cases(b, langs[1])[0] == "NOUN"
-    if langs[1] == "en":
-        return b.lower().endswith("ed") and _cases(a, langs[0])[0] == "NOUN"
-    return False
+    """An English word in -ed, or in -ing, mostly a verb, and a Ukrainian or Russian noun: no cognates, however alike
+    their consonants ("praised" is no «президент», "ordering" no «ордер»); but a noun of action is ("parking":
+    «паркінг», "distancing": «дистанцирования», «дистанції»)."""
+    if "en" not in langs or langs[0] == langs[1]:
+        return False
+    english, other, lang = (a, b, langs[1]) if langs[0] == "en" else (b, a, langs[0])
+    english = english.lower()
+    return (english.endswith("ed") or english.endswith("ing") and not _ACTION.search(other.lower()[-5:])) \
+        and _cases(other, lang)[0] == "NOUN"
+
+
+_ACTION = re.compile("нг|нн|ни|ці|ци")  # брифінг, бомбардування, дистанцирования, дистанції
 
 
 def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool:
