@@ -1408,6 +1408,9 @@ def test_a_body_is_found_by_its_short_name():
                      "en", "uk") == "Європейський центральний банк"
     assert projected("Госдума приняла закон в первом чтении.", "Госдума",
                      "Держдума ухвалила закон у першому читанні.", "ru", "uk") == "Держдума"
+    assert projected("Посол при Евросоюзе вручил грамоты.", "Посол при Евросоюзе",
+                     "Посол при Європейському Союзі вручив грамоти.", "ru", "uk") == "Посол при Європейському Союзі"
+    assert same_meaning("soldiers", "en", "військові", "uk") and same_meaning("Soldiers", "en", "военные", "ru")
 
 
 def test_the_translation_puts_a_short_name_the_phrase_has_in_brackets():
