@@ -23,7 +23,7 @@ LANGS = ("en", "uk", "ru")
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=("blind1", "blind2", "blind3", "blind4"))
+    parser.add_argument("--set", dest="sets", action="append", choices=("blind1", "blind2", "blind3", "blind4", "blind5"))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     sets = json.loads(DATA.read_text(encoding="utf-8"))["sets"]

@@ -1464,3 +1464,12 @@ def test_an_english_participle_with_its_complement_is_a_clause_and_no_cognate_of
         == "колишнього мера, якого звинувачують у тому, що він наказав напасти на двох журналістів"
     assert not _similar_word("ordering", "ордер", {}, ("en", "uk"))
     assert _similar_word("distancing", "дистанцирования", {}, ("en", "ru"))
+
+
+def test_a_long_name_and_its_short_name_in_brackets_are_one_phrase():
+    """«СБУ» matches every word of the long name and SBU too, so that the bracket alone would win; both come
+    together."""
+    en = "The Security Service of Ukraine (SBU) said on Sunday it had detained a man in Odesa."
+    uk = "Служба безпеки України (СБУ) повідомила в неділю, що затримала чоловіка в Одесі."
+    assert projected(en, "Security Service of Ukraine (SBU)", uk, "en", "uk") == "Служба безпеки України (СБУ)"
+    assert projected(uk, "Служба безпеки України (СБУ)", en, "uk", "en") == "Security Service of Ukraine (SBU)"

@@ -114,6 +114,12 @@ def counterpart(
             if guess else None
     place = (start / max(len(sentence), 1)) * len(window)
     first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
+    # A short name in brackets that matches the whole phrase comes with the long name before it: «Служба безпеки
+    # України (СБУ)» for "Security Service of Ukraine (SBU)".
+    long_name = next((r for r in runs if r[1] + 1 == first and _bracketed(window, target, first, last)
+                      and window[target[r[1]][1]:target[first][0]].strip() == "("), None)
+    if long_name:
+        first, covered = long_name[0], covered | long_name[2]
     # An apposition joins its name across a comma when each side matches other words of the phrase, with at
     # most GAP free words after the comma: «Дэвид Браун, [начальник] полиции Чикаго» for "Chicago Police
     # superintendent David Brown".
@@ -136,10 +142,8 @@ def counterpart(
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
     # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)»), where the
     # bracket restates the phrase and covers none of its words.
-    bracket = next((r for r in runs if r[0] > last and covered.isdisjoint(r[2])
-                    and window[:target[r[0]][0]].rstrip().endswith("(")
-                    and window[target[r[1]][1]:].lstrip().startswith(")")), None) \
-        if "(" in window else None
+    bracket = next((r for r in runs if r[0] > last and (covered.isdisjoint(r[2]) or ")" in sentence[start:end])
+                    and _bracketed(window, target, r[0], r[1])), None) if "(" in window else None
     if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
     first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, langs)
@@ -178,12 +182,20 @@ def counterpart(
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
     bare = _bare(sentence, start, end)
+    if long_name:
+        closing = window.index(")", target[last][1]) + 1
+        return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
         return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
     found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
     return _marked(window, *found, sentence[start:end])
+
+
+def _bracketed(window: str, target, first: int, last: int) -> bool:
+    """Target words first to last are the whole of a bracket: «(СБУ)»."""
+    return window[:target[first][0]].rstrip().endswith("(") and window[target[last][1]:].lstrip().startswith(")")
 
 
 def _leftover(window: str, target, hits, breaks, inside: list[str], source: tuple[str, int, int], entries: dict,
