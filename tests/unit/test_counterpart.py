@@ -1473,3 +1473,17 @@ def test_a_long_name_and_its_short_name_in_brackets_are_one_phrase():
     uk = "Служба безпеки України (СБУ) повідомила в неділю, що затримала чоловіка в Одесі."
     assert projected(en, "Security Service of Ukraine (SBU)", uk, "en", "uk") == "Служба безпеки України (СБУ)"
     assert projected(uk, "Служба безпеки України (СБУ)", en, "uk", "en") == "Security Service of Ukraine (SBU)"
+
+
+def test_a_phrase_ending_in_a_short_name_takes_the_translation_s_own_in_brackets():
+    """Each language abbreviates a body its own way: (WFP), (ВПП), (ВПП ООН)."""
+    en = "The World Food Programme (WFP) said it had cut rations in the camps."
+    uk = "Всесвітня продовольча програма (ВПП ООН) повідомила, що скоротила пайки в таборах."
+    assert projected(en, "World Food Programme (WFP)", uk, "en", "uk") == "Всесвітня продовольча програма (ВПП ООН)"
+    assert projected(uk, "Всесвітня продовольча програма (ВПП ООН)", en, "uk", "en") == "World Food Programme (WFP)"
+
+
+def test_the_head_of_a_body_and_a_mayor_are_named_as_each_language_names_them():
+    assert projected("Начальник обласної поліції Ігор Коваль подав у відставку.", "Начальник обласної поліції",
+                     "The head of the regional police, Ihor Koval, resigned.", "uk", "en") == "head of the regional police"
+    assert same_meaning("mayor", "en", "голову", "uk") and same_meaning("mayor", "en", "Міського", "uk")

@@ -189,8 +189,14 @@ def counterpart(
         last = bracket[1]
         closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
         return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
+    short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
+    if short_name:  # a short name of each language's own right after the run: «(УВКБ ООН)» for "(UNHCR)"
+        return _marked(window, *_quoted(window, target[first][0], short_name.end(), bare), sentence[start:end])
     found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
     return _marked(window, *found, sentence[start:end])
+
+
+_SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
 
 
 def _bracketed(window: str, target, first: int, last: int) -> bool:
