@@ -44,6 +44,8 @@ def _name_keys(word: str) -> frozenset[str]:
             keys.add("~" + name_skeleton(spoken.replace("ch", "kh"), 99))  # Гельсінкі)
         if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
             keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
+        if spoken.startswith("eu"):  # a Greek eu as ев: Eurostat ~ Євростат, Europol ~ Европол
+            keys.add(name_skeleton("ev" + spoken[2:]))
     else:
         if word[-1:].lower() in ("з", "ж"):
             keys.add("=" + name_skeleton(word, 99))
