@@ -1,7 +1,7 @@
 """Exact-boundary accuracy of span projection on short parallel texts written for the purpose
 (bench/data/projection_blind.json): every marked phrase, from each language to each other.
 
-    python bench/projection_blind.py [--set blind1|blind2|blind3|blind4] [--verbose]
+    python bench/projection_blind.py [--set blind1|blind2|…] [--verbose]
 
 Unlike bench/projection_eval.py, the texts are whole sentences of their own (no dev set), projected with the
 shipped lexicon as the app does, the guess of the one word left unmatched included.
@@ -22,11 +22,11 @@ LANGS = ("en", "uk", "ru")
 
 
 def main(argv=None) -> int:
+    sets = json.loads(DATA.read_text(encoding="utf-8"))["sets"]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=("blind1", "blind2", "blind3", "blind4", "blind5"))
+    parser.add_argument("--set", dest="sets", action="append", choices=sorted(sets))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    sets = json.loads(DATA.read_text(encoding="utf-8"))["sets"]
     right, total = Counter(), Counter()
     for name in args.sets or sorted(sets):
         for item in sets[name]:
