@@ -1493,3 +1493,10 @@ def test_the_head_of_a_body_and_a_mayor_are_named_as_each_language_names_them():
 def test_a_greek_eu_is_ev():
     assert _similar_word("Europol", "Європолу", {}, ("en", "uk"))
     assert _similar_word("Eurostat", "Евростата", {}, ("en", "ru"))
+
+
+def test_the_source_s_apposition_may_be_a_dash_in_the_translation():
+    assert projected("Prices rose by 3 percent, according to Europol, the EU's police agency.",
+                     "Europol, the EU's police agency",
+                     "Ціни зросли на 3 відсотки, повідомляє Європол — поліцейське агентство ЄС.", "en",
+                     "uk") == "Європол — поліцейське агентство ЄС"

@@ -128,13 +128,14 @@ def counterpart(
     # Бірмінгемі», "[My accountant], who has never opened Excel".
     clausal = "," in sentence[start:end] or len(inside) >= 5 or any(
         _clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang) for k, w in enumerate(inside) if k)
+    dashed = "," in sentence[start:end]  # the source's own apposition may be a dash in the translation
     for other_first, other_last, other in sorted(runs):
-        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first)
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first, dashed)
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
         # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці»
-        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first)
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first, dashed)
                                           or clausal and _no_parenthetical(window, target, other_last, first)
                                           and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
