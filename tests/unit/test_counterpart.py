@@ -1500,3 +1500,9 @@ def test_the_source_s_apposition_may_be_a_dash_in_the_translation():
                      "Europol, the EU's police agency",
                      "Ціни зросли на 3 відсотки, повідомляє Європол — поліцейське агентство ЄС.", "en",
                      "uk") == "Європол — поліцейське агентство ЄС"
+
+
+def test_a_city_matches_however_each_language_names_it():
+    assert projected("Beijing rejected the accusations.", "Beijing", "Пекін відкинув звинувачення.", "en", "uk") == "Пекін"
+    assert same_meaning("Vienna", "en", "Відні", "uk") and same_meaning("Відня", "uk", "Вены", "ru")
+    assert same_meaning("Vinnytsia", "en", "Винницкий", "ru") and not same_meaning("Vienna", "en", "венец", "ru")
