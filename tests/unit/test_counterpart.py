@@ -1411,6 +1411,9 @@ def test_a_body_is_found_by_its_short_name():
     assert projected("Посол при Евросоюзе вручил грамоты.", "Посол при Евросоюзе",
                      "Посол при Європейському Союзі вручив грамоти.", "ru", "uk") == "Посол при Європейському Союзі"
     assert same_meaning("soldiers", "en", "військові", "uk") and same_meaning("Soldiers", "en", "военные", "ru")
+    assert projected("Інженери Рівненської АЕС завершили ремонт.", "Інженери Рівненської АЕС",
+                     "Engineers at the Rivne nuclear power plant finished the repairs.", "uk",
+                     "en") == "Engineers at the Rivne nuclear power plant"
 
 
 def test_the_translation_puts_a_short_name_the_phrase_has_in_brackets():
