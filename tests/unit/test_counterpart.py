@@ -1509,3 +1509,12 @@ def test_a_city_matches_however_each_language_names_it():
     assert projected("Beijing rejected the accusations.", "Beijing", "Пекін відкинув звинувачення.", "en", "uk") == "Пекін"
     assert same_meaning("Vienna", "en", "Відні", "uk") and same_meaning("Відня", "uk", "Вены", "ru")
     assert same_meaning("Vinnytsia", "en", "Винницкий", "ru") and not same_meaning("Vienna", "en", "венец", "ru")
+
+
+def test_someone_from_and_a_plus_sign():
+    assert projected("Кто-то из соседей вызвал полицию.", "Кто-то из соседей", "Хтось із сусідів викликав поліцію.",
+                     "ru", "uk") == "Хтось із сусідів"
+    assert projected("Альянс ОПЕК+ скоротив видобуток.", "Альянс ОПЕК+", "Альянс ОПЕК+ сократил добычу.", "uk",
+                     "ru") == "Альянс ОПЕК+"
+    assert projected("НБУ підвищив ставку.", "НБУ", "Нацбанк Украины повысил ставку.", "uk",
+                     "ru") == "Нацбанк Украины"

@@ -262,14 +262,16 @@ def _modifier_before(target, hits, breaks, first: int, lang: str) -> int:
 
 def _country_after(target, hits, breaks, last: int, lang: str) -> int:
     """A translation names the country of a body that the source leaves implied: «Міністерство праці [США]» for
-    "Labor Department", «флот [Великобритании]» for "Royal Navy". A country in the genitive (or indeclinable) that
-    matches no word of the source comes with a run that ends in a lower-case word («[Великої] [Британії]» too)."""
+    "Labor Department", «Нацбанк [Украины]» for «НБУ». A country in the genitive (or indeclinable) that matches no
+    word of the source comes with a run that ends in a word other than a name or a place («[Великої] [Британії]»
+    too)."""
     j = last + 1
     if j + 1 < len(target) and not glossary.place(target[j][2], lang) and target[j][2][:1].isupper() \
             and not breaks[j + 1] and hits[j + 1] == set():
         j += 1  # «Великої Британії», «Південної Кореї»
     if j < len(target) and not any(breaks[last + 1:j + 1]) and all(hits[k] == set() for k in range(last + 1, j + 1)) \
-            and target[last][2][:1].islower() and target[j][2][:1].isupper() and glossary.place(target[j][2], lang) \
+            and not _named(target[last][2], lang) and not glossary.place(target[last][2], lang) \
+            and target[j][2][:1].isupper() and glossary.place(target[j][2], lang) \
             and ("gent" in _cases(target[j][2], lang)[1] or not _cases(target[j][2], lang)[1]):
         return j
     return last
@@ -456,6 +458,7 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
         matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
         for piece, parts in compounds:
             if any(_abbreviation(piece, f) or _abbreviation(f, piece)
+                   or glossary.same_meaning(piece, langs[0], f, tgt_lang)  # «кто-то»: «хтось»
                    or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
                 matched |= parts
         if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
@@ -585,10 +588,10 @@ def _bare(sentence: str, start: int, end: int) -> bool:
 
 
 def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
-    """A hashtag, a mention, a subreddit or a placeholder keeps its marks (#MeToo, @kyivpost, r/Military, #NAME#):
-    the marks at the phrase's edges are taken where the translation has them beside the span (words are letters
-    and digits)."""
-    lead, trail = len(_LEADING_MARKS.match(phrase).group()), len(phrase) - len(phrase.rstrip("#"))
+    """A hashtag, a mention, a subreddit, a placeholder or a plus keeps its marks (#MeToo, @kyivpost, r/Military,
+    #NAME#, OPEC+): the marks at the phrase's edges are taken where the translation has them beside the span (words
+    are letters and digits)."""
+    lead, trail = len(_LEADING_MARKS.match(phrase).group()), len(phrase) - len(phrase.rstrip("#+"))
     if lead and window[max(start - lead, 0):start] == phrase[:lead]:
         start -= lead
     if trail and window[end:end + trail] == phrase[len(phrase) - trail:]:
