@@ -301,8 +301,11 @@ def _genitive_noun(word: str, lang: str) -> bool:
 
 
 def _we_with(target, breaks, first: int, inside: list[str]) -> int:
-    """"My brother and I" is «Ми з братом», «Мы с братом»: the pronoun and the preposition come with the run."""
-    if first >= 2 and {"I", "me"} & set(inside) and "and" in inside and not breaks[first] and not breaks[first - 1] \
+    """"My brother and I" is «Ми з братом», «Мы с братом»: the pronoun and the preposition come with the run, as they
+    do for the same phrase of the other language."""
+    we = {"I", "me"} & set(inside) and "and" in inside \
+        or len(inside) > 2 and inside[0].lower() in ("ми", "мы") and inside[1].lower() in _WITH
+    if first >= 2 and we and not breaks[first] and not breaks[first - 1] \
             and target[first - 1][2].lower() in _WITH and target[first - 2][2].lower() in ("ми", "мы"):
         return first - 2
     return first
