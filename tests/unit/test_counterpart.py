@@ -1520,3 +1520,8 @@ def test_someone_from_and_a_plus_sign():
                      "ru") == "Нацбанк Украины"
     assert projected("Мы с сестрой открыли кофейню.", "Мы с сестрой", "Ми з сестрою відкрили кав'ярню.", "ru",
                      "uk") == "Ми з сестрою"
+
+
+def test_a_jury_is_a_court_of_jurors():
+    assert projected("The jury found him guilty.", "jury", "Суд присяжних визнав його винним.", "en",
+                     "uk") == "Суд присяжних"
