@@ -1525,3 +1525,13 @@ def test_someone_from_and_a_plus_sign():
 def test_a_jury_is_a_court_of_jurors():
     assert projected("The jury found him guilty.", "jury", "Суд присяжних визнав його винним.", "en",
                      "uk") == "Суд присяжних"
+
+
+def test_an_english_clause_goes_on_to_where_it_visibly_ends():
+    """"who asked [not to be named]" ends at the main verb; "who sold me the car" is not carried into "swore"."""
+    uk = "Дипломат, який попросив не називати його імені, сказав, що переговори тривають."
+    en = "A diplomat who asked not to be named said the talks were continuing."
+    assert projected(uk, "Дипломат, який попросив не називати його імені", en, "uk",
+                     "en") == "diplomat who asked not to be named"
+    assert projected("Чувак, який продав мені цю машину, клявся, що вона нова.", "Чувак, який продав мені цю машину",
+                     "The guy who sold me this car swore it was new.", "uk", "en") == "guy who sold me this car"

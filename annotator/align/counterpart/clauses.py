@@ -4,7 +4,7 @@ relative clause takes the translation's clause whole.
 
 import re
 
-from annotator.align.counterpart.english import _ENGLISH_GRAMMAR
+from annotator.align.counterpart.english import _ENGLISH_GRAMMAR, _ENGLISH_VERBS
 from annotator.align.counterpart.grammar import _cases, _preposition
 from annotator.align.counterpart.runs import _CONJUNCTIONS, Match, _breaks
 
@@ -181,6 +181,9 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
         if hits[j] & clause_words and not hits[j] & clause_words <= seen:
             end = j  # only for clause words not found yet ("who stole my phone [still has my phone]")
         seen |= hits[j] & clause_words
+    missing = len(clause_words - seen) - 1  # the source clause's words no English word matched, its pronoun aside
+    if end is not None and missing > 0:
+        end = _rest_of_clause(window, target, hits, end, round(missing * ENGLISH_LENGTH))
     if end is None:  # no evidence: as many words as the source clause, English being a little longer
         end = min(limit, pronoun + round(len(clause_words) * ENGLISH_LENGTH) - 1)
         while end > pronoun and target[end][2].lower() in _ENGLISH_GRAMMAR:  # not "by the", but "perpetuate it"
@@ -194,7 +197,31 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
     return first, max(last, end)
 
 
+def _rest_of_clause(window: str, target, hits, end: int, more: int) -> int:
+    """The English clause goes on after its last evidence over `more` free words at most (the source clause's words
+    no English word matched), where it then visibly ends: at punctuation, the end of the sentence or the main verb
+    ("who asked [not to be named] said"; a verb after "to" or "not" is the clause's own). An object pronoun may end
+    it ("who drafted [it]"), a grammar word or an adverb of the main verb not ("in the", "still has")."""
+    j = end + 1
+    while more and j < len(target) and hits[j] == set() and not _breaks(window[target[j - 1][1]:target[j][0]]) \
+            and not _main_verb(target, j):
+        j, more = j + 1, more - 1
+    if j < len(target) and not _breaks(window[target[j - 1][1]:target[j][0]]) and not _main_verb(target, j):
+        return end  # no visible end: the main clause may have begun ("who handled my return [actually read]")
+    last = j - 1
+    while last > end and (target[last][2].lower() in _ENGLISH_GRAMMAR - _OBJECTS | _BEFORE_VERBS
+                          or target[last][2].endswith("ly") and _main_verb(target, last + 1)):
+        last -= 1  # nor an adverb of the main verb ("who stole my bike [still] has")
+    return last
+
+
+def _main_verb(target, j: int) -> bool:
+    return target[j][2].lower() in _ENGLISH_VERBS and target[j - 1][2].lower() not in ("to", "not")
+
+
 _ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
+_OBJECTS = frozenset("it them him her me us you".split())
+_BEFORE_VERBS = frozenset("still never also already just now then always often later soon ever".split())
 _SHORT_IS = re.compile(r"['’ʼ]s$")  # "who's"
 ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev sets (34,037 / 29,846 and 30,832)
 
