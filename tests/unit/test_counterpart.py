@@ -1411,6 +1411,10 @@ def test_a_body_is_found_by_its_short_name():
     assert projected("Посол при Евросоюзе вручил грамоты.", "Посол при Евросоюзе",
                      "Посол при Європейському Союзі вручив грамоти.", "ru", "uk") == "Посол при Європейському Союзі"
     assert same_meaning("soldiers", "en", "військові", "uk") and same_meaning("Soldiers", "en", "военные", "ru")
+    assert not same_meaning("МОЗ", "uk", "Минфин", "ru") and not same_meaning("ЗСУ", "uk", "СБУ", "ru")  # a row a body
+    assert projected("The DHS said it would review the policy.", "DHS",
+                     "Міністерство внутрішньої безпеки заявило, що перегляне політику.", "en",
+                     "uk") == "Міністерство внутрішньої безпеки"
     assert projected("Інженери Рівненської АЕС завершили ремонт.", "Інженери Рівненської АЕС",
                      "Engineers at the Rivne nuclear power plant finished the repairs.", "uk",
                      "en") == "Engineers at the Rivne nuclear power plant"
