@@ -49,6 +49,8 @@ def _index() -> dict[str, tuple[dict[str, frozenset[int]], dict[str, frozenset[i
             for form in cell.split():
                 table, key = (whole, form[1:]) if form.startswith("=") else (starts, form)
                 table[lang].setdefault(_plain(key), set()).add(row)
+                if table is starts and key.endswith("ник"):  # a woman's name of the trade: «керівниця», «сотрудница»
+                    starts[lang].setdefault(_plain(key[:-1] + "ц"), set()).add(row)
     return {lang: ({k: frozenset(v) for k, v in whole[lang].items()},
                    {k: frozenset(v) for k, v in starts[lang].items()},
                    tuple(sorted({len(k) for k in starts[lang]})))

@@ -1539,3 +1539,7 @@ def test_an_english_clause_goes_on_to_where_it_visibly_ends():
                      "en") == "diplomat who asked not to be named"
     assert projected("Чувак, який продав мені цю машину, клявся, що вона нова.", "Чувак, який продав мені цю машину",
                      "The guy who sold me this car swore it was new.", "uk", "en") == "guy who sold me this car"
+
+
+def test_a_woman_s_name_of_a_trade_matches_as_the_man_s_does():
+    assert same_meaning("head", "en", "Очільниця", "uk") and same_meaning("employee", "en", "сотрудница", "ru")
