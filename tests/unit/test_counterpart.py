@@ -4,6 +4,7 @@ import pytest
 
 from annotator.align import lexicon
 from annotator.align.counterpart import Leftover, counterpart, unexplained
+from annotator.align.counterpart.clauses import _main_verb
 from annotator.align.counterpart.find import _genitive_noun
 from annotator.align.counterpart.grammar import _complement_length
 from annotator.align.counterpart.runs import _TOKEN
@@ -1510,7 +1511,8 @@ def test_the_source_s_apposition_may_be_a_dash_in_the_translation():
 
 
 def test_a_city_matches_however_each_language_names_it():
-    assert projected("Beijing rejected the accusations.", "Beijing", "Пекін відкинув звинувачення.", "en", "uk") == "Пекін"
+    assert projected("Beijing rejected the accusations.", "Beijing", "Пекін відкинув звинувачення.", "en",
+                     "uk") == "Пекін"
     assert same_meaning("Vienna", "en", "Відні", "uk") and same_meaning("Відня", "uk", "Вены", "ru")
     assert same_meaning("Vinnytsia", "en", "Винницкий", "ru") and not same_meaning("Vienna", "en", "венец", "ru")
 
@@ -1543,3 +1545,9 @@ def test_an_english_clause_goes_on_to_where_it_visibly_ends():
 
 def test_a_woman_s_name_of_a_trade_matches_as_the_man_s_does():
     assert same_meaning("head", "en", "Очільниця", "uk") and same_meaning("employee", "en", "сотрудница", "ru")
+
+
+def test_an_english_clause_running_to_the_end_of_the_sentence_on_an_adverb():
+    """An adverb in -ly as the sentence's last word has no verb after it to look at (this raised IndexError)."""
+    words = [(0, 4, "test"), (5, 9, "that"), (10, 15, "works"), (16, 23, "quickly")]
+    assert not _main_verb(words, 4) and _main_verb([*words[:3], (16, 20, "said")], 3)

@@ -216,7 +216,8 @@ def _rest_of_clause(window: str, target, hits, end: int, more: int) -> int:
 
 
 def _main_verb(target, j: int) -> bool:
-    return target[j][2].lower() in _ENGLISH_VERBS and target[j - 1][2].lower() not in ("to", "not")
+    """Target word j is an English verb that is no infinitive ("to be") nor negated ("not be"): the main clause's."""
+    return j < len(target) and target[j][2].lower() in _ENGLISH_VERBS and target[j - 1][2].lower() not in ("to", "not")
 
 
 _ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
