@@ -1551,3 +1551,10 @@ def test_an_english_clause_running_to_the_end_of_the_sentence_on_an_adverb():
     """An adverb in -ly as the sentence's last word has no verb after it to look at (this raised IndexError)."""
     words = [(0, 4, "test"), (5, 9, "that"), (10, 15, "works"), (16, 23, "quickly")]
     assert not _main_verb(words, 4) and _main_verb([*words[:3], (16, 20, "said")], 3)
+
+
+def test_a_genitive_the_verb_governs_is_no_owner_and_officially_is_no_spokesperson():
+    """From the blind review: «позбавила журналістів [акредитації]», «Речник поліції [офіційно]»."""
+    assert projected("Міністерство позбавило журналістів акредитації.", "журналістів",
+                     "Министерство лишило журналистов аккредитации.", "uk", "ru") == "журналистов"
+    assert not same_meaning("spokesman", "en", "офіційно", "uk")

@@ -222,7 +222,8 @@ def _main_verb(target, j: int) -> bool:
 
 _ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
 _OBJECTS = frozenset("it them him her me us you".split())
-_BEFORE_VERBS = frozenset("still never also already just now then always often later soon ever".split())
+_BEFORE_VERBS = frozenset("still never also already just now then always often later soon ever "
+                          "himself herself itself themselves myself yourself ourselves".split())  # "[himself] went"
 _SHORT_IS = re.compile(r"['’ʼ]s$")  # "who's"
 ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev sets (34,037 / 29,846 and 30,832)
 

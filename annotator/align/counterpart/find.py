@@ -120,6 +120,7 @@ def counterpart(
                       and window[target[r[1]][1]:target[first][0]].strip() == "("), None)
     if long_name:
         first, covered = long_name[0], covered | long_name[2]
+        closing = window.index(")", target[last][1]) + 1
     # An apposition joins its name across a comma when each side matches other words of the phrase, with at
     # most GAP free words after the comma: «Дэвид Браун, [начальник] полиции Чикаго» for "Chicago Police
     # superintendent David Brown".
@@ -184,7 +185,6 @@ def counterpart(
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
     bare = _bare(sentence, start, end)
     if long_name:
-        closing = window.index(")", target[last][1]) + 1
         return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
     if bracket and bracket[0] == last + 1:
         last = bracket[1]
@@ -280,12 +280,13 @@ def _country_after(target, hits, breaks, last: int, lang: str) -> int:
 def _owner_after(window: str, target, hits, breaks, last: int, lang: str, inside: list[str], src_lang: str) -> int:
     """A translation often names what a bare noun belongs to: "its fans" is «уболівальників [клубу]», "the principal"
     «директор [школи]». A lower-case noun in the genitive that matches no word of the source, or only one outside the
-    phrase where the phrase is a bare noun or has an owner pronoun ("its"), comes with a run that ends in a noun
-    other than a name."""
+    phrase where the phrase is a bare noun or has an owner pronoun ("its") and the noun may be a nominative (not
+    «позбавила журналістів [акредитації]»), comes with a run that ends in a noun other than a name."""
     j = last + 1
     owned = len(inside) == 1 and inside[0].islower() or any(_possessive_determiner(w, src_lang, False) for w in inside)
     if j < len(target) and not window[target[last][1]:target[j][0]].strip() \
-            and (hits[j] == set() or hits[j] is None and owned) and target[j][2][:1].islower() \
+            and (hits[j] == set() or hits[j] is None and owned and "nomn" in _cases(target[last][2], lang)[1]) \
+            and target[j][2][:1].islower() \
             and not _named(target[last][2], lang) and _cases(target[last][2], lang)[0] == "NOUN" \
             and _genitive_noun(target[j][2], lang):
         return j
