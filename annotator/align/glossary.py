@@ -8,7 +8,7 @@ phrases are made of (titles, bodies, ranks, relations: "spokesperson", «реч�
 «відгук»), and `data/grammar.tsv`, the quantifiers and pronouns at the edges of phrases ("another", «понад»),
 which match inside phrases but are no evidence for aligning sentences. A row is one meaning, each cell the starts
 of that meaning's words in one language (inflected forms match by their start), or "=word" for a word that must
-match whole.
+match whole; a start in «-ник» also takes the woman's name of the trade in «-ниц-» («керівниця»).
 """
 
 import re
