@@ -28,14 +28,14 @@ def _rows(file: Path) -> list[list[str]]:
 
 
 @cache
+def _row_range(file: Path) -> range:
+    """The numbers of the file's rows among the rows of all FILES."""
+    first = sum(len(_rows(other)) for other in FILES[:FILES.index(file)])
+    return range(first, first + len(_rows(file)))
+
+
 def _first_grammar_row() -> int:
-    return sum(len(_rows(file)) for file in FILES[:-1])
-
-
-@cache
-def _place_rows() -> range:
-    first = sum(len(_rows(file)) for file in FILES[:FILES.index(PLACES)])
-    return range(first, first + len(_rows(PLACES)))
+    return _row_range(FILES[-1]).start
 
 
 @cache
@@ -89,4 +89,4 @@ def same_meaning(a: str, a_lang: str, b: str, b_lang: str) -> bool:
 
 def place(word: str, lang: str) -> bool:
     """The word names a country or a part of the world, or is its adjective or people (`data/places.tsv`)."""
-    return any(row in _place_rows() for row in meanings(word, lang))
+    return any(row in _row_range(PLACES) for row in meanings(word, lang))

@@ -127,16 +127,16 @@ def counterpart(
     # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
     # goes on across commas, to the runs before and after it that match its other words: «Сім'я підлітка, якому … в
     # Бірмінгемі», "[My accountant], who has never opened Excel".
-    clausal = "," in sentence[start:end] or len(inside) >= 5 or any(
+    apposition = "," in sentence[start:end]  # which the translation may set off with a dash
+    clausal = apposition or len(inside) >= 5 or any(
         _clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang) for k, w in enumerate(inside) if k)
-    dashed = "," in sentence[start:end]  # the source's own apposition may be a dash in the translation
     for other_first, other_last, other in sorted(runs):
-        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first, dashed)
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first, apposition)
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
         # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці»
-        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first, dashed)
+        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first, apposition)
                                           or clausal and _no_parenthetical(window, target, other_last, first)
                                           and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
@@ -184,17 +184,17 @@ def counterpart(
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
     bare = _bare(sentence, start, end)
-    if long_name:
-        return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
-    if bracket and bracket[0] == last + 1:
-        last = bracket[1]
-        closing = window.index(")", target[last][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
-        return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
-    if short_name:  # a short name of each language's own right after the run: «(УВКБ ООН)» for "(UNHCR)"
-        return _marked(window, *_quoted(window, target[first][0], short_name.end(), bare), sentence[start:end])
-    found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
-    return _marked(window, *found, sentence[start:end])
+    if long_name:
+        pass  # the bracket's closing mark is known already
+    elif bracket and bracket[0] == last + 1:
+        closing = window.index(")", target[bracket[1]][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
+    elif short_name:  # a short name of each language's own right after the run: «(УВКБ ООН)» for "(UNHCR)"
+        closing = short_name.end()
+    else:
+        found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
+        return _marked(window, *found, sentence[start:end])
+    return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
 
 
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
@@ -359,8 +359,9 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
               langs: tuple[str, str]) -> tuple[int, int, set]:
     """A phrase ending in a relative clause ("those who knew him", "customer who said hello"), or headed by a
     pronoun that the translation makes a clause of ("those in the industry": «тих, хто працює в галузі»), takes the
-    clause of the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»). Into
-    English, the clause goes to its last word that matches the source clause ("those who were there")."""
+    clause of the translation whole, to its comma, with the pronoun it hangs on («ті, [хто] знав його»); so does an
+    English participle with its complement ("mayor accused of …", `_english_participle`). Into English, the clause
+    goes to its last word that matches the source clause ("those who were there"), then to where it visibly ends."""
     src_lang, tgt_lang = langs
     relative = next((k for k in range(1, len(inside))  # «хто», «который»; "who" ("who's") only into Ukrainian
                      if inside[k] in _CYRILLIC_WHO  # and Russian

@@ -81,14 +81,14 @@ def _breaks(between: str) -> bool:
 _QUOTES_ONLY = re.compile(r"\s*[«»“”„\"]\s*")
 
 
-def _apposed(window: str, target, hits, breaks, j: int, k: int, dashed: bool = False) -> bool:
+def _apposed(window: str, target, hits, breaks, j: int, k: int, apposition: bool = False) -> bool:
     """Target word j ends one phrase and word k starts the other: a comma right after j, or a dash with another after
     k («Продавець — невеличкий сімейний бізнес із Порту — поклав»; not the copula of «персонал — найприємніші
-    люди»), or between two names («рейсу Варшава — Київ»), or any dash where the source phrase is `dashed` (has an
-    apposition of its own: "Eurostat, the EU's statistics office", «Євростату — статистичного відомства ЄС»), then at
-    most GAP free words before k, without other punctuation."""
+    люди»), or between two names («рейсу Варшава — Київ»), or any dash where the source phrase has an `apposition`
+    of its own ("Eurostat, the EU's statistics office": «Євростату — статистичного відомства ЄС»), then at most GAP
+    free words before k, without other punctuation."""
     mark = window[target[j][1]:target[j + 1][0]].strip() if j + 1 < len(target) else ""
-    closed = mark == "," or mark in ("—", "–") and (dashed or any(d in window[target[k][1]:] for d in ("—", "–"))
+    closed = mark == "," or mark in ("—", "–") and (apposition or any(d in window[target[k][1]:] for d in ("—", "–"))
                                                     or k == j + 1 and target[j][2][:1].isupper()
                                                     and target[k][2][:1].isupper())  # «Варшава — Київ»
     return j < k <= j + 1 + GAP and closed \
