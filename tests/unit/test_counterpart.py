@@ -1558,3 +1558,20 @@ def test_a_genitive_the_verb_governs_is_no_owner_and_officially_is_no_spokespers
     assert projected("Міністерство позбавило журналістів акредитації.", "журналістів",
                      "Министерство лишило журналистов аккредитации.", "uk", "ru") == "журналистов"
     assert not same_meaning("spokesman", "en", "офіційно", "uk")
+
+
+def test_an_english_name_of_common_words_is_taken_whole():
+    """A run that ends inside a Title Case name ends where the name does, where the name cannot end yet; not
+    into a person's name, and not where the phrase is whole already ("Royal Mail [Special Delivery]")."""
+    assert projected("Європейський суд з прав людини зобов'язав Грузію виплатити компенсацію.",
+                     "Європейський суд з прав людини",
+                     "The European Court of Human Rights ordered Georgia to pay damages.", "uk",
+                     "en") == "European Court of Human Rights"
+    assert projected("Прокурори Спеціалізованої антикорупційної прокуратури оскаржать вирок.",
+                     "Прокурори Спеціалізованої антикорупційної прокуратури",
+                     "Prosecutors at the Specialized Anti-Corruption Prosecutor's Office will appeal the sentence.",
+                     "uk", "en") == "Prosecutors at the Specialized Anti-Corruption Prosecutor's Office"
+    assert projected("Я відправив лист Королівською поштою.", "Королівською поштою",
+                     "I sent the letter by Royal Mail Special Delivery.", "uk", "en") == "Royal Mail"
+    assert projected("Мер Києва Віталій Кличко заявив про нові укриття.", "Мер Києва",
+                     "Kyiv Mayor Vitali Klitschko announced new shelters.", "uk", "en") == "Kyiv Mayor"

@@ -2,6 +2,7 @@
 takes where the evidence missed them, and pronouns (of English, and through pymorphy3 of Ukrainian and Russian).
 """
 
+from annotator.align import glossary
 from annotator.align.counterpart.grammar import _calendar, _cases, _kind, _likeliest, _named, _number_word
 from annotator.morphology import parse
 
@@ -135,6 +136,32 @@ def _english_modifier(word: str, participle: bool = False) -> bool:
                 or word.lower().endswith("ed") and not participle)
 
 
+def _rest_of_name(target, hits, breaks, last: int, missing: list[str]) -> int:
+    """An English name in Title Case is one whole: a run that ends inside one ends where the name does ("European
+    Court of Human [Rights]", "State Bureau [of Investigation]"), through "of", "for", "on" and "the" between its
+    words, where the name cannot end yet: words of the phrase are still missing or match in the rest, or the run
+    ends on an adjective or a possessive ("Ukrainian Hydrometeorological [Center]", "Prosecutor's [Office]"). Only
+    where every word of the rest is a common word (not "Mayor [Vitali Klitschko]"); the caller leaves out Title
+    Case headlines."""
+    end, j = last, last + 1
+    if not target[last][2][:1].isupper():
+        return last
+    while j < len(target) and not breaks[j]:
+        word = target[j][2]
+        if word in _NAME_LINKS:
+            j += 1
+            continue
+        if not word[:1].isupper() or _english_function_word(word) or _calendar(word):
+            break
+        if not glossary.meanings(word, "en", grammar=False):
+            return last
+        end, j = j, j + 1
+    unfinished = missing or any(hits[last + 1:end + 1]) or target[last][2].endswith(_UNFINISHED)
+    return end if unfinished else last
+
+
+_UNFINISHED = ("'s", "’s", "al", "an", "ic")  # a possessive or an adjective
+_NAME_LINKS = frozenset("of for on the".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
 
 

@@ -29,6 +29,7 @@ from annotator.align.counterpart.english import (
     _possessive_determiner,
     _pronoun,
     _pronoun_head,
+    _rest_of_name,
 )
 from annotator.align.counterpart.grammar import (
     _adjectival,
@@ -174,6 +175,8 @@ def counterpart(
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
         last = _english_after_name(target, hits, breaks, last, inside)
+        if not _title_case(target):
+            last = _rest_of_name(target, hits, breaks, last, missing)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
