@@ -1575,3 +1575,14 @@ def test_an_english_name_of_common_words_is_taken_whole():
                      "I sent the letter by Royal Mail Special Delivery.", "uk", "en") == "Royal Mail"
     assert projected("Мер Києва Віталій Кличко заявив про нові укриття.", "Мер Києва",
                      "Kyiv Mayor Vitali Klitschko announced new shelters.", "uk", "en") == "Kyiv Mayor"
+
+
+def test_an_english_noun_before_its_head_takes_the_head():
+    """"fire [brigade]", "press [office]"; not a verb after a plural ("biologists [rescue]") nor an adverb."""
+    assert projected("Пожежники відкачували воду до ранку.", "Пожежники",
+                     "The fire brigade was pumping out water until morning.", "uk", "en") == "fire brigade"
+    assert projected("Про це повідомила пресслужба МНС.", "пресслужба МНС",
+                     "This was reported by the Emergencies Ministry's press office.", "uk",
+                     "en") == "Emergencies Ministry's press office"
+    assert projected("Біологи з Міннесоти рятують ведмедя.", "Біологи з Міннесоти",
+                     "Minnesota biologists rescue trapped bear.", "uk", "en") == "Minnesota biologists"

@@ -136,6 +136,33 @@ def _english_modifier(word: str, participle: bool = False) -> bool:
                 or word.lower().endswith("ed") and not participle)
 
 
+def _compound_head(target, hits, breaks, last: int) -> int:
+    """English puts a noun before its head ("fire [brigade]", "Emergency [workers]", "Lviv [warehouse]", "thesis
+    [supervisor]"): where the run ends on a common word or a place, not a possessive, the free content word after it is
+    the head when a verb, a relative pronoun or punctuation follows it (not "the ministry [plans] to"); not a word
+    without "s" after a plural, which is its verb ("biologists [rescue] a bear"), nor an adverb ("[yet]")."""
+    j = last + 1
+    word = target[last][2]
+    if j >= len(target) or breaks[j] or hits[j] != set() or word.endswith(("'s", "’s")) \
+            or word[:1].isupper() and not (glossary.meanings(word, "en", grammar=False) or glossary.place(word, "en")):
+        return last
+    head = target[j][2]
+    if not head.isalpha() and "-" not in head or not head.islower() or not _english_modifier(head) \
+            or head.endswith("ly") or head in _NO_HEADS:
+        return last
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and not head.endswith("s"):
+        return last
+    if j + 1 == len(target) or breaks[j + 1]:
+        return j
+    after = target[j + 1][2].lower()
+    verb = after in _ENGLISH_VERBS or after.endswith("ed") or after in _AFTER_HEADS
+    return j if verb else last
+
+
+_AFTER_HEADS = frozenset("who can cannot will would could should spent went got".split())
+_NO_HEADS = frozenset("yet first soon so alive too again even still".split())
+
+
 def _rest_of_name(target, hits, breaks, last: int, missing: list[str]) -> int:
     """An English name in Title Case is one whole: a run that ends inside one ends where the name does ("European
     Court of Human [Rights]", "State Bureau [of Investigation]"), through "of", "for", "on" and "the" between its

@@ -22,6 +22,7 @@ from annotator.align.counterpart.english import (
     _ENGLISH_VERBS,
     _HONORIFICS,
     _OBJECTS_TOO,
+    _compound_head,
     _english_complement,
     _english_head,
     _english_modifiers,
@@ -177,6 +178,7 @@ def counterpart(
         last = _english_after_name(target, hits, breaks, last, inside)
         if not _title_case(target):
             last = _rest_of_name(target, hits, breaks, last, missing)
+            last = _compound_head(target, hits, breaks, last)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
