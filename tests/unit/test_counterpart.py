@@ -1586,3 +1586,11 @@ def test_an_english_noun_before_its_head_takes_the_head():
                      "en") == "Emergencies Ministry's press office"
     assert projected("Біологи з Міннесоти рятують ведмедя.", "Біологи з Міннесоти",
                      "Minnesota biologists rescue trapped bear.", "uk", "en") == "Minnesota biologists"
+
+
+def test_whose_opens_a_relative_clause_and_a_car_is_an_auto():
+    uk = "Мешканці Бєлгорода, чиї будинки постраждали від обстрілів, скаржаться на затримку виплат."
+    en = "Belgorod residents whose homes were damaged by shelling complain about delayed payments."
+    assert projected(uk, "Мешканці Бєлгорода, чиї будинки постраждали від обстрілів", en, "uk",
+                     "en") == "Belgorod residents whose homes were damaged by shelling"
+    assert same_meaning("car", "en", "авто", "uk") and same_meaning("car", "en", "авто", "ru")

@@ -103,7 +103,8 @@ _CORRELATIVES = frozenset("тому тим того те то потому те�
 _SO = re.compile(r"\b(?:so|так)\b", re.IGNORECASE)
 _CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
                                 "которая которое которые которого которой которых которому которым котором "
-                                "которыми".split())
+                                "которыми чий чия чиє чиї чийого чиєї чиїх чиєму чиїй чиїм чиїми чей чья чьё чье чьи "
+                                "чьего чьей чьих чьему чьим чьими".split())
 _RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
 # what a Ukrainian or Russian comma stands before where English has none («, оскільки», «, который»)
 _SUBORDINATORS = _CYRILLIC_RELATIVES | frozenset("бо оскільки тому адже хоча поки доки щоб потому поскольку так хотя "
