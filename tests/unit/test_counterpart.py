@@ -1594,3 +1594,8 @@ def test_whose_opens_a_relative_clause_and_a_car_is_an_auto():
     assert projected(uk, "Мешканці Бєлгорода, чиї будинки постраждали від обстрілів", en, "uk",
                      "en") == "Belgorod residents whose homes were damaged by shelling"
     assert same_meaning("car", "en", "авто", "uk") and same_meaning("car", "en", "авто", "ru")
+
+
+def test_the_country_english_names_a_body_by_comes_with_it():
+    assert projected("Про це повідомили в Генштабі.", "Генштабі", "This was reported by Ukraine's General Staff.",
+                     "uk", "en") == "Ukraine's General Staff"

@@ -136,6 +136,16 @@ def _english_modifier(word: str, participle: bool = False) -> bool:
                 or word.lower().endswith("ed") and not participle)
 
 
+def _country_before(target, hits, breaks, first: int) -> int:
+    """English names a body with its country's possessive where Ukrainian and Russian need none ("[Ukraine's]
+    General Staff" for «Генштаб»): a free possessive of a country before the run comes with it."""
+    if first > 0 and not breaks[first] and hits[first - 1] == set():
+        word = target[first - 1][2]
+        if word.endswith(("'s", "’s")) and glossary.place(word[:-2], "en"):
+            return first - 1
+    return first
+
+
 def _compound_head(target, hits, breaks, last: int) -> int:
     """English puts a noun before its head ("fire [brigade]", "Emergency [workers]", "Lviv [warehouse]", "thesis
     [supervisor]"): where the run ends on a common word or a place, not a possessive, the free content word after it is
