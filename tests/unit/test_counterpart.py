@@ -1599,3 +1599,9 @@ def test_whose_opens_a_relative_clause_and_a_car_is_an_auto():
 def test_the_country_english_names_a_body_by_comes_with_it():
     assert projected("Про це повідомили в Генштабі.", "Генштабі", "This was reported by Ukraine's General Staff.",
                      "uk", "en") == "Ukraine's General Staff"
+
+
+def test_at_least_is_one_word_and_an_mp_is_a_nardep():
+    assert projected("Щонайменше 17 людей отримали поранення.", "Щонайменше 17 людей",
+                     "At least 17 people were injured.", "uk", "en") == "At least 17 people"
+    assert same_meaning("MPs", "en", "Нардепи", "uk") and same_meaning("lawmakers", "en", "нардепов", "ru")
