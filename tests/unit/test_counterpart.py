@@ -1605,3 +1605,9 @@ def test_at_least_is_one_word_and_an_mp_is_a_nardep():
     assert projected("Щонайменше 17 людей отримали поранення.", "Щонайменше 17 людей",
                      "At least 17 people were injured.", "uk", "en") == "At least 17 people"
     assert same_meaning("MPs", "en", "Нардепи", "uk") and same_meaning("lawmakers", "en", "нардепов", "ru")
+
+
+def test_the_rest_of_a_number_comes_with_its_first_digits():
+    assert projected("Понад 280 тисяч випускників зареєструвалися на тест.", "Понад 280 тисяч випускників",
+                     "More than 280,000 school leavers have registered for the test.", "uk",
+                     "en") == "More than 280,000 school leavers"

@@ -479,6 +479,9 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
               for j in range(len(target))]
+    for j in range(1, len(target)):  # the rest of a number its first digits matched ("280[,000]" for «280 тисяч»)
+        if hits[j] == set() and hits[j - 1] and _in_number(target, j):
+            hits[j] = hits[j - 1]
     _big_seven(target, hits, breaks, inside)
     if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
         for j, (_s, _e, word) in enumerate(target):
