@@ -1611,3 +1611,8 @@ def test_the_rest_of_a_number_comes_with_its_first_digits():
     assert projected("Понад 280 тисяч випускників зареєструвалися на тест.", "Понад 280 тисяч випускників",
                      "More than 280,000 school leavers have registered for the test.", "uk",
                      "en") == "More than 280,000 school leavers"
+
+
+def test_one_of_a_group_english_makes_the_actor_comes_with_it():
+    assert projected("Наш менеджер зв'яжеться з вами.", "Наш менеджер",
+                     "One of our managers will contact you.", "uk", "en") == "One of our managers"

@@ -148,6 +148,17 @@ def _country_before(target, hits, breaks, first: int) -> int:
     return first
 
 
+def _one_of(target, hits, breaks, first: int) -> int:
+    """English makes one of a group the actor where Ukrainian and Russian name the group or someone from it ("[One
+    of] our managers" for «Наш менеджер», "[One of the] neighbours" for «Хтось із сусідів»): free "one of" (and
+    "the") right before the run comes with it."""
+    j = first - 1 if first > 0 and target[first - 1][2] == "the" and not breaks[first] else first
+    if j > 1 and not breaks[j] and not breaks[j - 1] and target[j - 1][2] == "of" \
+            and target[j - 2][2].lower() == "one" and hits[j - 2] == set():
+        return j - 2
+    return first
+
+
 def _compound_head(target, hits, breaks, last: int) -> int:
     """English puts a noun before its head ("fire [brigade]", "Emergency [workers]", "Lviv [warehouse]", "thesis
     [supervisor]"): where the run ends on a common word or a place, not a possessive, the free content word after it is

@@ -24,6 +24,7 @@ from annotator.align.counterpart.english import (
     _OBJECTS_TOO,
     _compound_head,
     _country_before,
+    _one_of,
     _english_complement,
     _english_head,
     _english_modifiers,
@@ -181,6 +182,7 @@ def counterpart(
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last)
         first = _country_before(target, hits, breaks, first)
+        first = _one_of(target, hits, breaks, first)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
