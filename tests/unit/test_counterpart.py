@@ -1616,3 +1616,12 @@ def test_the_rest_of_a_number_comes_with_its_first_digits():
 def test_one_of_a_group_english_makes_the_actor_comes_with_it():
     assert projected("Наш менеджер зв'яжеться з вами.", "Наш менеджер",
                      "One of our managers will contact you.", "uk", "en") == "One of our managers"
+
+
+def test_a_doer_is_no_verb_of_the_same_meaning():
+    en = "Forecasters at the Ukrainian Hydrometeorological Center predict strong winds."
+    assert projected(en, "Forecasters at the Ukrainian Hydrometeorological Center",
+                     "Синоптики Українського гідрометцентру прогнозують сильний вітер.", "en",
+                     "uk") == "Синоптики Українського гідрометцентру"
+    assert not _similar_word("Forecasters", "прогнозують", {}, ("en", "uk"))
+    assert _similar_word("remember", "пам'ятати", {}, ("en", "uk"))

@@ -176,6 +176,19 @@ def _verb_and_noun(a: str, b: str, langs: tuple[str, str]) -> bool:
         and _cases(other, lang)[0] == "NOUN"
 
 
+def _doer_and_verb(a: str, b: str, langs: tuple[str, str]) -> bool:
+    """An English noun of the doer made from a verb ("Forecasters", "rescuers") and a Ukrainian or Russian verb of
+    that meaning («прогнозують»): the verb is the sentence's, not the phrase's ("remember" is no doer)."""
+    if "en" not in langs or langs[0] == langs[1]:
+        return False
+    english, other, lang = (a, b, langs[1]) if langs[0] == "en" else (b, a, langs[0])
+    english = english.lower()
+    return _cases(other, lang)[0] in ("VERB", "INFN") and any(
+        english.endswith(suffix) and len(english) - len(suffix) >= 4
+        and glossary.same_meaning(english[:-len(suffix)], "en", other, lang) for suffix in _DOERS)
+
+
+_DOERS = ("ers", "ors", "er", "or", "rs", "r")
 _ACTION = re.compile("нг|нн|ни|ці|ци")  # брифінг, бомбардування, дистанцирования, дистанції
 
 
@@ -185,8 +198,10 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     a, b = _POSSESSIVE.sub("", a), _POSSESSIVE.sub("", b)  # "AP's" is AP, "Poland's" Poland
     if a == b and not a.islower() and (len(a) > 1 or a.isascii() and a not in "AI"):
         return True
-    if _abbreviation(a, b) or _abbreviation(b, a) or glossary.same_meaning(a, langs[0], b, langs[1]):
+    if _abbreviation(a, b) or _abbreviation(b, a):
         return True
+    if glossary.same_meaning(a, langs[0], b, langs[1]):
+        return not _doer_and_verb(a, b, langs)
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
         return _number_value(a) == _number_value(b)
     if len(a) <= 3 and len(b) <= 3 and _short_name(a, b, langs):
