@@ -1625,3 +1625,12 @@ def test_a_doer_is_no_verb_of_the_same_meaning():
                      "uk") == "Синоптики Українського гідрометцентру"
     assert not _similar_word("Forecasters", "прогнозують", {}, ("en", "uk"))
     assert _similar_word("remember", "пам'ятати", {}, ("en", "uk"))
+
+
+def test_at_least_and_the_three_cities_whose_adjectives_no_skeleton_finds():
+    assert projected("At least 17 people were injured.", "At least 17 people",
+                     "По меньшей мере 17 человек пострадали.", "en", "ru") == "По меньшей мере 17 человек"
+    assert projected("At least 17 people were injured.", "At least 17 people",
+                     "Щонайменше 17 людей дістали поранень.", "en", "uk") == "Щонайменше 17 людей"
+    assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
+        ("Kyiv", "Київської", "uk"), ("Kyiv", "киевлян", "ru"), ("Lviv", "Львовской", "ru"), ("Odesa", "одеського", "uk")))

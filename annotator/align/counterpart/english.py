@@ -100,10 +100,8 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
     missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number,
     a date word ("Yesterday", "Monday"), an adverb in -ly ("reportedly") or a word in -ed, which is mostly a verb
     ("contacted Senator Rogers' office") unless an adjective or participle of the source is missing (`participle`:
-    "[persecuted] social groups" for «переслідуваних соціальних груп»). "At least" and "at most" are one word."""
+    "[persecuted] social groups" for «переслідуваних соціальних груп»)."""
     word = target[first][2].lower()
-    if word in ("least", "most") and first > 0 and not breaks[first] and target[first - 1][2].lower() == "at":
-        return first - 1, last
     if word[:1].isdigit() or _number_word(word) or word in _PRONOUN_HEADS or word == "those":
         return first, last  # nothing qualifies a number or a pronoun from before: "[caught] three men", "[advising]
         # everyone over 65"

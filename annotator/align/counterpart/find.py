@@ -184,6 +184,8 @@ def counterpart(
         first = _country_before(target, hits, breaks, first)
         first = _one_of(target, hits, breaks, first)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
+    if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
+        first -= 1  # "[At] least 17 people", «[По] меньшей мере»
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
@@ -206,6 +208,8 @@ def counterpart(
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
 
 
+_ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
+                       ("не", "менше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
 
 
