@@ -1634,3 +1634,8 @@ def test_at_least_and_the_three_cities_whose_adjectives_no_skeleton_finds():
                      "Щонайменше 17 людей дістали поранень.", "en", "uk") == "Щонайменше 17 людей"
     assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
         ("Kyiv", "Київської", "uk"), ("Kyiv", "киевлян", "ru"), ("Lviv", "Львовской", "ru"), ("Odesa", "одеського", "uk")))
+
+
+def test_residents_villagers_and_school_leavers():
+    assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
+        ("Residents", "Жильцы", "ru"), ("villagers", "Мешканці", "uk"), ("leavers", "Випускники", "uk")))
