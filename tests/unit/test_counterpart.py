@@ -1639,3 +1639,12 @@ def test_at_least_and_the_three_cities_whose_adjectives_no_skeleton_finds():
 def test_residents_villagers_and_school_leavers():
     assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
         ("Residents", "Жильцы", "ru"), ("villagers", "Мешканці", "uk"), ("leavers", "Випускники", "uk")))
+
+
+def test_any_per_cent_and_an_abbreviation_s_full_stop():
+    assert projected("Зверніться в будь-яку іншу компанію з безпеки.", "будь-яку іншу компанію з безпеки",
+                     "Contact any other security company.", "uk", "en") == "any other security company"
+    assert projected("30 процентов их клиентов планируют покупки.", "30 процентов их клиентов",
+                     "30 per cent of their customers plan purchases.", "ru", "en") == "30 per cent of their customers"
+    assert projected("Чому Уолт молодший так роздратований?", "Уолт молодший", "Why is Walt Jr. so annoyed?", "uk",
+                     "en") == "Walt Jr."

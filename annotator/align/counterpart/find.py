@@ -611,13 +611,18 @@ def _bare(sentence: str, start: int, end: int) -> bool:
 def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
     """A hashtag, a mention, a subreddit, a placeholder or a plus keeps its marks (#MeToo, @kyivpost, r/Military,
     #NAME#, OPEC+): the marks at the phrase's edges are taken where the translation has them beside the span (words
-    are letters and digits)."""
+    are letters and digits); so does an English abbreviation its full stop ("Jr.")."""
     lead, trail = len(_LEADING_MARKS.match(phrase).group()), len(phrase) - len(phrase.rstrip("#+"))
     if lead and window[max(start - lead, 0):start] == phrase[:lead]:
         start -= lead
     if trail and window[end:end + trail] == phrase[len(phrase) - trail:]:
         end += trail
+    if window[end:end + 1] == "." and _WITH_FULL_STOP.search(window[:end]):
+        end += 1  # "Walt Jr.", "Acme Inc."
     return start, end
+
+
+_WITH_FULL_STOP = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Bros)$")
 
 
 _LEADING_MARKS = re.compile(r"/?[ru]/(?=\w)|[#@]*")  # r/Kyiv, /r/Kyiv, u/someone; #tag, @name
