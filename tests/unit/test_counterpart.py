@@ -1648,3 +1648,8 @@ def test_any_per_cent_and_an_abbreviation_s_full_stop():
                      "30 per cent of their customers plan purchases.", "ru", "en") == "30 per cent of their customers"
     assert projected("Чому Уолт молодший так роздратований?", "Уолт молодший", "Why is Walt Jr. so annoyed?", "uk",
                      "en") == "Walt Jr."
+
+
+def test_an_indefinite_pronoun_before_the_run_is_no_head():
+    assert projected("He was always sort of grumpy old fella.", "grumpy old fella",
+                     "Он всегда был каким-то мрачным парнем.", "en", "ru") == "мрачным парнем"
