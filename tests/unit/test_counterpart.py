@@ -1653,3 +1653,22 @@ def test_any_per_cent_and_an_abbreviation_s_full_stop():
 def test_an_indefinite_pronoun_before_the_run_is_no_head():
     assert projected("He was always sort of grumpy old fella.", "grumpy old fella",
                      "Он всегда был каким-то мрачным парнем.", "en", "ru") == "мрачным парнем"
+
+
+def test_a_number_in_groups_of_three_is_one_word_and_matches_however_written():
+    assert projected("Понад 1500 протестувальників вийшли на вулиці.", "Понад 1500 протестувальників",
+                     "More than 1,500 protesters took to the streets.", "uk", "en") == "More than 1,500 protesters"
+    assert projected("2,300 employees of the plant went on strike.", "2,300 employees of the plant",
+                     "2 300 сотрудников завода объявили забастовку.", "en", "ru") == "2 300 сотрудников завода"
+    assert projected("Понад 280 тисяч випускників зареєструвалися.", "Понад 280 тисяч випускників",
+                     "More than 280 000 school leavers have registered.", "uk", "en") == \
+        "More than 280 000 school leavers"
+
+
+def test_quantifiers_before_a_number():
+    assert projected("Some 12,000 fans attended.", "Some 12,000 fans", "Матч відвідали близько 12 тисяч уболівальників.",
+                     "en", "uk") == "близько 12 тисяч уболівальників"
+    assert projected("Не более десяти человек могут войти.", "Не более десяти человек",
+                     "At most ten people can enter.", "ru", "en") == "At most ten people"
+    assert projected("Up to 500 soldiers will take part.", "Up to 500 soldiers", "У навчаннях візьмуть участь до 500 військових.",
+                     "en", "uk") == "до 500 військових"

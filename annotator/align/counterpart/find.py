@@ -210,7 +210,7 @@ def counterpart(
 
 _INDEFINITE = re.compile(r"-(?:то|либо|нибудь|небудь)$|^як\w*сь$", re.IGNORECASE)  # «каким-то», «якийсь»: no head
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
-                       ("не", "менше")})  # whose first word is one of grammar
+                       ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
 
 
@@ -486,9 +486,6 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
               for j in range(len(target))]
-    for j in range(1, len(target)):  # the rest of a number its first digits matched ("280[,000]" for «280 тисяч»)
-        if hits[j] == set() and hits[j - 1] and _in_number(target, j):
-            hits[j] = hits[j - 1]
     _big_seven(target, hits, breaks, inside)
     if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
         for j, (_s, _e, word) in enumerate(target):

@@ -103,6 +103,12 @@ def _number_value(word: str) -> str:
     return ordinal.group(1) if ordinal else _number_word(word) or normalize_number(word)
 
 
+def _in_thousands(a: str, b: str) -> bool:
+    """Number a counts the thousands or millions of number b: «280 [тисяч]» for "280,000"."""
+    value = normalize_number(b) if a.isdigit() and b[:1].isdigit() else ""
+    return value.isdigit() and int(value) in (int(a) * 1000, int(a) * 1_000_000)
+
+
 _ROMAN = re.compile("[IVXLC]{2,}")  # XVII; a single letter is too often a word (I, V, X)
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
@@ -203,7 +209,7 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if glossary.same_meaning(a, langs[0], b, langs[1]):
         return not _doer_and_verb(a, b, langs)
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
-        return _number_value(a) == _number_value(b)
+        return _number_value(a) == _number_value(b) or _in_thousands(a, b) or _in_thousands(b, a)
     if len(a) <= 3 and len(b) <= 3 and _short_name(a, b, langs):
         return True
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
