@@ -1672,3 +1672,8 @@ def test_quantifiers_before_a_number():
                      "At most ten people can enter.", "ru", "en") == "At most ten people"
     assert projected("Up to 500 soldiers will take part.", "Up to 500 soldiers", "У навчаннях візьмуть участь до 500 військових.",
                      "en", "uk") == "до 500 військових"
+
+
+def test_the_people_of_a_city_in_one_word_are_its_residents():
+    assert projected("Це була одна з найстрашніших атак на харків'ян.", "харків'ян",
+                     "It was one of the worst attacks on Kharkiv residents.", "uk", "en") == "Kharkiv residents"

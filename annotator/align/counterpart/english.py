@@ -157,15 +157,17 @@ def _one_of(target, hits, breaks, first: int) -> int:
     return first
 
 
-def _compound_head(target, hits, breaks, last: int) -> int:
+def _compound_head(target, hits, breaks, last: int, inside: list[str]) -> int:
     """English puts a noun before its head ("fire [brigade]", "Emergency [workers]", "Lviv [warehouse]", "thesis
-    [supervisor]"): where the run ends on a common word or a place, not a possessive, the free content word after it is
-    the head when a verb, a relative pronoun or punctuation follows it (not "the ministry [plans] to"); not a word
-    without "s" after a plural, which is its verb ("biologists [rescue] a bear"), nor an adverb ("[yet]")."""
+    [supervisor]", "Kharkiv [residents]" for «харків'ян»): where the run ends on a common word, a place or a word
+    translating a common one, not a possessive, the free content word after it is the head when a verb, a relative
+    pronoun or punctuation follows it (not "the ministry [plans] to"); not a word without "s" after a plural, which
+    is its verb ("biologists [rescue] a bear"), nor an adverb ("[yet]")."""
     j = last + 1
     word = target[last][2]
     if j >= len(target) or breaks[j] or hits[j] != set() or word.endswith(("'s", "’s")) \
-            or word[:1].isupper() and not (glossary.meanings(word, "en", grammar=False) or glossary.place(word, "en")):
+            or word[:1].isupper() and not (glossary.meanings(word, "en", grammar=False) or glossary.place(word, "en")
+                                           or any(inside[k].islower() for k in hits[last] or ())):
         return last
     head = target[j][2]
     if not head.isalpha() and "-" not in head or not head.islower() or not _english_modifier(head) \

@@ -180,7 +180,7 @@ def counterpart(
         last = _english_after_name(target, hits, breaks, last, inside)
         if not _title_case(target):
             last = _rest_of_name(target, hits, breaks, last, missing)
-            last = _compound_head(target, hits, breaks, last)
+            last = _compound_head(target, hits, breaks, last, inside)
         first = _country_before(target, hits, breaks, first)
         first = _one_of(target, hits, breaks, first)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
