@@ -1677,3 +1677,10 @@ def test_quantifiers_before_a_number():
 def test_the_people_of_a_city_in_one_word_are_its_residents():
     assert projected("Це була одна з найстрашніших атак на харків'ян.", "харків'ян",
                      "It was one of the worst attacks on Kharkiv residents.", "uk", "en") == "Kharkiv residents"
+
+
+def test_a_preposition_is_no_cognate():
+    assert not _similar_word("проти", "protesters", {}, ("uk", "en"))
+    assert projected("Police used tear gas against protesters in Tbilisi.", "protesters in Tbilisi",
+                     "Поліція застосувала сльозогінний газ проти протестувальників у Тбілісі.", "en",
+                     "uk") == "протестувальників у Тбілісі"

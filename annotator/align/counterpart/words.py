@@ -170,6 +170,11 @@ def _nominal(word: str, lang: str, other_lang: str) -> bool:
 _VERBS = frozenset(("VERB", "INFN", "GRND"))
 
 
+def _no_root(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian preposition, conjunction or particle: a word of grammar, no cognate of anything."""
+    return lang != "en" and _cases(word, lang)[0] in ("PREP", "CONJ", "PRCL")
+
+
 def _verb_and_noun(a: str, b: str, langs: tuple[str, str]) -> bool:
     """An English word in -ed, or in -ing, mostly a verb, and a Ukrainian or Russian noun: no cognates, however alike
     their consonants ("praised" is no «президент», "ordering" no «ордер»); but a noun of action is ("parking":
@@ -218,7 +223,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         return True
     # cognates (no English verb in -ed for a noun); unless both are capitalised (names), a key of three consonants
     # also
-    if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs):
+    if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs) \
+            and not _no_root(a, langs[0]) and not _no_root(b, langs[1]):  # «проти» is no "protesters"
         key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) or other.startswith(key))
