@@ -1684,3 +1684,11 @@ def test_a_preposition_is_no_cognate():
     assert projected("Police used tear gas against protesters in Tbilisi.", "protesters in Tbilisi",
                      "Поліція застосувала сльозогінний газ проти протестувальників у Тбілісі.", "en",
                      "uk") == "протестувальників у Тбілісі"
+
+
+def test_one_of_in_ukrainian_and_russian_and_the_pope_and_a_deputy_minister():
+    assert projected("A leader of the protest movement was detained.", "leader of the protest movement",
+                     "Одного з лідерів протестного руху затримали.", "en", "uk") == "Одного з лідерів протестного руху"
+    assert projected("The Pope called for peace.", "Pope", "Папа Римський закликав до миру.", "en",
+                     "uk") == "Папа Римський"
+    assert same_meaning("minister", "en", "замминистра", "ru") and same_meaning("deputy", "en", "замміністра", "uk")

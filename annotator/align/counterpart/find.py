@@ -182,8 +182,8 @@ def counterpart(
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
         first = _country_before(target, hits, breaks, first)
-        first = _one_of(target, hits, breaks, first)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
+    first = _one_of(target, hits, breaks, first, tgt_lang)
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
         first -= 1  # "[At] least 17 people", «[По] меньшей мере»
     if tgt_lang != "en":
