@@ -1692,3 +1692,11 @@ def test_one_of_in_ukrainian_and_russian_and_the_pope_and_a_deputy_minister():
     assert projected("The Pope called for peace.", "Pope", "Папа Римський закликав до миру.", "en",
                      "uk") == "Папа Римський"
     assert same_meaning("minister", "en", "замминистра", "ru") and same_meaning("deputy", "en", "замміністра", "uk")
+
+
+def test_a_region_after_a_name_even_where_the_word_is_found_outside_and_a_convicted_man():
+    uk = "СБУ повідомила колишньому керівнику митниці Волинської області про підозру, а в регіоні тривають обшуки."
+    en = "The SBU notified the former head of customs in the Volyn region, as searches continue in the region."
+    assert projected(uk, "колишньому керівнику митниці Волинської області", en, "uk",
+                     "en") == "former head of customs in the Volyn region"
+    assert same_meaning("convicted", "en", "засудженому", "uk") and not same_meaning("convicted", "en", "вирок", "uk")

@@ -248,7 +248,7 @@ def _with_possessive(target, hits, breaks, first: int, tgt_lang: str, inside: li
 def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> int:
     """English says "the Poltava [region]" for «Полтавщини», «Полтавской области», and "My brother [and I]" for «Ми з
     братом»: the kind of place after a name, and "and I" after the run of a phrase that is «ми з …»."""
-    if last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set():
+    if last + 1 < len(target) and not breaks[last + 1] and not hits[last + 1]:
         word = target[last + 1][2]
         if word in _PLACE_KINDS and target[last][2][:1].isupper():
             return last + 1
