@@ -1700,3 +1700,10 @@ def test_a_region_after_a_name_even_where_the_word_is_found_outside_and_a_convic
     assert projected(uk, "колишньому керівнику митниці Волинської області", en, "uk",
                      "en") == "former head of customs in the Volyn region"
     assert same_meaning("convicted", "en", "засудженому", "uk") and not same_meaning("convicted", "en", "вирок", "uk")
+
+
+def test_a_quoted_name_does_not_end_the_clause_of_a_phrase():
+    en = "Polish farmers blockading the border crossing at Dorohusk agreed to let buses through."
+    uk = "Польські фермери, які блокують пункт пропуску «Дорогуськ», погодилися пропускати автобуси."
+    assert projected(en, "Polish farmers blockading the border crossing at Dorohusk", uk, "en",
+                     "uk") == "Польські фермери, які блокують пункт пропуску «Дорогуськ»"

@@ -254,7 +254,8 @@ _ANTECEDENTS = frozenset("ті тих тим тими той того тому �
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:
     """Target words j and k (j before k) are apart by free words and commas only, nothing else that ends a phrase
-    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed")."""
+    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed"); quote marks
+    do not: they mostly hold a name («пункт пропуску «Дорогуськ»»)."""
     relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
     return j < k and not _CLAUSE_END.search(window[target[j][1]:target[k][0]]) \
         and all(hits[m] == set() for m in range(j + 1, k)) \
@@ -268,4 +269,4 @@ def _clause_word(word: str, lang: str) -> bool:
     return word.lower() in _RELATIVES or _cases(word, lang)[0] == "PRTF"
 
 
-_CLAUSE_END = re.compile(r"[;:()«»“”„\"—–.!?]")
+_CLAUSE_END = re.compile(r"[;:()—–.!?]")
