@@ -1707,3 +1707,9 @@ def test_a_quoted_name_does_not_end_the_clause_of_a_phrase():
     uk = "Польські фермери, які блокують пункт пропуску «Дорогуськ», погодилися пропускати автобуси."
     assert projected(en, "Polish farmers blockading the border crossing at Dorohusk", uk, "en",
                      "uk") == "Польські фермери, які блокують пункт пропуску «Дорогуськ»"
+
+
+def test_the_parts_of_a_number_compound_found_whole_match_nothing_else():
+    en = "A Berlin court sentenced a 34-year-old Russian national to eight years in prison."
+    uk = "Суд у Берліні засудив 34-річного громадянина Росії до восьми років ув'язнення."
+    assert projected(en, "34-year-old Russian national", uk, "en", "uk") == "34-річного громадянина Росії"

@@ -487,6 +487,10 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
               for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
+    for _piece, parts in compounds:  # a word that is the whole "34-year-old" («34-річного»): its "year" is no other
+        whole = [j for j, matched in enumerate(hits) if matched and len(matched & parts) > 1]  # («[років] ув'язнення»)
+        if whole and any(inside[k].isdigit() for k in parts):
+            hits = [matched - parts if matched and j not in whole else matched for j, matched in enumerate(hits)]
     if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
         for j, (_s, _e, word) in enumerate(target):
             if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
