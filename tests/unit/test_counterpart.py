@@ -1713,3 +1713,8 @@ def test_the_parts_of_a_number_compound_found_whole_match_nothing_else():
     en = "A Berlin court sentenced a 34-year-old Russian national to eight years in prison."
     uk = "Суд у Берліні засудив 34-річного громадянина Росії до восьми років ув'язнення."
     assert projected(en, "34-year-old Russian national", uk, "en", "uk") == "34-річного громадянина Росії"
+
+
+def test_a_national_team_is_the_country_s_kind():
+    assert projected("Ukraine beat Italy 3-1 in the semi-final.", "Ukraine",
+                     "Збірна України обіграла Італію з рахунком 3:1 у півфіналі.", "en", "uk") == "Збірна України"

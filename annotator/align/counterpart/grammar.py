@@ -123,10 +123,12 @@ _COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's
 @lru_cache(maxsize=WORDS)
 def _kind(word: str, lang: str) -> bool:
     """The word, in the nominative, names a kind of organisation or group («компанія», «команда», «партія»): one a
-    translation puts before a brand's or a team's name that the source gives alone («компанія Apple» for "Apple").
-    In another case it is mostly the sentence's, not the name's («у клубі Manchester United»)."""
+    translation puts before a brand's or a team's name that the source gives alone («компанія Apple» for "Apple",
+    «Збірна України» for "Ukraine"). In another case it is mostly the sentence's, not the name's («у клубі
+    Manchester United»)."""
     reading = _noun_reading(word, lang)
-    return reading is not None and reading.normal_form in _KINDS and reading.tag.case == "nomn"
+    return reading is not None and reading.normal_form in _KINDS and reading.tag.case == "nomn" \
+        or word.lower() in ("збірна", "сборная")  # a national team, an adjective as a noun
 
 
 _KINDS = frozenset("компанія компания корпорація корпорация фірма фирма група группа гурт команда клуб партія партия "
