@@ -1718,3 +1718,9 @@ def test_the_parts_of_a_number_compound_found_whole_match_nothing_else():
 def test_a_national_team_is_the_country_s_kind():
     assert projected("Ukraine beat Italy 3-1 in the semi-final.", "Ukraine",
                      "Збірна України обіграла Італію з рахунком 3:1 у півфіналі.", "en", "uk") == "Збірна України"
+
+
+def test_a_bracket_right_after_the_run_that_restates_it_comes_with_it():
+    assert projected("ДСНС попередила про снігопади.", "ДСНС",
+                     "Ukraine's State Emergency Service (DSNS) warned of heavy snowfall.", "uk",
+                     "en") == "Ukraine's State Emergency Service (DSNS)"

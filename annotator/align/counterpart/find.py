@@ -147,8 +147,10 @@ def counterpart(
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
     # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)»), where the
-    # bracket restates the phrase and covers none of its words.
-    bracket = next((r for r in runs if r[0] > last and (covered.isdisjoint(r[2]) or ")" in sentence[start:end])
+    # bracket restates the phrase and covers none of its words; and a bracket right after the run that restates it
+    # ("State Emergency Service (DSNS)" for «ДСНС»).
+    bracket = next((r for r in runs if r[0] > last and (covered.isdisjoint(r[2]) or ")" in sentence[start:end]
+                                                        or r[0] == last + 1 and r[2] <= covered)
                     and _bracketed(window, target, r[0], r[1])), None) if "(" in window else None
     if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
