@@ -1724,3 +1724,10 @@ def test_a_bracket_right_after_the_run_that_restates_it_comes_with_it():
     assert projected("ДСНС попередила про снігопади.", "ДСНС",
                      "Ukraine's State Emergency Service (DSNS) warned of heavy snowfall.", "uk",
                      "en") == "Ukraine's State Emergency Service (DSNS)"
+
+
+def test_an_english_clause_found_first_takes_the_phrase_words_before_its_pronoun():
+    uk = "Аграрії Херсонщини, які повернулися на свої землі після розмінування, засіяли 40 тисяч гектарів."
+    en = "Farmers in the Kherson region who have returned to their land after demining have sown 40,000 hectares."
+    assert projected(uk, "Аграрії Херсонщини, які повернулися на свої землі після розмінування", en, "uk",
+                     "en") == "Farmers in the Kherson region who have returned to their land after demining"

@@ -170,7 +170,8 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
                     if _SHORT_IS.sub("", target[j][2]) in _ENGLISH_RELATIVES
                     and (j <= last + 1 or hits[last + 1] == set() and not breaks[last + 1])  # "My [manager] who"
                     and (j >= first or not head_found
-                         and all(hits[m] == set() and not breaks[m + 1] for m in range(j, first)))), None)
+                         and all(hits[m] == set() and not _breaks(window[target[m][1]:target[m + 1][0]])
+                                 for m in range(j, first)))), None)
     if pronoun is None:
         return None
     end, limit, verb, seen = None, pronoun, False, set()
@@ -192,9 +193,12 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
         if end == pronoun:
             return None
     if pronoun <= first and not breaks[pronoun] and hits[pronoun - 1] is not None:
-        first = pronoun - 1
-        while first > 0 and not breaks[first] and hits[first - 1]:  # the phrase's words it ends
-            first -= 1
+        first = pronoun - 1  # and back to the phrase's words before it, across free words, not punctuation or verbs
+        for k in range(pronoun - 2, max(pronoun - 8, -1), -1):  # ("[27 pharmacies in the Kyiv] region that")
+            if hits[k] is None or breaks[k + 1]:
+                break
+            if hits[k]:
+                first = k
     return first, max(last, end)
 
 
