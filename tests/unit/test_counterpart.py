@@ -1731,3 +1731,8 @@ def test_an_english_clause_found_first_takes_the_phrase_words_before_its_pronoun
     en = "Farmers in the Kherson region who have returned to their land after demining have sown 40,000 hectares."
     assert projected(uk, "Аграрії Херсонщини, які повернулися на свої землі після розмінування", en, "uk",
                      "en") == "Farmers in the Kherson region who have returned to their land after demining"
+
+
+def test_a_deputy_prime_minister_council_members_and_municipal_workers():
+    assert same_meaning("Deputy", "en", "віцепрем'єр", "uk") and same_meaning("members", "en", "депутатами", "ru")
+    assert same_meaning("Municipal", "en", "Коммунальщики", "ru")
