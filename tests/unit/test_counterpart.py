@@ -1736,3 +1736,8 @@ def test_an_english_clause_found_first_takes_the_phrase_words_before_its_pronoun
 def test_a_deputy_prime_minister_council_members_and_municipal_workers():
     assert same_meaning("Deputy", "en", "віцепрем'єр", "uk") and same_meaning("members", "en", "депутатами", "ru")
     assert same_meaning("Municipal", "en", "Коммунальщики", "ru")
+
+
+def test_the_state_statistics_service_is_derzhstat():
+    assert projected("Держстат оприлюднив нові дані.", "Держстат", "The State Statistics Service published new data.",
+                     "uk", "en") == "State Statistics Service"
