@@ -1741,3 +1741,10 @@ def test_a_deputy_prime_minister_council_members_and_municipal_workers():
 def test_the_state_statistics_service_is_derzhstat():
     assert projected("Держстат оприлюднив нові дані.", "Держстат", "The State Statistics Service published new data.",
                      "uk", "en") == "State Statistics Service"
+
+
+def test_a_country_s_possessive_before_a_body_even_where_it_matches_outside():
+    uk = "Уповноважений Верховної Ради з прав людини звернувся до МКЧХ щодо українських полонених."
+    en = "Ukraine's parliamentary human rights commissioner appealed to the ICRC over Ukrainian prisoners."
+    assert projected(uk, "Уповноважений Верховної Ради з прав людини", en, "uk",
+                     "en") == "Ukraine's parliamentary human rights commissioner"

@@ -138,8 +138,9 @@ def _english_modifier(word: str, participle: bool = False) -> bool:
 
 def _country_before(target, hits, breaks, first: int) -> int:
     """English names a body with its country's possessive where Ukrainian and Russian need none ("[Ukraine's]
-    General Staff" for «Генштаб»): a free possessive of a country before the run comes with it."""
-    if first > 0 and not breaks[first] and hits[first - 1] == set():
+    General Staff" for «Генштаб»): a possessive of a country before the run that matches no word of the phrase comes
+    with it (even where it matches one outside: «українських» [полонених])."""
+    if first > 0 and not breaks[first] and not hits[first - 1]:
         word = target[first - 1][2]
         if word.endswith(("'s", "’s")) and glossary.place(word[:-2], "en"):
             return first - 1
