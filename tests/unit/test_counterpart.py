@@ -7,7 +7,7 @@ from annotator.align.counterpart import Leftover, counterpart, unexplained
 from annotator.align.counterpart.clauses import _main_verb
 from annotator.align.counterpart.find import _genitive_noun
 from annotator.align.counterpart.grammar import _complement_length
-from annotator.align.counterpart.runs import _TOKEN
+from annotator.align.counterpart.runs import _TOKEN, _trimmed
 from annotator.align.counterpart.words import _abbreviation, _name_keys, _similar_word
 from annotator.align.glossary import same_meaning
 
@@ -1748,3 +1748,9 @@ def test_a_country_s_possessive_before_a_body_even_where_it_matches_outside():
     en = "Ukraine's parliamentary human rights commissioner appealed to the ICRC over Ukrainian prisoners."
     assert projected(uk, "Уповноважений Верховної Ради з прав людини", en, "uk",
                      "en") == "Ukraine's parliamentary human rights commissioner"
+
+
+def test_a_word_is_not_trimmed_for_a_repeat_by_a_word_that_matches_more():
+    hits = [{1}, set(), {3}, {0, 1}]
+    assert _trimmed((0, 3, {0, 1, 3}), hits, {0, 1, 2, 3}) == (0, 3, {0, 1, 3})
+    assert _trimmed((0, 3, {0, 1, 3}), [{1}, set(), {3}, {1}], {0, 1, 2, 3})[0] == 2

@@ -169,13 +169,14 @@ def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int
     suspects", «[Партии лейбористов и] всем политическим партиям» for "all political parties"). Only a match of
     phrase words in `trimmable` goes, only where the rest matches more (not one of "Police … Officers") and matches
     its words as many times as they are (not «[Полицейские] из отделения полиции» for «Поліцейські з відділку
-    поліції»)."""
+    поліції»), each time with a word matching no more phrase words than it does (not "[International] Monetary
+    Fund mission", whose "mission" the lexicon also gives «Міжнародного»)."""
     first, last, _covered = run
     matched = [m for m in range(first, last + 1) if hits[m]]
 
     def repeats(k: int, rest: list[int]) -> bool:  # as often as the phrase has them («Поліцейські … поліції»)
         return hits[k] <= trimmable and hits[k] < set().union(*(hits[m] for m in rest)) \
-            and sum(1 for m in rest if hits[m] & hits[k]) >= len(hits[k])
+            and sum(1 for m in rest if hits[m] & hits[k] and len(hits[m]) <= len(hits[k])) >= len(hits[k])
 
     while len(matched) > 1:  # of two ends to trim, the one further from the rest first ("[My] thesis supervisor
         # replied to [my]": the second "my" goes)
