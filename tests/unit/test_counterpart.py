@@ -1754,3 +1754,10 @@ def test_a_word_is_not_trimmed_for_a_repeat_by_a_word_that_matches_more():
     hits = [{1}, set(), {3}, {0, 1}]
     assert _trimmed((0, 3, {0, 1, 3}), hits, {0, 1, 2, 3}) == (0, 3, {0, 1, 3})
     assert _trimmed((0, 3, {0, 1, 3}), [{1}, set(), {3}, {1}], {0, 1, 2, 3})[0] == 2
+
+
+def test_do_between_two_capitalised_words_is_part_of_a_name():
+    uk = "Про це повідомила служба цивільної оборони штату Ріу-Гранді-ду-Сул."
+    en = "This was reported by the civil defence agency of Rio Grande do Sul state."
+    assert projected(uk, "служба цивільної оборони штату Ріу-Гранді-ду-Сул", en, "uk",
+                     "en") == "civil defence agency of Rio Grande do Sul state"

@@ -495,7 +495,9 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
             hits = [matched - parts if matched and j not in whole else matched for j, matched in enumerate(hits)]
     if tgt_lang == "en" and not clause:  # an English verb between two phrases ends them as punctuation does
         for j, (_s, _e, word) in enumerate(target):
-            if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j]:
+            if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j] \
+                    and not (word == "do" and 0 < j < len(target) - 1 and target[j - 1][2][:1].isupper()
+                             and target[j + 1][2][:1].isupper()):  # "Rio Grande do Sul"
                 breaks[j] = True
                 if j + 1 < len(target):
                     breaks[j + 1] = True
