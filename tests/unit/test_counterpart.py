@@ -1761,3 +1761,7 @@ def test_do_between_two_capitalised_words_is_part_of_a_name():
     en = "This was reported by the civil defence agency of Rio Grande do Sul state."
     assert projected(uk, "служба цивільної оборони штату Ріу-Гранді-ду-Сул", en, "uk",
                      "en") == "civil defence agency of Rio Grande do Sul state"
+
+
+def test_energetiki_are_power_engineers():
+    assert same_meaning("Power", "en", "енергетики", "uk") and same_meaning("engineers", "en", "энергетики", "ru")
