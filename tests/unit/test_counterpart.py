@@ -1765,3 +1765,9 @@ def test_do_between_two_capitalised_words_is_part_of_a_name():
 
 def test_energetiki_are_power_engineers():
     assert same_meaning("Power", "en", "енергетики", "uk") and same_meaning("engineers", "en", "энергетики", "ru")
+
+
+def test_the_largest_is_the_superlative():
+    assert projected("Ukraine's largest mobile operator restored service.", "Ukraine's largest mobile operator",
+                     "Найбільший мобільний оператор України відновив зв'язок.", "en",
+                     "uk") == "Найбільший мобільний оператор України"
