@@ -1771,3 +1771,9 @@ def test_the_largest_is_the_superlative():
     assert projected("Ukraine's largest mobile operator restored service.", "Ukraine's largest mobile operator",
                      "Найбільший мобільний оператор України відновив зв'язок.", "en",
                      "uk") == "Найбільший мобільний оператор України"
+
+
+def test_a_long_name_ending_in_free_words_before_its_bracket_is_one_phrase():
+    en = "According to the State Emergency Service, 300 villages are without power."
+    uk = "За даними Державної служби з надзвичайних ситуацій (ДСНС), 300 сіл залишилися без світла."
+    assert projected(en, "State Emergency Service", uk, "en", "uk") == "Державної служби з надзвичайних ситуацій (ДСНС)"

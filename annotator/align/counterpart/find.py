@@ -55,6 +55,7 @@ from annotator.align.counterpart.grammar import (
     _titled_across,
 )
 from annotator.align.counterpart.runs import (
+    GAP,
     _CONJUNCTIONS,
     _TOKEN,
     Match,
@@ -120,8 +121,8 @@ def counterpart(
     first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
     # A short name in brackets that matches the whole phrase comes with the long name before it: «Служба безпеки
     # України (СБУ)» for "Security Service of Ukraine (SBU)".
-    long_name = next((r for r in runs if r[1] + 1 == first and _bracketed(window, target, first, last)
-                      and window[target[r[1]][1]:target[first][0]].strip() == "("), None)
+    long_name = next((r for r in runs if r[1] < first and _bracketed(window, target, first, last)
+                      and _opens_bracket(window, target, hits, r[1], first)), None)
     if long_name:
         first, covered = long_name[0], covered | long_name[2]
         closing = window.index(")", target[last][1]) + 1
@@ -150,7 +151,8 @@ def counterpart(
     # bracket restates the phrase and covers none of its words; and a bracket right after the run that restates it
     # ("State Emergency Service (DSNS)" for «ДСНС»).
     bracket = next((r for r in runs if r[0] > last and (covered.isdisjoint(r[2]) or ")" in sentence[start:end]
-                                                        or r[0] == last + 1 and r[2] <= covered)
+                                                        or r[2] <= covered
+                                                        and _opens_bracket(window, target, hits, last, r[0]))
                     and _bracketed(window, target, r[0], r[1])), None) if "(" in window else None
     if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
@@ -200,7 +202,7 @@ def counterpart(
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
     if long_name:
         pass  # the bracket's closing mark is known already
-    elif bracket and bracket[0] == last + 1:
+    elif bracket and _opens_bracket(window, target, hits, last, bracket[0]):
         closing = window.index(")", target[bracket[1]][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
     elif short_name:  # a short name of each language's own right after the run: «(УВКБ ООН)» for "(UNHCR)"
         closing = short_name.end()
@@ -214,6 +216,15 @@ _INDEFINITE = re.compile(r"-(?:то|либо|нибудь|небудь)$|^як\w
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
+
+
+def _opens_bracket(window: str, target, hits, j: int, first: int) -> bool:
+    """Target word j ends a long name whose bracket opens before word `first`, with at most GAP free words between
+    them that no punctuation parts («служби з надзвичайних [ситуацій] (ДСНС)»)."""
+    between = range(j + 1, first)
+    return len(between) <= GAP and all(hits[m] == set() and not _breaks(window[target[m - 1][1]:target[m][0]])
+                                       for m in between) \
+        and set(window[target[first - 1][1]:target[first][0]].strip()) == {"("}  # "(", or "((" as typed
 
 
 def _bracketed(window: str, target, first: int, last: int) -> bool:
