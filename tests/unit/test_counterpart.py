@@ -1777,3 +1777,9 @@ def test_a_long_name_ending_in_free_words_before_its_bracket_is_one_phrase():
     en = "According to the State Emergency Service, 300 villages are without power."
     uk = "За даними Державної служби з надзвичайних ситуацій (ДСНС), 300 сіл залишилися без світла."
     assert projected(en, "State Emergency Service", uk, "en", "uk") == "Державної служби з надзвичайних ситуацій (ДСНС)"
+
+
+def test_a_plus_inside_the_phrase_keeps_its_word_s_plus_in_the_translation():
+    assert projected("The OPEC+ group of oil producers agreed to extend cuts.", "OPEC+ group of oil producers",
+                     "Альянс нафтовидобувних країн ОПЕК+ погодився продовжити скорочення.", "en",
+                     "uk") == "Альянс нафтовидобувних країн ОПЕК+"

@@ -634,6 +634,8 @@ def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
         start -= lead
     if trail and window[end:end + trail] == phrase[len(phrase) - trail:]:
         end += trail
+    elif window[end:end + 1] == "+" and "+" in phrase:  # "OPEC+ group": «Альянс … ОПЕК[+]»
+        end += 1
     if window[end:end + 1] == "." and _WITH_FULL_STOP.search(window[:end]):
         end += 1  # "Walt Jr.", "Acme Inc."
     return start, end
