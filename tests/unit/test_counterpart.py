@@ -1633,7 +1633,8 @@ def test_at_least_and_the_three_cities_whose_adjectives_no_skeleton_finds():
     assert projected("At least 17 people were injured.", "At least 17 people",
                      "Щонайменше 17 людей дістали поранень.", "en", "uk") == "Щонайменше 17 людей"
     assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
-        ("Kyiv", "Київської", "uk"), ("Kyiv", "киевлян", "ru"), ("Lviv", "Львовской", "ru"), ("Odesa", "одеського", "uk")))
+        ("Kyiv", "Київської", "uk"), ("Kyiv", "киевлян", "ru"), ("Lviv", "Львовской", "ru"),
+        ("Odesa", "одеського", "uk")))
 
 
 def test_residents_villagers_and_school_leavers():
@@ -1666,12 +1667,12 @@ def test_a_number_in_groups_of_three_is_one_word_and_matches_however_written():
 
 
 def test_quantifiers_before_a_number():
-    assert projected("Some 12,000 fans attended.", "Some 12,000 fans", "Матч відвідали близько 12 тисяч уболівальників.",
-                     "en", "uk") == "близько 12 тисяч уболівальників"
+    assert projected("Some 12,000 fans attended.", "Some 12,000 fans",
+                     "Матч відвідали близько 12 тисяч уболівальників.", "en", "uk") == "близько 12 тисяч уболівальників"
     assert projected("Не более десяти человек могут войти.", "Не более десяти человек",
                      "At most ten people can enter.", "ru", "en") == "At most ten people"
-    assert projected("Up to 500 soldiers will take part.", "Up to 500 soldiers", "У навчаннях візьмуть участь до 500 військових.",
-                     "en", "uk") == "до 500 військових"
+    assert projected("Up to 500 soldiers will take part.", "Up to 500 soldiers",
+                     "У навчаннях візьмуть участь до 500 військових.", "en", "uk") == "до 500 військових"
 
 
 def test_the_people_of_a_city_in_one_word_are_its_residents():

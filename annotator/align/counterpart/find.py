@@ -24,11 +24,11 @@ from annotator.align.counterpart.english import (
     _OBJECTS_TOO,
     _compound_head,
     _country_before,
-    _one_of,
     _english_complement,
     _english_head,
     _english_modifiers,
     _grammar,
+    _one_of,
     _possessive_determiner,
     _pronoun,
     _pronoun_head,
@@ -55,9 +55,9 @@ from annotator.align.counterpart.grammar import (
     _titled_across,
 )
 from annotator.align.counterpart.runs import (
-    GAP,
     _CONJUNCTIONS,
     _TOKEN,
+    GAP,
     Match,
     _apposed,
     _big_seven,
