@@ -212,7 +212,6 @@ def counterpart(
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
 
 
-_INDEFINITE = re.compile(r"-(?:то|либо|нибудь|небудь)$|^як\w*сь$", re.IGNORECASE)  # «каким-то», «якийсь»: no head
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
@@ -560,7 +559,7 @@ def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_
         if not clausal and target[first - 1][2].lower() in _CYRILLIC_RELATIVES:
             break  # the pronoun of a clause the phrase has no part in («вірус, [який] експерти Norton не зможуть …»)
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
-        if title is None or _name_before(target, first, tgt_lang) or _INDEFINITE.search(target[first - 1][2]) \
+        if title is None or _name_before(target, first, tgt_lang) \
                 or not _outside_governed(target, first - 1, *title, tgt_lang):
             break
         first, budget = first - 1, budget - 1

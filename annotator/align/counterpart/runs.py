@@ -11,8 +11,8 @@ from annotator.align.counterpart.words import _abbreviation
 GAP = 2
 
 _PUNCT = re.compile(r"[,;:()«»“”„\"—–]")
-# a word, or a number in groups of three ("2,300", «2 300» is one word, as "2300" is)
-_TOKEN = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[^\W_]+(?:['’ʼ-][^\W_]+)*")
+# a word, or a number in groups of three ("2,300", «2 300» is one word, as "2300" is) or with decimals («2,3»)
+_TOKEN = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+[.,]\d+(?!\d)|[^\W_]+(?:['’ʼ-][^\W_]+)*")
 
 Match = tuple[int, int]  # [start, end) in the target window
 

@@ -104,9 +104,13 @@ def _number_value(word: str) -> str:
 
 
 def _in_thousands(a: str, b: str) -> bool:
-    """Number a counts the thousands or millions of number b: «280 [тисяч]» for "280,000"."""
-    value = normalize_number(b) if a.isdigit() and b[:1].isdigit() else ""
-    return value.isdigit() and int(value) in (int(a) * 1000, int(a) * 1_000_000)
+    """Number a counts the thousands or millions of number b: «280 [тисяч]» for "280,000", «2,3 [тисячі]» for
+    «2 300»."""
+    try:
+        a_value, b_value = float(normalize_number(a)), float(normalize_number(b))
+    except ValueError:
+        return False
+    return any(abs(a_value * scale - b_value) < 0.5 for scale in (1000, 1_000_000))
 
 
 _ROMAN = re.compile("[IVXLC]{2,}")  # XVII; a single letter is too often a word (I, V, X)
