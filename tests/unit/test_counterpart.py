@@ -1789,3 +1789,8 @@ def test_an_indefinite_pronoun_before_an_adjective_is_the_phrase_s_and_a_decimal
     assert projected("Работу могут потерять до 2 300 сотрудников компании.", "до 2 300 сотрудников компании",
                      "До 2,3 тисячі працівників компанії можуть втратити роботу.", "ru",
                      "uk") == "До 2,3 тисячі працівників компанії"
+
+
+def test_not_less_than_is_at_least():
+    assert projected("At least 15,000 fans attended the match.", "At least 15,000 fans",
+                     "Матч посетили не менее 15 тысяч болельщиков.", "en", "ru") == "не менее 15 тысяч болельщиков"
