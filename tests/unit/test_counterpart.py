@@ -1794,3 +1794,11 @@ def test_an_indefinite_pronoun_before_an_adjective_is_the_phrase_s_and_a_decimal
 def test_not_less_than_is_at_least():
     assert projected("At least 15,000 fans attended the match.", "At least 15,000 fans",
                      "Матч посетили не менее 15 тысяч болельщиков.", "en", "ru") == "не менее 15 тысяч болельщиков"
+
+
+def test_truckers_a_checkpoint_and_the_czech_republic():
+    assert same_meaning("truckers", "en", "дальнобойщики", "ru") and same_meaning("checkpoint", "en", "пропуску", "uk")
+    assert projected("Временную защиту получили около 40 000 украинских беженцев в Чехии.",
+                     "около 40 000 украинских беженцев в Чехии",
+                     "Some 40,000 Ukrainian refugees in the Czech Republic received temporary protection.", "ru",
+                     "en") == "Some 40,000 Ukrainian refugees in the Czech Republic"
