@@ -1802,3 +1802,8 @@ def test_truckers_a_checkpoint_and_the_czech_republic():
                      "около 40 000 украинских беженцев в Чехии",
                      "Some 40,000 Ukrainian refugees in the Czech Republic received temporary protection.", "ru",
                      "en") == "Some 40,000 Ukrainian refugees in the Czech Republic"
+
+
+def test_the_regions_of_kyiv_lviv_and_odesa_and_fishermen():
+    assert same_meaning("Odesa", "en", "Одещини", "uk") and same_meaning("Kyiv", "en", "Киевщине", "ru")
+    assert same_meaning("Fishermen", "en", "Рибалок", "uk")
