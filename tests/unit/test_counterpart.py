@@ -1807,3 +1807,8 @@ def test_truckers_a_checkpoint_and_the_czech_republic():
 def test_the_regions_of_kyiv_lviv_and_odesa_and_fishermen():
     assert same_meaning("Odesa", "en", "Одещини", "uk") and same_meaning("Kyiv", "en", "Киевщине", "ru")
     assert same_meaning("Fishermen", "en", "Рибалок", "uk")
+
+
+def test_us_states_whose_names_are_spelled_apart_unions_and_an_investment_fund():
+    assert same_meaning("Texas", "en", "Техасі", "uk") and same_meaning("Ohio", "en", "Огайо", "ru")
+    assert same_meaning("unions", "en", "профспілок", "uk") and same_meaning("fund", "en", "інвестфонду", "uk")
