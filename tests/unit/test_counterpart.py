@@ -1812,3 +1812,9 @@ def test_the_regions_of_kyiv_lviv_and_odesa_and_fishermen():
 def test_us_states_whose_names_are_spelled_apart_unions_and_an_investment_fund():
     assert same_meaning("Texas", "en", "Техасі", "uk") and same_meaning("Ohio", "en", "Огайо", "ru")
     assert same_meaning("unions", "en", "профспілок", "uk") and same_meaning("fund", "en", "інвестфонду", "uk")
+
+
+def test_a_lyceum_a_licence_a_filling_station_at_night_and_a_special_envoy():
+    assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
+        ("Lyceum", "ліцею", "uk"), ("licence", "посвідчення", "uk"), ("station", "АЗС", "ru"), ("night", "вночі", "uk"),
+        ("envoy", "спецпосланник", "ru")))
