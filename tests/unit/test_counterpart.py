@@ -1818,3 +1818,10 @@ def test_a_lyceum_a_licence_a_filling_station_at_night_and_a_special_envoy():
     assert all(same_meaning(en, "en", word, lang) for en, word, lang in (
         ("Lyceum", "ліцею", "uk"), ("licence", "посвідчення", "uk"), ("station", "АЗС", "ru"), ("night", "вночі", "uk"),
         ("envoy", "спецпосланник", "ru")))
+
+
+def test_a_body_s_name_ends_on_a_common_word_whatever_comes_before_it():
+    assert projected("Команда студентів Київської політехніки виграла змагання.",
+                     "Команда студентів Київської політехніки",
+                     "A team of students from Kyiv Polytechnic Institute won the competition.", "uk",
+                     "en") == "team of students from Kyiv Polytechnic Institute"

@@ -197,8 +197,8 @@ def _rest_of_name(target, hits, breaks, last: int, missing: list[str]) -> int:
     Court of Human [Rights]", "State Bureau [of Investigation]"), through "of", "for", "on" and "the" between its
     words, where the name cannot end yet: words of the phrase are still missing or match in the rest, or the run
     ends on an adjective or a possessive ("Ukrainian Hydrometeorological [Center]", "Prosecutor's [Office]"). Only
-    where every word of the rest is a common word (not "Mayor [Vitali Klitschko]"); the caller leaves out Title
-    Case headlines."""
+    where the rest ends on a common word, as a body's name does ("Kyiv [Polytechnic Institute]") and a person's does
+    not ("Mayor [Vitali Klitschko]"); the caller leaves out Title Case headlines."""
     end, j = last, last + 1
     if not target[last][2][:1].isupper():
         return last
@@ -209,9 +209,9 @@ def _rest_of_name(target, hits, breaks, last: int, missing: list[str]) -> int:
             continue
         if not word[:1].isupper() or _english_function_word(word) or _calendar(word):
             break
-        if not glossary.meanings(word, "en", grammar=False):
-            return last
         end, j = j, j + 1
+    if end > last and not glossary.meanings(target[end][2], "en", grammar=False):
+        return last
     unfinished = missing or any(hits[last + 1:end + 1]) or target[last][2].endswith(_UNFINISHED)
     return end if unfinished else last
 
