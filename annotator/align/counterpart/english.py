@@ -147,22 +147,6 @@ def _country_before(target, hits, breaks, first: int) -> int:
     return first
 
 
-def _one_of(target, hits, breaks, first: int, lang: str) -> int:
-    """A translation makes one of a group the actor where the source names the group or someone from it ("[One
-    of] our managers" for «Наш менеджер», «[Одного з] лідерів» for "leader of"): free "one of" (and "the"), «один з»,
-    «один из» right before the run come with it."""
-    j = first - 1 if lang == "en" and first > 0 and target[first - 1][2] == "the" and not breaks[first] else first
-    if j > 1 and not breaks[j] and not breaks[j - 1] and target[j - 1][2] in _OF[lang] \
-            and target[j - 2][2].lower() in _ONE[lang] and hits[j - 2] == set():
-        return j - 2
-    return first
-
-
-_OF = {"en": ("of",), "uk": ("з", "із", "зі"), "ru": ("из",)}
-_ONE = {"en": ("one",), "uk": tuple("один одна одне одного одну одному одним одній однієї одною".split()),
-        "ru": tuple("один одна одно одного одну одному одним одной".split())}
-
-
 def _compound_head(target, hits, breaks, last: int, inside: list[str]) -> int:
     """English puts a noun before its head ("fire [brigade]", "Emergency [workers]", "Lviv [warehouse]", "thesis
     [supervisor]", "Kharkiv [residents]" for «харків'ян»): where the run ends on a common word, a place or a word

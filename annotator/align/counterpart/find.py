@@ -28,7 +28,6 @@ from annotator.align.counterpart.english import (
     _english_head,
     _english_modifiers,
     _grammar,
-    _one_of,
     _possessive_determiner,
     _pronoun,
     _pronoun_head,
@@ -215,6 +214,22 @@ def counterpart(
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
+
+
+def _one_of(target, hits, breaks, first: int, lang: str) -> int:
+    """A translation makes one of a group the actor where the source names the group or someone from it ("[One
+    of] our managers" for «Наш менеджер», «[Одного з] лідерів» for "leader of"): free "one of" (and "the"), «один з»,
+    «один из» right before the run come with it."""
+    j = first - 1 if lang == "en" and first > 0 and target[first - 1][2] == "the" and not breaks[first] else first
+    if j > 1 and not breaks[j] and not breaks[j - 1] and target[j - 1][2] in _OF[lang] \
+            and target[j - 2][2].lower() in _ONE[lang] and hits[j - 2] == set():
+        return j - 2
+    return first
+
+
+_OF = {"en": ("of",), "uk": ("з", "із", "зі"), "ru": ("из",)}
+_ONE = {"en": ("one",), "uk": tuple("один одна одне одного одну одному одним одній однієї одною".split()),
+        "ru": tuple("один одна одно одного одну одному одним одной".split())}
 
 
 def _opens_bracket(window: str, target, hits, j: int, first: int) -> bool:

@@ -175,7 +175,8 @@ _VERBS = frozenset(("VERB", "INFN", "GRND"))
 
 
 def _no_root(word: str, lang: str) -> bool:
-    """A Ukrainian or Russian preposition, conjunction or particle: a word of grammar, no cognate of anything."""
+    """A Ukrainian or Russian preposition, conjunction or particle: a word of grammar, no cognate of anything. Unlike
+    `grammar._function_word`, which keeps a capitalised «Ли» for a name, any reading as a name is beside the point."""
     return lang != "en" and _cases(word, lang)[0] in ("PREP", "CONJ", "PRCL")
 
 
