@@ -1825,3 +1825,19 @@ def test_a_body_s_name_ends_on_a_common_word_whatever_comes_before_it():
                      "Команда студентів Київської політехніки",
                      "A team of students from Kyiv Polytechnic Institute won the competition.", "uk",
                      "en") == "team of students from Kyiv Polytechnic Institute"
+
+
+def test_into_english_a_russian_participle_opens_the_relative_clause_the_translation_makes_of_it():
+    """The clause's last word matches nothing ("landslide"): it ends where the main verb begins, as after «які»."""
+    ru = "Жители, лишившиеся крыш в результате оползня в прошлом месяце, получат помощь от города."
+    en = "Residents who lost their roofs in last month's landslide will get help from the city."
+    assert projected(ru, "Жители, лишившиеся крыш в результате оползня в прошлом месяце", en, "ru",
+                     "en") == "Residents who lost their roofs in last month's landslide"
+
+
+def test_an_english_clause_goes_on_past_a_word_that_translates_something_outside_it():
+    """"homes" is also the new homes outside the phrase; the clause's "missile strike" comes after it."""
+    uk = "Мешканці Ізюма, які залишилися без житла після ракетного удару, отримають нові будинки навесні."
+    en = "Izium residents who lost their homes in the missile strike will get new homes in spring."
+    assert projected(uk, "Мешканці Ізюма, які залишилися без житла після ракетного удару", en, "uk",
+                     "en") == "Izium residents who lost their homes in the missile strike"

@@ -176,13 +176,14 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
         return None
     end, limit, verb, seen = None, pronoun, False, set()
     for j in range(pronoun + 1, len(target)):
-        if hits[j] is None or breaks[j] and _breaks(window[target[j - 1][1]:target[j][0]]):
+        if breaks[j] and _breaks(window[target[j - 1][1]:target[j][0]]) \
+                or hits[j] is None and (verb or not _found_later(target, hits, breaks, j, clause_words - seen)):
             break  # punctuation ends the clause; a verb only where no evidence follows ("who has never used Excel")
         verb = verb or breaks[j]
         limit = limit if verb else j
-        if hits[j] & clause_words and not hits[j] & clause_words <= seen:
+        if hits[j] and hits[j] & clause_words and not hits[j] & clause_words <= seen:
             end = j  # only for clause words not found yet ("who stole my phone [still has my phone]")
-        seen |= hits[j] & clause_words
+        seen |= (hits[j] or set()) & clause_words
     missing = len(clause_words - seen) - 1  # the source clause's words no English word matched, its pronoun aside
     if end is not None and missing > 0:
         end = _rest_of_clause(window, target, hits, end, round(missing * ENGLISH_LENGTH))
@@ -200,6 +201,18 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
             if hits[k]:
                 first = k
     return first, max(last, end)
+
+
+def _found_later(target, hits, breaks, j: int, words: set) -> bool:
+    """Some word after target word j, before punctuation or a verb, matches one of the clause's `words` not found
+    yet: a word that translates something outside the clause does not end it then ("who lost their [homes] in the
+    missile strike", where "homes" is also the houses they will get)."""
+    for m in range(j + 1, len(target)):
+        if breaks[m]:
+            return False
+        if hits[m] and hits[m] & words:
+            return True
+    return False
 
 
 def _rest_of_clause(window: str, target, hits, end: int, more: int) -> int:

@@ -406,6 +406,8 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
     src_lang, tgt_lang = langs
     relative = next((k for k in range(1, len(inside))  # «хто», «который»; "who" ("who's") only into Ukrainian
                      if inside[k] in _CYRILLIC_WHO  # and Russian
+                     or src_lang == "ru" and tgt_lang == "en" and _cases(inside[k], src_lang)[0] == "PRTF"  # «жители,
+                     # лишившиеся домов»: "residents who lost their homes"
                      or tgt_lang != "en" and (_POSSESSIVE.sub("", inside[k]) in _RELATIVES
                                               or _english_participle(inside, k, src_lang))), None)
     if relative is None and tgt_lang != "en" and len(inside) > 1 and _pronoun_head(inside):
