@@ -1841,3 +1841,12 @@ def test_an_english_clause_goes_on_past_a_word_that_translates_something_outside
     en = "Izium residents who lost their homes in the missile strike will get new homes in spring."
     assert projected(uk, "Мешканці Ізюма, які залишилися без житла після ракетного удару", en, "uk",
                      "en") == "Izium residents who lost their homes in the missile strike"
+
+
+def test_an_english_relative_pronoun_may_follow_the_run_after_two_free_words():
+    """«райсовета» matches nothing: "district council" are free words between the run and "who"."""
+    ru = ("Бывший глава Ирпенского райсовета Олег Мельник, которого подозревают в растрате бюджетных средств, "
+          "вышел под залог.")
+    en = ("Oleh Melnyk, the former head of the Irpin district council who is suspected of embezzling budget funds, "
+          "was released on bail.")
+    assert projected(ru, ru[:ru.index(", вышел")], en, "ru", "en") == en[:en.index(", was")]

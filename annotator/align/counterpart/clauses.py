@@ -6,7 +6,7 @@ import re
 
 from annotator.align.counterpart.english import _ENGLISH_GRAMMAR, _ENGLISH_VERBS
 from annotator.align.counterpart.grammar import _cases, _preposition
-from annotator.align.counterpart.runs import _CONJUNCTIONS, Match, _breaks
+from annotator.align.counterpart.runs import _CONJUNCTIONS, GAP, Match, _breaks
 
 
 def _claim(window: str, target, hits, breaks, shared: list[bool], claim: str) -> Match | None:
@@ -166,9 +166,9 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
     after one free word: "My [manager], who …") or before it with free words only between (then with the word it
     hangs on), up to the clause's last word that matches a word of the source clause, before any punctuation:
     English has no comma to end it. A word of the clause found again does not carry it on."""
-    pronoun = next((j for j in range(1, min(last + 3, len(target)))
+    pronoun = next((j for j in range(1, min(last + 2 + GAP, len(target)))
                     if _SHORT_IS.sub("", target[j][2]) in _ENGLISH_RELATIVES
-                    and (j <= last + 1 or hits[last + 1] == set() and not breaks[last + 1])  # "My [manager] who"
+                    and all(hits[m] == set() and not breaks[m] for m in range(last + 1, j))  # "My [manager] who"
                     and (j >= first or not head_found
                          and all(hits[m] == set() and not _breaks(window[target[m][1]:target[m + 1][0]])
                                  for m in range(j, first)))), None)
