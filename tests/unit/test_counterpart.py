@@ -1850,3 +1850,9 @@ def test_an_english_relative_pronoun_may_follow_the_run_after_two_free_words():
     en = ("Oleh Melnyk, the former head of the Irpin district council who is suspected of embezzling budget funds, "
           "was released on bail.")
     assert projected(ru, ru[:ru.index(", вышел")], en, "ru", "en") == en[:en.index(", was")]
+
+
+def test_an_italian_or_romanian_ci_before_a_vowel_is_read_as_ch():
+    assert _name_keys("Ciobanu") & _name_keys("Чобану") and _name_keys("Ciampi") & _name_keys("Чампі")
+    assert projected("Депутата Маріана Чобану позбавили мандата.", "Маріана Чобану",
+                     "MP Mariana Ciobanu was stripped of her seat.", "uk", "en", {}) == "Mariana Ciobanu"
