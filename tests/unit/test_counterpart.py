@@ -1856,3 +1856,10 @@ def test_an_italian_or_romanian_ci_before_a_vowel_is_read_as_ch():
     assert _name_keys("Ciobanu") & _name_keys("Чобану") and _name_keys("Ciampi") & _name_keys("Чампі")
     assert projected("Депутата Маріана Чобану позбавили мандата.", "Маріана Чобану",
                      "MP Mariana Ciobanu was stripped of her seat.", "uk", "en", {}) == "Mariana Ciobanu"
+
+
+def test_a_name_before_the_apposition_joins_it_though_it_also_matches_a_word_of_it():
+    """Norvik ~ «Норвегії» (as Norway's does): the name brings «Lines» of its own."""
+    uk = "Компанія Norvik Lines, найбільший поромний перевізник Норвегії, підняла ціни на квитки."
+    assert projected(uk, uk[:uk.index(", підняла")], "Norvik Lines, Norway's largest ferry operator, raised ticket "
+                     "prices.", "uk", "en") == "Norvik Lines, Norway's largest ferry operator"

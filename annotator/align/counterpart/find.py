@@ -139,10 +139,11 @@ def counterpart(
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
-        # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці»
-        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, other_last, first, apposition)
-                                          or clausal and _no_parenthetical(window, target, other_last, first)
-                                          and _same_clause(window, target, hits, breaks, other_last, first)):
+        # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці». The name before may
+        # also match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own.
+        if not other <= covered and (_apposed(window, target, hits, breaks, other_last, first, apposition)
+                                     or clausal and _no_parenthetical(window, target, other_last, first)
+                                     and _same_clause(window, target, hits, breaks, other_last, first)):
             first, covered = other_first, covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
