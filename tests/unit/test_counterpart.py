@@ -1863,3 +1863,11 @@ def test_a_name_before_the_apposition_joins_it_though_it_also_matches_a_word_of_
     uk = "Компанія Norvik Lines, найбільший поромний перевізник Норвегії, підняла ціни на квитки."
     assert projected(uk, uk[:uk.index(", підняла")], "Norvik Lines, Norway's largest ferry operator, raised ticket "
                      "prices.", "uk", "en") == "Norvik Lines, Norway's largest ferry operator"
+
+
+def test_an_end_that_gives_one_of_two_alike_phrase_words_a_word_of_its_own_stays():
+    """Both "Prosecutors" and "Prosecutor's" match «Прокурори» and «прокуратури», and "SAP" every word: the first
+    is no repeat, since without it one of the two would have no word."""
+    hits = [{0, 3, 4}, set(), set(), {1, 4}, {2, 4}, {0, 3, 4}, set(), {4}]
+    assert _trimmed((0, 7, {0, 1, 2, 3, 4}), hits, {0, 1, 2, 3, 4})[0] == 0
+    assert _trimmed((0, 7, {0, 1, 2, 4}), [{0, 4}] + hits[1:5] + [{0, 4}] + hits[6:], {0, 1, 2, 4})[0] == 3

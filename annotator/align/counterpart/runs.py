@@ -170,13 +170,15 @@ def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int
     phrase words in `trimmable` goes, only where the rest matches more (not one of "Police … Officers") and matches
     its words as many times as they are (not «[Полицейские] из отделения полиции» for «Поліцейські з відділку
     поліції»), each time with a word matching no more phrase words than it does (not "[International] Monetary
-    Fund mission", whose "mission" the lexicon also gives «Міжнародного»)."""
+    Fund mission", whose "mission" the lexicon also gives «Міжнародного»): the end adds nothing to the phrase words
+    that can each have a word of their own (`_pairs`; "[Prosecutors] from the … Prosecutor's Office (SAP)" gives
+    «Прокурори» and «прокуратури» one each)."""
     first, last, _covered = run
     matched = [m for m in range(first, last + 1) if hits[m]]
 
     def repeats(k: int, rest: list[int]) -> bool:  # as often as the phrase has them («Поліцейські … поліції»)
         return hits[k] <= trimmable and hits[k] < set().union(*(hits[m] for m in rest)) \
-            and sum(1 for m in rest if hits[m] & hits[k] and len(hits[m]) <= len(hits[k])) >= len(hits[k])
+            and _pairs(alike := [hits[m] for m in rest if len(hits[m]) <= len(hits[k])]) == _pairs(alike + [hits[k]])
 
     while len(matched) > 1:  # of two ends to trim, the one further from the rest first ("[My] thesis supervisor
         # replied to [my]": the second "my" goes)
@@ -187,6 +189,22 @@ def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int
             break
         matched.pop(0 if left >= right else -1)
     return matched[0], matched[-1], set().union(*(hits[m] for m in matched))
+
+
+def _pairs(matches: list[set]) -> int:
+    """How many phrase words can each have a target word of their own, of target words matching `matches`: a
+    maximum matching, grown one augmenting path at a time."""
+    owner: dict = {}  # phrase word: the index in `matches` of the target word it has
+
+    def place(m: int, seen: set) -> bool:
+        for word in matches[m] - seen:
+            seen.add(word)
+            if word not in owner or place(owner[word], seen):
+                owner[word] = m
+                return True
+        return False
+
+    return sum(place(m, set()) for m in range(len(matches)))
 
 
 def _runs(hits: list, breaks: list[bool], verbs: list[bool]) -> list[tuple[int, int, set]]:
