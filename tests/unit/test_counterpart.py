@@ -1871,3 +1871,10 @@ def test_an_end_that_gives_one_of_two_alike_phrase_words_a_word_of_its_own_stays
     hits = [{0, 3, 4}, set(), set(), {1, 4}, {2, 4}, {0, 3, 4}, set(), {4}]
     assert _trimmed((0, 7, {0, 1, 2, 3, 4}), hits, {0, 1, 2, 3, 4})[0] == 0
     assert _trimmed((0, 7, {0, 1, 2, 4}), [{0, 4}] + hits[1:5] + [{0, 4}] + hits[6:], {0, 1, 2, 4})[0] == 3
+
+
+def test_an_english_clause_with_its_subject_before_its_verb_takes_the_verb():
+    """"whose fields [are] still mined": the first verb after the subject is the clause's, the second the main one."""
+    uk = "Фермери Миколаївщини, чиї поля досі заміновані, просять про допомогу."
+    en = "Farmers in the Mykolaiv region whose fields are still mined are asking for help."
+    assert projected(uk, uk[:uk.index(", просять")], en, "uk", "en") == en[:en.index(" are asking")]

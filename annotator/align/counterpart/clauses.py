@@ -186,7 +186,9 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
         seen |= (hits[j] or set()) & clause_words
     missing = len(clause_words - seen) - 1  # the source clause's words no English word matched, its pronoun aside
     if end is not None and missing > 0:
-        end = _rest_of_clause(window, target, hits, end, round(missing * ENGLISH_LENGTH))
+        subject = target[pronoun][2].lower() == "whose" or target[pronoun + 1][2].lower() in _SUBJECTS
+        verb_due = subject and not any(breaks[m] for m in range(pronoun + 1, end + 1))
+        end = _rest_of_clause(window, target, hits, end, round(missing * ENGLISH_LENGTH), verb_due)
     if end is None:  # no evidence: as many words as the source clause, English being a little longer
         end = min(limit, pronoun + round(len(clause_words) * ENGLISH_LENGTH) - 1)
         while end > pronoun and target[end][2].lower() in _ENGLISH_GRAMMAR:  # not "by the", but "perpetuate it"
@@ -215,15 +217,21 @@ def _found_later(target, hits, breaks, j: int, words: set) -> bool:
     return False
 
 
-def _rest_of_clause(window: str, target, hits, end: int, more: int) -> int:
+def _rest_of_clause(window: str, target, hits, end: int, more: int, verb_due: bool = False) -> int:
     """The English clause goes on after its last evidence over `more` free words at most (the source clause's words
     no English word matched), where it then visibly ends: at punctuation, the end of the sentence or the main verb
-    ("who asked [not to be named] said"; a verb after "to" or "not" is the clause's own). An object pronoun may end
-    it ("who drafted [it]"), a grammar word or an adverb of the main verb not ("in the", "still has")."""
+    ("who asked [not to be named] said"; a verb after "to" or "not" is the clause's own, and so is the first verb of
+    a clause that is `verb_due`: its subject found, its verb not yet). An object pronoun may end it ("who drafted
+    [it]"), a grammar word or an adverb of the main verb not ("in the", "still has")."""
     j = end + 1
-    while more and j < len(target) and hits[j] == set() and not _breaks(window[target[j - 1][1]:target[j][0]]) \
-            and not _main_verb(target, j):
-        j, more = j + 1, more - 1
+    while j < len(target) and hits[j] == set() and not _breaks(window[target[j - 1][1]:target[j][0]]):
+        if verb_due and _main_verb(target, j):
+            verb_due = False  # the clause's own verb, after its subject ("whose fields [are] still mined")
+        elif more and not _main_verb(target, j):
+            more -= 1
+        else:
+            break
+        j += 1
     if j < len(target) and not _breaks(window[target[j - 1][1]:target[j][0]]) and not _main_verb(target, j):
         return end  # no visible end: the main clause may have begun ("who handled my return [actually read]")
     last = j - 1
@@ -240,6 +248,7 @@ def _main_verb(target, j: int) -> bool:
 
 _ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
 _OBJECTS = frozenset("it them him her me us you".split())
+_SUBJECTS = frozenset("i we you they he she it".split())  # of a clause: "that [we] sell"
 _BEFORE_VERBS = frozenset("still never also already just now then always often later soon ever "
                           "himself herself itself themselves myself yourself ourselves".split())  # "[himself] went"
 _SHORT_IS = re.compile(r"['’ʼ]s$")  # "who's"
