@@ -1878,3 +1878,7 @@ def test_an_english_clause_with_its_subject_before_its_verb_takes_the_verb():
     uk = "Фермери Миколаївщини, чиї поля досі заміновані, просять про допомогу."
     en = "Farmers in the Mykolaiv region whose fields are still mined are asking for help."
     assert projected(uk, uk[:uk.index(", просять")], en, "uk", "en") == en[:en.index(" are asking")]
+
+
+def test_unidentified_gunmen():
+    assert same_meaning("Unidentified", "en", "Невідомі", "uk") and same_meaning("gunmen", "en", "вооруженные", "ru")
