@@ -1882,3 +1882,7 @@ def test_an_english_clause_with_its_subject_before_its_verb_takes_the_verb():
 
 def test_unidentified_gunmen():
     assert same_meaning("Unidentified", "en", "Невідомі", "uk") and same_meaning("gunmen", "en", "вооруженные", "ru")
+
+
+def test_the_h_of_an_initial_wh_is_silent():
+    assert _name_keys("Whitehouse") & _name_keys("Вайтхаус") and _name_keys("Whitman") & _name_keys("Уітмен")

@@ -31,7 +31,7 @@ def _name_keys(word: str) -> frozenset[str]:
     keys = {"^" + name_skeleton(word.replace("C", "S"), 99)} if word.isupper() else set()  # CDEK ~ СДЭК, whole and
     if _ITALIAN_CI.search(word):  # between capitals only (CDU is no «Суд»); an Italian or Romanian ci- before a
         keys.add(name_skeleton(_ITALIAN_CI.sub("ch", word)))  # vowel as ч: Ciobanu ~ Чобану, Ciampi ~ Чампі
-    word = _SOFT_C.sub("s", _TH.sub("t", word))
+    word = _SOFT_C.sub("s", _TH.sub("t", _WH.sub("W", word)))  # a silent h: Whitehouse ~ Вайтхаус, Whitman ~ Уітмен
     keys.add(name_skeleton(word))
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
@@ -61,6 +61,7 @@ _SOFT_C = re.compile(r"c(?=[eiyéèêíî])", re.IGNORECASE)  # Céline ~ Сел
 _ITALIAN_CI = re.compile(r"^ci(?=[aou])", re.IGNORECASE)
 _SOFT_G = re.compile(r"(?<=.)g(?=[eiy])")  # Rogers ~ Роджерс (not at the start: Gibson, Gillian)
 _TH = re.compile("th", re.IGNORECASE)
+_WH = re.compile("^Wh")
 _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
