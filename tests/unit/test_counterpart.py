@@ -1886,3 +1886,9 @@ def test_unidentified_gunmen():
 
 def test_the_h_of_an_initial_wh_is_silent():
     assert _name_keys("Whitehouse") & _name_keys("Вайтхаус") and _name_keys("Whitman") & _name_keys("Уітмен")
+
+
+def test_tens_of_thousands_subcommittees_and_novices():
+    assert same_meaning("tens", "en", "десятків", "uk") and same_meaning("subcommittees", "en", "подкомитетами", "ru")
+    assert same_meaning("novices", "en", "новачкам", "uk") and not same_meaning("committees", "en", "підкомітетів",
+                                                                               "uk")
