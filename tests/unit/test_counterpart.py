@@ -458,7 +458,8 @@ def test_into_english_an_abbreviation_before_a_possessive_and_a_noun_after_a_num
 def test_into_english_over_before_a_number_and_a_headline_verb_stay_out():
     uk = "Звіт надіслали понад 70 комітетам і підкомітетам Конгресу."
     en = "The report went to the over 70 Congressional committees and subcommittees."
-    assert projected(uk, "70 комітетам і підкомітетам Конгресу", en, "uk", "en", {}) == "70 Congressional committees"
+    assert projected(uk, "70 комітетам і підкомітетам Конгресу", en, "uk", "en",
+                     {}) == "70 Congressional committees and subcommittees"
     uk = "Сенатор Роджерс назвала прем'єр-міністерку Нової Зеландії «Леніним»."
     assert projected(uk, "прем'єр-міністерку Нової Зеландії", "Senator Rogers Calls New Zealand PM 'Lenin'", "uk",
                      "en") == "New Zealand PM"
