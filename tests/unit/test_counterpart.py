@@ -1893,3 +1893,9 @@ def test_tens_of_thousands_subcommittees_and_novices():
     assert same_meaning("tens", "en", "десятків", "uk") and same_meaning("subcommittees", "en", "подкомитетами", "ru")
     assert same_meaning("novices", "en", "новачкам", "uk") and not same_meaning("committees", "en", "підкомітетів",
                                                                                "uk")
+
+
+def test_into_english_the_head_after_the_short_name_in_brackets_comes_with_it():
+    uk = "Аналітики Міжнародного енергетичного агентства (МЕА) знизили прогноз попиту на нафту."
+    assert projected(uk, uk[:uk.index(" знизили")], "International Energy Agency (IEA) analysts cut their oil demand "
+                     "forecast.", "uk", "en") == "International Energy Agency (IEA) analysts"

@@ -209,7 +209,21 @@ def counterpart(
     else:
         found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
         return _marked(window, *found, sentence[start:end])
+    if tgt_lang == "en":
+        closing = _head_after_bracket(window, target, hits, covered, closing)
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
+
+
+def _head_after_bracket(window: str, target, hits, covered: set, closing: int) -> int:
+    """English puts the head of a name after its short name in brackets ("Black Lives Matter (BLM) [movement]",
+    "World Health Organization (WHO) [experts]"): the words right after the bracket that match phrase words no run
+    covered come with it."""
+    end = closing
+    for j in (j for j, (s, _e, _w) in enumerate(target) if s >= closing):
+        if not hits[j] or hits[j] & covered or window[end:target[j][0]].strip():
+            break
+        end = target[j][1]
+    return end
 
 
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
