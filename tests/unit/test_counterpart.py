@@ -1899,3 +1899,12 @@ def test_into_english_the_head_after_the_short_name_in_brackets_comes_with_it():
     uk = "Аналітики Міжнародного енергетичного агентства (МЕА) знизили прогноз попиту на нафту."
     assert projected(uk, uk[:uk.index(" знизили")], "International Energy Agency (IEA) analysts cut their oil demand "
                      "forecast.", "uk", "en") == "International Energy Agency (IEA) analysts"
+
+
+def test_into_english_a_head_noun_no_word_matched_is_the_word_before_of():
+    assert projected("Низка свідків бачила, як автомобіль виїхав на зустрічну смугу.", "Низка свідків",
+                     "A number of witnesses saw the car swerve into the oncoming lane.", "uk",
+                     "en") == "number of witnesses"
+    assert projected("Масса зрителей покинула стадион до конца матча.", "Масса зрителей",
+                     "Droves of spectators left the stadium before the final whistle.", "ru",
+                     "en") == "Droves of spectators"

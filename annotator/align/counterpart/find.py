@@ -186,6 +186,8 @@ def counterpart(
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
         first = _country_before(target, hits, breaks, first)
+        if inside[0] in missing and (inside[0].islower() or initial) and _cases(inside[0], src_lang)[0] == "NOUN":
+            first = _head_of(target, hits, breaks, first)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
@@ -212,6 +214,16 @@ def counterpart(
     if tgt_lang == "en":
         closing = _head_after_bracket(window, target, hits, covered, closing)
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
+
+
+def _head_of(target, hits, breaks, first: int) -> int:
+    """Into English, the head noun a phrase begins with and no word matched («низку свідків», «представник нашої
+    команди») is the free word before "of" before the run ("a [number of] witnesses", "[member of] our team")."""
+    if first >= 2 and target[first - 1][2] == "of" and hits[first - 1] == hits[first - 2] == set() \
+            and not breaks[first] and not breaks[first - 1] and (target[first - 2][2].islower() or first == 2) \
+            and target[first - 2][2].lower() not in _ENGLISH_GRAMMAR:
+        return first - 2
+    return first
 
 
 def _head_after_bracket(window: str, target, hits, covered: set, closing: int) -> int:
