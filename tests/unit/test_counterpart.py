@@ -1908,3 +1908,10 @@ def test_into_english_a_head_noun_no_word_matched_is_the_word_before_of():
     assert projected("Масса зрителей покинула стадион до конца матча.", "Масса зрителей",
                      "Droves of spectators left the stadium before the final whistle.", "ru",
                      "en") == "Droves of spectators"
+
+
+def test_the_that_of_a_relative_clause_is_not_the_that_of_reported_speech():
+    en = "A UN team that inspected the dam near Kakhovka said that the damage was severe."
+    ru = "Группа экспертов ООН, осмотревшая дамбу возле Каховки, сообщила, что повреждения серьезные."
+    assert projected(en, "UN team that inspected the dam near Kakhovka", ru, "en",
+                     "ru") == "Группа экспертов ООН, осмотревшая дамбу возле Каховки"

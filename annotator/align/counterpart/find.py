@@ -536,6 +536,9 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                    or glossary.same_meaning(piece, langs[0], f, tgt_lang)  # «кто-то»: «хтось»
                    or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
                 matched |= parts
+        if not clause and word.lower() in ("що", "что") and all(inside[k].lower() == "that" for k in matched):
+            matched = set()  # inside a phrase "that" opens its relative clause («який», «который»), where «що» opens
+            # the reported speech after it ("team that visited …, [said, that]"); not so in a claim
         if not matched and any(_similar(w, f, entries, langs) for w in outside for f in forms):
             hits.append(None)
         else:
