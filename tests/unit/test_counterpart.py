@@ -1915,3 +1915,15 @@ def test_the_that_of_a_relative_clause_is_not_the_that_of_reported_speech():
     ru = "Группа экспертов ООН, осмотревшая дамбу возле Каховки, сообщила, что повреждения серьезные."
     assert projected(en, "UN team that inspected the dam near Kakhovka", ru, "en",
                      "ru") == "Группа экспертов ООН, осмотревшая дамбу возле Каховки"
+
+
+def test_a_long_phrase_does_not_run_on_across_the_verb_of_the_sentence():
+    """"Sciences" matches «науки» after the verb «випробували»; "Welding" is a name, no participle of a clause."""
+    en = ("Engineers at the Paton Institute of Electric Welding of the National Academy of Sciences of Ukraine have "
+          "tested a new welding method for bridges.")
+    uk = "Інженери Інституту електрозварювання імені Патона НАН України випробували новий для науки метод."
+    assert projected(en, en[:en.index(" have")], uk, "en", "uk") == \
+        "Інженери Інституту електрозварювання імені Патона НАН України"
+    ru = "Женщине, которую в моих историях звали Кометой, я посвятил пост."
+    assert projected("I dedicated a post to the woman called Comet in my stories.", "woman called Comet in my stories",
+                     ru, "en", "ru") == "Женщине, которую в моих историях звали Кометой"

@@ -101,10 +101,10 @@ def _best_stretch(window: str, target, hits, shared: list[bool], one_sentence: b
 _COMPLEMENTIZERS = frozenset("що что that".split())
 _CORRELATIVES = frozenset("тому тим того те то потому тем".split())
 _SO = re.compile(r"\b(?:so|так)\b", re.IGNORECASE)
-_CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими котрий котра котрі который "
-                                "которая которое которые которого которой которых которому которым котором "
-                                "которыми чий чия чиє чиї чийого чиєї чиїх чиєму чиїй чиїм чиїми чей чья чьё чье чьи "
-                                "чьего чьей чьих чьему чьим чьими".split())
+_CYRILLIC_RELATIVES = frozenset("який яка яке які якого якої яких якому якій яким якими яку котрий котра котрі котру "
+                                "который которую которая которое которые которого которой которых которому которым "
+                                "котором которыми чий чия чиє чиї чию чийого чиєї чиїх чиєму чиїй чиїм чиїми чей чья "
+                                "чьё чье чьи чью чьего чьей чьих чьему чьим чьими".split())
 _RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
 # what a Ukrainian or Russian comma stands before where English has none («, оскільки», «, который»)
 _SUBORDINATORS = _CYRILLIC_RELATIVES | frozenset("бо оскільки тому адже хоча поки доки щоб потому поскольку так хотя "
@@ -289,9 +289,10 @@ def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:
 
 
 def _clause_word(word: str, lang: str) -> bool:
-    """A relative pronoun or a participle: the phrase has a clause of its own ("body overseeing the vote")."""
+    """A relative pronoun or a participle: the phrase has a clause of its own ("body overseeing the vote"; not
+    "Institute of Electric Welding")."""
     if lang == "en":
-        return word.lower() in _RELATIVES or len(word) > 4 and word.endswith(("ing", "ed"))
+        return word.lower() in _RELATIVES or len(word) > 4 and word.endswith(("ing", "ed")) and word.islower()
     return word.lower() in _RELATIVES or _cases(word, lang)[0] == "PRTF"
 
 

@@ -110,9 +110,9 @@ def counterpart(
     coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
         if coordinated else set(range(len(inside)))
-    runs = [_trimmed(run, hits, trimmable)
-            for run in _joined(_runs(hits, breaks, _free_verbs(target, hits, tgt_lang, inside, src_lang)), target,
-                               hits, breaks, tgt_lang, coordinated)]
+    verbs = _free_verbs(target, hits, tgt_lang, inside, src_lang)
+    runs = [_trimmed(run, hits, trimmable) for run in _joined(_runs(hits, breaks, verbs), target, hits, breaks,
+                                                              tgt_lang, coordinated)]
     if not runs:
         return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
             if guess else None
@@ -132,11 +132,14 @@ def counterpart(
     # goes on across commas, to the runs before and after it that match its other words: «Сім'я підлітка, якому … в
     # Бірмінгемі», "[My accountant], who has never opened Excel".
     apposition = "," in sentence[start:end]  # which the translation may set off with a dash
-    clausal = apposition or len(inside) >= 5 or any(
-        _clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang) for k, w in enumerate(inside) if k)
+    clause = any(_clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang)
+                 for k, w in enumerate(inside) if k)
+    clausal = apposition or len(inside) >= 5 or clause
     for other_first, other_last, other in sorted(runs):
         if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first, apposition)
-                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first)):
+                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first)
+                                          and (clause or not _verb_between(window, target, verbs, last,
+                                                                           other_first))):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
         # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці». The name before may
@@ -396,6 +399,18 @@ def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> li
                            for w in inside):
         return [False] * len(target)
     return [hits[j] == set() and _cases(word, lang)[0] == "VERB" for j, (_s, _e, word) in enumerate(target)]
+
+
+def _verb_between(window: str, target, verbs: list[bool], j: int, k: int) -> bool:
+    """A free Ukrainian or Russian verb (`_free_verbs`) stands between target words j and k with no comma, and no
+    relative pronoun since the comma before makes it a clause's: the sentence's own verb, after the phrase («Вчені
+    Інституту … України [описали] новий для науки»; not «женщине, [которую] в моих историях [звали] …»)."""
+    if "," in window[target[j][1]:target[k][0]] or not any(verbs[j + 1:k]):
+        return False
+    m = j
+    while m > 0 and "," not in window[target[m - 1][1]:target[m][0]]:
+        m -= 1
+    return not any(target[n][2].lower() in _CYRILLIC_WHO for n in range(m, k))
 
 
 def _no_parenthetical(window: str, target, j: int, k: int) -> bool:
