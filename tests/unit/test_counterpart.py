@@ -1927,3 +1927,10 @@ def test_a_long_phrase_does_not_run_on_across_the_verb_of_the_sentence():
     ru = "Женщине, которую в моих историях звали Кометой, я посвятил пост."
     assert projected("I dedicated a post to the woman called Comet in my stories.", "woman called Comet in my stories",
                      ru, "en", "ru") == "Женщине, которую в моих историях звали Кометой"
+
+
+def test_against_is_no_again():
+    en = "Farmers protesting against cheap grain imports again blocked the road to the border."
+    uk = "Фермери, які протестують проти дешевого імпорту зерна, знову заблокували дорогу до кордону."
+    assert projected(en, "Farmers protesting against cheap grain imports", uk, "en",
+                     "uk") == "Фермери, які протестують проти дешевого імпорту зерна"
