@@ -1934,3 +1934,14 @@ def test_against_is_no_again():
     uk = "Фермери, які протестують проти дешевого імпорту зерна, знову заблокували дорогу до кордону."
     assert projected(en, "Farmers protesting against cheap grain imports", uk, "en",
                      "uk") == "Фермери, які протестують проти дешевого імпорту зерна"
+
+
+def test_a_straight_single_quote_comes_with_its_other_mark_not_an_apostrophe():
+    uk = "Ті, хто скаржиться на молодь, яка «не хоче читати», самі не читають."
+    en = "People who complain about young people 'not wanting to read' do not read themselves."
+    assert projected(uk, uk[:uk.index(", самі")], en, "uk",
+                     "en") == "People who complain about young people 'not wanting to read'"
+    assert projected("Авторка «Лісової пісні» Леся Українка народилася в Новограді-Волинському.",
+                     "Авторка «Лісової пісні» Леся Українка",
+                     "'Forest Song' author Lesya Ukrainka was born in Novohrad-Volynskyi.", "uk",
+                     "en") == "'Forest Song' author Lesya Ukrainka"

@@ -678,7 +678,16 @@ def _quoted(window: str, start: int, end: int, bare: bool = False) -> tuple[int,
             end += 1
         elif start and window[start - 1] == '"':
             start -= 1
+    if window[end:end + 1] == "'" and not window[end + 1:end + 2].isalnum() \
+            and _SINGLE_OPENS.search(window, start, end) and not _SINGLE_CLOSES.search(window, start, end):
+        end += 1  # a straight single quote, which is also an apostrophe: only one opened before a word
+    elif start and _SINGLE_OPENS.match(window, start - 1) and _SINGLE_CLOSES.search(window, start, end):
+        start -= 1  # and only one closed after a word: "'Interview with the Vampire' author"
     return start, end
+
+
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=\s))'(?=\w)")
+_SINGLE_CLOSES = re.compile(r"(?<=\w)'(?!\w)")
 
 
 def _bare(sentence: str, start: int, end: int) -> bool:
