@@ -1951,3 +1951,8 @@ def test_port_adjectives_women_s_and_ridni_as_family():
     assert same_meaning("port", "en", "портового", "uk") and same_meaning("women", "en", "женской", "ru")
     assert same_meaning("family", "en", "Рідні", "uk") and same_meaning("relatives", "en", "рідних", "uk")
     assert not same_meaning("family", "en", "рідна", "uk")  # «рідна мова»: the mother tongue
+
+
+def test_yesterday_today_and_tomorrow_but_no_breakfast():
+    assert same_meaning("yesterday", "en", "учора", "uk") and same_meaning("вчора", "uk", "вчера", "ru")
+    assert same_meaning("today", "en", "сегодня", "ru") and not same_meaning("tomorrow", "en", "завтрак", "ru")
