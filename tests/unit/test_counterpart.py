@@ -1956,3 +1956,11 @@ def test_port_adjectives_women_s_and_ridni_as_family():
 def test_yesterday_today_and_tomorrow_but_no_breakfast():
     assert same_meaning("yesterday", "en", "учора", "uk") and same_meaning("вчора", "uk", "вчера", "ru")
     assert same_meaning("today", "en", "сегодня", "ru") and not same_meaning("tomorrow", "en", "завтрак", "ru")
+
+
+def test_a_ministry_s_short_name_matches_the_other_language_s_long_name():
+    assert same_meaning("Минфин", "ru", "Міністерстві", "uk") and same_meaning("Минздраве", "ru", "здоров'я", "uk")
+    assert same_meaning("МЗС", "uk", "иностранных", "ru") and not same_meaning("міноборони", "uk", "обороны", "ru")
+    assert projected("Минфин Германии предложил новый бюджет.", "Минфин Германии",
+                     "Міністерство фінансів Німеччини запропонувало новий бюджет.", "ru",
+                     "uk") == "Міністерство фінансів Німеччини"
