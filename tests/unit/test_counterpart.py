@@ -1964,3 +1964,9 @@ def test_a_ministry_s_short_name_matches_the_other_language_s_long_name():
     assert projected("Минфин Германии предложил новый бюджет.", "Минфин Германии",
                      "Міністерство фінансів Німеччини запропонувало новий бюджет.", "ru",
                      "uk") == "Міністерство фінансів Німеччини"
+
+
+def test_the_mayor_s_office_is_one_word_in_ukrainian_and_russian():
+    en = "Residents complained to the mayor's office."
+    assert projected(en, "mayor's office", "Мешканці поскаржилися до мерії.", "en", "uk") == "мерії"
+    assert projected("Жители пожаловались в мэрию.", "мэрию", en, "ru", "en") == "mayor's office"

@@ -150,12 +150,13 @@ def _country_before(target, hits, breaks, first: int) -> int:
 def _compound_head(target, hits, breaks, last: int, inside: list[str]) -> int:
     """English puts a noun before its head ("fire [brigade]", "Emergency [workers]", "Lviv [warehouse]", "thesis
     [supervisor]", "Kharkiv [residents]" for «харків'ян»): where the run ends on a common word, a place or a word
-    translating a common one, not a possessive, the free content word after it is the head when a verb, a relative
-    pronoun or punctuation follows it (not "the ministry [plans] to"); not a word without "s" after a plural, which
-    is its verb ("biologists [rescue] a bear"), nor an adverb ("[yet]")."""
+    translating a common one, not a possessive (but "mayor's [office]" for «мерії»), the free content word after it is
+    the head when a verb, a relative pronoun or punctuation follows it (not "the ministry [plans] to"); not a word
+    without "s" after a plural, which is its verb ("biologists [rescue] a bear"), nor an adverb ("[yet]")."""
     j = last + 1
     word = target[last][2]
-    if j >= len(target) or breaks[j] or hits[j] != set() or word.endswith(("'s", "’s")) \
+    if j >= len(target) or breaks[j] or hits[j] != set() \
+            or word.endswith(("'s", "’s")) and target[j][2] != "office" \
             or word[:1].isupper() and not (glossary.meanings(word, "en", grammar=False) or glossary.place(word, "en")
                                            or any(inside[k].islower() for k in hits[last] or ())):
         return last
@@ -163,7 +164,7 @@ def _compound_head(target, hits, breaks, last: int, inside: list[str]) -> int:
     if not head.isalpha() and "-" not in head or not head.islower() or not _english_modifier(head) \
             or head.endswith("ly") or head in _NO_HEADS:
         return last
-    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and not head.endswith("s"):
+    if word.endswith("s") and not word.endswith(("ss", "is", "us", "'s", "’s")) and not head.endswith("s"):
         return last
     if j + 1 == len(target) or breaks[j + 1]:
         return j
