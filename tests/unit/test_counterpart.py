@@ -1970,3 +1970,10 @@ def test_the_mayor_s_office_is_one_word_in_ukrainian_and_russian():
     en = "Residents complained to the mayor's office."
     assert projected(en, "mayor's office", "Мешканці поскаржилися до мерії.", "en", "uk") == "мерії"
     assert projected("Жители пожаловались в мэрию.", "мэрию", en, "ru", "en") == "mayor's office"
+
+
+def test_a_name_takes_a_noun_matched_elsewhere_only_right_after_it():
+    """«Зарічне» reads as an adjective, but «тиждень» is the "week" outside the phrase, two words on."""
+    assert projected("For a second week, villagers in Zarichne have been blocking the highway.",
+                     "villagers in Zarichne", "Мешканці села Зарічне другий тиждень перекривають трасу.", "en",
+                     "uk") == "Мешканці села Зарічне"

@@ -589,7 +589,7 @@ def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str],
     is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»)."""
     noun = _noun_after(target, hits, breaks, last, tgt_lang)  # across other adjectives («моем офисном [заклятом
     if noun is not None and (hits[noun] == set() or hits[noun] is None  # враге]»)
-                             and (budget or target[last][2][:1].isupper())):
+                             and (budget or target[last][2][:1].isupper() and noun == last + 1)):
         free = _genitive(target[last][2], target[noun][2], tgt_lang) \
             and not any(w[:1].isupper() and not _POSSESSIVE.search(w) for w in missing)  # a possessive comes after
         last, budget = noun, budget if free else max(budget - 1, 0)
