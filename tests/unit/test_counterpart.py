@@ -1977,3 +1977,8 @@ def test_a_name_takes_a_noun_matched_elsewhere_only_right_after_it():
     assert projected("For a second week, villagers in Zarichne have been blocking the highway.",
                      "villagers in Zarichne", "Мешканці села Зарічне другий тиждень перекривають трасу.", "en",
                      "uk") == "Мешканці села Зарічне"
+
+
+def test_holders_homeowners_and_the_infamous():
+    assert same_meaning("holder", "en", "владельцем", "ru") and same_meaning("homeowner", "en", "домовладелец", "ru")
+    assert same_meaning("infamous", "en", "печально", "ru") and not same_meaning("sadly", "en", "печально", "ru")
