@@ -1981,4 +1981,4 @@ def test_a_name_takes_a_noun_matched_elsewhere_only_right_after_it():
 
 def test_holders_homeowners_and_the_infamous():
     assert same_meaning("holder", "en", "владельцем", "ru") and same_meaning("homeowner", "en", "домовладелец", "ru")
-    assert same_meaning("infamous", "en", "печально", "ru") and not same_meaning("sadly", "en", "печально", "ru")
+    assert same_meaning("infamous", "en", "печально", "ru") and same_meaning("notorious", "en", "печально", "ru")
