@@ -1982,3 +1982,9 @@ def test_a_name_takes_a_noun_matched_elsewhere_only_right_after_it():
 def test_holders_homeowners_and_the_infamous():
     assert same_meaning("holder", "en", "владельцем", "ru") and same_meaning("homeowner", "en", "домовладелец", "ru")
     assert same_meaning("infamous", "en", "печально", "ru") and same_meaning("notorious", "en", "печально", "ru")
+
+
+def test_both_and_is_yak_tak_i():
+    assert projected("Both students and teachers joined the strike.", "Both students and teachers",
+                     "До страйку приєдналися як студенти, так і викладачі.", "en",
+                     "uk") == "як студенти, так і викладачі"

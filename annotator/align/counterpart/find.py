@@ -195,6 +195,9 @@ def counterpart(
     first = _one_of(target, hits, breaks, first, tgt_lang)
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
         first -= 1  # "[At] least 17 people", «[По] меньшей мере»
+    if first > 0 and not breaks[first] and target[first - 1][2].lower() in ("як", "как") \
+            and any(target[m][2].lower() == "так" for m in range(first, last)):
+        first -= 1  # «[Як] чоловіки, так і жінки»: "Both men and women"
     if tgt_lang != "en":
         first, last = _whole_latin_name(target, hits, breaks, first, last)
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
