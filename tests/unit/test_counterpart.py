@@ -1988,3 +1988,7 @@ def test_both_and_is_yak_tak_i():
     assert projected("Both students and teachers joined the strike.", "Both students and teachers",
                      "До страйку приєдналися як студенти, так і викладачі.", "en",
                      "uk") == "як студенти, так і викладачі"
+
+
+def test_a_low_cost_airline_is_a_loukoster():
+    assert same_meaning("Budget", "en", "Лоукостер", "uk") and same_meaning("airline", "en", "лоукостера", "ru")
