@@ -1992,3 +1992,9 @@ def test_both_and_is_yak_tak_i():
 
 def test_a_low_cost_airline_is_a_loukoster():
     assert same_meaning("Budget", "en", "Лоукостер", "uk") and same_meaning("airline", "en", "лоукостера", "ru")
+
+
+def test_a_russian_participle_clause_counts_its_participle_as_a_word_not_a_pronoun():
+    ru = "Представитель министерства, попросивший не называть его имени, заявил, что переговоры продолжатся."
+    en = "A ministry official who asked not to be named said the talks would continue."
+    assert projected(ru, ru[:ru.index(", заявил")], en, "ru", "en") == "ministry official who asked not to be named"

@@ -184,7 +184,8 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
         if hits[j] and hits[j] & clause_words and not hits[j] & clause_words <= seen:
             end = j  # only for clause words not found yet ("who stole my phone [still has my phone]")
         seen |= (hits[j] or set()) & clause_words
-    missing = len(clause_words - seen) - 1  # the source clause's words no English word matched, its pronoun aside
+    missing = len(clause_words - seen) - (min(clause_words) not in seen)  # the source clause's words no English
+    # word matched, its pronoun aside (a participle that opens it is matched: «[попросивший] не называть его имени»)
     if end is not None and missing > 0:
         subject = target[pronoun][2].lower() == "whose" or target[pronoun + 1][2].lower() in _SUBJECTS
         verb_due = subject and not any(breaks[m] for m in range(pronoun + 1, end + 1))
