@@ -1998,3 +1998,10 @@ def test_a_russian_participle_clause_counts_its_participle_as_a_word_not_a_prono
     ru = "Представитель министерства, попросивший не называть его имени, заявил, что переговоры продолжатся."
     en = "A ministry official who asked not to be named said the talks would continue."
     assert projected(ru, ru[:ru.index(", заявил")], en, "ru", "en") == "ministry official who asked not to be named"
+
+
+def test_an_irregular_past_verb_after_a_name_is_no_head():
+    ru = "Украинская прыгунья с шестом Ирина Бондарь завоевала золото чемпионата Европы, взяв высоту 4,80 метра."
+    en = "Ukrainian pole vaulter Iryna Bondar won gold at the European Championships, clearing 4.80 metres."
+    assert projected(ru, "Украинская прыгунья с шестом Ирина Бондарь", en, "ru",
+                     "en") == "Ukrainian pole vaulter Iryna Bondar"
