@@ -2005,3 +2005,7 @@ def test_an_irregular_past_verb_after_a_name_is_no_head():
     en = "Ukrainian pole vaulter Iryna Bondar won gold at the European Championships, clearing 4.80 metres."
     assert projected(ru, "Украинская прыгунья с шестом Ирина Бондарь", en, "ru",
                      "en") == "Ukrainian pole vaulter Iryna Bondar"
+
+
+def test_a_flight_in_the_locative():
+    assert same_meaning("flight", "en", "рейсі", "uk") and same_meaning("flight", "en", "рейсе", "ru")
