@@ -2009,3 +2009,7 @@ def test_an_irregular_past_verb_after_a_name_is_no_head():
 
 def test_a_flight_in_the_locative():
     assert same_meaning("flight", "en", "рейсі", "uk") and same_meaning("flight", "en", "рейсе", "ru")
+
+
+def test_a_landlord_is_a_khaziain():
+    assert same_meaning("landlord", "en", "Хазяїн", "uk") and same_meaning("landlord", "en", "хозяином", "ru")
