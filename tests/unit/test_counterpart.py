@@ -2013,3 +2013,11 @@ def test_a_flight_in_the_locative():
 
 def test_a_landlord_is_a_khaziain():
     assert same_meaning("landlord", "en", "Хазяїн", "uk") and same_meaning("landlord", "en", "хозяином", "ru")
+
+
+def test_a_run_joined_before_the_phrase_does_not_begin_on_a_word_it_repeats_across_a_gap():
+    """«из-под» matches the «під» of the clause: it begins the run before «мужчину», but brings nothing new."""
+    uk = "Рятувальники дістали з-під уламків чоловіка, який пробув під ними п'ять годин."
+    ru = "Спасатели извлекли из-под обломков мужчину, который пробыл под ними пять часов."
+    assert projected(uk, "чоловіка, який пробув під ними п'ять годин", ru, "uk",
+                     "ru") == "мужчину, который пробыл под ними пять часов"

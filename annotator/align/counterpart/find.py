@@ -147,7 +147,7 @@ def counterpart(
         if not other <= covered and (_apposed(window, target, hits, breaks, other_last, first, apposition)
                                      or clausal and _no_parenthetical(window, target, other_last, first)
                                      and _same_clause(window, target, hits, breaks, other_last, first)):
-            first, covered = other_first, covered | other
+            first, covered = _new_from(hits, other_first, other_last, covered), covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
     # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)»), where the
@@ -402,6 +402,16 @@ def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> li
                            for w in inside):
         return [False] * len(target)
     return [hits[j] == set() and _cases(word, lang)[0] == "VERB" for j, (_s, _e, word) in enumerate(target)]
+
+
+def _new_from(hits, first: int, last: int, covered: set) -> int:
+    """Where a run joined before the phrase's begins: not at a word apart from the rest by a gap that matches only
+    words covered already («[из-под] завалов женщину, которая провела под ними»), unlike a name beside its next
+    word ("[Norvik] Shipping, Norway's …")."""
+    matched = [m for m in range(first, last + 1) if hits[m]]
+    while len(matched) > 1 and hits[matched[0]] <= covered and matched[1] - matched[0] > 1:
+        matched.pop(0)
+    return matched[0]
 
 
 def _verb_between(window: str, target, verbs: list[bool], j: int, k: int) -> bool:
