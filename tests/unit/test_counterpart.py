@@ -2021,3 +2021,9 @@ def test_a_run_joined_before_the_phrase_does_not_begin_on_a_word_it_repeats_acro
     ru = "Спасатели извлекли из-под обломков мужчину, который пробыл под ними пять часов."
     assert projected(uk, "чоловіка, який пробув під ними п'ять годин", ru, "uk",
                      "ru") == "мужчину, который пробыл под ними пять часов"
+
+
+def test_against_in_a_name_is_proty():
+    assert projected("Партія «Проти корупції» знову не пройшла до парламенту.", "Партія «Проти корупції»",
+                     "The 'Against Corruption' party again failed to enter parliament.", "uk",
+                     "en") == "'Against Corruption' party"

@@ -217,8 +217,7 @@ def _english_function_word(word: str) -> bool:
 
 
 _LY_NOT_ADVERBS = frozenset("assembly monopoly anomaly monthly quarterly elderly friendly".split())
-_ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or nor as against".split())  # no word of its
-# own ("against" would be "again" to the lexicon: «знову»)
+_ENGLISH_GRAMMAR = frozenset("a an the of for in on at to from by with and or nor as".split())  # no word of its own
 
 _ENGLISH_VERBS = frozenset(
     "is are was were be been has have had do does did will would could should may might must can said says say "

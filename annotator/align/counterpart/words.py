@@ -240,6 +240,9 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
                               and _nominal(a, langs[0], langs[1]) and _nominal(b, langs[1], langs[0])):
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD and not _grammar(a, langs[0]) \
-            and not _grammar(b, langs[1]):  # "the" has no partner of its own (the lexicon gives it «что»)
-        return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]
-    return False
+            and not _grammar(b, langs[1]) and _SHARED_STEM not in (lexicon.stem(a), lexicon.stem(b)):  # "the" has no
+        return lexicon.stem(b) in entries.get(lexicon.stem(a), ())[:PARTNERS]  # partner of its own (the lexicon gives
+    return False  # it «что»); nor "again", whose stem is also "against"'s: «знову» and «проти» (the vocabulary's)
+
+
+_SHARED_STEM = "again"
