@@ -2027,3 +2027,10 @@ def test_against_in_a_name_is_proty():
     assert projected("Партія «Проти корупції» знову не пройшла до парламенту.", "Партія «Проти корупції»",
                      "The 'Against Corruption' party again failed to enter parliament.", "uk",
                      "en") == "'Against Corruption' party"
+
+
+def test_prisoners_of_war_are_one_ukrainian_word_and_a_bill_is_a_zakonoproyekt():
+    assert projected("Рідні військовополонених зібралися біля Координаційного штабу.", "Рідні військовополонених",
+                     "Relatives of the prisoners of war gathered outside the Coordination Headquarters.", "uk",
+                     "en") == "Relatives of the prisoners of war"
+    assert same_meaning("bill", "en", "законопроєкт", "uk")

@@ -111,8 +111,9 @@ def counterpart(
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
         if coordinated else set(range(len(inside)))
     verbs = _free_verbs(target, hits, tgt_lang, inside, src_lang)
-    runs = [_trimmed(run, hits, trimmable) for run in _joined(_runs(hits, breaks, verbs), target, hits, breaks,
-                                                              tgt_lang, coordinated)]
+    glue = [tgt_lang == "en" and w == "of" for _s, _e, w in target]
+    runs = [_trimmed(run, hits, trimmable, glue) for run in _joined(_runs(hits, breaks, verbs), target, hits, breaks,
+                                                                    tgt_lang, coordinated)]
     if not runs:
         return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
             if guess else None

@@ -163,7 +163,7 @@ def _sandwiched(hits: list, breaks: list[bool]) -> list:
     return out
 
 
-def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int, int, set]:
+def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set, glue: list[bool] = ()) -> tuple[int, int, set]:
     """The run without a match at either end, apart from the rest by a gap, that matches only phrase words the rest
     matches already: the same word again nearby, not the phrase («Двох підозрюваних затримали [2] березня» for "Two
     suspects", «[Партии лейбористов и] всем политическим партиям» for "all political parties"). Only a match of
@@ -183,6 +183,9 @@ def _trimmed(run: tuple[int, int, set], hits: list, trimmable: set) -> tuple[int
     while len(matched) > 1:  # of two ends to trim, the one further from the rest first ("[My] thesis supervisor
         # replied to [my]": the second "my" goes)
         left, right = matched[1] - matched[0] - 1, matched[-1] - matched[-2] - 1  # the words between
+        if glue:  # two words joined by `glue` ("of") are one compound's («військовополонених»: "prisoners of war")
+            left = left if not all(glue[matched[0] + 1:matched[1]]) else 0
+            right = right if not all(glue[matched[-2] + 1:matched[-1]]) else 0
         left = left if left and repeats(matched[0], matched[1:]) else 0
         right = right if right and repeats(matched[-1], matched[:-1]) else 0
         if not left and not right:
