@@ -2034,3 +2034,8 @@ def test_prisoners_of_war_are_one_ukrainian_word_and_a_bill_is_a_zakonoproyekt()
                      "Relatives of the prisoners of war gathered outside the Coordination Headquarters.", "uk",
                      "en") == "Relatives of the prisoners of war"
     assert same_meaning("bill", "en", "законопроєкт", "uk")
+
+
+def test_those_killed_in_an_air_crash_and_a_road_accident():
+    assert same_meaning("killed", "en", "загиблих", "uk") and same_meaning("killed", "en", "погибших", "ru")
+    assert same_meaning("crash", "en", "авіакатастрофі", "uk") and same_meaning("accident", "en", "ДТП", "ru")
