@@ -2039,3 +2039,9 @@ def test_prisoners_of_war_are_one_ukrainian_word_and_a_bill_is_a_zakonoproyekt()
 def test_those_killed_in_an_air_crash_and_a_road_accident():
     assert same_meaning("killed", "en", "загиблих", "uk") and same_meaning("killed", "en", "погибших", "ru")
     assert same_meaning("crash", "en", "авіакатастрофі", "uk") and same_meaning("accident", "en", "ДТП", "ru")
+
+
+def test_into_english_the_head_after_the_bracket_takes_the_rest_of_the_phrase_after_it():
+    uk = "Співробітники Служби безпеки України (СБУ) в Одесі затримали агента."
+    assert projected(uk, uk[:uk.index(" затримали")], "Security Service of Ukraine (SBU) officers in Odesa detained an "
+                     "agent.", "uk", "en") == "Security Service of Ukraine (SBU) officers in Odesa"

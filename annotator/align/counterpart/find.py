@@ -219,7 +219,7 @@ def counterpart(
         found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
         return _marked(window, *found, sentence[start:end])
     if tgt_lang == "en":
-        closing = _head_after_bracket(window, target, hits, covered, closing)
+        closing = _head_after_bracket(window, target, hits, breaks, covered, closing, inside)
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
 
 
@@ -233,16 +233,25 @@ def _head_of(target, hits, breaks, first: int) -> int:
     return first
 
 
-def _head_after_bracket(window: str, target, hits, covered: set, closing: int) -> int:
+def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing: int, inside: list[str]) -> int:
     """English puts the head of a name after its short name in brackets ("Black Lives Matter (BLM) [movement]",
-    "World Health Organization (WHO) [experts]"): the words right after the bracket that match phrase words no run
-    covered come with it."""
-    end = closing
-    for j in (j for j, (s, _e, _w) in enumerate(target) if s >= closing):
-        if not hits[j] or hits[j] & covered or window[end:target[j][0]].strip():
+    "World Health Organization (WHO) [experts]"): the word right after the bracket that matches phrase words no run
+    covered comes with it, and so do the words after it that do, across GAP free words at most ("(SBU) officers [in
+    the Kharkiv region]")."""
+    after = [j for j, (s, _e, _w) in enumerate(target) if s >= closing]
+    if not after or window[closing:target[after[0]][0]].strip():
+        return closing
+    last, free = None, 0
+    for j in after:
+        if last is not None and breaks[j] or hits[j] is None or hits[j] and hits[j] <= covered:
             break
-        end = target[j][1]
-    return end
+        if hits[j]:
+            last, free, covered = j, 0, covered | hits[j]
+        elif last is None or free == GAP:
+            break
+        else:
+            free += 1
+    return closing if last is None else target[_english_after_name(target, hits, breaks, last, inside)][1]
 
 
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
