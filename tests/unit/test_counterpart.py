@@ -2045,3 +2045,11 @@ def test_into_english_the_head_after_the_bracket_takes_the_rest_of_the_phrase_af
     uk = "Співробітники Служби безпеки України (СБУ) в Одесі затримали агента."
     assert projected(uk, uk[:uk.index(" затримали")], "Security Service of Ukraine (SBU) officers in Odesa detained an "
                      "agent.", "uk", "en") == "Security Service of Ukraine (SBU) officers in Odesa"
+
+
+def test_a_prosecutor_s_office_whatever_follows_and_the_eurocommission():
+    uk = "Харківська обласна прокуратура повідомляє, що слідство триває."
+    en = "The Kharkiv regional prosecutor's office reports that the investigation continues."
+    assert projected(uk, "Харківська обласна прокуратура", en, "uk", "en") == "Kharkiv regional prosecutor's office"
+    assert same_meaning("Commission", "en", "Еврокомиссия", "ru")
+    assert same_meaning("European", "en", "Єврокомісії", "uk")

@@ -170,7 +170,7 @@ def _compound_head(target, hits, breaks, last: int, inside: list[str]) -> int:
         return j
     after = target[j + 1][2].lower()
     verb = after in _ENGLISH_VERBS or after.endswith("ed") or after in _AFTER_HEADS
-    return j if verb else last
+    return j if verb or head == "office" and word.endswith(("'s", "’s")) else last
 
 
 _AFTER_HEADS = frozenset("who can cannot will would could should spent went got".split())
