@@ -2053,3 +2053,7 @@ def test_a_prosecutor_s_office_whatever_follows_and_the_eurocommission():
     assert projected(uk, "Харківська обласна прокуратура", en, "uk", "en") == "Kharkiv regional prosecutor's office"
     assert same_meaning("Commission", "en", "Еврокомиссия", "ru")
     assert same_meaning("European", "en", "Єврокомісії", "uk")
+
+
+def test_a_nordic_lender_is_a_scandinavian_bank():
+    assert same_meaning("Nordic", "en", "скандинавского", "ru") and same_meaning("lender", "en", "банку", "uk")
