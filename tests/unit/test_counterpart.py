@@ -2057,3 +2057,9 @@ def test_a_prosecutor_s_office_whatever_follows_and_the_eurocommission():
 
 def test_a_nordic_lender_is_a_scandinavian_bank():
     assert same_meaning("Nordic", "en", "скандинавского", "ru") and same_meaning("lender", "en", "банку", "uk")
+
+
+def test_a_body_s_short_name_takes_the_country_the_translation_adds():
+    assert projected("ДСНС попередила про снігопади.", "ДСНС", "ГСЧС Украины предупредила о снегопадах.", "uk",
+                     "ru") == "ГСЧС Украины"
+    assert projected("Байден прибув до Варшави.", "Байден", "Байден Польши прибыл в Варшаву.", "uk", "ru") == "Байден"

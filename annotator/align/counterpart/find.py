@@ -354,7 +354,7 @@ def _country_after(target, hits, breaks, last: int, lang: str) -> int:
             and not breaks[j + 1] and hits[j + 1] == set():
         j += 1  # «Великої Британії», «Південної Кореї»
     if j < len(target) and not any(breaks[last + 1:j + 1]) and all(hits[k] == set() for k in range(last + 1, j + 1)) \
-            and not _named(target[last][2], lang) and not glossary.place(target[last][2], lang) \
+            and not _named(target[last][2], lang, bodies=False) and not glossary.place(target[last][2], lang) \
             and target[j][2][:1].isupper() and glossary.place(target[j][2], lang) \
             and ("gent" in _cases(target[j][2], lang)[1] or not _cases(target[j][2], lang)[1]):
         return j

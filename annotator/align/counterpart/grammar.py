@@ -157,10 +157,11 @@ _STAFF = frozenset("працівник работник співробітник
 
 
 @lru_cache(maxsize=WORDS)
-def _named(word: str, lang: str) -> bool:
-    """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»)."""
+def _named(word: str, lang: str, bodies: bool = True) -> bool:
+    """The word's likeliest reading is a person's or a place's name («Бристоля», «Байдена»), or with `bodies` an
+    organisation's («ГСЧС», «Минобороны»)."""
     parses = parse(word, lang)
-    return bool(parses) and bool(_NAMES & set(parses[0].tag.grammemes))
+    return bool(parses) and bool((_NAMES if bodies else _NAMES - {"Orgn"}) & set(parses[0].tag.grammemes))
 
 
 def _qualifies(word: str, noun: str, lang: str) -> bool:
