@@ -2063,3 +2063,10 @@ def test_a_body_s_short_name_takes_the_country_the_translation_adds():
     assert projected("ДСНС попередила про снігопади.", "ДСНС", "ГСЧС Украины предупредила о снегопадах.", "uk",
                      "ru") == "ГСЧС Украины"
     assert projected("Байден прибув до Варшави.", "Байден", "Байден Польши прибыл в Варшаву.", "uk", "ru") == "Байден"
+
+
+def test_on_the_part_of_is_no_head():
+    assert projected("The plan drew criticism from trade unions.", "trade unions",
+                     "План викликав критику з боку профспілок.", "en", "uk") == "профспілок"
+    assert projected("The plan drew criticism from trade unions.", "trade unions",
+                     "План вызвал критику со стороны профсоюзов.", "en", "ru") == "профсоюзов"

@@ -520,6 +520,7 @@ def _english_head_word(inside: list[str]) -> int:
 
 
 _WITH = frozenset("з із зі с со".split())
+_ON_THE_PART = frozenset({("з", "боку"), ("зі", "сторони"), ("з", "сторони"), ("со", "стороны"), ("с", "стороны")})
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
@@ -643,6 +644,8 @@ def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_
             continue
         if not clausal and target[first - 1][2].lower() in _CYRILLIC_RELATIVES:
             break  # the pronoun of a clause the phrase has no part in («вірус, [який] експерти Norton не зможуть …»)
+        if first > 1 and (target[first - 2][2].lower(), target[first - 1][2].lower()) in _ON_THE_PART:
+            break  # «критику з [боку] профспілок»: "criticism from trade unions"
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
         if title is None or _name_before(target, first, tgt_lang) \
                 or not _outside_governed(target, first - 1, *title, tgt_lang):
