@@ -2070,3 +2070,8 @@ def test_on_the_part_of_is_no_head():
                      "План викликав критику з боку профспілок.", "en", "uk") == "профспілок"
     assert projected("The plan drew criticism from trade unions.", "trade unions",
                      "План вызвал критику со стороны профсоюзов.", "en", "ru") == "профсоюзов"
+
+
+def test_a_trade_union_is_one_ukrainian_or_russian_word():
+    assert same_meaning("trade", "en", "профспілок", "uk") and same_meaning("trade", "en", "профсоюзов", "ru")
+    assert not same_meaning("trade", "en", "союз", "ru")
