@@ -2075,3 +2075,9 @@ def test_on_the_part_of_is_no_head():
 def test_a_trade_union_is_one_ukrainian_or_russian_word():
     assert same_meaning("trade", "en", "профспілок", "uk") and same_meaning("trade", "en", "профсоюзов", "ru")
     assert not same_meaning("trade", "en", "союз", "ru")
+
+
+def test_a_ministry_takes_its_owner_then_the_country_the_translation_adds():
+    assert projected("Міноборони уклало контракти на дрони.", "Міноборони",
+                     "Министерство обороны Украины заключило контракты на дроны.", "uk",
+                     "ru") == "Министерство обороны Украины"

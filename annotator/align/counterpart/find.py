@@ -204,9 +204,9 @@ def counterpart(
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
-        last = _country_after(target, hits, breaks, last, tgt_lang)
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
+        last = _country_after(target, hits, breaks, last, tgt_lang)
     bare = _bare(sentence, start, end)
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
     if long_name:
