@@ -2081,3 +2081,7 @@ def test_a_ministry_takes_its_owner_then_the_country_the_translation_adds():
     assert projected("Міноборони уклало контракти на дрони.", "Міноборони",
                      "Министерство обороны Украины заключило контракты на дроны.", "uk",
                      "ru") == "Министерство обороны Украины"
+
+
+def test_a_book_fair_is_knyzhkovyi():
+    assert same_meaning("Book", "en", "Книжковий", "uk") and same_meaning("book", "en", "книжной", "ru")
