@@ -2085,3 +2085,10 @@ def test_a_ministry_takes_its_owner_then_the_country_the_translation_adds():
 
 def test_a_book_fair_is_knyzhkovyi():
     assert same_meaning("Book", "en", "Книжковий", "uk") and same_meaning("book", "en", "книжной", "ru")
+
+
+def test_a_clause_with_its_verb_matched_does_not_take_the_main_verb_as_its_own():
+    ru = "Группа из 12 жителей Бучи, чьи дома были разрушены в 2022 году, выиграла иск против России."
+    en = "A group of 12 residents of Bucha whose homes were destroyed in 2022 has won a lawsuit against Russia."
+    assert projected(ru, ru[:ru.index(", выиграла")], en, "ru",
+                     "en") == "group of 12 residents of Bucha whose homes were destroyed in 2022"

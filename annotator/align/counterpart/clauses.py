@@ -188,7 +188,7 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
     # word matched, its pronoun aside (a participle that opens it is matched: «[попросивший] не называть его имени»)
     if end is not None and missing > 0:
         subject = target[pronoun][2].lower() == "whose" or target[pronoun + 1][2].lower() in _SUBJECTS
-        verb_due = subject and not any(breaks[m] for m in range(pronoun + 1, end + 1))
+        verb_due = subject and not any(_verb_like(target[m][2]) for m in range(pronoun + 1, end + 1))
         end = _rest_of_clause(window, target, hits, end, round(missing * ENGLISH_LENGTH), verb_due)
     if end is None:  # no evidence: as many words as the source clause, English being a little longer
         end = min(limit, pronoun + round(len(clause_words) * ENGLISH_LENGTH) - 1)
@@ -240,6 +240,11 @@ def _rest_of_clause(window: str, target, hits, end: int, more: int, verb_due: bo
                           or target[last][2].endswith("ly") and _main_verb(target, last + 1)):
         last -= 1  # nor an adverb of the main verb ("who stole my bike [still] has")
     return last
+
+
+def _verb_like(word: str) -> bool:
+    """An English verb, matched or not ("whose homes [were] destroyed"), or a word in -ed."""
+    return word.lower() in _ENGLISH_VERBS or word.endswith("ed")
 
 
 def _main_verb(target, j: int) -> bool:
