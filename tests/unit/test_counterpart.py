@@ -2092,3 +2092,9 @@ def test_a_clause_with_its_verb_matched_does_not_take_the_main_verb_as_its_own()
     en = "A group of 12 residents of Bucha whose homes were destroyed in 2022 has won a lawsuit against Russia."
     assert projected(ru, ru[:ru.index(", выиграла")], en, "ru",
                      "en") == "group of 12 residents of Bucha whose homes were destroyed in 2022"
+
+
+def test_lviv_residents_a_guest_director_the_high_court_and_the_kcsa():
+    assert same_meaning("Lviv", "en", "львів'яни", "uk") and same_meaning("guest", "en", "приглашенного", "ru")
+    assert same_meaning("High", "en", "Вищий", "uk") and same_meaning("administration", "en", "КМДА", "uk")
+    assert not same_meaning("high", "en", "вищати", "uk")
