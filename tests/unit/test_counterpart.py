@@ -2098,3 +2098,9 @@ def test_lviv_residents_a_guest_director_the_high_court_and_the_kcsa():
     assert same_meaning("Lviv", "en", "львів'яни", "uk") and same_meaning("guest", "en", "приглашенного", "ru")
     assert same_meaning("High", "en", "Вищий", "uk") and same_meaning("administration", "en", "КМДА", "uk")
     assert not same_meaning("high", "en", "вищати", "uk")
+
+
+def test_a_noun_that_complements_the_noun_before_it_is_no_head_of_the_phrase_after():
+    en = "The court sentenced a 52-year-old former customs officer to four years in prison."
+    uk = "Суд засудив до чотирьох років позбавлення волі 52-річного колишнього митника."
+    assert projected(en, "52-year-old former customs officer", uk, "en", "uk") == "52-річного колишнього митника"

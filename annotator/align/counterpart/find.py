@@ -424,6 +424,17 @@ def _new_from(hits, first: int, last: int, covered: set) -> int:
     return matched[0]
 
 
+def _complement_of_noun(target, j: int, lang: str) -> bool:
+    """Target word j is an inanimate noun, maybe in the genitive, after an inanimate noun it complements
+    («позбавлення [волі]», «свободу [слова]»; not «председатель [правления]»), agreeing with the adjective after it
+    by chance: that adjective has a noun of its own."""
+    word = target[j][2]
+    pos, cases = _cases(word, lang)
+    return j > 0 and pos == "NOUN" and "gent" in cases and "inan" in _likeliest(word, lang) \
+        and _cases(target[j - 1][2], lang)[0] == "NOUN" and "inan" in _likeliest(target[j - 1][2], lang) \
+        and _cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF")
+
+
 def _verb_between(window: str, target, verbs: list[bool], j: int, k: int) -> bool:
     """A free Ukrainian or Russian verb (`_free_verbs`) stands between target words j and k with no comma, and no
     relative pronoun since the comma before makes it a clause's: the sentence's own verb, after the phrase («Вчені
@@ -647,6 +658,8 @@ def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_
         if first > 1 and (target[first - 2][2].lower(), target[first - 1][2].lower()) in _ON_THE_PART:
             break  # «критику з [боку] профспілок»: "criticism from trade unions"
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
+        if title is not None and _complement_of_noun(target, first - 1, tgt_lang):
+            break  # «позбавлення [волі] 45-річного громадянина», «свободу [слова] 27 науковців»
         if title is None or _name_before(target, first, tgt_lang) \
                 or not _outside_governed(target, first - 1, *title, tgt_lang):
             break
