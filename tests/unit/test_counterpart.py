@@ -2104,3 +2104,11 @@ def test_a_noun_that_complements_the_noun_before_it_is_no_head_of_the_phrase_aft
     en = "The court sentenced a 52-year-old former customs officer to four years in prison."
     uk = "Суд засудив до чотирьох років позбавлення волі 52-річного колишнього митника."
     assert projected(en, "52-year-old former customs officer", uk, "en", "uk") == "52-річного колишнього митника"
+
+
+def test_collective_numbers_in_the_dative_and_rows_for_a_city_s_executive_committee_and_air_defence():
+    assert projected("Врачи вернули слух шестерым детям, родившимся глухими.", "шестерым детям, родившимся глухими",
+                     "Doctors restored hearing to six children born deaf.", "ru", "en") == "six children born deaf"
+    assert same_meaning("executive", "en", "Виконком", "uk") and same_meaning("committee", "en", "исполкома", "ru")
+    assert same_meaning("defence", "en", "ППО", "uk") and same_meaning("Polytechnic", "en", "політехніки", "uk")
+    assert same_meaning("Rih", "en", "Криворізького", "uk") and same_meaning("bodyguards", "en", "телохранителей", "ru")
