@@ -2112,3 +2112,13 @@ def test_collective_numbers_in_the_dative_and_rows_for_a_city_s_executive_commit
     assert same_meaning("executive", "en", "Виконком", "uk") and same_meaning("committee", "en", "исполкома", "ru")
     assert same_meaning("defence", "en", "ППО", "uk") and same_meaning("Polytechnic", "en", "політехніки", "uk")
     assert same_meaning("Rih", "en", "Криворізького", "uk") and same_meaning("bodyguards", "en", "телохранителей", "ru")
+
+
+def test_into_english_a_quoted_name_s_common_words_are_its_own_and_a_compound_is_two_words():
+    assert projected("Сирна фабрика «Білий луг» з Полтави подвоїла виробництво.", "Сирна фабрика «Білий луг»",
+                     "Cheese factory Bilyi Luh from Poltava doubled its output.", "uk",
+                     "en") == "Cheese factory Bilyi Luh"
+    uk = "Суд визнав банкрутом агрохолдинг «Степові лани», який заборгував банкам мільярд гривень."
+    en = "The court declared agricultural holding Stepovi Lany, which owes banks a billion hryvnias, bankrupt."
+    assert projected(uk, uk[uk.index("агрохолдинг"):-1], en, "uk",
+                     "en") == "agricultural holding Stepovi Lany, which owes banks a billion hryvnias"

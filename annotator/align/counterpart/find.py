@@ -100,7 +100,8 @@ def counterpart(
     inside, compounds, outside = _phrase_words(sentence, start, end, src_lang, clause)
     if not inside:
         return None
-    target, hits, breaks = _matched(window, inside, compounds, outside, entries, langs, clause)
+    named = _quoted_names(sentence[start:end], inside) if tgt_lang == "en" and src_lang != "en" else inside
+    target, hits, breaks = _matched(window, named, compounds, outside, entries, langs, clause)
     if clause:  # a word that also matches the rest of the sentence tells nothing ("Ukraine's ministry said Ukraine …")
         shared = [bool(h) and any(_similar(w, f, entries, langs) for w in outside for f in _forms(word, tgt_lang))
                   for h, (_s, _e, word) in zip(hits, target, strict=True)]
@@ -168,6 +169,8 @@ def counterpart(
                and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
     first, last, budget = _names_beside(target, hits, breaks, first, last, budget, missing, tgt_lang)
+    if tgt_lang == "en":  # a compound is two English words: «агрохолдинг», "agricultural holding"
+        budget += sum(1 for w in missing if _COMPOUND.match(w.lower()))
     last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
     first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
@@ -257,6 +260,20 @@ def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
+
+
+_COMPOUND = re.compile("(?:агро|авіа|авиа|енерго|энерго|нафто|нефте|газо|тепло|водо|електро|электро|кібер|кибер)"
+                       "[а-яіїєґ]{4}")
+
+
+def _quoted_names(phrase: str, inside: list[str]) -> list[str]:
+    """The phrase's words, those of a name in quote marks capitalised, as English writes them once transliterated
+    («Молочний край»: "Molochnyi Krai")."""
+    quoted = {m.group() for q in _QUOTED.finditer(phrase) for m in _TOKEN.finditer(q.group(1))}
+    return [w[:1].upper() + w[1:] if w in quoted and w.islower() else w for w in inside]
+
+
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]+)[»“”\"]")
 
 
 def _one_of(target, hits, breaks, first: int, lang: str) -> int:
