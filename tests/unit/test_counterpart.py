@@ -2122,3 +2122,17 @@ def test_into_english_a_quoted_name_s_common_words_are_its_own_and_a_compound_is
     en = "The court declared agricultural holding Stepovi Lany, which owes banks a billion hryvnias, bankrupt."
     assert projected(uk, uk[uk.index("агрохолдинг"):-1], en, "uk",
                      "en") == "agricultural holding Stepovi Lany, which owes banks a billion hryvnias"
+
+
+def test_custody_and_the_freedom_of_speech_of_a_number_are_no_heads():
+    en = ("The High Anti-Corruption Court ordered the arrest of a deputy head of the State Agency for Restoration, "
+          "suspected of taking a bribe.")
+    uk = ("Вищий антикорупційний суд узяв під варту заступника голови Держагентства відновлення, якого підозрюють в "
+          "отриманні хабара.")
+    assert projected(en, en[en.index("deputy"):-1], uk, "en", "uk") == uk[uk.index("заступника"):-1]
+    en = ("The court ruled that Turkey had violated the free speech rights of 19 academics who were prosecuted for "
+          "signing a petition.")
+    uk = ("Суд постановив, що Туреччина порушила право на свободу слова 19 науковців, яких переслідували за підписання "
+          "петиції.")
+    assert projected(en, en[en.index("19 academics"):-1], uk, "en", "uk") == uk[uk.index("19 науковців"):-1]
+    assert same_meaning("forces", "en", "ППО", "uk")

@@ -449,7 +449,7 @@ def _complement_of_noun(target, j: int, lang: str) -> bool:
     pos, cases = _cases(word, lang)
     return j > 0 and pos == "NOUN" and "gent" in cases and "inan" in _likeliest(word, lang) \
         and _cases(target[j - 1][2], lang)[0] == "NOUN" and "inan" in _likeliest(target[j - 1][2], lang) \
-        and _cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF")
+        and (_cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF") or target[j + 1][2][:1].isdigit())
 
 
 def _verb_between(window: str, target, verbs: list[bool], j: int, k: int) -> bool:

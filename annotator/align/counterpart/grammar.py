@@ -11,6 +11,7 @@ WORDS = 65_536  # words whose readings each per-word cache keeps (a long-running
 
 _REFLEXIVES = frozenset("себе собі собою себя собой".split())
 _YEARS = frozenset("рік року році роком роки років год года году годом годы лет".split())  # «2022 года»
+_CUSTODY = frozenset("варту вартою стражу стражей".split())  # «взяв під [варту] заступника голови …»
 
 
 @lru_cache(maxsize=WORDS)
@@ -53,7 +54,7 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     ради]»); never a verb, nor an instrumental or locative («за даними Департаменту»). The cases it agrees in
     (every case of the word for a head before a genitive), or None."""
     pos, cases = _cases(word, lang)
-    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS | _REFLEXIVES:
+    if pos not in ("NOUN", "ADJF", "NPRO") or _calendar(word) or word.lower() in _YEARS | _REFLEXIVES | _CUSTODY:
         return None  # «в среду первый вице-президент», «2022 года специалистка», «замість себе стажера»
     if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and PEOPLE & _likeliest(run[0], lang):
         return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
