@@ -2136,3 +2136,7 @@ def test_custody_and_the_freedom_of_speech_of_a_number_are_no_heads():
           "петиції.")
     assert projected(en, en[en.index("19 academics"):-1], uk, "en", "uk") == uk[uk.index("19 науковців"):-1]
     assert same_meaning("forces", "en", "ППО", "uk")
+
+
+def test_a_water_utility_is_a_vodokanal():
+    assert same_meaning("utility", "en", "водоканалу", "uk") and same_meaning("utility", "en", "Водоканал", "ru")
