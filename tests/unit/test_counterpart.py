@@ -2140,3 +2140,11 @@ def test_custody_and_the_freedom_of_speech_of_a_number_are_no_heads():
 
 def test_a_water_utility_is_a_vodokanal():
     assert same_meaning("utility", "en", "водоканалу", "uk") and same_meaning("utility", "en", "Водоканал", "ru")
+
+
+def test_a_people_named_after_its_city_is_the_city_with_its_residents():
+    uk = "Міська рада пообіцяла одеситам, що воду дадуть до вечора."
+    assert projected(uk, "одеситам", "Городской совет пообещал жителям Одессы, что воду дадут до вечера.", "uk",
+                     "ru") == "жителям Одессы"
+    assert projected(uk, "одеситам", "The city council promised Odesa residents that water would be back by evening.",
+                     "uk", "en") == "Odesa residents"

@@ -195,6 +195,7 @@ def counterpart(
         first = _country_before(target, hits, breaks, first)
         if inside[0] in missing and (inside[0].islower() or initial) and _cases(inside[0], src_lang)[0] == "NOUN":
             first = _head_of(target, hits, breaks, first)
+    first, last = _people_of_place(target, hits, breaks, first, last, inside, src_lang, tgt_lang)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
@@ -224,6 +225,26 @@ def counterpart(
     if tgt_lang == "en":
         closing = _head_after_bracket(window, target, hits, breaks, covered, closing, inside)
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
+
+
+def _people_of_place(target, hits, breaks, first: int, last: int, inside: list[str], src_lang: str,
+                     tgt_lang: str) -> tuple[int, int]:
+    """A people named after its place in one word («львів'яни», «одесити») is the place with its residents in the
+    translation: "Lviv [residents]", «[жители] Львова»."""
+    if len(inside) != 1 or src_lang == "en" or first != last or not glossary.place(target[first][2], tgt_lang) \
+            or not {"anim", "plur"} <= _likeliest(inside[0], src_lang):
+        return first, last
+    if tgt_lang == "en" and last + 1 < len(target) and not breaks[last + 1] and hits[last + 1] == set() \
+            and target[last + 1][2].lower() in _RESIDENTS:
+        return first, last + 1
+    if tgt_lang != "en" and first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and target[first - 1][2].lower().startswith(_RESIDENTS_START):
+        return first - 1, last
+    return first, last
+
+
+_RESIDENTS = frozenset("residents people inhabitants citizens locals".split())
+_RESIDENTS_START = ("жител", "житель", "мешкан", "населен")
 
 
 def _head_of(target, hits, breaks, first: int) -> int:
