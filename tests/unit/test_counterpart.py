@@ -2148,3 +2148,10 @@ def test_a_people_named_after_its_city_is_the_city_with_its_residents():
                      "ru") == "жителям Одессы"
     assert projected(uk, "одеситам", "The city council promised Odesa residents that water would be back by evening.",
                      "uk", "en") == "Odesa residents"
+
+
+def test_a_title_after_according_to_is_the_phrase_s_head():
+    en = "According to Mykolaiv regional governor Vitaliy Kim, three people were injured."
+    uk = "За словами голови Миколаївської ОВА Віталія Кіма, троє людей поранені."
+    assert projected(en, "Mykolaiv regional governor Vitaliy Kim", uk, "en",
+                     "uk") == "голови Миколаївської ОВА Віталія Кіма"

@@ -463,12 +463,12 @@ def _new_from(hits, first: int, last: int, covered: set) -> int:
 
 
 def _complement_of_noun(target, j: int, lang: str) -> bool:
-    """Target word j is an inanimate noun, maybe in the genitive, after an inanimate noun it complements
-    («позбавлення [волі]», «свободу [слова]»; not «председатель [правления]»), agreeing with the adjective after it
-    by chance: that adjective has a noun of its own."""
+    """Target word j is a noun whose likeliest genitive reading names no person, after an inanimate noun it
+    complements («позбавлення [волі]», «свободу [слова]»; not «председатель [правления]», nor «за словами [голови]»),
+    agreeing with the adjective or number after it by chance: that has a noun of its own."""
     word = target[j][2]
-    pos, cases = _cases(word, lang)
-    return j > 0 and pos == "NOUN" and "gent" in cases and "inan" in _likeliest(word, lang) \
+    genitive = next((p for p in parse(word, lang) if "gent" in p.tag), None)  # its likeliest genitive reading
+    return j > 0 and _cases(word, lang)[0] == "NOUN" and genitive is not None and "inan" in genitive.tag \
         and _cases(target[j - 1][2], lang)[0] == "NOUN" and "inan" in _likeliest(target[j - 1][2], lang) \
         and (_cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF") or target[j + 1][2][:1].isdigit())
 
