@@ -2155,3 +2155,10 @@ def test_a_title_after_according_to_is_the_phrase_s_head():
     uk = "За словами голови Миколаївської ОВА Віталія Кіма, троє людей поранені."
     assert projected(en, "Mykolaiv regional governor Vitaliy Kim", uk, "en",
                      "uk") == "голови Миколаївської ОВА Віталія Кіма"
+
+
+def test_a_dash_between_two_names_of_the_phrase_joins_them():
+    en = "Polish farmers who had blocked the Medyka-Shehyni crossing for a week ended their protest."
+    uk = "Польські фермери, які тиждень блокували пункт пропуску Шегині – Медика, припинили протест."
+    assert projected(en, "Polish farmers who had blocked the Medyka-Shehyni crossing for a week", uk, "en",
+                     "uk") == "Польські фермери, які тиждень блокували пункт пропуску Шегині – Медика"

@@ -278,6 +278,7 @@ def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing
     return closing if last is None else target[_english_after_name(target, hits, breaks, last, inside)][1]
 
 
+_DASH = re.compile(r"\s*[-–—]\s*")  # between two names of the phrase, a dash joins them (a route, a crossing)
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
@@ -632,6 +633,8 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
         else:
             hits.append(matched)
     breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
+              and not (_DASH.fullmatch(window[target[j - 1][1]:target[j][0]]) and hits[j - 1] and hits[j]
+                       and target[j - 1][2][:1].isupper() and target[j][2][:1].isupper())  # «Ягодин – Дорогуськ»
               for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
     for _piece, parts in compounds:  # a word that is the whole "34-year-old" («34-річного»): its "year" is no other
