@@ -2162,3 +2162,11 @@ def test_a_dash_between_two_names_of_the_phrase_joins_them():
     uk = "Польські фермери, які тиждень блокували пункт пропуску Шегині – Медика, припинили протест."
     assert projected(en, "Polish farmers who had blocked the Medyka-Shehyni crossing for a week", uk, "en",
                      "uk") == "Польські фермери, які тиждень блокували пункт пропуску Шегині – Медика"
+
+
+def test_a_clause_after_the_name_joins_it_though_the_name_also_matches_a_word_of_the_clause():
+    """«Агро-Дрон» matches "drones" too, which «безпілотники» matches: the clause brings words of its own."""
+    en = "Kharkiv start-up Agro-Dron, which builds drones for farmers, has raised $2 million."
+    uk = "Харківський стартап «Агро-Дрон», що виготовляє безпілотники для фермерів, залучив 2 млн доларів."
+    assert projected(en, "Kharkiv start-up Agro-Dron, which builds drones for farmers", uk, "en",
+                     "uk") == "Харківський стартап «Агро-Дрон», що виготовляє безпілотники для фермерів"

@@ -137,8 +137,9 @@ def counterpart(
     clause = any(_clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang)
                  for k, w in enumerate(inside) if k)
     clausal = apposition or len(inside) >= 5 or clause
-    for other_first, other_last, other in sorted(runs):
-        if covered.isdisjoint(other) and (_apposed(window, target, hits, breaks, last, other_first, apposition)
+    for other_first, other_last, other in sorted(runs):  # either may also match a word of the other: a name's
+        # «Ферма-Дрон» and "drones"; each needs one of its own
+        if not other <= covered and (_apposed(window, target, hits, breaks, last, other_first, apposition)
                                           or clausal and _same_clause(window, target, hits, breaks, last, other_first)
                                           and (clause or not _verb_between(window, target, verbs, last,
                                                                            other_first))):
