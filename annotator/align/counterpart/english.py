@@ -155,22 +155,24 @@ def _compound_head(target, hits, breaks, last: int, inside: list[str]) -> int:
     without "s" after a plural, which is its verb ("biologists [rescue] a bear"), nor an adverb ("[yet]")."""
     j = last + 1
     word = target[last][2]
-    if j >= len(target) or breaks[j] or hits[j] != set() \
-            or word.endswith(("'s", "’s")) and target[j][2] != "office" \
+    possessive = word.endswith(("'s", "’s"))  # takes "office" only, whatever follows ("prosecutor's [office] reports")
+    if j >= len(target) or breaks[j] or hits[j] != set() or possessive and target[j][2] != "office" \
             or word[:1].isupper() and not (glossary.meanings(word, "en", grammar=False) or glossary.place(word, "en")
                                            or any(inside[k].islower() for k in hits[last] or ())):
         return last
+    if possessive:
+        return j
     head = target[j][2]
     if not head.isalpha() and "-" not in head or not head.islower() or not _english_modifier(head) \
             or head.endswith("ly") or head in _NO_HEADS:
         return last
-    if word.endswith("s") and not word.endswith(("ss", "is", "us", "'s", "’s")) and not head.endswith("s"):
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and not head.endswith("s"):
         return last
     if j + 1 == len(target) or breaks[j + 1]:
         return j
     after = target[j + 1][2].lower()
     verb = after in _ENGLISH_VERBS or after.endswith("ed") or after in _AFTER_HEADS
-    return j if verb or head == "office" and word.endswith(("'s", "’s")) else last
+    return j if verb else last
 
 
 _AFTER_HEADS = frozenset("who can cannot will would could should spent went got".split())

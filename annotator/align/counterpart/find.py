@@ -100,8 +100,8 @@ def counterpart(
     inside, compounds, outside = _phrase_words(sentence, start, end, src_lang, clause)
     if not inside:
         return None
-    named = _quoted_names(sentence[start:end], inside) if tgt_lang == "en" and src_lang != "en" else inside
-    target, hits, breaks = _matched(window, named, compounds, outside, entries, langs, clause)
+    as_names = _quoted_names(sentence[start:end], inside) if tgt_lang == "en" and src_lang != "en" else inside
+    target, hits, breaks = _matched(window, as_names, compounds, outside, entries, langs, clause)
     if clause:  # a word that also matches the rest of the sentence tells nothing ("Ukraine's ministry said Ukraine …")
         shared = [bool(h) and any(_similar(w, f, entries, langs) for w in outside for f in _forms(word, tgt_lang))
                   for h, (_s, _e, word) in zip(hits, target, strict=True)]
