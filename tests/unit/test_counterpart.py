@@ -2170,3 +2170,21 @@ def test_a_clause_after_the_name_joins_it_though_the_name_also_matches_a_word_of
     uk = "Харківський стартап «Агро-Дрон», що виготовляє безпілотники для фермерів, залучив 2 млн доларів."
     assert projected(en, "Kharkiv start-up Agro-Dron, which builds drones for farmers", uk, "en",
                      "uk") == "Харківський стартап «Агро-Дрон», що виготовляє безпілотники для фермерів"
+
+
+def test_runs_join_across_a_bracket_the_phrase_goes_on_after():
+    ru = "Миссия Всемирного банка (ВБ) во главе с Анной Коваль завершила визит в Одессу."
+    en = "A World Bank (WB) mission led by Anna Koval has concluded a visit to Odesa."
+    assert projected(ru, "Миссия Всемирного банка (ВБ) во главе с Анной Коваль", en, "ru",
+                     "en") == "World Bank (WB) mission led by Anna Koval"
+    assert projected(en, "World Bank (WB) mission led by Anna Koval", ru, "en",
+                     "ru") == "Миссия Всемирного банка (ВБ) во главе с Анной Коваль"
+    uk = "Місія Світового банку (СБ) на чолі з Анною Коваль завершила візит до Одеси."
+    assert projected(en, "World Bank (WB) mission led by Anna Koval", uk, "en",
+                     "uk") == "Місія Світового банку (СБ) на чолі з Анною Коваль"
+
+
+def test_a_phrase_ending_in_its_bracket_does_not_run_on_after_the_translation_s_bracket():
+    en = "The Kisan Sabha Samiti (KSS), which was among the first groups to protest, called a strike."
+    ru = "Группа Kisan Sabha Samiti (KSS), одна из первых групп протеста, объявила забастовку."
+    assert projected(ru, "Группа Kisan Sabha Samiti (KSS)", en, "ru", "en") == "Kisan Sabha Samiti (KSS)"

@@ -284,14 +284,17 @@ _ANTECEDENTS = frozenset("ті тих тим тими той того тому �
                          "будь-кому любой любого любому любые любых".split())
 
 
-def _same_clause(window: str, target, hits, breaks, j: int, k: int) -> bool:
+def _same_clause(window: str, target, hits, breaks, j: int, k: int, brackets: bool = False) -> bool:
     """Target words j and k (j before k) are apart by free words and commas only, nothing else that ends a phrase
     (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed"); quote marks
-    do not: they mostly hold a name («пункт пропуску «Дорогуськ»»)."""
+    do not: they mostly hold a name («пункт пропуску «Дорогуськ»»); nor do brackets, for a phrase with `brackets`
+    of its own ("International Monetary Fund (IMF) [mission]")."""
     relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
-    return j < k and not _CLAUSE_END.search(window[target[j][1]:target[k][0]]) \
+    allowed = ",()" if brackets else ","
+    return j < k and not (_CLAUSE_END_OUTSIDE if brackets else _CLAUSE_END).search(window[target[j][1]:target[k][0]]) \
         and all(hits[m] == set() for m in range(j + 1, k)) \
-        and (relative or all("," in window[target[m - 1][1]:target[m][0]] for m in range(j + 1, k + 1) if breaks[m]))
+        and (relative or all(any(c in window[target[m - 1][1]:target[m][0]] for c in allowed)
+                             for m in range(j + 1, k + 1) if breaks[m]))
 
 
 def _clause_word(word: str, lang: str) -> bool:
@@ -303,3 +306,4 @@ def _clause_word(word: str, lang: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[;:()—–.!?]")
+_CLAUSE_END_OUTSIDE = re.compile(r"[;:—–.!?]")

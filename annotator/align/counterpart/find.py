@@ -137,10 +137,12 @@ def counterpart(
     clause = any(_clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang)
                  for k, w in enumerate(inside) if k)
     clausal = apposition or len(inside) >= 5 or clause
+    bracket_inside = bool(_BRACKET_INSIDE.search(sentence[start:end]))  # "Fund (IMF) mission": runs join across it
     for other_first, other_last, other in sorted(runs):  # either may also match a word of the other: a name's
         # «Ферма-Дрон» and "drones"; each needs one of its own
         if not other <= covered and (_apposed(window, target, hits, breaks, last, other_first, apposition)
-                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first)
+                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first,
+                                                                      bracket_inside)
                                           and (clause or not _verb_between(window, target, verbs, last,
                                                                            other_first))):
             last, covered = other_last, covered | other
@@ -149,7 +151,8 @@ def counterpart(
         # also match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own.
         if not other <= covered and (_apposed(window, target, hits, breaks, other_last, first, apposition)
                                      or clausal and _no_parenthetical(window, target, other_last, first)
-                                     and _same_clause(window, target, hits, breaks, other_last, first)):
+                                     and _same_clause(window, target, hits, breaks, other_last, first,
+                                                      bracket_inside)):
             first, covered = _new_from(hits, other_first, other_last, covered), covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
@@ -283,6 +286,7 @@ _DASH = re.compile(r"\s*[-–—]\s*")  # between two names of the phrase, a das
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
+_BRACKET_INSIDE = re.compile(r"\)\s*\w")  # a bracket the phrase goes on after
 
 
 _COMPOUND = re.compile("(?:агро|авіа|авиа|енерго|энерго|нафто|нефте|газо|тепло|водо|електро|электро|кібер|кибер)"
