@@ -2188,3 +2188,19 @@ def test_a_phrase_ending_in_its_bracket_does_not_run_on_after_the_translation_s_
     en = "The Kisan Sabha Samiti (KSS), which was among the first groups to protest, called a strike."
     ru = "Группа Kisan Sabha Samiti (KSS), одна из первых групп протеста, объявила забастовку."
     assert projected(ru, "Группа Kisan Sabha Samiti (KSS)", en, "ru", "en") == "Kisan Sabha Samiti (KSS)"
+
+
+def test_an_unmatched_head_is_the_english_words_before_in_from_or_at():
+    uk = "Пасічники Вінниччини вимагають компенсацій від агрохолдингів."
+    en = "Beekeepers in the Vinnytsia region are demanding compensation from agricultural holdings."
+    assert projected(uk, "Пасічники Вінниччини", en, "uk", "en") == "Beekeepers in the Vinnytsia region"
+    ru = "Индивидуальные предприниматели Житомирской области получат льготные кредиты."
+    en = "Sole traders in Zhytomyr region will receive cheap loans."
+    assert projected(ru, "Индивидуальные предприниматели Житомирской области", en, "ru",
+                     "en") == "Sole traders in Zhytomyr region"
+
+
+def test_no_head_is_taken_from_a_clause_before_the_preposition():
+    uk = "Учасників віком від 14 до 50 років відпустили."
+    en = "The protesters, who ranged in age from 14 to 50, were released."
+    assert projected(uk, "Учасників віком від 14 до 50 років", en, "uk", "en") == "age from 14 to 50"

@@ -197,7 +197,9 @@ def counterpart(
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
         first = _country_before(target, hits, breaks, first)
-        if inside[0] in missing and (inside[0].islower() or initial) and _cases(inside[0], src_lang)[0] == "NOUN":
+        head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
+        if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
+                and _cases(inside[head], src_lang)[0] == "NOUN":
             first = _head_of(target, hits, breaks, first)
     first, last = _people_of_place(target, hits, breaks, first, last, inside, src_lang, tgt_lang)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
@@ -253,12 +255,28 @@ _RESIDENTS_START = ("жител", "житель", "мешкан", "населе�
 
 def _head_of(target, hits, breaks, first: int) -> int:
     """Into English, the head noun a phrase begins with and no word matched («низку свідків», «представник нашої
-    команди») is the free word before "of" before the run ("a [number of] witnesses", "[member of] our team")."""
-    if first >= 2 and target[first - 1][2] == "of" and hits[first - 1] == hits[first - 2] == set() \
-            and not breaks[first] and not breaks[first - 1] and (target[first - 2][2].islower() or first == 2) \
-            and target[first - 2][2].lower() not in _ENGLISH_GRAMMAR:
-        return first - 2
-    return first
+    команди», «Пасічники Черкащини») is the free word before "of" before the run ("a [number of] witnesses",
+    "[member of] our team"), or up to three free words before "in", "from" or "at" (and "the") ("[Beekeepers in
+    the] Cherkasy region", "[Cotton growers in the] Fergana Valley"); either after a grammar word, a relative
+    pronoun, punctuation or the sentence's start, and no past participle among them ("who [ranged in] age")."""
+    link = first - 1 if first >= 1 and target[first - 1][2] == "the" and not breaks[first] else first
+    if link < 2 or target[link - 1][2] not in _HEAD_LINKS or breaks[link] or breaks[link - 1] \
+            or any(hits[m] != set() for m in range(link - 1, first)) or target[link - 1][2] == "of" and link < first:
+        return first
+    head = link - 1
+    while head > 0 and not breaks[head] and hits[head - 1] == set() \
+            and target[head - 1][2].lower() not in _ENGLISH_GRAMMAR | _RELATIVES:
+        head -= 1
+    if target[link - 1][2] == "of":  # the one word before it
+        head = max(head, link - 2)
+    words = [w for _s, _e, w in target[head:link - 1]]
+    if not 1 <= len(words) <= 3 or words[0][:1].isupper() and head > 0 or words[0].lower() in _ENGLISH_GRAMMAR \
+            or any(w[:1].isupper() for w in words[1:]) or any(w.endswith("ed") and w.islower() for w in words):
+        return first
+    return head
+
+
+_HEAD_LINKS = frozenset(("of", "in", "from", "at"))
 
 
 def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing: int, inside: list[str]) -> int:
