@@ -2204,3 +2204,11 @@ def test_no_head_is_taken_from_a_clause_before_the_preposition():
     uk = "Учасників віком від 14 до 50 років відпустили."
     en = "The protesters, who ranged in age from 14 to 50, were released."
     assert projected(uk, "Учасників віком від 14 до 50 років", en, "uk", "en") == "age from 14 to 50"
+
+
+def test_an_ordinal_word_matches_its_number():
+    en = "Eleventh-graders from village schools will sit the tests online."
+    uk = "Учні 11-х класів сільських шкіл складатимуть тести онлайн."
+    assert projected(en, "Eleventh-graders from village schools", uk, "en", "uk") == "Учні 11-х класів сільських шкіл"
+    assert _similar_word("three", "третю", {}, ("en", "uk")) and _similar_word("третьего", "3", {}, ("ru", "en"))
+    assert not _similar_word("three", "четвертий", {}, ("en", "uk"))

@@ -278,3 +278,21 @@ _NUMBER_WORDS = {word: str(n) for n, words in enumerate([
 
 def _number_word(word: str) -> str | None:
     return _NUMBER_WORDS.get(word.lower().replace("’", "'").replace("ʼ", "'"))
+
+
+@lru_cache(maxsize=WORDS)
+def _ordinal_value(word: str) -> str | None:
+    """The number of an ordinal one to twelve, for a number it matches ("Eleventh-graders": «учні 11-х класів»;
+    "world number three": «третю ракетку світу»)."""
+    lower = word.lower().replace("’", "'").replace("ʼ", "'")
+    if lower.isascii():
+        return _ORDINALS.get(lower)
+    return next((_ORDINALS[p.normal_form] for lang in ("uk", "ru") for p in parse(lower, lang)[:1]
+                 if p.tag.POS == "ADJF" and p.normal_form in _ORDINALS), None)
+
+
+_ORDINALS = {word: str(n) for n, words in enumerate([
+    "first перший первый", "second другий второй", "third третій третий", "fourth четвертий четвёртый",
+    "fifth п'ятий пятый", "sixth шостий шестой", "seventh сьомий седьмой", "eighth восьмий восьмой",
+    "ninth дев'ятий девятый", "tenth десятий десятый", "eleventh одинадцятий одиннадцатый",
+    "twelfth дванадцятий двенадцатый"], start=1) for word in words.split()}

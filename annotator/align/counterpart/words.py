@@ -10,7 +10,7 @@ from anyascii import anyascii
 from annotator.align import glossary, lexicon
 from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
 from annotator.align.counterpart.english import _ENGLISH_FUNCTION_WORDS, _grammar
-from annotator.align.counterpart.grammar import WORDS, _cases, _likeliest, _number_word
+from annotator.align.counterpart.grammar import WORDS, _cases, _likeliest, _number_word, _ordinal_value
 from annotator.morphology import PEOPLE, parse
 
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
@@ -104,7 +104,7 @@ def _number_value(word: str) -> str:
         values = [_ROMAN_DIGITS[c] for c in word]
         return str(sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True)))
     ordinal = _ORDINAL.fullmatch(word)
-    return ordinal.group(1) if ordinal else _number_word(word) or normalize_number(word)
+    return ordinal.group(1) if ordinal else _number_word(word) or _ordinal_value(word) or normalize_number(word)
 
 
 def _in_thousands(a: str, b: str) -> bool:
