@@ -2212,3 +2212,12 @@ def test_an_ordinal_word_matches_its_number():
     assert projected(en, "Eleventh-graders from village schools", uk, "en", "uk") == "Учні 11-х класів сільських шкіл"
     assert _similar_word("three", "третю", {}, ("en", "uk")) and _similar_word("третьего", "3", {}, ("ru", "en"))
     assert not _similar_word("three", "четвертий", {}, ("en", "uk"))
+
+
+def test_a_missing_possessive_takes_no_prepositional_phrase_after_the_run():
+    en = ("Ukrzaliznytsia, Ukraine's state-owned railway operator, will launch a night train to Vienna in June, with "
+          "tickets on sale next week.")
+    uk = ("Державний залізничний перевізник «Укрзалізниця» у червні запустить нічний потяг до Відня, квитки надійдуть "
+          "у продаж наступного тижня.")
+    assert projected(en, "Ukrzaliznytsia, Ukraine's state-owned railway operator", uk, "en",
+                     "uk") == "Державний залізничний перевізник «Укрзалізниця»"  # not «у червні», "in June"

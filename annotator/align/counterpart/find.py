@@ -686,6 +686,8 @@ def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str],
     genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
     found («[керівництво] крікетного [турніру]» for "cricket authorities"; but «Лівійської національної [армії]»
     is "Army"; a possessive is a complement after it: «міністерка закордонних [справ] Німеччини»)."""
+    names = [w for w in missing if w[:1].isupper()]
+    owners = bool(names) and all(_POSSESSIVE.search(w) for w in names)
     noun = _noun_after(target, hits, breaks, last, tgt_lang)  # across other adjectives («моем офисном [заклятом
     if noun is not None and (hits[noun] == set() or hits[noun] is None  # враге]»)
                              and (budget or target[last][2][:1].isupper() and noun == last + 1)):
@@ -695,9 +697,9 @@ def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str],
     while budget and _free(target, hits, breaks, last + 1):
         step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
         if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
-                        and (budget < 2 or _named(target[last][2], tgt_lang))):
+                        and (budget < 2 or _named(target[last][2], tgt_lang) or owners)):
             break  # a prepositional complement («з охорони довкілля») stands for two words or more, never after
-            # a name («судом Бристоля [по обвинению]»)
+            # a name («судом Бристоля [по обвинению]») nor for a possessive ("Ukraine's": not «[у червні]»)
         last, budget = last + step, budget - 1
     return last, budget
 
