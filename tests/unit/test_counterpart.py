@@ -2221,3 +2221,10 @@ def test_a_missing_possessive_takes_no_prepositional_phrase_after_the_run():
           "у продаж наступного тижня.")
     assert projected(en, "Ukrzaliznytsia, Ukraine's state-owned railway operator", uk, "en",
                      "uk") == "Державний залізничний перевізник «Укрзалізниця»"  # not «у червні», "in June"
+
+
+def test_a_number_compound_is_the_whole_of_an_age_and_leaves_no_year_to_match():
+    en = "Olha Marchuk, a 71-year-old pensioner from Lutsk, has knitted socks for soldiers since 2022."
+    uk = "71-річна пенсіонерка з Луцька Ольга Марчук від 2022 року в'яже шкарпетки для військових."
+    assert projected(en, "Olha Marchuk, a 71-year-old pensioner from Lutsk", uk, "en",
+                     "uk") == "71-річна пенсіонерка з Луцька Ольга Марчук"

@@ -304,6 +304,7 @@ _DASH = re.compile(r"\s*[-–—]\s*")  # between two names of the phrase, a das
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
+_NUMBER_COMPOUND = re.compile(r"(\d+)-\w")  # «68-річна», «34-летний»
 _BRACKET_INSIDE = re.compile(r"\)\s*\w")  # a bracket the phrase goes on after
 
 
@@ -643,10 +644,13 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
             continue
         forms = _forms(word, tgt_lang)
         matched = {k for k, w in enumerate(inside) if any(_similar(w, f, entries, langs) for f in forms)}
+        number = _NUMBER_COMPOUND.match(word)
         for piece, parts in compounds:
-            if any(_abbreviation(piece, f) or _abbreviation(f, piece)
-                   or glossary.same_meaning(piece, langs[0], f, tgt_lang)  # «кто-то»: «хтось»
-                   or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
+            if number and any(inside[k] == number.group(1) for k in parts):
+                matched |= parts  # "68-year-old": «68-річна» is the whole of it, no «[року]» after
+            elif any(_abbreviation(piece, f) or _abbreviation(f, piece)
+                     or glossary.same_meaning(piece, langs[0], f, tgt_lang)  # «кто-то»: «хтось»
+                     or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
                 matched |= parts
         if not clause and word.lower() in ("що", "что") and all(inside[k].lower() == "that" for k in matched):
             matched = set()  # inside a phrase "that" opens its relative clause («який», «который»), where «що» opens
