@@ -2228,3 +2228,11 @@ def test_a_number_compound_is_the_whole_of_an_age_and_leaves_no_year_to_match():
     uk = "71-річна пенсіонерка з Луцька Ольга Марчук від 2022 року в'яже шкарпетки для військових."
     assert projected(en, "Olha Marchuk, a 71-year-old pensioner from Lutsk", uk, "en",
                      "uk") == "71-річна пенсіонерка з Луцька Ольга Марчук"
+
+
+def test_a_noun_before_a_feminine_genitive_that_looks_locative_is_no_head():
+    """«Харьковской» alone may be a locative like «докладе»; with «группы» it is a genitive."""
+    en = "A report by the Kharkiv Nature Protection Group, a network of volunteers, says the river is drying up."
+    ru = "В докладе Харьковской природоохранной группы, сети волонтёров, говорится, что река пересыхает."
+    assert projected(en, "Kharkiv Nature Protection Group, a network of volunteers", ru, "en",
+                     "ru") == "Харьковской природоохранной группы, сети волонтёров"

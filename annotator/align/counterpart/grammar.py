@@ -58,13 +58,13 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
         return None  # «в среду первый вице-президент», «2022 года специалистка», «замість себе стажера»
     if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and PEOPLE & _likeliest(run[0], lang):
         return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
-    _, next_cases = _cases(run[0], lang)
-    for later in run[:4]:
-        _, later_cases = _cases(later, lang)
+    next_cases = _leading_cases(tuple(run[:4]), lang)
+    for n, later in enumerate(run[:4]):
+        later_cases = next_cases if n == 0 else _cases(later, lang)[1]
         if cases & later_cases:  # «воротарем Леоном», «генеральний секретар»
             return cases & later_cases, True
-        if "gent" not in later_cases or not later[:1].isupper():  # across a country's name only
-            break
+        if "gent" not in later_cases or not later[:1].isupper() or _cases(later, lang)[0] != "NOUN":
+            break  # across a country's name only
     # a person in the instrumental before a genitive is a role («був наглядачем [державної скарбниці]»), a thing
     # is not («обмежено призначенням [посла]»); one after a preposition («за даними») is left out by the caller
     head, likeliest = pos == "NOUN" and "gent" in next_cases, _likeliest(word, lang)
@@ -76,6 +76,20 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
     if any_case and pos == "NOUN" and "gent" in next_cases:  # the head of the whole phrase, whatever governs it
         return cases, True
     return (cases, False) if not next_cases or (pos == "NOUN" and "gent" in next_cases) else None
+
+
+def _leading_cases(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    """The cases the first word shares with the adjectives and the noun after it: «Української природоохоронної
+    групи» is a genitive, though «Української» alone may also be a dative or a locative."""
+    cases = _cases(words[0], lang)[1]
+    for word in words[1:] if _cases(words[0], lang)[0] == "ADJF" else ():
+        pos, more = _cases(word, lang)
+        if not cases & more:
+            break
+        cases &= more
+        if pos != "ADJF":
+            break
+    return cases
 
 
 @lru_cache(maxsize=WORDS)
