@@ -2236,3 +2236,19 @@ def test_a_noun_before_a_feminine_genitive_that_looks_locative_is_no_head():
     ru = "В докладе Харьковской природоохранной группы, сети волонтёров, говорится, что река пересыхает."
     assert projected(en, "Kharkiv Nature Protection Group, a network of volunteers", ru, "en",
                      "ru") == "Харьковской природоохранной группы, сети волонтёров"
+
+
+def test_a_head_joins_its_clause_when_it_gives_a_repeated_word_a_match_of_its_own():
+    """«учитель» of the programme's name can stand for "Teachers" too: «Лікарям» still brings a word of its own."""
+    en = 'Doctors who move to village clinics under the "Zemsky Doctor" programme will be paid a million roubles.'
+    ru = ("Врачам, которые переедут в сельские поликлиники по программе «Земский доктор», выплатят по миллиону "
+          "рублей.")
+    assert projected(en, 'Doctors who move to village clinics under the "Zemsky Doctor" programme', ru, "en",
+                     "ru") == "Врачам, которые переедут в сельские поликлиники по программе «Земский доктор»"
+
+
+def test_a_repeated_word_of_the_phrase_brings_no_second_run_across_a_verb():
+    en = "Many people who hate rude people hate noisy people too, the survey found."
+    ru = "Многие люди, которые ненавидят грубых людей, ненавидят и шумных людей, показал опрос."
+    assert projected(en, "Many people who hate rude people", ru, "en",
+                     "ru") == "Многие люди, которые ненавидят грубых людей"

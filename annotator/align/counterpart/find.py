@@ -65,6 +65,7 @@ from annotator.align.counterpart.runs import (
     _in_number,
     _joined,
     _joins,
+    _pairs,
     _runs,
     _sandwiched,
     _title_case,
@@ -140,19 +141,18 @@ def counterpart(
     bracket_inside = bool(_BRACKET_INSIDE.search(sentence[start:end]))  # "Fund (IMF) mission": runs join across it
     for other_first, other_last, other in sorted(runs):  # either may also match a word of the other: a name's
         # «Ферма-Дрон» and "drones"; each needs one of its own
-        if not other <= covered and (_apposed(window, target, hits, breaks, last, other_first, apposition)
-                                          or clausal and _same_clause(window, target, hits, breaks, last, other_first,
-                                                                      bracket_inside)
-                                          and (clause or not _verb_between(window, target, verbs, last,
-                                                                           other_first))):
+        if _adds(window, target, hits, verbs, inside, covered, (first, last), (other_first, other_last, other)) \
+                and (_apposed(window, target, hits, breaks, last, other_first, apposition)
+                     or clausal and _same_clause(window, target, hits, breaks, last, other_first, bracket_inside)
+                     and (clause or not _verb_between(window, target, verbs, last, other_first))):
             last, covered = other_last, covered | other
     for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
         # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці». The name before may
         # also match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own.
-        if not other <= covered and (_apposed(window, target, hits, breaks, other_last, first, apposition)
-                                     or clausal and _no_parenthetical(window, target, other_last, first)
-                                     and _same_clause(window, target, hits, breaks, other_last, first,
-                                                      bracket_inside)):
+        if _adds(window, target, hits, verbs, inside, covered, (first, last), (other_first, other_last, other)) \
+                and (_apposed(window, target, hits, breaks, other_last, first, apposition)
+                     or clausal and _no_parenthetical(window, target, other_last, first)
+                     and _same_clause(window, target, hits, breaks, other_last, first, bracket_inside)):
             first, covered = _new_from(hits, other_first, other_last, covered), covered | other
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
@@ -475,6 +475,24 @@ def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> li
                            for w in inside):
         return [False] * len(target)
     return [hits[j] == set() and _cases(word, lang)[0] == "VERB" for j, (_s, _e, word) in enumerate(target)]
+
+
+def _adds(window: str, target, hits, verbs: list[bool], inside: list[str], covered: set, run: tuple[int, int],
+          other: tuple[int, int, set]) -> bool:
+    """The other run brings a phrase word the run lacks, or gives one a target word of its own (`_pairs`, a word
+    the phrase repeats counted once) with no free verb between them: «[Учителям], які переїдуть … за програмою
+    «Земський учитель»» for "Teachers who move … under the "Zemsky Teacher" programme", where «учитель» can stand
+    for either "Teacher"; not a second «людей» for the second "people" of "people who hate trans people", nor «[ЕС]
+    в понедельник вызвала посла … при Евросоюзе»."""
+    if not other[2] <= covered:
+        return True
+    (first, last), (other_first, other_last) = run, other[:2]
+    if _verb_between(window, target, verbs, *((last, other_first) if other_first > last else (other_last, first))):
+        return False
+    same = {k: inside.index(w) for k, w in enumerate(inside)}
+    words = [{same[k] for k in hits[m]} for m in range(first, last + 1) if hits[m]]
+    return _pairs(words + [{same[k] for k in hits[m]} for m in range(other_first, other_last + 1) if hits[m]]) \
+        > _pairs(words)
 
 
 def _new_from(hits, first: int, last: int, covered: set) -> int:
