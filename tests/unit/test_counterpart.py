@@ -2252,3 +2252,13 @@ def test_a_repeated_word_of_the_phrase_brings_no_second_run_across_a_verb():
     ru = "Многие люди, которые ненавидят грубых людей, ненавидят и шумных людей, показал опрос."
     assert projected(en, "Many people who hate rude people", ru, "en",
                      "ru") == "Многие люди, которые ненавидят грубых людей"
+
+
+def test_an_english_ing_word_after_a_word_outside_the_phrase_is_its_verb_not_a_modifier():
+    uk = ("Пацієнтів із гірських районів Закарпатської області, які понад рік чекали на операцію на серці, почнуть "
+          "приймати в новому кардіоцентрі в Ужгороді.")
+    en = ("A new cardiac centre in Uzhhorod will start admitting patients from mountain districts of Zakarpattia "
+          "region who have waited more than a year for heart surgery.")
+    phrase = "Пацієнтів із гірських районів Закарпатської області, які понад рік чекали на операцію на серці"
+    assert projected(uk, phrase, en, "uk", "en") == ("patients from mountain districts of Zakarpattia region who have "
+                                                    "waited more than a year for heart surgery")

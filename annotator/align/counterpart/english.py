@@ -107,6 +107,10 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
         # everyone over 65"
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
             target[first - 1][2], participle and _after_determiner(target, breaks, first - 1)):
+        if target[first - 1][2].lower().endswith("ing") and first > 1 and not breaks[first - 1] \
+                and hits[first - 2] is None:
+            break  # "[Striking] teachers", "agricultural [holding]"; not "start [admitting] patients", whose "start"
+            # translates a word outside the phrase
         first, budget = first - 1, budget - 1
     return first, last
 
