@@ -2262,3 +2262,20 @@ def test_an_english_ing_word_after_a_word_outside_the_phrase_is_its_verb_not_a_m
     phrase = "Пацієнтів із гірських районів Закарпатської області, які понад рік чекали на операцію на серці"
     assert projected(uk, phrase, en, "uk", "en") == ("patients from mountain districts of Zakarpattia region who have "
                                                     "waited more than a year for heart surgery")
+
+
+def test_month_and_weekday_names_match_across_languages():
+    assert _similar_word("October", "жовтня", {}, ("en", "uk"))
+    assert _similar_word("листопада", "ноября", {}, ("uk", "ru"))
+    assert not _similar_word("may", "травня", {}, ("en", "uk"))  # the verb
+    assert same_meaning("paid", "en", "виплачують", "uk") and same_meaning("paid", "en", "выплачивают", "ru")
+
+
+def test_a_relative_clause_opens_after_a_quoted_name():
+    en = ("Tram drivers at the municipal company Lvivelectrotrans, who have not been paid since November, refused to "
+          "work on Monday.")
+    uk = ("Водії трамваїв комунального підприємства «Львівелектротранс», яким із листопада не виплачують зарплату, у "
+          "понеділок відмовилися працювати.")
+    phrase = "Tram drivers at the municipal company Lvivelectrotrans, who have not been paid since November"
+    assert projected(en, phrase, uk, "en", "uk") == ("Водії трамваїв комунального підприємства «Львівелектротранс», "
+                                                    "яким із листопада не виплачують зарплату")

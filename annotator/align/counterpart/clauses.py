@@ -265,7 +265,7 @@ def _opens_relative(window: str, target, j: int, lang: str) -> bool:
     """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»), the
     preposition before one («, у кого», «, на котором»), or a Russian participle, which opens a clause as a relative
     pronoun does («посетителей, забронировавших экскурсии»)."""
-    if window[target[j - 1][1]:target[j][0]].strip() != ",":
+    if window[target[j - 1][1]:target[j][0]].strip(" »”\"") != ",":  # a quoted name may end before it
         return False
     word = target[j][2].lower()
     return word in _CYRILLIC_WHO or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO \

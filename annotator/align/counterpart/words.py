@@ -8,9 +8,9 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from annotator.align import glossary, lexicon
-from annotator.align.anchors import SKELETON_LENGTH, _cognate, name_skeleton, normalize_number
+from annotator.align.anchors import SKELETON_LENGTH, _cognate, _word_key, name_skeleton, normalize_number
 from annotator.align.counterpart.english import _ENGLISH_FUNCTION_WORDS, _grammar
-from annotator.align.counterpart.grammar import WORDS, _cases, _likeliest, _number_word, _ordinal_value
+from annotator.align.counterpart.grammar import WORDS, _calendar, _cases, _likeliest, _number_word, _ordinal_value
 from annotator.morphology import PEOPLE, parse
 
 PARTNERS = 1  # lexicon partners of a word taken as its translation: the best only (the others are noisier)
@@ -222,6 +222,9 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         return True
     if glossary.same_meaning(a, langs[0], b, langs[1]):
         return not _doer_and_verb(a, b, langs)
+    if _calendar(a) and _calendar(b) and all(w[:1].isupper() for w, lang in zip((a, b), langs, strict=True)
+                                             if lang == "en"):  # "October": «жовтня» (not the verb "may")
+        return _word_key(a) == _word_key(b)
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
         return _number_value(a) == _number_value(b) or _in_thousands(a, b) or _in_thousands(b, a)
     if len(a) <= 3 and len(b) <= 3 and _short_name(a, b, langs):
