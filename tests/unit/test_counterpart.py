@@ -2279,3 +2279,21 @@ def test_a_relative_clause_opens_after_a_quoted_name():
     phrase = "Tram drivers at the municipal company Lvivelectrotrans, who have not been paid since November"
     assert projected(en, phrase, uk, "en", "uk") == ("Водії трамваїв комунального підприємства «Львівелектротранс», "
                                                     "яким із листопада не виплачують зарплату")
+
+
+def test_a_clause_after_a_bracket_and_a_comma_joins_the_name_before():
+    ru = ("Специалисты Всемирной организации здравоохранения (ВОЗ), находящиеся в Херсонской области, сообщили, что "
+          "больница снова осталась без света.")
+    uk = ("Фахівці Всесвітньої організації охорони здоров'я (ВООЗ), які перебувають у Херсонській області, повідомили, "
+          "що лікарня знову залишилася без світла.")
+    assert projected(ru, "Специалисты Всемирной организации здравоохранения (ВОЗ), находящиеся в Херсонской области",
+                     uk, "ru", "uk") == ("Фахівці Всесвітньої організації охорони здоров'я (ВООЗ), які перебувають у "
+                                         "Херсонській області")
+
+
+def test_that_after_an_english_verb_opens_no_relative_clause():
+    ru = "Инспекторы МАГАТЭ, находящиеся на Запорожской АЭС, сообщили, что станция снова потеряла питание."
+    en = ("IAEA inspectors stationed at the Zaporizhzhia nuclear power plant reported that the plant had lost power "
+          "again.")
+    assert projected(ru, "Инспекторы МАГАТЭ, находящиеся на Запорожской АЭС", en, "ru",
+                     "en") == "IAEA inspectors stationed at the Zaporizhzhia nuclear power plant"

@@ -168,7 +168,8 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
     English has no comma to end it. A word of the clause found again does not carry it on."""
     pronoun = next((j for j in range(1, min(last + 2 + GAP, len(target)))
                     if _SHORT_IS.sub("", target[j][2]) in _ENGLISH_RELATIVES
-                    and all(hits[m] == set() and not breaks[m] for m in range(last + 1, j))  # "My [manager] who"
+                    and all(hits[m] == set() and not breaks[m] and not _verb_like(target[m][2])
+                            for m in range(last + 1, j))  # "My [manager] who"; not "plant reported that"
                     and (j >= first or not head_found
                          and all(hits[m] == set() and not _breaks(window[target[m][1]:target[m + 1][0]])
                                  for m in range(j, first)))), None)

@@ -305,7 +305,7 @@ _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
 _NUMBER_COMPOUND = re.compile(r"(\d+)-\w")  # «68-річна», «34-летний»
-_BRACKET_INSIDE = re.compile(r"\)\s*\w")  # a bracket the phrase goes on after
+_BRACKET_INSIDE = re.compile(r"\)[\s,]*\w")  # a bracket the phrase goes on after
 
 
 _COMPOUND = re.compile("(?:агро|авіа|авиа|енерго|энерго|нафто|нефте|газо|тепло|водо|електро|электро|кібер|кибер)"
