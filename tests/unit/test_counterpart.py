@@ -2297,3 +2297,16 @@ def test_that_after_an_english_verb_opens_no_relative_clause():
           "again.")
     assert projected(ru, "Инспекторы МАГАТЭ, находящиеся на Запорожской АЭС", en, "ru",
                      "en") == "IAEA inspectors stationed at the Zaporizhzhia nuclear power plant"
+
+
+def test_an_initial_s_point_ends_no_phrase():
+    uk = ("Суд у Кракові засудив до шести років позбавлення волі громадянина Білорусі Ігоря М., який фотографував "
+          "колони військової техніки, за шпигунство.")
+    ru = ("Суд в Кракове приговорил к шести годам лишения свободы гражданина Беларуси Игоря М., который "
+          "фотографировал колонны военной техники, за шпионаж.")
+    assert projected(uk, "громадянина Білорусі Ігоря М., який фотографував колони військової техніки", ru, "uk",
+                     "ru") == "гражданина Беларуси Игоря М., который фотографировал колонны военной техники"
+    uk = "Двопартійна делегація сенаторів США на чолі з демократкою Енн Ріверс прибула до Львова."
+    en = "A bipartisan delegation of U.S. senators led by Democrat Ann Rivers arrived in Lviv."
+    assert projected(uk, "Двопартійна делегація сенаторів США на чолі з демократкою Енн Ріверс", en, "uk",
+                     "en") == "bipartisan delegation of U.S. senators led by Democrat Ann Rivers"

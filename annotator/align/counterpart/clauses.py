@@ -292,7 +292,8 @@ def _same_clause(window: str, target, hits, breaks, j: int, k: int, brackets: bo
     of its own ("International Monetary Fund (IMF) [mission]")."""
     relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
     allowed = ",()" if brackets else ","
-    return j < k and not (_CLAUSE_END_OUTSIDE if brackets else _CLAUSE_END).search(window[target[j][1]:target[k][0]]) \
+    between = _INITIAL.sub("", window[target[j][0]:target[k][0]])  # an initial's point: «Павла К., який»
+    return j < k and not (_CLAUSE_END_OUTSIDE if brackets else _CLAUSE_END).search(between) \
         and all(hits[m] == set() for m in range(j + 1, k)) \
         and (relative or all(any(c in window[target[m - 1][1]:target[m][0]] for c in allowed)
                              for m in range(j + 1, k + 1) if breaks[m]))
@@ -308,3 +309,4 @@ def _clause_word(word: str, lang: str) -> bool:
 
 _CLAUSE_END = re.compile(r"[;:()—–.!?]")
 _CLAUSE_END_OUTSIDE = re.compile(r"[;:—–.!?]")
+_INITIAL = re.compile(r"(?<=\b[A-ZА-ЯЁІЇЄҐ])\.")

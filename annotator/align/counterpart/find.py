@@ -505,7 +505,7 @@ def _new_from(hits, first: int, last: int, covered: set) -> int:
     return matched[0]
 
 
-def _complement_of_noun(target, j: int, lang: str) -> bool:
+def _complement_of_noun(target, j: int, lang: str, outside: bool = False) -> bool:
     """Target word j is a noun whose likeliest genitive reading names no person, after an inanimate noun it
     complements («позбавлення [волі]», «свободу [слова]»; not «председатель [правления]», nor «за словами [голови]»),
     agreeing with the adjective or number after it by chance: that has a noun of its own."""
@@ -513,7 +513,10 @@ def _complement_of_noun(target, j: int, lang: str) -> bool:
     genitive = next((p for p in parse(word, lang) if "gent" in p.tag), None)  # its likeliest genitive reading
     return j > 0 and _cases(word, lang)[0] == "NOUN" and genitive is not None and "inan" in genitive.tag \
         and _cases(target[j - 1][2], lang)[0] == "NOUN" and "inan" in _likeliest(target[j - 1][2], lang) \
-        and (_cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF") or target[j + 1][2][:1].isdigit())
+        and (_cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF") or target[j + 1][2][:1].isdigit()
+             or outside and {"NOUN", "anim"} <= _likeliest(target[j + 1][2], lang)
+             and all(p.tag.POS == "NOUN" for p in parse(word, lang)))  # «позбавлення [волі] громадянина», where
+    # «позбавлення» translates a word outside the phrase (not «[главного] врача», whose «главного» is also an adjective)
 
 
 def _verb_between(window: str, target, verbs: list[bool], j: int, k: int) -> bool:
@@ -746,7 +749,7 @@ def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_
         if first > 1 and (target[first - 2][2].lower(), target[first - 1][2].lower()) in _ON_THE_PART:
             break  # «критику з [боку] профспілок»: "criticism from trade unions"
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
-        if title is not None and _complement_of_noun(target, first - 1, tgt_lang):
+        if title is not None and _complement_of_noun(target, first - 1, tgt_lang, hits[first - 2] is None):
             break  # «позбавлення [волі] 45-річного громадянина», «свободу [слова] 27 науковців»
         if title is None or _name_before(target, first, tgt_lang) \
                 or not _outside_governed(target, first - 1, *title, tgt_lang):
