@@ -2310,3 +2310,13 @@ def test_an_initial_s_point_ends_no_phrase():
     en = "A bipartisan delegation of U.S. senators led by Democrat Ann Rivers arrived in Lviv."
     assert projected(uk, "Двопартійна делегація сенаторів США на чолі з демократкою Енн Ріверс", en, "uk",
                      "en") == "bipartisan delegation of U.S. senators led by Democrat Ann Rivers"
+
+
+def test_a_preposition_matching_a_later_word_of_the_phrase_governs_it_from_outside():
+    uk = ("Поліція застосувала сльозогінний газ проти прихильників опозиції, які третю ніч поспіль протестували проти "
+          "результатів виборів.")
+    en = ("Police used tear gas against opposition supporters who protested against the election results for a third "
+          "night.")
+    assert projected(uk, "прихильників опозиції, які третю ніч поспіль протестували проти результатів виборів", en,
+                     "uk", "en") == ("opposition supporters who protested against the election results for a third "
+                                     "night")

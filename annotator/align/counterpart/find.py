@@ -204,6 +204,10 @@ def counterpart(
     first, last = _people_of_place(target, hits, breaks, first, last, inside, src_lang, tgt_lang)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
+    if first < last and _leading_preposition(target[first][2], tgt_lang) and hits[first] and hits[first + 1] \
+            and min(hits[first]) > max(hits[first + 1]) and not _leading_preposition(inside[0], src_lang):
+        first += 1  # a preposition matching a later word of the phrase governs it from outside («[против] сторонников
+        # оппозиции, которые … в знак протеста против …», where the second «против» is the phrase's)
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
         first -= 1  # "[At] least 17 people", «[По] меньшей мере»
     if first > 0 and not breaks[first] and target[first - 1][2].lower() in ("як", "как") \
@@ -503,6 +507,13 @@ def _new_from(hits, first: int, last: int, covered: set) -> int:
     while len(matched) > 1 and hits[matched[0]] <= covered and matched[1] - matched[0] > 1:
         matched.pop(0)
     return matched[0]
+
+
+def _leading_preposition(word: str, lang: str) -> bool:
+    return word.lower() in _ENGLISH_PREPOSITIONS if lang == "en" else _preposition(word, lang)
+
+
+_ENGLISH_PREPOSITIONS = frozenset("against of for in on at to from by with".split())
 
 
 def _complement_of_noun(target, j: int, lang: str, outside: bool = False) -> bool:
