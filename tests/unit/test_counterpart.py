@@ -2320,3 +2320,8 @@ def test_a_preposition_matching_a_later_word_of_the_phrase_governs_it_from_outsi
     assert projected(uk, "прихильників опозиції, які третю ніч поспіль протестували проти результатів виборів", en,
                      "uk", "en") == ("opposition supporters who protested against the election results for a third "
                                      "night")
+
+
+def test_russian_u_for_an_english_w_matches_ukrainian_v():
+    assert _name_keys("Уитмором") & _name_keys("Вітмора") and _name_keys("Уильяма") & _name_keys("Вільяма")
+    assert not _name_keys("Ульяна") & _name_keys("Вільяма")

@@ -49,6 +49,8 @@ def _name_keys(word: str) -> frozenset[str]:
         if spoken.startswith("eu"):  # a Greek eu as ев: Eurostat ~ Євростат, Europol ~ Европол
             keys.add(name_skeleton("ev" + spoken[2:]))
     else:
+        if _RUSSIAN_W.match(word):  # an English W as Russian writes it before a vowel and Ukrainian does not: Уитфилд
+            keys |= _name_keys("В" + word[1:])  # ~ Вітфілд, Уильям ~ Вільям
         if word[-1:].lower() in ("з", "ж"):
             keys.add("=" + name_skeleton(word, 99))
         whole = name_skeleton(word, 99)  # a case ending may add a consonant: Джонсоном, Джонсонів, Джонсонах
@@ -62,6 +64,7 @@ _ITALIAN_CI = re.compile(r"^ci(?=[aou])", re.IGNORECASE)
 _SOFT_G = re.compile(r"(?<=.)g(?=[eiy])")  # Rogers ~ Роджерс (not at the start: Gibson, Gillian)
 _TH = re.compile("th", re.IGNORECASE)
 _WH = re.compile("^Wh")
+_RUSSIAN_W = re.compile("^У(?=[иэеоа])")
 _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
