@@ -2325,3 +2325,12 @@ def test_a_preposition_matching_a_later_word_of_the_phrase_governs_it_from_outsi
 def test_russian_u_for_an_english_w_matches_ukrainian_v():
     assert _name_keys("Уитмором") & _name_keys("Вітмора") and _name_keys("Уильяма") & _name_keys("Вільяма")
     assert not _name_keys("Ульяна") & _name_keys("Вільяма")
+
+
+def test_english_grammar_words_cost_nothing_at_the_end_of_a_clause():
+    uk = "Рятувальники евакуювали 40 мешканців сіл Рахівського району, будинки яких підтопило після кількаденних злив."
+    en = ("Rescuers evacuated 40 residents of villages in Rakhiv district whose homes were flooded after days of heavy "
+          "rain.")
+    assert projected(uk, "40 мешканців сіл Рахівського району, будинки яких підтопило після кількаденних злив", en,
+                     "uk", "en") == ("40 residents of villages in Rakhiv district whose homes were flooded after days "
+                                     "of heavy rain")

@@ -229,6 +229,8 @@ def _rest_of_clause(window: str, target, hits, end: int, more: int, verb_due: bo
     while j < len(target) and hits[j] == set() and not _breaks(window[target[j - 1][1]:target[j][0]]):
         if verb_due and _main_verb(target, j):
             verb_due = False  # the clause's own verb, after its subject ("whose fields [are] still mined")
+        elif target[j][2].lower() in _ENGLISH_GRAMMAR - {"and", "or", "nor"}:
+            pass  # a word of grammar is English's own («після кількаденних злив»: "after days [of] heavy rain")
         elif more and not _main_verb(target, j):
             more -= 1
         else:
