@@ -134,7 +134,7 @@ def counterpart(
     # A phrase with a list or a clause in it ("criminals, spies and novices", "family of a teenager who was …")
     # goes on across commas, to the runs before and after it that match its other words: «Сім'я підлітка, якому … в
     # Бірмінгемі», "[My accountant], who has never opened Excel".
-    apposition = "," in sentence[start:end]  # which the translation may set off with a dash
+    apposition = bool(_APPOSITION.search(sentence[start:end]))  # which the translation may set off with a dash
     clause = any(_clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang)
                  for k, w in enumerate(inside) if k)
     clausal = apposition or len(inside) >= 5 or clause
@@ -309,6 +309,7 @@ _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
 _NUMBER_COMPOUND = re.compile(r"(\d+)-\w")  # «68-річна», «34-летний»
+_APPOSITION = re.compile(r",| [—–] ")  # "Eurostat, the EU's statistics office", «коаліції охочих» — групи
 _BRACKET_INSIDE = re.compile(r"\)[\s,]*\w")  # a bracket the phrase goes on after
 
 

@@ -80,6 +80,7 @@ def _breaks(between: str) -> bool:
 
 
 _QUOTES_ONLY = re.compile(r"\s*[«»“”„\"]\s*")
+_CLOSING = re.compile(r"\s*[»”\"]")
 
 
 def _apposed(window: str, target, hits, breaks, j: int, k: int, apposition: bool = False) -> bool:
@@ -88,12 +89,16 @@ def _apposed(window: str, target, hits, breaks, j: int, k: int, apposition: bool
     люди»), or between two names («рейсу Варшава — Київ»), or any dash where the source phrase has an `apposition`
     of its own ("Eurostat, the EU's statistics office": «Євростату — статистичного відомства ЄС»), then at most GAP
     free words before k, without other punctuation."""
-    mark = window[target[j][1]:target[j + 1][0]].strip() if j + 1 < len(target) else ""
+    end = next((m for m in range(j + 1, min(j + GAP, k - 1) + 1) if all(hits[n] == set() and not breaks[n]
+                                                                          for n in range(j + 1, m + 1))
+                and _CLOSING.match(window, target[m][1])), j)  # the first phrase may end in a free word of its own
+    # inside quotes («коаліції [охочих]» — групи)
+    mark = window[target[end][1]:target[end + 1][0]].strip(" »”\"") if end + 1 < len(target) else ""
     closed = mark == "," or mark in ("—", "–") and (apposition or any(d in window[target[k][1]:] for d in ("—", "–"))
                                                     or k == j + 1 and target[j][2][:1].isupper()
                                                     and target[k][2][:1].isupper())  # «Варшава — Київ»
-    return j < k <= j + 1 + GAP and closed \
-        and all(hits[m] == set() and not breaks[m + 1] for m in range(j + 1, k))
+    return j < k <= end + 1 + GAP and closed \
+        and all(hits[m] == set() and not breaks[m + 1] for m in range(end + 1, k))
 
 
 def _title_case(target) -> bool:
