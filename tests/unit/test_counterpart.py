@@ -2347,3 +2347,8 @@ def test_a_dash_sets_off_an_apposition_after_a_quoted_name():
     ru = "По данным Евростата — статистического ведомства ЕС, цены выросли."
     assert projected(ru, "Евростата — статистического ведомства ЕС", "За даними Євростату — статистичного відомства "
                      "ЄС, ціни зросли.", "ru", "uk") == "Євростату — статистичного відомства ЄС"
+
+
+def test_a_russian_city_head_is_a_mayor_and_the_head_of_a_foreign_ministry_its_minister():
+    assert same_meaning("Mayor", "en", "голова", "ru") and same_meaning("Mayor", "en", "Городской", "ru")
+    assert same_meaning("Minister", "en", "главой", "ru") and same_meaning("leader", "en", "главой", "ru")
