@@ -2352,3 +2352,4 @@ def test_a_dash_sets_off_an_apposition_after_a_quoted_name():
 def test_a_russian_city_head_is_a_mayor_and_the_head_of_a_foreign_ministry_its_minister():
     assert same_meaning("Mayor", "en", "голова", "ru") and same_meaning("Mayor", "en", "Городской", "ru")
     assert same_meaning("Minister", "en", "главой", "ru") and same_meaning("leader", "en", "главой", "ru")
+    assert same_meaning("Authority", "en", "Управління", "uk") and same_meaning("Authority", "en", "Управление", "ru")
