@@ -604,8 +604,11 @@ def _english_participle(inside: list[str], k: int, lang: str) -> bool:
     """English word k is a participle in -ed after the head with its complement after it: a clause of its own
     ("commander [accused] of ordering …", "people [displaced] by fighting"), which a translation makes a relative
     clause of («командира, якого звинувачують …»)."""
-    return lang == "en" and inside[k].islower() and len(inside[k]) > 4 and inside[k].endswith("ed") \
-        and k + 1 < len(inside) and _grammar(inside[k + 1], lang) and not _grammar(inside[k - 1], lang)
+    return lang == "en" and inside[k].islower() and len(inside[k]) > 4 and k + 1 < len(inside) \
+        and not _grammar(inside[k - 1], lang) \
+        and (inside[k].endswith("ed") and _grammar(inside[k + 1], lang)
+             or inside[k].endswith("ing") and not _pronoun_head(inside))  # "investors [holding] its warrants"; not
+    # "Anyone caught [fishing]", whose clause starts at "Anyone" («Тим, кого …»)
 
 
 def _head_before_with(target, hits, breaks, first: int, budget: int, lang: str) -> tuple[int, int]:
