@@ -2360,3 +2360,12 @@ def test_an_english_ing_participle_after_its_head_is_the_clause_the_translation_
     uk = "Міністерство в п'ятницю домовилося з комітетом інвесторів, які володіють її ВВП-варантами."
     assert projected(en, "committee of investors holding its GDP warrants", uk, "en",
                      "uk") == "комітетом інвесторів, які володіють її ВВП-варантами"
+
+
+def test_a_number_takes_the_case_of_what_it_counts_for_a_head_before_it():
+    en = ("DTEK engineers restored power to 90,000 families in Odesa region who had been left without it after the "
+          "attack.")
+    ru = ("Энергетики ДТЭК вернули свет 90 тысячам семей в Одесской области, которые оставались обесточенными после "
+          "атаки.")
+    assert projected(en, "90,000 families in Odesa region who had been left without it after the attack", ru, "en",
+                     "ru") == "90 тысячам семей в Одесской области, которые оставались обесточенными после атаки"

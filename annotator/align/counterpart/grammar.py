@@ -58,6 +58,8 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
         return None  # «в среду первый вице-президент», «2022 года специалистка», «замість себе стажера»
     if not any_case and pos == "NOUN" and "inan" in _likeliest(word, lang) and PEOPLE & _likeliest(run[0], lang):
         return None  # a thing before a person's name is theirs («помешкання [Сема]»), no title («директора Сема»)
+    if len(run) > 1 and run[0][:1].isdigit():
+        run = run[1:]  # a number takes the case of what it counts («свет [140] тысячам семей»)
     next_cases = _leading_cases(tuple(run[:4]), lang)
     for n, later in enumerate(run[:4]):
         later_cases = next_cases if n == 0 else _cases(later, lang)[1]
