@@ -2371,3 +2371,19 @@ def test_a_number_takes_the_case_of_what_it_counts_for_a_head_before_it():
           "атаки.")
     assert projected(en, "90,000 families in Odesa region who had been left without it after the attack", ru, "en",
                      "ru") == "90 тысячам семей в Одесской области, которые оставались обесточенными после атаки"
+
+
+def test_an_ordinal_matches_another_ordinal_and_no_date_s_number():
+    en = "On 6 May the Sixth Administrative Court of Appeal upheld the ruling."
+    uk = "Шостий апеляційний адміністративний суд 6 травня залишив рішення в силі."
+    assert projected(en, "Sixth Administrative Court of Appeal", uk, "en",
+                     "uk") == "Шостий апеляційний адміністративний суд"
+    assert projected(uk, "Шостий апеляційний адміністративний суд", en, "uk",
+                     "en") == "Sixth Administrative Court of Appeal"
+
+
+def test_an_ing_modifier_after_a_verb_outside_the_phrase_stays_unless_the_verb_takes_it():
+    en = "Police charged leading opposition blogger Taras Hrebin with fraud."
+    uk = "Поліція висунула звинувачення відомому опозиційному блогеру Тарасу Гребіню в шахрайстві."
+    assert projected(uk, "відомому опозиційному блогеру Тарасу Гребіню", en, "uk",
+                     "en") == "leading opposition blogger Taras Hrebin"

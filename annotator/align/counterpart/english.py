@@ -108,13 +108,14 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
     while budget and first > 0 and not breaks[first] and hits[first - 1] == set() and _english_modifier(
             target[first - 1][2], participle and _after_determiner(target, breaks, first - 1)):
         if target[first - 1][2].lower().endswith("ing") and first > 1 and not breaks[first - 1] \
-                and hits[first - 2] is None:
-            break  # "[Striking] teachers", "agricultural [holding]"; not "start [admitting] patients", whose "start"
-            # translates a word outside the phrase
+                and target[first - 2][2].lower() in _TAKING_ING:
+            break  # "[Striking] teachers", "rescued [drowning] holidaymakers"; not "start [admitting] patients"
         first, budget = first - 1, budget - 1
     return first, last
 
 
+_TAKING_ING = frozenset("start starts started begin begins began begun stop stops stopped keep keeps kept continue "
+                        "continues continued resume resumes resumed finish finishes finished".split())  # a verb's -ing
 _PRONOUN_HEADS = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
 
 

@@ -47,6 +47,7 @@ from annotator.align.counterpart.grammar import (
     _named,
     _noun_after,
     _number_word,
+    _ordinal_value,
     _outside_governed,
     _preposition,
     _qualifies,
@@ -674,6 +675,7 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
     tgt_lang = langs[1]
     target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
     hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
+    numbered = {k for _piece, parts in compounds for k in parts}  # the 11 of «11-х»
     for j, (_s, _e, word) in enumerate(target):
         if tgt_lang == "en" and word in ("PM", "AM") and j and target[j - 1][2][-1:].isdigit():
             hits.append(set())  # a time ("4 PM"), not the prime minister
@@ -688,6 +690,10 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                      or glossary.same_meaning(piece, langs[0], f, tgt_lang)  # «кто-то»: «хтось»
                      or _similar_word(piece.replace("-", ""), f, entries, langs) for f in forms):  # "full-back": фулбек
                 matched |= parts
+        if matched and word.isdigit():  # an ordinal is no bare number, mostly a date's («Шостий» суд … 6 травня)
+            matched = {k for k in matched if not _ordinal_value(inside[k])}
+        elif matched and _ordinal_value(word):  # but the 11 of «11-х» is one
+            matched = {k for k in matched if not inside[k].isdigit() or k in numbered}
         if not clause and word.lower() in ("що", "что") and all(inside[k].lower() == "that" for k in matched):
             matched = set()  # inside a phrase "that" opens its relative clause («який», «который»), where «що» opens
             # the reported speech after it ("team that visited …, [said, that]"); not so in a claim

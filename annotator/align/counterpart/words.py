@@ -228,6 +228,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     if _calendar(a) and _calendar(b) and all(w[:1].isupper() for w, lang in zip((a, b), langs, strict=True)
                                              if lang == "en"):  # "October": «жовтня» (not the verb "may")
         return _word_key(a) == _word_key(b)
+    if _ordinal_value(a) and _ordinal_value(b):
+        return _ordinal_value(a) == _ordinal_value(b)  # "Sixth": «Шостий»
     if a[0].isdigit() or b[0].isdigit() or _number_word(a) or _number_word(b):
         return _number_value(a) == _number_value(b) or _in_thousands(a, b) or _in_thousands(b, a)
     if len(a) <= 3 and len(b) <= 3 and _short_name(a, b, langs):
