@@ -2200,6 +2200,14 @@ def test_an_unmatched_head_is_the_english_words_before_in_from_or_at():
                      "en") == "Sole traders in Zhytomyr region"
 
 
+def test_no_verb_after_will_is_taken_as_the_head_before_in():
+    uk = "Уряд компенсує аграріям Полтавщини, чиї поля пошкодив град, частину витрат."
+    en = ("The government will reimburse growers in Poltava region whose fields were damaged by hail for part of the "
+          "cost.")
+    assert projected(uk, "аграріям Полтавщини, чиї поля пошкодив град", en, "uk",
+                     "en") == "growers in Poltava region whose fields were damaged by hail"
+
+
 def test_no_head_is_taken_from_a_clause_before_the_preposition():
     uk = "Учасників віком від 14 до 50 років відпустили."
     en = "The protesters, who ranged in age from 14 to 50, were released."

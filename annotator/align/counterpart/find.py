@@ -201,7 +201,7 @@ def counterpart(
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
                 and _cases(inside[head], src_lang)[0] == "NOUN":
-            first = _head_of(target, hits, breaks, first)
+            first = _head_of(window, target, hits, breaks, first)
     first, last = _people_of_place(target, hits, breaks, first, last, inside, src_lang, tgt_lang)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
@@ -258,7 +258,7 @@ _RESIDENTS = frozenset("residents people inhabitants citizens locals".split())
 _RESIDENTS_START = ("жител", "житель", "мешкан", "населен")
 
 
-def _head_of(target, hits, breaks, first: int) -> int:
+def _head_of(window: str, target, hits, breaks, first: int) -> int:
     """Into English, the head noun a phrase begins with and no word matched («низку свідків», «представник нашої
     команди», «Пасічники Черкащини») is the free word before "of" before the run ("a [number of] witnesses",
     "[member of] our team"), or up to three free words before "in", "from" or "at" (and "the") ("[Beekeepers in
@@ -274,6 +274,8 @@ def _head_of(target, hits, breaks, first: int) -> int:
         head -= 1
     if target[link - 1][2] == "of":  # the one word before it
         head = max(head, link - 2)
+    if target[link - 1][2] != "of" and head > 0 and target[head - 1][2].lower() in _BARE_VERB_BEFORE:
+        head += 1  # a verb after "will" is no head: its object is ("will reimburse [growers in] Poltava …")
     words = [w for _s, _e, w in target[head:link - 1]]
     if not 1 <= len(words) <= 3 or words[0][:1].isupper() and head > 0 or words[0].lower() in _ENGLISH_GRAMMAR \
             or any(w[:1].isupper() for w in words[1:]) or any(w.endswith("ed") and w.islower() for w in words):
@@ -282,6 +284,7 @@ def _head_of(target, hits, breaks, first: int) -> int:
 
 
 _HEAD_LINKS = frozenset(("of", "in", "from", "at"))
+_BARE_VERB_BEFORE = frozenset("will would can could should may might must shall".split())
 
 
 def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing: int, inside: list[str]) -> int:
