@@ -2395,3 +2395,18 @@ def test_an_ing_modifier_after_a_verb_outside_the_phrase_stays_unless_the_verb_t
     uk = "Поліція висунула звинувачення відомому опозиційному блогеру Тарасу Гребіню в шахрайстві."
     assert projected(uk, "відомому опозиційному блогеру Тарасу Гребіню", en, "uk",
                      "en") == "leading opposition blogger Taras Hrebin"
+
+
+def test_a_sentence_s_full_stop_ends_the_phrase_but_no_abbreviation_s_does():
+    en = "The mayor received a letter from residents who want the park kept green. It was signed by 2,000 people."
+    uk = "Мер отримав лист від мешканців, які хочуть зберегти парк зеленим. Його підписали 2 тисячі людей."
+    assert projected(en, "residents who want the park kept green", uk, "en",
+                     "uk") == "мешканців, які хочуть зберегти парк зеленим"
+    uk = "Суд заарештував директора фірми, якого в документах названо лише як Сергій В. Суд призначив заставу."
+    en = "The court remanded the firm's director, named in court papers only as Serhiy V. The court set bail."
+    assert projected(uk, "директора фірми, якого в документах названо лише як Сергій В.", en, "uk",
+                     "en") == "firm's director, named in court papers only as Serhiy V."
+    en = "Parishioners of St. Nicholas Church in Lviv, which was damaged by a blast, raised funds for repairs."
+    uk = "Парафіяни церкви св. Миколая у Львові, яку пошкодила вибухова хвиля, зібрали кошти на ремонт."
+    assert projected(en, "Parishioners of St. Nicholas Church in Lviv, which was damaged by a blast", uk, "en",
+                     "uk") == "Парафіяни церкви св. Миколая у Львові, яку пошкодила вибухова хвиля"

@@ -704,9 +704,10 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
             hits.append(None)
         else:
             hits.append(matched)
-    breaks = [j > 0 and _breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
-              and not (_DASH.fullmatch(window[target[j - 1][1]:target[j][0]]) and hits[j - 1] and hits[j]
-                       and target[j - 1][2][:1].isupper() and target[j][2][:1].isupper())  # «Ягодин – Дорогуськ»
+    breaks = [j > 0 and (_breaks(window[target[j - 1][1]:target[j][0]]) and not _in_number(target, j)
+                         and not (_DASH.fullmatch(window[target[j - 1][1]:target[j][0]]) and hits[j - 1] and hits[j]
+                                  and target[j - 1][2][:1].isupper() and target[j][2][:1].isupper())  # «Ягодин –
+                         or _sentence_end(window, target, j))  # Дорогуськ»
               for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
     for _piece, parts in compounds:  # a word that is the whole "34-year-old" («34-річного»): its "year" is no other
@@ -723,6 +724,22 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
     return target, hits, breaks
+
+
+def _sentence_end(window: str, target, j: int) -> bool:
+    """A full stop, question or exclamation mark ends a sentence before target word j, a capitalised one, where the
+    word before is no initial nor a short abbreviation, or the word after opens a sentence ("Serhiy V. The …",
+    «забудови. Його»; not "U.S. senators", "Prof. Ostapchuk", «церкви св. Миколая»)."""
+    before, after = target[j - 1][2], target[j][2]
+    return bool(_FULL_STOP.fullmatch(window, target[j - 1][1], target[j][0])) and after[:1].isupper() \
+        and (after.lower() in _OPENERS  # after an initial too: "Serhiy V. The court …"
+             or len(before) > 4 and not before.isupper())  # abbreviations are shorter ("Prof.", «св.», «вул.»)
+
+
+_FULL_STOP = re.compile(r"[.!?…]+[»”\"']?\s+")
+_OPENERS = frozenset("the a an he she it they we his her its their this that these those there in on at after "
+                     "він вона воно вони його її їх йому їй їм це цей ця ці там у в на після "
+                     "он она оно они его ее её их ему ей им это этот эта эти там в на после".split())
 
 
 def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str], tgt_lang: str) -> tuple[int, int]:
@@ -861,11 +878,11 @@ def _marked(window: str, start: int, end: int, phrase: str) -> tuple[int, int]:
     elif window[end:end + 1] == "+" and "+" in phrase:  # "OPEC+ group": «Альянс … ОПЕК[+]»
         end += 1
     if window[end:end + 1] == "." and _WITH_FULL_STOP.search(window[:end]):
-        end += 1  # "Walt Jr.", "Acme Inc."
+        end += 1  # "Walt Jr.", "Acme Inc.", "Oleh M."
     return start, end
 
 
-_WITH_FULL_STOP = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Bros)$")
+_WITH_FULL_STOP = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Bros|[A-ZА-ЯЁІЇЄҐ])$")  # and an initial: "Serhiy V."
 
 
 _LEADING_MARKS = re.compile(r"/?[ru]/(?=\w)|[#@]*")  # r/Kyiv, /r/Kyiv, u/someone; #tag, @name
