@@ -2410,3 +2410,10 @@ def test_a_sentence_s_full_stop_ends_the_phrase_but_no_abbreviation_s_does():
     uk = "Парафіяни церкви св. Миколая у Львові, яку пошкодила вибухова хвиля, зібрали кошти на ремонт."
     assert projected(en, "Parishioners of St. Nicholas Church in Lviv, which was damaged by a blast", uk, "en",
                      "uk") == "Парафіяни церкви св. Миколая у Львові, яку пошкодила вибухова хвиля"
+
+
+def test_an_unmatched_head_is_the_word_before_of_the():
+    uk = "Львівська міська рада звільнила директора департаменту освіти міста Олега Гнатюка."
+    en = "Lviv City Council has dismissed the head of the city's education department, Oleh Hnatiuk."
+    assert projected(uk, "директора департаменту освіти міста Олега Гнатюка", en, "uk",
+                     "en") == "head of the city's education department, Oleh Hnatiuk"

@@ -260,14 +260,16 @@ _RESIDENTS_START = ("жител", "житель", "мешкан", "населе�
 
 def _head_of(window: str, target, hits, breaks, first: int) -> int:
     """Into English, the head noun a phrase begins with and no word matched («низку свідків», «представник нашої
-    команди», «Пасічники Черкащини») is the free word before "of" before the run ("a [number of] witnesses",
-    "[member of] our team"), or up to three free words before "in", "from" or "at" (and "the") ("[Beekeepers in
-    the] Cherkasy region", "[Cotton growers in the] Fergana Valley"); either after a grammar word, a relative
-    pronoun, punctuation or the sentence's start, and no past participle among them ("who [ranged in] age")."""
+    команди», «Пасічники Черкащини») is the free word before "of" (and "the") before the run ("a [number of]
+    witnesses", "[member of] our team", "[head of the] capital's …", not "[any of the]"), or up to three free words
+    before "in", "from" or "at" (and "the") ("[Beekeepers in the] Cherkasy region", "[Cotton growers in the] Fergana
+    Valley"); either after a grammar word, a relative pronoun, punctuation or the sentence's start, and no past
+    participle among them ("who [ranged in] age")."""
     link = first - 1 if first >= 1 and target[first - 1][2] == "the" and not breaks[first] else first
     if link < 2 or target[link - 1][2] not in _HEAD_LINKS or breaks[link] or breaks[link - 1] \
-            or any(hits[m] != set() for m in range(link - 1, first)) or target[link - 1][2] == "of" and link < first:
-        return first
+            or any(hits[m] != set() for m in range(link - 1, first)) \
+            or target[link - 1][2] == "of" and link < first and target[link - 2][2].lower() in _QUANTIFIERS:
+        return first  # "[head of the] capital's transport department", not "[any of the] brands"
     head = link - 1
     while head > 0 and not breaks[head] and hits[head - 1] == set() \
             and target[head - 1][2].lower() not in _ENGLISH_GRAMMAR | _RELATIVES:
@@ -284,6 +286,7 @@ def _head_of(window: str, target, hits, breaks, first: int) -> int:
 
 
 _HEAD_LINKS = frozenset(("of", "in", "from", "at"))
+_QUANTIFIERS = frozenset("any some all most many none each one both several few half".split())
 _BARE_VERB_BEFORE = frozenset("will would can could should may might must shall".split())
 
 
