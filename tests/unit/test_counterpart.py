@@ -2418,3 +2418,10 @@ def test_an_unmatched_head_is_the_word_before_of_the():
     en = "Lviv City Council has dismissed the head of the city's education department, Oleh Hnatiuk."
     assert projected(uk, "директора департаменту освіти міста Олега Гнатюка", en, "uk",
                      "en") == "head of the city's education department, Oleh Hnatiuk"
+
+
+def test_a_region_or_adjective_made_of_a_short_name_matches_it():
+    assert _name_keys("Sumy") & _name_keys("Сумщині") and _name_keys("Sumy") & _name_keys("Сумской")
+    uk = "Абоненти «Київстару» на Сумщині кілька годин не мали зв'язку."
+    en = "Kyivstar subscribers in Sumy region were left without service for several hours."
+    assert projected(uk, "Абоненти «Київстару» на Сумщині", en, "uk", "en") == "Kyivstar subscribers in Sumy region"

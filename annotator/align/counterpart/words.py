@@ -49,6 +49,9 @@ def _name_keys(word: str) -> frozenset[str]:
         if spoken.startswith("eu"):  # a Greek eu as ев: Eurostat ~ Євростат, Europol ~ Европол
             keys.add(name_skeleton("ev" + spoken[2:]))
     else:
+        stem = _REGION_SUFFIX.sub("", word)  # a region or adjective made of a short name: Сумщина, Сумська ~ Sumy
+        if stem != word and len(name_skeleton(stem)) >= 2:
+            keys.add(name_skeleton(stem))
         if _RUSSIAN_W.match(word):  # an English W as Russian writes it before a vowel and Ukrainian does not: Уитфилд
             keys |= _name_keys("В" + word[1:])  # ~ Вітфілд, Уильям ~ Вільям
         if word[-1:].lower() in ("з", "ж"):
@@ -65,6 +68,7 @@ _SOFT_G = re.compile(r"(?<=.)g(?=[eiy])")  # Rogers ~ Роджерс (not at the
 _TH = re.compile("th", re.IGNORECASE)
 _WH = re.compile("^Wh")
 _RUSSIAN_W = re.compile("^У(?=[иэеоа])")
+_REGION_SUFFIX = re.compile(r"(?<=\w\w)(?:щин|ччин|ськ|ск)\w*$")
 _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
