@@ -2428,3 +2428,12 @@ def test_a_region_or_adjective_made_of_a_short_name_matches_it():
     uk = "Абоненти «Київстару» на Сумщині кілька годин не мали зв'язку."
     en = "Kyivstar subscribers in Sumy region were left without service for several hours."
     assert projected(uk, "Абоненти «Київстару» на Сумщині", en, "uk", "en") == "Kyivstar subscribers in Sumy region"
+
+
+def test_a_name_apposed_to_the_head_a_relative_clause_reached_joins_it():
+    uk = "Ганс Мюллер, 61-річний токар, який три десятиліття працює на заводі в Бремені, сказав, що боїться скорочень."
+    en = ("Hans Mueller, a 61-year-old turner who has worked at the plant in Bremen for three decades, said he feared "
+          "job cuts.")
+    assert projected(uk, "Ганс Мюллер, 61-річний токар, який три десятиліття працює на заводі в Бремені", en, "uk",
+                     "en") == ("Hans Mueller, a 61-year-old turner who has worked at the plant in Bremen for three "
+                               "decades")
