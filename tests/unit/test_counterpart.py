@@ -2437,3 +2437,11 @@ def test_a_name_apposed_to_the_head_a_relative_clause_reached_joins_it():
     assert projected(uk, "Ганс Мюллер, 61-річний токар, який три десятиліття працює на заводі в Бремені", en, "uk",
                      "en") == ("Hans Mueller, a 61-year-old turner who has worked at the plant in Bremen for three "
                                "decades")
+
+
+def test_a_possessive_inside_an_apposition_lets_no_head_before_take_any_case():
+    en = ("According to Natalia Humeniuk, spokeswoman for Ukraine's Southern Defence Forces, the shelling went on all "
+          "night.")
+    uk = "За словами речниці Сил оборони півдня України Наталії Гуменюк, обстріли тривали всю ніч."
+    assert projected(en, "Natalia Humeniuk, spokeswoman for Ukraine's Southern Defence Forces", uk, "en",
+                     "uk") == "речниці Сил оборони півдня України Наталії Гуменюк"
