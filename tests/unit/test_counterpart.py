@@ -2367,6 +2367,7 @@ def test_a_russian_city_head_is_a_mayor_and_the_head_of_a_foreign_ministry_its_m
     assert same_meaning("biathlon", "en", "біатлону", "uk") and same_meaning("weightlifting", "en", "атлетике", "ru")
     assert same_meaning("Chief", "en", "Головна", "uk") and same_meaning("board", "en", "Исполком", "ru")
     assert same_meaning("NGO", "en", "організації", "uk") and same_meaning("Environmentalists", "en", "Экологи", "ru")
+    assert same_meaning("paramedics", "en", "фельдшерам", "uk") and same_meaning("парамедик", "uk", "Фельдшер", "ru")
 
 
 def test_an_english_ing_participle_after_its_head_is_the_clause_the_translation_makes_of_it():
