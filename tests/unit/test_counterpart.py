@@ -2440,9 +2440,23 @@ def test_a_name_apposed_to_the_head_a_relative_clause_reached_joins_it():
                                "decades")
 
 
-def test_a_possessive_inside_an_apposition_lets_no_head_before_take_any_case():
+def test_according_to_is_no_head_before_the_phrase():
     en = ("According to Natalia Humeniuk, spokeswoman for Ukraine's Southern Defence Forces, the shelling went on all "
           "night.")
     uk = "За словами речниці Сил оборони півдня України Наталії Гуменюк, обстріли тривали всю ніч."
     assert projected(en, "Natalia Humeniuk, spokeswoman for Ukraine's Southern Defence Forces", uk, "en",
                      "uk") == "речниці Сил оборони півдня України Наталії Гуменюк"
+
+
+def test_a_regular_past_verb_between_a_name_and_an_article_ends_the_phrase():
+    uk = ("Група Державного бюро розслідувань (ДБР) на чолі зі слідчою Ольгою Ткач обшукала кабінети посадовців "
+          "міськради.")
+    en = ("A State Bureau of Investigation (SBI) team led by investigator Olha Tkach searched the offices of city "
+          "officials.")
+    assert projected(uk, "Група Державного бюро розслідувань (ДБР) на чолі зі слідчою Ольгою Ткач", en, "uk",
+                     "en") == "State Bureau of Investigation (SBI) team led by investigator Olha Tkach"
+    ru = ("Межпартийная группа британских депутатов, называющая себя «Друзья Грузии», призвала британское "
+          "правительство помочь.")
+    en = 'A cross-party group of MPs calling itself "Friends of Georgia" urged the British government to help.'
+    assert projected(ru, "Межпартийная группа британских депутатов, называющая себя «Друзья Грузии»", en, "ru",
+                     "en") == 'cross-party group of MPs calling itself "Friends of Georgia"'

@@ -183,7 +183,7 @@ def counterpart(
     if tgt_lang == "en":  # a compound is two English words: «агрохолдинг», "agricultural holding"
         budget += sum(1 for w in missing if _COMPOUND.match(w.lower()))
     last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
-    possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end].split(",")[0]))  # not an apposition's
+    possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
     first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
                                   any(w.lower() in _ANY_RELATIVE for w in inside))
     if src_lang == "en" and tgt_lang != "en" and _english_head_word(inside) not in covered:  # "diggers" is missing
@@ -643,7 +643,8 @@ def _english_head_word(inside: list[str]) -> int:
 
 
 _WITH = frozenset("з із зі с со".split())
-_ON_THE_PART = frozenset({("з", "боку"), ("зі", "сторони"), ("з", "сторони"), ("со", "стороны"), ("с", "стороны")})
+_ON_THE_PART = frozenset({("з", "боку"), ("зі", "сторони"), ("з", "сторони"), ("со", "стороны"), ("с", "стороны"),
+                          ("за", "словами"), ("по", "словам"), ("за", "даними"), ("по", "данным")})  # "according to"
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
@@ -727,12 +728,27 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
         for j, (_s, _e, word) in enumerate(target):
             if (word.lower() if _title_case(target) else word) in _ENGLISH_VERBS and not hits[j] \
                     and not (word == "do" and 0 < j < len(target) - 1 and target[j - 1][2][:1].isupper()
-                             and target[j + 1][2][:1].isupper()):  # "Rio Grande do Sul"
+                             and target[j + 1][2][:1].isupper()) \
+                    or _past_after_name(window, target, hits, j):
                 breaks[j] = True
                 if j + 1 < len(target):
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
     return target, hits, breaks
+
+
+def _past_after_name(window: str, target, hits, j: int) -> bool:
+    """English word j is a regular past verb, free, between a name (or a closing quote) and an article or a
+    possessive: the main verb after the phrase ("Oksana Dudka [searched] the offices", "'Friends of Ukraine' [urged]
+    the government"; not "the company based in", "Kyiv, accused of")."""
+    word = target[j][2]
+    return 0 < j < len(target) - 1 and not hits[j] and len(word) > 4 and word.islower() \
+        and word.endswith("ed") and target[j + 1][2].lower() in _DETERMINERS \
+        and (target[j - 1][2][:1].isupper() and window[target[j - 1][1]:target[j][0]] == " "
+             or window[target[j - 1][1]:target[j][0]].strip() in ("\"", "”", "»"))
+
+
+_DETERMINERS = frozenset("the a an its his her their our my your this these".split())
 
 
 def _sentence_end(window: str, target, j: int) -> bool:
