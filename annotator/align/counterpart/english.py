@@ -100,7 +100,8 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
     missing word ("[Soviet] leader Vladimir Lenin", "[selection] committee"), but not a function word, a number,
     a date word ("Yesterday", "Monday"), an adverb in -ly ("reportedly") or a word in -ed, which is mostly a verb
     ("contacted Senator Rogers' office") unless an adjective or participle of the source is missing (`participle`:
-    "[persecuted] social groups" for «переслідуваних соціальних груп»)."""
+    "[persecuted] social groups" for «переслідуваних соціальних груп»), nor an -ing word after a verb that takes
+    one ("start [admitting] patients"; but "charged [leading] opposition blogger", "[Striking] teachers")."""
     word = target[first][2].lower()
     if word[:1].isdigit() or _number_word(word) or word in _PRONOUN_HEADS or word == "those":
         return first, last  # nothing qualifies a number or a pronoun from before: "[caught] three men", "[advising]
@@ -109,7 +110,7 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
             target[first - 1][2], participle and _after_determiner(target, breaks, first - 1)):
         if target[first - 1][2].lower().endswith("ing") and first > 1 and not breaks[first - 1] \
                 and target[first - 2][2].lower() in _TAKING_ING:
-            break  # "[Striking] teachers", "rescued [drowning] holidaymakers"; not "start [admitting] patients"
+            break
         first, budget = first - 1, budget - 1
     return first, last
 

@@ -533,15 +533,16 @@ _ENGLISH_PREPOSITIONS = frozenset("against of for in on at to from by with".spli
 def _complement_of_noun(target, j: int, lang: str, outside: bool = False) -> bool:
     """Target word j is a noun whose likeliest genitive reading names no person, after an inanimate noun it
     complements («позбавлення [волі]», «свободу [слова]»; not «председатель [правления]», nor «за словами [голови]»),
-    agreeing with the adjective or number after it by chance: that has a noun of its own."""
+    agreeing with the adjective or number after it by chance: that has a noun of its own. Where the noun before
+    translates a word `outside` the phrase, a person after it is no head's either («позбавлення [волі] громадянина»),
+    unless the word may also be an adjective («[главного] врача»)."""
     word = target[j][2]
     genitive = next((p for p in parse(word, lang) if "gent" in p.tag), None)  # its likeliest genitive reading
     return j > 0 and _cases(word, lang)[0] == "NOUN" and genitive is not None and "inan" in genitive.tag \
         and _cases(target[j - 1][2], lang)[0] == "NOUN" and "inan" in _likeliest(target[j - 1][2], lang) \
         and (_cases(target[j + 1][2], lang)[0] in ("ADJF", "PRTF") or target[j + 1][2][:1].isdigit()
              or outside and {"NOUN", "anim"} <= _likeliest(target[j + 1][2], lang)
-             and all(p.tag.POS == "NOUN" for p in parse(word, lang)))  # «позбавлення [волі] громадянина», where
-    # «позбавлення» translates a word outside the phrase (not «[главного] врача», whose «главного» is also an adjective)
+             and all(p.tag.POS == "NOUN" for p in parse(word, lang)))
 
 
 def _verb_between(window: str, target, verbs: list[bool], j: int, k: int) -> bool:
@@ -614,14 +615,14 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
 
 
 def _english_participle(inside: list[str], k: int, lang: str) -> bool:
-    """English word k is a participle in -ed after the head with its complement after it: a clause of its own
-    ("commander [accused] of ordering …", "people [displaced] by fighting"), which a translation makes a relative
-    clause of («командира, якого звинувачують …»)."""
+    """English word k is a participle after the head, in -ed with its complement after it or in -ing, where no
+    pronoun heads the phrase: a clause of its own ("commander [accused] of ordering …", "people [displaced] by
+    fighting", "investors [holding] its warrants"), which a translation makes a relative clause of («командира, якого
+    звинувачують …», «інвесторів, які володіють …»); not "Anyone caught [fishing]", whose clause starts at "Anyone"."""
     return lang == "en" and inside[k].islower() and len(inside[k]) > 4 and k + 1 < len(inside) \
         and not _grammar(inside[k - 1], lang) \
         and (inside[k].endswith("ed") and _grammar(inside[k + 1], lang)
-             or inside[k].endswith("ing") and not _pronoun_head(inside))  # "investors [holding] its warrants"; not
-    # "Anyone caught [fishing]", whose clause starts at "Anyone" («Тим, кого …»)
+             or inside[k].endswith("ing") and not _pronoun_head(inside))
 
 
 def _head_before_with(target, hits, breaks, first: int, budget: int, lang: str) -> tuple[int, int]:
@@ -643,8 +644,9 @@ def _english_head_word(inside: list[str]) -> int:
 
 
 _WITH = frozenset("з із зі с со".split())
-_ON_THE_PART = frozenset({("з", "боку"), ("зі", "сторони"), ("з", "сторони"), ("со", "стороны"), ("с", "стороны"),
-                          ("за", "словами"), ("по", "словам"), ("за", "даними"), ("по", "данным")})  # "according to"
+_IDIOMS_BEFORE = frozenset({("з", "боку"), ("зі", "сторони"), ("з", "сторони"), ("со", "стороны"), ("с", "стороны"),
+                          ("за", "словами"), ("по", "словам"), ("за", "даними"), ("по", "данным")})  # "on the part of",
+# "according to": a preposition and a noun whose noun heads no phrase after them
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
@@ -812,8 +814,8 @@ def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_
             continue
         if not clausal and target[first - 1][2].lower() in _CYRILLIC_RELATIVES:
             break  # the pronoun of a clause the phrase has no part in («вірус, [який] експерти Norton не зможуть …»)
-        if first > 1 and (target[first - 2][2].lower(), target[first - 1][2].lower()) in _ON_THE_PART:
-            break  # «критику з [боку] профспілок»: "criticism from trade unions"
+        if first > 1 and (target[first - 2][2].lower(), target[first - 1][2].lower()) in _IDIOMS_BEFORE:
+            break  # «критику з [боку] профспілок»: "criticism from trade unions"; «за [словами] речника»
         title = _heads(target[first - 1][2], run, tgt_lang, possessive)
         if title is not None and _complement_of_noun(target, first - 1, tgt_lang, hits[first - 2] is None):
             break  # «позбавлення [волі] 45-річного громадянина», «свободу [слова] 27 науковців»

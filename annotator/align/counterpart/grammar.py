@@ -83,13 +83,13 @@ def _heads(word: str, run: list[str], lang: str, any_case: bool = False) -> tupl
 def _leading_cases(words: tuple[str, ...], lang: str) -> frozenset[str]:
     """The cases the first word shares with the adjectives and the noun after it: «Української природоохоронної
     групи» is a genitive, though «Української» alone may also be a dative or a locative."""
-    cases = _cases(words[0], lang)[1]
-    for word in words[1:] if _cases(words[0], lang)[0] == "ADJF" else ():
-        pos, more = _cases(word, lang)
+    pos, cases = _cases(words[0], lang)
+    for word in words[1:] if pos == "ADJF" else ():
+        kind, more = _cases(word, lang)
         if not cases & more:
             break
         cases &= more
-        if pos != "ADJF":
+        if kind != "ADJF":
             break
     return cases
 
