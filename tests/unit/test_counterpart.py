@@ -2460,3 +2460,13 @@ def test_a_regular_past_verb_between_a_name_and_an_article_ends_the_phrase():
     en = 'A cross-party group of MPs calling itself "Friends of Georgia" urged the British government to help.'
     assert projected(ru, "Межпартийная группа британских депутатов, называющая себя «Друзья Грузии»", en, "ru",
                      "en") == 'cross-party group of MPs calling itself "Friends of Georgia"'
+
+
+def test_an_english_clause_goes_on_after_a_word_that_continues_its_last_evidence():
+    uk = ("Енергетики Полтави повернули світло 25 тисячам споживачів, які лишилися без світла після нічної атаки "
+          "дронів на підстанцію.")
+    en = ("Power workers in Poltava restored electricity to 25,000 consumers who had been left without power after "
+          "an overnight drone attack on a substation.")
+    assert projected(uk, "25 тисячам споживачів, які лишилися без світла після нічної атаки дронів на "
+                     "підстанцію", en, "uk", "en") == (
+        "25,000 consumers who had been left without power after an overnight drone attack on a substation")

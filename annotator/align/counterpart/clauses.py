@@ -182,8 +182,9 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
             break  # punctuation ends the clause; a verb only where no evidence follows ("who has never used Excel")
         verb = verb or breaks[j]
         limit = limit if verb else j
-        if hits[j] and hits[j] & clause_words and not hits[j] & clause_words <= seen:
-            end = j  # only for clause words not found yet ("who stole my phone [still has my phone]")
+        if hits[j] and hits[j] & clause_words and (not hits[j] & clause_words <= seen or end == j - 1):
+            end = j  # only for clause words not found yet ("who stole my phone [still has my phone]"), or right
+            # after the last one, as English writes one word in two («атаки дронів»: "drone attack")
         seen |= (hits[j] or set()) & clause_words
     missing = len(clause_words - seen) - (min(clause_words) not in seen)  # the source clause's words no English
     # word matched, its pronoun aside (a participle that opens it is matched: «[попросивший] не называть его имени»)
