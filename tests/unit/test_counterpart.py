@@ -2470,3 +2470,14 @@ def test_an_english_clause_goes_on_after_a_word_that_continues_its_last_evidence
     assert projected(uk, "25 тисячам споживачів, які лишилися без світла після нічної атаки дронів на "
                      "підстанцію", en, "uk", "en") == (
         "25,000 consumers who had been left without power after an overnight drone attack on a substation")
+
+
+def test_where_opens_a_relative_clause_into_english():
+    uk = ("Троє рибалок із селища на півдні Одещини, де минулого тижня раптово загинули сотні лебедів, звернулися до "
+          "екологів.")
+    en = ("Three fishermen from a settlement in southern Odesa region where hundreds of swans had died suddenly last "
+          "week "
+          "have turned to ecologists.")
+    assert projected(uk, "Троє рибалок із селища на півдні Одещини, де минулого тижня раптово загинули сотні лебедів",
+                     en, "uk", "en") == ("Three fishermen from a settlement in southern Odesa region where hundreds of "
+                                         "swans had died suddenly last week")

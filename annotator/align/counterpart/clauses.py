@@ -256,7 +256,7 @@ def _main_verb(target, j: int) -> bool:
     return j < len(target) and target[j][2].lower() in _ENGLISH_VERBS and target[j - 1][2].lower() not in ("to", "not")
 
 
-_ENGLISH_RELATIVES = frozenset("who whom whose which that".split())
+_ENGLISH_RELATIVES = frozenset("who whom whose which that where".split())
 _OBJECTS = frozenset("it them him her me us you".split())
 _SUBJECTS = frozenset("i we you they he she it".split())  # of a clause: "that [we] sell"
 _BEFORE_VERBS = frozenset("still never also already just now then always often later soon ever "

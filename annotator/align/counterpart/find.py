@@ -592,6 +592,7 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
     src_lang, tgt_lang = langs
     relative = next((k for k in range(1, len(inside))  # «хто», «который»; "who" ("who's") only into Ukrainian
                      if inside[k] in _CYRILLIC_WHO  # and Russian
+                     or tgt_lang == "en" and inside[k] in ("де", "где")  # "the village where …"
                      or src_lang == "ru" and tgt_lang == "en" and _cases(inside[k], src_lang)[0] == "PRTF"  # «жители,
                      # лишившиеся домов»: "residents who lost their homes"
                      or tgt_lang != "en" and (_POSSESSIVE.sub("", inside[k]) in _RELATIVES
