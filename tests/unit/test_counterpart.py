@@ -2481,3 +2481,13 @@ def test_where_opens_a_relative_clause_into_english():
     assert projected(uk, "Троє рибалок із селища на півдні Одещини, де минулого тижня раптово загинули сотні лебедів",
                      en, "uk", "en") == ("Three fishermen from a settlement in southern Odesa region where hundreds of "
                                          "swans had died suddenly last week")
+
+
+def test_the_head_of_the_phrase_joins_its_clause_though_the_clause_repeats_its_stem():
+    en = ("The Supreme Court sided with a pensioner from Poltava who spent six years suing the Pension Fund over an "
+          "unpaid allowance.")
+    uk = ("Верховний Суд став на бік пенсіонера з Полтави, який шість років судився з Пенсійним фондом через "
+          "невиплачену надбавку.")
+    assert projected(en, "pensioner from Poltava who spent six years suing the Pension Fund over an unpaid allowance",
+                     uk, "en", "uk") == ("пенсіонера з Полтави, який шість років судився з Пенсійним фондом через "
+                                         "невиплачену надбавку")

@@ -516,9 +516,11 @@ def _adds(window: str, target, hits, verbs: list[bool], inside: list[str], cover
 def _new_from(hits, first: int, last: int, covered: set) -> int:
     """Where a run joined before the phrase's begins: not at a word apart from the rest by a gap that matches only
     words covered already («[из-под] завалов женщину, которая провела под ними»), unlike a name beside its next
-    word ("[Norvik] Shipping, Norway's …")."""
+    word ("[Norvik] Shipping, Norway's …") or a word matching the phrase's first («[пенсіонерки] з Черкас, яка …
+    судилася з Пенсійним фондом»)."""
     matched = [m for m in range(first, last + 1) if hits[m]]
-    while len(matched) > 1 and hits[matched[0]] <= covered and matched[1] - matched[0] > 1:
+    while len(matched) > 1 and hits[matched[0]] <= covered and matched[1] - matched[0] > 1 \
+            and 0 not in hits[matched[0]]:  # the phrase's first word is its head, though the clause repeats its stem
         matched.pop(0)
     return matched[0]
 
