@@ -2491,3 +2491,11 @@ def test_the_head_of_the_phrase_joins_its_clause_though_the_clause_repeats_its_s
     assert projected(en, "pensioner from Poltava who spent six years suing the Pension Fund over an unpaid allowance",
                      uk, "en", "uk") == ("пенсіонера з Полтави, який шість років судився з Пенсійним фондом через "
                                          "невиплачену надбавку")
+
+
+def test_an_h_after_a_vowel_before_l_is_silent_in_names():
+    assert _name_keys("Dahl") & _name_keys("Даль") and _name_keys("Kohl") & _name_keys("Коля")
+    en = "Major General Arne Pohl, the Norwegian officer who leads the mission, arrived in Vilnius."
+    uk = "До Вільнюса прибув генерал-майор Арне Поль — норвезький офіцер, який очолює місію."
+    assert projected(en, "Major General Arne Pohl, the Norwegian officer who leads the mission", uk, "en",
+                     "uk") == "генерал-майор Арне Поль — норвезький офіцер, який очолює місію"

@@ -24,10 +24,10 @@ def _latin(word: str) -> str:
 @lru_cache(maxsize=WORDS)
 def _name_keys(word: str) -> frozenset[str]:
     """The name's skeletons, an English soft c read as s and th as t (Grace ~ Грейс, Thani ~ Тані); an English
-    spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, a final h after a vowel
-    silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a voiced
-    consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
-    Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
+    spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, an h after a vowel at the end
+    or before l silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a
+    voiced consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
+    Dahl ~ Даль, Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
     keys = {"^" + name_skeleton(word.replace("C", "S"), 99)} if word.isupper() else set()  # CDEK ~ СДЭК, whole and
     if _ITALIAN_CI.search(word):  # between capitals only (CDU is no «Суд»); an Italian or Romanian ci- before a
         keys.add(name_skeleton(_ITALIAN_CI.sub("ch", word)))  # vowel as ч: Ciobanu ~ Чобану, Ciampi ~ Чампі
@@ -72,7 +72,7 @@ _REGION_SUFFIX = re.compile(r"(?<=\w\w)(?:щин|ччин|ськ|ск)\w*$")
 _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
-_FINAL_H = re.compile("(?<=[aeiou])h$")
+_FINAL_H = re.compile("(?<=[aeiou])h(?=l|$)")
 _GERMAN_Z = re.compile("(?<=[lrn])z")
 _VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
 
