@@ -35,7 +35,7 @@ def _name_keys(word: str) -> frozenset[str]:
     keys.add(name_skeleton(word))
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
-        keys.add(name_skeleton(_FINAL_H.sub("", spoken)))
+        keys.add(name_skeleton(_SILENT_H.sub("", spoken)))
         if _VOICED_S.search(spoken):  # a key of its own, matched only by a word ending in з (not Газі, Президент)
             whole = name_skeleton(_VOICED_S.sub("z", spoken), 99)
             if 2 <= len(whole) <= SKELETON_LENGTH:
@@ -45,7 +45,7 @@ def _name_keys(word: str) -> frozenset[str]:
         if "ch" in spoken:  # a Greek ch as х, the whole name compared (Chondroitin ~ Хондроїтин; Chelsea is no
             keys.add("~" + name_skeleton(spoken.replace("ch", "kh"), 99))  # Гельсінкі)
         if "ohn" in spoken:  # a silent h (Johnson ~ Джонсон), the whole name compared: John is no Johnson
-            keys.add("~" + name_skeleton(_FINAL_H.sub("", spoken.replace("ohn", "on")), 99))
+            keys.add("~" + name_skeleton(_SILENT_H.sub("", spoken.replace("ohn", "on")), 99))
         if spoken.startswith("eu"):  # a Greek eu as ев: Eurostat ~ Євростат, Europol ~ Европол
             keys.add(name_skeleton("ev" + spoken[2:]))
     else:
@@ -72,7 +72,7 @@ _REGION_SUFFIX = re.compile(r"(?<=\w\w)(?:щин|ччин|ськ|ск)\w*$")
 _QU = re.compile("qu")
 _W = re.compile("w")
 _KN = re.compile("^kn")
-_FINAL_H = re.compile("(?<=[aeiou])h(?=l|$)")
+_SILENT_H = re.compile("(?<=[aeiou])h(?=l|$)")
 _GERMAN_Z = re.compile("(?<=[lrn])z")
 _VOICED_S = re.compile("(?<=[aeiouybdgmnrv])s$")
 
