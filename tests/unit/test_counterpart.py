@@ -2499,3 +2499,13 @@ def test_an_h_after_a_vowel_before_l_is_silent_in_names():
     uk = "До Вільнюса прибув генерал-майор Арне Поль — норвезький офіцер, який очолює місію."
     assert projected(en, "Major General Arne Pohl, the Norwegian officer who leads the mission", uk, "en",
                      "uk") == "генерал-майор Арне Поль — норвезький офіцер, який очолює місію"
+
+
+def test_a_clause_goes_on_past_a_word_matching_outside_when_its_own_words_follow():
+    en = ("Agronomists at Uman National University of Horticulture who study diseases of winter wheat received a grant "
+          "from the Ukrainian Research Council.")
+    uk = ("Агрономи Уманського національного університету садівництва, які досліджують хвороби озимої пшениці, "
+          "отримали грант Української дослідницької ради.")
+    assert projected(en, "Agronomists at Uman National University of Horticulture who study diseases of winter wheat",
+                     uk, "en", "uk") == ("Агрономи Уманського національного університету садівництва, які "
+                                         "досліджують хвороби озимої пшениці")

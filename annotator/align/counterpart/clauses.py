@@ -124,12 +124,13 @@ _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хо
 
 
 def _relative_clause(window: str, target, hits, breaks, first: int, last: int, lang: str,
-                     coordinated: bool, nested: int, head_found: bool) -> tuple[int, int] | None:
+                     coordinated: bool, nested: int, head_found: bool, clause_words: set) -> tuple[int, int] | None:
     """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
     or before it with free words only between (then with the word it hangs on: a word of the phrase, a noun, «ті»,
     «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
-    matching outside the phrase, or a conjunction unless the source clause has one ("who said hello": not «который
-    поздоровался [и поздоровался в ответ]»)."""
+    matching outside the phrase where none of the source clause's `clause_words` follows it («які [досліджують]
+    хвороби пшениці», where «досліджують» is also the Research Council's), or a conjunction unless the source clause
+    has one ("who said hello": not «который поздоровался [и поздоровался в ответ]»)."""
     pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j, lang)
                     and (j <= last + 1 or hits[last + 1] == set())  # «родини [тих], хто»
                     and (j >= first or not head_found
@@ -146,7 +147,8 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
     else:
         first = min(first, pronoun)
     last = max(last, pronoun)
-    while last + 1 < len(target) and hits[last + 1] is not None:
+    while last + 1 < len(target) and (hits[last + 1] is not None
+                                      or _found_later(target, hits, breaks, last + 1, clause_words)):
         if breaks[last + 1]:
             if not (nested and _opens_relative(window, target, last + 1, lang)):
                 break

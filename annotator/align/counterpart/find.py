@@ -610,7 +610,8 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
     else:
         coordinated = any(w.lower() in _CONJUNCTIONS for w in inside[relative:])
         nested = sum(1 for w in inside[relative + 1:] if w in _RELATIVES)
-        found = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated, nested, head_found)
+        found = _relative_clause(window, target, hits, breaks, first, last, tgt_lang, coordinated, nested, head_found,
+                                 set(range(relative, len(inside))))
     if found:
         first, last = found
         covered = covered | set(range(relative, len(inside)))
