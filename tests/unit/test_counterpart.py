@@ -2509,3 +2509,12 @@ def test_a_clause_goes_on_past_a_word_matching_outside_when_its_own_words_follow
     assert projected(en, "Agronomists at Uman National University of Horticulture who study diseases of winter wheat",
                      uk, "en", "uk") == ("Агрономи Уманського національного університету садівництва, які "
                                          "досліджують хвороби озимої пшениці")
+
+
+def test_a_clause_before_the_run_may_hold_a_word_that_repeats_the_run():
+    en = ("Lviv city council failed to pass its transport plan after deputies opposed to higher fares on city trams "
+          "walked out.")
+    uk = ("Львівська міська рада не змогла ухвалити транспортний план: депутати, які виступають проти підвищення "
+          "тарифів на проїзд у міських трамваях, залишили зал.")
+    assert projected(en, "deputies opposed to higher fares on city trams", uk, "en", "uk") == (
+        "депутати, які виступають проти підвищення тарифів на проїзд у міських трамваях")
