@@ -2518,3 +2518,13 @@ def test_a_clause_before_the_run_may_hold_a_word_that_repeats_the_run():
           "тарифів на проїзд у міських трамваях, залишили зал.")
     assert projected(en, "deputies opposed to higher fares on city trams", uk, "en", "uk") == (
         "депутати, які виступають проти підвищення тарифів на проїзд у міських трамваях")
+
+
+def test_a_clause_opening_with_thanks_to_whom_and_its_word_again_before_the_head():
+    en = ("Kharkiv city council made choreographer Olha Lysenko, who kept the city's ballet school open throughout the "
+          "war, an honorary citizen.")
+    uk = ("Харківська міська рада присвоїла звання почесної громадянки міста хореографині Ользі Лисенко, завдяки якій "
+          "міська балетна школа працювала впродовж усієї війни.")
+    assert projected(en, "choreographer Olha Lysenko, who kept the city's ballet school open throughout the war", uk,
+                     "en", "uk") == ("хореографині Ользі Лисенко, завдяки якій міська балетна школа працювала "
+                                     "впродовж усієї війни")

@@ -279,8 +279,9 @@ def _opens_relative(window: str, target, j: int, lang: str) -> bool:
         and word in _RELATIVE_PREPOSITIONS or lang == "ru" and _cases(word, lang)[0] == "PRTF"
 
 
-_RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для про за під над при по без "
-                                   "с со из от о об к под".split())
+_RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для про за під над при по без через серед між проти після "
+                                   "перед біля завдяки замість с со из от о об к под среди между против после возле "
+                                   "благодаря вместо".split())
 
 
 _CYRILLIC_WHO = _CYRILLIC_RELATIVES | frozenset("хто кого кому ким кім кто кем ком".split())

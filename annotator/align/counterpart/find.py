@@ -615,6 +615,11 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
     if found:
         first, last = found
         covered = covered | set(range(relative, len(inside)))
+        while tgt_lang != "en" and first < last and hits[first] and min(hits[first]) >= relative \
+                and any(hits[first] & (hits[m] or set()) for m in range(first + 1, last + 1)):
+            first += 1  # a word the clause has again is not its head («[міста] диригентці …, завдяки якій міський …»),
+            while first < last and hits[first] == set():  # nor are the free words after it
+                first += 1
     return first, last, covered
 
 
