@@ -2528,3 +2528,12 @@ def test_a_clause_opening_with_thanks_to_whom_and_its_word_again_before_the_head
     assert projected(en, "choreographer Olha Lysenko, who kept the city's ballet school open throughout the war", uk,
                      "en", "uk") == ("хореографині Ользі Лисенко, завдяки якій міська балетна школа працювала "
                                      "впродовж усієї війни")
+
+
+def test_the_region_word_after_a_place_adjective_is_part_of_the_one_word_region():
+    uk = ("Фельдшери сільських амбулаторій Полтавщини, які працюють без вихідних, отримають доплату, вирішили депутати "
+          "обласної ради.")
+    ru = ("Фельдшеры сельских амбулаторий Полтавской области, которые работают без выходных, получат доплату, решили "
+          "депутаты областного совета.")
+    assert projected(uk, "Фельдшери сільських амбулаторій Полтавщини, які працюють без вихідних", ru, "uk",
+                     "ru") == "Фельдшеры сельских амбулаторий Полтавской области, которые работают без выходных"

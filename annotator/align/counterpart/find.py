@@ -410,6 +410,7 @@ def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> i
 
 
 _PLACE_KINDS = frozenset("region oblast province district county area".split())
+_REGION_WORDS = ("област", "region", "oblast", "province")
 
 
 def _modifier_before(target, hits, breaks, first: int, lang: str) -> int:
@@ -731,6 +732,11 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                          or _sentence_end(window, target, j))  # Дорогуськ»
               for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
+    for j in range(1, len(target)):  # «Черниговской [области]» is the whole of «Чернігівщини», "Chernihiv region"
+        if not hits[j] and hits[j - 1] and not breaks[j] and target[j - 1][2][:1].isupper() \
+                and target[j][2].lower().startswith(_REGION_WORDS) and not any(w.lower().startswith(_REGION_WORDS)
+                                                                              for w in inside):
+            hits[j] = set(hits[j - 1])
     for _piece, parts in compounds:  # a word that is the whole "34-year-old" («34-річного»): its "year" is no other
         whole = [j for j, matched in enumerate(hits) if matched and len(matched & parts) > 1]  # («[років] ув'язнення»)
         if whole and any(inside[k].isdigit() for k in parts):
