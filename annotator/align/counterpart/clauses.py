@@ -126,8 +126,9 @@ _CLAUSE_OPENERS = frozenset("що щоб чи якщо коли бо але хо
 def _relative_clause(window: str, target, hits, breaks, first: int, last: int, lang: str,
                      coordinated: bool, nested: int, head_found: bool, clause_words: set) -> tuple[int, int] | None:
     """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
-    or before it with free words or the phrase's only between («фракції, [які] виступають проти … тарифів на [проїзд]»,
-    "fares" matching both; then with the word it hangs on: a word of the phrase, a noun, «ті»,
+    or before it with no punctuation between («фракції, [які] виступають проти … тарифів на [проїзд]», "fares"
+    matching both; «семьям, [чьи] дома в [Салтовском]», «дома» matching outside too; then with the word it hangs on: a
+    word of the phrase, a noun, «ті»,
     «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
     matching outside the phrase where none of the source clause's `clause_words` follows it («які [досліджують]
     хвороби пшениці», where «досліджують» is also the Research Council's), or a conjunction unless the source clause
@@ -135,7 +136,7 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
     pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j, lang)
                     and (j <= last + 1 or hits[last + 1] == set())  # «родини [тих], хто»
                     and (j >= first or not head_found
-                         and all(hits[m] is not None and not breaks[m + 1] for m in range(j, first)))), None)
+                         and all(not breaks[m + 1] for m in range(j, first)))), None)
     if pronoun is None:
         return None
     end = last
