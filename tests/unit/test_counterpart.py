@@ -2546,3 +2546,10 @@ def test_a_clause_before_the_run_may_hold_a_word_matching_outside():
           "обстрелами.")
     assert projected(uk, "родинам, чиї оселі в Заводському районі зруйнували обстріли", ru, "uk", "ru") == (
         "семьям, чьи дома в Заводском районе были разрушены обстрелами")
+
+
+def test_helped_ends_an_english_phrase_as_a_verb():
+    uk = "Близько 120 волонтерів і реставраторів із п'яти країн відновили дзвіницю церкви у Львові."
+    en = "About 120 volunteers and restorers from five countries helped restore the bell tower of a church in Lviv."
+    assert projected(uk, "Близько 120 волонтерів і реставраторів із п'яти країн", en, "uk", "en") == (
+        "About 120 volunteers and restorers from five countries")
