@@ -2553,3 +2553,29 @@ def test_helped_ends_an_english_phrase_as_a_verb():
     en = "About 120 volunteers and restorers from five countries helped restore the bell tower of a church in Lviv."
     assert projected(uk, "Близько 120 волонтерів і реставраторів із п'яти країн", en, "uk", "en") == (
         "About 120 volunteers and restorers from five countries")
+
+
+def test_an_english_whose_clause_before_the_run_comes_with_the_head_before_its_comma():
+    ru = ("Ганна Коваль, дочь которой пропала без вести во время боёв за Авдеевку, рассказала журналистам, что узнала "
+          "её на видео.")
+    en = ("Hanna Koval, whose daughter has been missing since the battle for Avdiivka, told reporters she had "
+          "recognised her in a video.")
+    assert projected(ru, "Ганна Коваль, дочь которой пропала без вести во время боёв за Авдеевку", en, "ru",
+                     "en") == "Hanna Koval, whose daughter has been missing since the battle for Avdiivka"
+
+
+def test_a_head_joins_the_english_clause_after_its_comma():
+    uk = "Співачка, чий концерт у Львові скасували минулого тижня, заявила, що виступить восени."
+    en = "The singer, whose concert in Lviv was cancelled last week, said she would perform in the autumn."
+    assert projected(uk, "Співачка, чий концерт у Львові скасували минулого тижня", en, "uk",
+                     "en") == "singer, whose concert in Lviv was cancelled last week"
+
+
+def test_the_head_joins_the_clause_the_run_reached_across_its_comma():
+    en = ("The mill had been warned about the broken sprinklers twice, according to a former safety inspector at the "
+          "refinery who spoke on condition of anonymity.")
+    ru = ("Мельницу дважды предупреждали о неисправных спринклерах, по словам бывшего инспектора по охране труда "
+          "нефтезавода, который согласился говорить на условиях анонимности.")
+    assert projected(en, "former safety inspector at the refinery who spoke on condition of anonymity", ru, "en",
+                     "ru") == ("бывшего инспектора по охране труда нефтезавода, который согласился говорить на "
+                               "условиях анонимности")

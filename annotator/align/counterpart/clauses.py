@@ -167,15 +167,16 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
 def _english_relative_clause(window: str, target, hits, breaks, first: int, last: int, head_found: bool,
                              clause_words: set) -> tuple[int, int] | None:
     """The run grown to the English relative clause ("who", "that", "which", "who's") inside it, right after it (or
-    after one free word: "My [manager], who …") or before it with free words only between (then with the word it
-    hangs on), up to the clause's last word that matches a word of the source clause, before any punctuation:
+    after one free word: "My [manager], who …") or before it with no punctuation between ("[whose son has been]
+    missing", "son" matching too; then with the word it hangs on, where no comma sets the clause off), up to the
+    clause's last word that matches a word of the source clause, before any punctuation:
     English has no comma to end it. A word of the clause found again does not carry it on."""
     pronoun = next((j for j in range(1, min(last + 2 + GAP, len(target)))
                     if _SHORT_IS.sub("", target[j][2]) in _ENGLISH_RELATIVES
                     and all(hits[m] == set() and not breaks[m] and not _verb_like(target[m][2])
                             for m in range(last + 1, j))  # "My [manager] who"; not "plant reported that"
                     and (j >= first or not head_found
-                         and all(hits[m] == set() and not _breaks(window[target[m][1]:target[m + 1][0]])
+                         and all(hits[m] is not None and not _breaks(window[target[m][1]:target[m + 1][0]])
                                  for m in range(j, first)))), None)
     if pronoun is None:
         return None
@@ -202,6 +203,7 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
             end -= 1
         if end == pronoun:
             return None
+    first = min(first, pronoun)  # "[whose son has been] missing since …"
     if pronoun <= first and not breaks[pronoun] and hits[pronoun - 1] is not None:
         first = pronoun - 1  # and back to the phrase's words before it, across free words, not punctuation or verbs
         for k in range(pronoun - 2, max(pronoun - 8, -1), -1):  # ("[27 pharmacies in the Kyiv] region that")

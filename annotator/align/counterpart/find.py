@@ -168,10 +168,11 @@ def counterpart(
         covered = covered | bracket[2]
     first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, langs)
     for other_first, other_last, other in sorted(runs, reverse=True):  # a name the clause's head has reached: "[Klaus
-        # Reinhardt], a 58-year-old welder who has worked …"
+        # Reinhardt], a 58-year-old welder who has worked …", «[бывшего инспектора] по охране труда завода, который»
         if other_last < first and _adds(window, target, hits, verbs, inside, covered, (first, last),
                                         (other_first, other_last, other)) \
-                and _apposed(window, target, hits, breaks, other_last, first, apposition):
+                and (_apposed(window, target, hits, breaks, other_last, first, apposition)
+                     or clausal and _same_clause(window, target, hits, breaks, other_last, first, bracket_inside)):
             first, covered = _new_from(hits, other_first, other_last, covered), covered | other
     # The phrase words no run covered: names beside the run first (Джордж for George, Великої Британії for UK),
     # then complements after it and heads before it, one per missing word.
