@@ -147,14 +147,8 @@ def counterpart(
                      or clausal and _same_clause(window, target, hits, breaks, last, other_first, bracket_inside)
                      and (clause or not _verb_between(window, target, verbs, last, other_first))):
             last, covered = other_last, covered | other
-    for other_first, other_last, other in sorted(runs, reverse=True):  # the head before the clause: «Мій бухгалтер,
-        # [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці». The name before may
-        # also match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own.
-        if _adds(window, target, hits, verbs, inside, covered, (first, last), (other_first, other_last, other)) \
-                and (_apposed(window, target, hits, breaks, other_last, first, apposition)
-                     or clausal and _no_parenthetical(window, target, other_last, first)
-                     and _same_clause(window, target, hits, breaks, other_last, first, bracket_inside)):
-            first, covered = _new_from(hits, other_first, other_last, covered), covered | other
+    join = (window, target, hits, breaks, verbs, inside, runs, apposition, clausal, bracket_inside)
+    first, covered = _joined_before(*join, first, last, covered)
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
     # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)»), where the
@@ -167,13 +161,8 @@ def counterpart(
     if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
     first, last, covered = _relative(window, target, hits, breaks, first, last, covered, inside, langs)
-    for other_first, other_last, other in sorted(runs, reverse=True):  # a name the clause's head has reached: "[Klaus
-        # Reinhardt], a 58-year-old welder who has worked …", «[бывшего инспектора] по охране труда завода, который»
-        if other_last < first and _adds(window, target, hits, verbs, inside, covered, (first, last),
-                                        (other_first, other_last, other)) \
-                and (_apposed(window, target, hits, breaks, other_last, first, apposition)
-                     or clausal and _same_clause(window, target, hits, breaks, other_last, first, bracket_inside)):
-            first, covered = _new_from(hits, other_first, other_last, covered), covered | other
+    first, covered = _joined_before(*join, first, last, covered)  # a head the clause has reached: "[Klaus Reinhardt],
+    # a 58-year-old welder who has worked …", «[бывшего инспектора] по охране труда завода, который»
     # The phrase words no run covered: names beside the run first (Джордж for George, Великої Британії for UK),
     # then complements after it and heads before it, one per missing word.
     covered = covered | _counted_with(compounds, inside, covered)
@@ -513,6 +502,21 @@ def _adds(window: str, target, hits, verbs: list[bool], inside: list[str], cover
     words = [{same[k] for k in hits[m]} for m in range(first, last + 1) if hits[m]]
     return _pairs(words + [{same[k] for k in hits[m]} for m in range(other_first, other_last + 1) if hits[m]]) \
         > _pairs(words)
+
+
+def _joined_before(window: str, target, hits, breaks, verbs: list[bool], inside: list[str], runs: list,
+                   apposition: bool, clausal: bool, bracket_inside: bool, first: int, last: int,
+                   covered: set) -> tuple[int, set]:
+    """The run grown back to the runs before it that hold the head of its clause or apposition: «Мій бухгалтер,
+    [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці». The name before may also
+    match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own."""
+    for other_first, other_last, other in sorted(runs, reverse=True):
+        if _adds(window, target, hits, verbs, inside, covered, (first, last), (other_first, other_last, other)) \
+                and (_apposed(window, target, hits, breaks, other_last, first, apposition)
+                     or clausal and _no_parenthetical(window, target, other_last, first)
+                     and _same_clause(window, target, hits, breaks, other_last, first, bracket_inside)):
+            first, covered = _new_from(hits, other_first, other_last, covered), covered | other
+    return first, covered
 
 
 def _new_from(hits, first: int, last: int, covered: set) -> int:
