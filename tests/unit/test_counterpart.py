@@ -2579,3 +2579,13 @@ def test_the_head_joins_the_clause_the_run_reached_across_its_comma():
     assert projected(en, "former safety inspector at the refinery who spoke on condition of anonymity", ru, "en",
                      "ru") == ("бывшего инспектора по охране труда нефтезавода, который согласился говорить на "
                                "условиях анонимности")
+
+
+def test_an_english_clause_grown_back_into_a_run_takes_the_whole_run():
+    uk = ("Рятувальники в Сумах евакуювали понад 30 мешканців п'ятиповерхівки, яку вранці частково зруйнувала "
+          "російська ракета.")
+    en = ("Rescuers in Sumy evacuated more than 30 residents of a five-storey apartment block that was partly "
+          "destroyed by a Russian missile in the morning.")
+    assert projected(uk, "понад 30 мешканців п'ятиповерхівки, яку вранці частково зруйнувала російська ракета", en,
+                     "uk", "en") == ("more than 30 residents of a five-storey apartment block that was partly "
+                                     "destroyed by a Russian missile in the morning")

@@ -147,7 +147,7 @@ def counterpart(
                      or clausal and _same_clause(window, target, hits, breaks, last, other_first, bracket_inside)
                      and (clause or not _verb_between(window, target, verbs, last, other_first))):
             last, covered = other_last, covered | other
-    join = (window, target, hits, breaks, verbs, inside, runs, apposition, clausal, bracket_inside)
+    join = (window, target, hits, breaks, verbs, inside, runs, apposition, clausal, bracket_inside, tgt_lang == "en")
     first, covered = _joined_before(*join, first, last, covered)
     # A phrase with brackets ("… Illness (NAMI)", "Black Lives Matter (BLM) movement") takes the bracket after the
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
@@ -505,13 +505,16 @@ def _adds(window: str, target, hits, verbs: list[bool], inside: list[str], cover
 
 
 def _joined_before(window: str, target, hits, breaks, verbs: list[bool], inside: list[str], runs: list,
-                   apposition: bool, clausal: bool, bracket_inside: bool, first: int, last: int,
+                   apposition: bool, clausal: bool, bracket_inside: bool, english: bool, first: int, last: int,
                    covered: set) -> tuple[int, set]:
     """The run grown back to the runs before it that hold the head of its clause or apposition: «Мій бухгалтер,
     [який …]», "My accountant, [who …]"; not «На Харківщині, [як пишуть медіа], мешканці». The name before may also
-    match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own."""
+    match a word of the run ("[Norvik Shipping], Norway's …": Norvik ~ «Норвегії»): it needs one of its own. A run
+    that an English clause has grown back into comes whole."""
     for other_first, other_last, other in sorted(runs, reverse=True):
-        if _adds(window, target, hits, verbs, inside, covered, (first, last), (other_first, other_last, other)) \
+        if english and other_first < first <= other_last:  # the English clause has grown back into it ("[more
+            first, covered = other_first, covered | other  # than] 40 residents of a nine-storey block that …")
+        elif _adds(window, target, hits, verbs, inside, covered, (first, last), (other_first, other_last, other)) \
                 and (_apposed(window, target, hits, breaks, other_last, first, apposition)
                      or clausal and _no_parenthetical(window, target, other_last, first)
                      and _same_clause(window, target, hits, breaks, other_last, first, bracket_inside)):
