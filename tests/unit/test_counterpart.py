@@ -2476,8 +2476,7 @@ def test_where_opens_a_relative_clause_into_english():
     uk = ("Троє рибалок із селища на півдні Одещини, де минулого тижня раптово загинули сотні лебедів, звернулися до "
           "екологів.")
     en = ("Three fishermen from a settlement in southern Odesa region where hundreds of swans had died suddenly last "
-          "week "
-          "have turned to ecologists.")
+          "week have turned to ecologists.")
     assert projected(uk, "Троє рибалок із селища на півдні Одещини, де минулого тижня раптово загинули сотні лебедів",
                      en, "uk", "en") == ("Three fishermen from a settlement in southern Odesa region where hundreds of "
                                          "swans had died suddenly last week")
