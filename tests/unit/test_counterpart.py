@@ -2588,3 +2588,11 @@ def test_an_english_clause_grown_back_into_a_run_takes_the_whole_run():
     assert projected(uk, "понад 30 мешканців п'ятиповерхівки, яку вранці частково зруйнувала російська ракета", en,
                      "uk", "en") == ("more than 30 residents of a five-storey apartment block that was partly "
                                      "destroyed by a Russian missile in the morning")
+
+
+def test_a_deputy_prime_minister_is_one_word_with_its_prime():
+    assert same_meaning("Prime", "en", "віцепрем’єр", "uk") and same_meaning("Prime", "en", "вицепремьер", "ru")
+    en = "Deputy Prime Minister for Energy Olha Stepanenko said at a briefing that repairs would take a year."
+    uk = "Ремонт триватиме рік, заявила на брифінгу віцепрем’єр-міністр з питань енергетики Ольга Степаненко."
+    assert projected(en, "Deputy Prime Minister for Energy Olha Stepanenko", uk, "en",
+                     "uk") == "віцепрем’єр-міністр з питань енергетики Ольга Степаненко"
