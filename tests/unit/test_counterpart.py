@@ -2596,3 +2596,13 @@ def test_a_deputy_prime_minister_is_one_word_with_its_prime():
     uk = "Ремонт триватиме рік, заявила на брифінгу віцепрем’єр-міністр з питань енергетики Ольга Степаненко."
     assert projected(en, "Deputy Prime Minister for Energy Olha Stepanenko", uk, "en",
                      "uk") == "віцепрем’єр-міністр з питань енергетики Ольга Степаненко"
+
+
+def test_a_short_quoted_name_holds_a_word_that_matches_outside():
+    en = ("Petro Savchuk, the owner of the Svizhyi Khlib bakery in Bucha, which has twice been rebuilt after shelling, "
+          "said he had not raised the price of bread.")
+    uk = ("Петро Савчук, власник бучанської пекарні «Свіжий хліб», яку двічі відновлювали після обстрілів, сказав, "
+          "що не підвищував ціну на хліб.")
+    assert projected(en, "Petro Savchuk, the owner of the Svizhyi Khlib bakery in Bucha, which has twice been rebuilt "
+                     "after shelling", uk, "en", "uk") == ("Петро Савчук, власник бучанської пекарні «Свіжий хліб», "
+                                                           "яку двічі відновлювали після обстрілів")

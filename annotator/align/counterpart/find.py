@@ -740,6 +740,11 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                          or _sentence_end(window, target, j))  # Дорогуськ»
               for j in range(len(target))]
     _big_seven(target, hits, breaks, inside)
+    for quote in () if clause else _QUOTED.finditer(window):  # a short quoted name the phrase has a word of is the
+        # phrase's whole, though a word of it matches outside: «Теплий [хліб]» beside "the price of bread"
+        words = [j for j, (s, _e, _w) in enumerate(target) if quote.start(1) <= s < quote.end(1)]
+        if 0 < len(words) <= 4 and target[words[0]][2][:1].isupper() and any(hits[j] for j in words):
+            hits = [set() if j in words and hits[j] is None else h for j, h in enumerate(hits)]
     for j in range(1, len(target)):  # «Черниговской [области]» is the whole of «Чернігівщини», "Chernihiv region"
         if not hits[j] and hits[j - 1] and not breaks[j] and target[j - 1][2][:1].isupper() \
                 and target[j][2].lower().startswith(_REGION_WORDS) and not any(w.lower().startswith(_REGION_WORDS)
