@@ -2606,3 +2606,10 @@ def test_a_short_quoted_name_holds_a_word_that_matches_outside():
     assert projected(en, "Petro Savchuk, the owner of the Svizhyi Khlib bakery in Bucha, which has twice been rebuilt "
                      "after shelling", uk, "en", "uk") == ("Петро Савчук, власник бучанської пекарні «Свіжий хліб», "
                                                            "яку двічі відновлювали після обстрілів")
+
+
+def test_where_opens_a_relative_clause_from_english():
+    en = "Residents of Kherson, where explosions were heard overnight, spent hours in shelters."
+    uk = "Мешканці Херсона, де вночі пролунали вибухи, кілька годин провели в укриттях."
+    assert projected(en, "Residents of Kherson, where explosions were heard overnight", uk, "en",
+                     "uk") == "Мешканці Херсона, де вночі пролунали вибухи"

@@ -105,7 +105,7 @@ _CYRILLIC_RELATIVES = frozenset("який яка яке які якого яко
                                 "который которую которая которое которые которого которой которых которому которым "
                                 "котором которыми чий чия чиє чиї чию чийого чиєї чиїх чиєму чиїй чиїм чиїми чей чья "
                                 "чьё чье чьи чью чьего чьей чьих чьему чьим чьими".split())
-_RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom"}
+_RELATIVES = _CYRILLIC_RELATIVES | {"who", "which", "that", "whose", "whom", "where"}
 # what a Ukrainian or Russian comma stands before where English has none («, оскільки», «, который»)
 _SUBORDINATORS = _CYRILLIC_RELATIVES | frozenset("бо оскільки тому адже хоча поки доки щоб потому поскольку так хотя "
                                                  "пока чтобы".split())
@@ -272,14 +272,15 @@ ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev 
 
 
 def _opens_relative(window: str, target, j: int, lang: str) -> bool:
-    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые»), the
+    """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые», «, де»), the
     preposition before one («, у кого», «, на котором»), or a Russian participle, which opens a clause as a relative
     pronoun does («посетителей, забронировавших экскурсии»)."""
     if window[target[j - 1][1]:target[j][0]].strip(" »”\"") != ",":  # a quoted name may end before it
         return False
     word = target[j][2].lower()
-    return word in _CYRILLIC_WHO or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO \
-        and word in _RELATIVE_PREPOSITIONS or lang == "ru" and _cases(word, lang)[0] == "PRTF"
+    return word in _CYRILLIC_WHO or word in ("де", "где") \
+        or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO and word in _RELATIVE_PREPOSITIONS \
+        or lang == "ru" and _cases(word, lang)[0] == "PRTF"
 
 
 _RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для про за під над при по без через серед між проти після "
