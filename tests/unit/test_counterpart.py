@@ -2613,3 +2613,10 @@ def test_where_opens_a_relative_clause_from_english():
     uk = "Мешканці Херсона, де вночі пролунали вибухи, кілька годин провели в укриттях."
     assert projected(en, "Residents of Kherson, where explosions were heard overnight", uk, "en",
                      "uk") == "Мешканці Херсона, де вночі пролунали вибухи"
+
+
+def test_an_infinitive_in_an_english_clause_is_not_its_main_verb():
+    uk = "Двоє митників, які попросили не називати їхніх імен, сказали, що підозрюваний утік до Польщі."
+    en = "Two customs officers, who declined to be named, said the suspect had fled to Poland."
+    assert projected(uk, "Двоє митників, які попросили не називати їхніх імен", en, "uk",
+                     "en") == "Two customs officers, who declined to be named"

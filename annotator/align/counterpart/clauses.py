@@ -185,7 +185,7 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
         if breaks[j] and _breaks(window[target[j - 1][1]:target[j][0]]) \
                 or hits[j] is None and (verb or not _found_later(target, hits, breaks, j, clause_words - seen)):
             break  # punctuation ends the clause; a verb only where no evidence follows ("who has never used Excel")
-        verb = verb or breaks[j]
+        verb = verb or breaks[j] and _main_verb(target, j)  # not "declined to [be named]"
         limit = limit if verb else j
         if hits[j] and hits[j] & clause_words and (not hits[j] & clause_words <= seen or end == j - 1):
             end = j  # only for clause words not found yet ("who stole my phone [still has my phone]"), or right
