@@ -2620,3 +2620,10 @@ def test_an_infinitive_in_an_english_clause_is_not_its_main_verb():
     en = "Two customs officers, who declined to be named, said the suspect had fled to Poland."
     assert projected(uk, "Двоє митників, які попросили не називати їхніх імен", en, "uk",
                      "en") == "Two customs officers, who declined to be named"
+
+
+def test_a_where_clause_takes_its_own_verb_after_its_subject():
+    uk = "Мешканці кварталу, де вранці сталася атака дронів, залишилися без газу."
+    en = "Residents of the neighbourhood where the morning drone attack struck were left without gas."
+    assert projected(uk, "Мешканці кварталу, де вранці сталася атака дронів", en, "uk",
+                     "en") == "Residents of the neighbourhood where the morning drone attack struck"

@@ -194,7 +194,7 @@ def _english_relative_clause(window: str, target, hits, breaks, first: int, last
     missing = len(clause_words - seen) - (min(clause_words) not in seen)  # the source clause's words no English
     # word matched, its pronoun aside (a participle that opens it is matched: «[попросивший] не называть его имени»)
     if end is not None and missing > 0:
-        subject = target[pronoun][2].lower() == "whose" or target[pronoun + 1][2].lower() in _SUBJECTS
+        subject = target[pronoun][2].lower() in ("whose", "where") or target[pronoun + 1][2].lower() in _SUBJECTS
         verb_due = subject and not any(_verb_like(target[m][2]) for m in range(pronoun + 1, end + 1))
         end = _rest_of_clause(window, target, hits, end, round(missing * ENGLISH_LENGTH), verb_due)
     if end is None:  # no evidence: as many words as the source clause, English being a little longer
