@@ -2627,3 +2627,10 @@ def test_a_where_clause_takes_its_own_verb_after_its_subject():
     en = "Residents of the neighbourhood where the morning drone attack struck were left without gas."
     assert projected(uk, "Мешканці кварталу, де вранці сталася атака дронів", en, "uk",
                      "en") == "Residents of the neighbourhood where the morning drone attack struck"
+
+
+def test_a_noun_before_a_genitive_relative_pronoun_opens_the_clause():
+    en = "Ukrhydroenergo, whose hydroelectric plants have come under attack, will raise tariffs, the regulator said."
+    uk = "Укргідроенерго, гідроелектростанції якого зазнали ударів, підвищить тарифи, повідомив регулятор."
+    assert projected(en, "Ukrhydroenergo, whose hydroelectric plants have come under attack", uk, "en",
+                     "uk") == "Укргідроенерго, гідроелектростанції якого зазнали ударів"

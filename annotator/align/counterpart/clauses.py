@@ -273,16 +273,19 @@ ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev 
 
 def _opens_relative(window: str, target, j: int, lang: str) -> bool:
     """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые», «, де»), the
-    preposition before one («, у кого», «, на котором»), or a Russian participle, which opens a clause as a relative
+    preposition before one («, у кого», «, на котором»), the noun before a genitive one («, станції якого»: "whose
+    plants"), or a Russian participle, which opens a clause as a relative
     pronoun does («посетителей, забронировавших экскурсии»)."""
     if window[target[j - 1][1]:target[j][0]].strip(" »”\"") != ",":  # a quoted name may end before it
         return False
     word = target[j][2].lower()
     return word in _CYRILLIC_WHO or word in ("де", "где") \
-        or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO and word in _RELATIVE_PREPOSITIONS \
+        or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO \
+        and (word in _RELATIVE_PREPOSITIONS or target[j + 1][2].lower() in _WHOSE and _cases(word, lang)[0] == "NOUN") \
         or lang == "ru" and _cases(word, lang)[0] == "PRTF"
 
 
+_WHOSE = frozenset("якого якої яких которого которой которых".split())  # after its noun: «станції [якого]»
 _RELATIVE_PREPOSITIONS = frozenset("у в на з із зі до від для про за під над при по без через серед між проти після "
                                    "перед біля завдяки замість с со из от о об к под среди между против после возле "
                                    "благодаря вместо".split())
