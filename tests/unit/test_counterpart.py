@@ -2634,3 +2634,10 @@ def test_a_noun_before_a_genitive_relative_pronoun_opens_the_clause():
     uk = "Укргідроенерго, гідроелектростанції якого зазнали ударів, підвищить тарифи, повідомив регулятор."
     assert projected(en, "Ukrhydroenergo, whose hydroelectric plants have come under attack", uk, "en",
                      "uk") == "Укргідроенерго, гідроелектростанції якого зазнали ударів"
+
+
+def test_a_head_repeated_inside_the_clause_does_not_count_as_found():
+    en = "The inspector who audited the accounts of the city's former chief inspector is now under investigation."
+    uk = "Інспектор, який перевіряв рахунки колишнього інспектора міста, сам опинився під слідством."
+    assert projected(en, "inspector who audited the accounts of the city's former chief inspector", uk, "en",
+                     "uk") == "Інспектор, який перевіряв рахунки колишнього інспектора міста"

@@ -612,7 +612,8 @@ def _relative(window: str, target, hits, breaks, first: int, last: int, covered:
         relative = 1  # a clause of the translation's making: "those in the industry", «тих, хто працює в галузі»
     if relative is None:
         return first, last, covered
-    head_found = any(k < relative for k in covered)  # the clause comes after it
+    head_found = any(hits[m] and max(hits[m]) < relative for m in range(first, last + 1))  # the clause comes after
+    # it; not where the word may as well be the clause's («Прокурор, який вів справу … [прокурора]»)
     if tgt_lang == "en":
         found = _english_relative_clause(window, target, hits, breaks, first, last, head_found,
                                          set(range(relative, len(inside))))
