@@ -2641,3 +2641,9 @@ def test_a_head_repeated_inside_the_clause_does_not_count_as_found():
     uk = "Інспектор, який перевіряв рахунки колишнього інспектора міста, сам опинився під слідством."
     assert projected(en, "inspector who audited the accounts of the city's former chief inspector", uk, "en",
                      "uk") == "Інспектор, який перевіряв рахунки колишнього інспектора міста"
+
+
+def test_a_regular_past_verb_after_a_matched_noun_and_before_an_article_ends_the_phrase():
+    uk = "Водій маршрутки врятував водія фури, яка загорілася на мосту."
+    en = "A minibus driver rescued the driver of a truck that caught fire on the bridge."
+    assert projected(uk, "Водій маршрутки", en, "uk", "en") == "minibus driver"
