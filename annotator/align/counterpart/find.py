@@ -769,10 +769,10 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
 
 
 def _past_after_name(window: str, target, hits, j: int) -> bool:
-    """English word j is a regular past verb, free, between a name, a closing quote or a word of the phrase (no adverb
-    in -ly: "who previously [chaired] the council") and an article or a
-    possessive: the main verb after the phrase ("Oksana Dudka [searched] the offices", "'Friends of Ukraine' [urged]
-    the government"; not "the company based in", "Kyiv, accused of")."""
+    """English word j is a regular past verb, free, between a name, a closing quote or a word of the phrase (not an
+    adverb in -ly: "who previously [chaired] the council") and an article or a possessive: the main verb after the
+    phrase ("Oksana Dudka [searched] the offices", "'Friends of Ukraine' [urged] the government", "A minibus driver
+    [rescued] the driver"; not "the company based in", "Kyiv, accused of")."""
     word = target[j][2]
     return 0 < j < len(target) - 1 and not hits[j] and len(word) > 4 and word.islower() \
         and word.endswith("ed") and target[j + 1][2].lower() in _DETERMINERS \
