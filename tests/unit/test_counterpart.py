@@ -2647,3 +2647,10 @@ def test_a_regular_past_verb_after_a_matched_noun_and_before_an_article_ends_the
     uk = "Водій маршрутки врятував водія фури, яка загорілася на мосту."
     en = "A minibus driver rescued the driver of a truck that caught fire on the bridge."
     assert projected(uk, "Водій маршрутки", en, "uk", "en") == "minibus driver"
+
+
+def test_the_abbreviations_of_the_federal_republic_are_germany():
+    assert same_meaning("ФРН", "uk", "German", "en") and same_meaning("ФРГ", "ru", "Germany's", "en")
+    uk = "Посольство ФРН у Львові видало перші візи студентам."
+    en = "The German embassy in Lviv issued the first visas to students."
+    assert projected(uk, "Посольство ФРН у Львові", en, "uk", "en") == "German embassy in Lviv"
