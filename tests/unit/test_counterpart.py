@@ -2654,3 +2654,10 @@ def test_the_abbreviations_of_the_federal_republic_are_germany():
     uk = "Посольство ФРН у Львові видало перші візи студентам."
     en = "The German embassy in Lviv issued the first visas to students."
     assert projected(uk, "Посольство ФРН у Львові", en, "uk", "en") == "German embassy in Lviv"
+
+
+def test_a_name_is_no_cognate_of_a_longer_common_word():
+    ru = "Президент Молдовы встретился с делегацией мэров громад Одесской области, чтобы обсудить паромную переправу."
+    en = "Moldova's president met a delegation of mayors from communities in Odesa region to discuss a ferry crossing."
+    assert projected(ru, "делегацией мэров громад Одесской области", en, "ru",
+                     "en") == "delegation of mayors from communities in Odesa region"

@@ -246,9 +246,10 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     # also
     if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs) \
             and not _no_root(a, langs[0]) and not _no_root(b, langs[1]):  # «проти» is no "protesters"
-        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist)
+        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist),
+        # a common word's, not a name's (Одесской is no "discuss")
         if key and other and (key == other or (a.islower() or b.islower())
-                              and (key.startswith(other) or other.startswith(key))
+                              and (key.startswith(other) and b.islower() or other.startswith(key) and a.islower())
                               and _nominal(a, langs[0], langs[1]) and _nominal(b, langs[1], langs[0])):
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD and not _grammar(a, langs[0]) \
