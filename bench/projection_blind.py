@@ -1,5 +1,5 @@
 """Exact-boundary accuracy of span projection on short parallel texts written for the purpose
-(bench/data/projection_blind.json): every marked phrase, from each language to each other.
+(bench/data/projection_blind/, one file per set): every marked phrase, from each language to each other.
 
     python bench/projection_blind.py [--set blind1|blind2|…] [--verbose]
 
@@ -17,12 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.align.counterpart import counterpart  # noqa: E402
 
-DATA = Path(__file__).with_name("data") / "projection_blind.json"
+DATA = Path(__file__).with_name("data") / "projection_blind"
 LANGS = ("en", "uk", "ru")
 
 
 def main(argv=None) -> int:
-    sets = json.loads(DATA.read_text(encoding="utf-8"))["sets"]
+    sets = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in DATA.glob("*.json")}
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(sets))
     parser.add_argument("--verbose", action="store_true")
