@@ -128,11 +128,11 @@ def _relative_clause(window: str, target, hits, breaks, first: int, last: int, l
     """The run grown to the Ukrainian or Russian relative clause that starts after a comma inside it, right after it
     or before it with no punctuation between («фракції, [які] виступають проти … тарифів на [проїзд]», "fares"
     matching both; «семьям, [чьи] дома в [Салтовском]», «дома» matching outside too; then with the word it hangs on: a
-    word of the phrase, a noun, «ті»,
-    «всех»): to the next punctuation — or across the commas of `nested` clauses of its own («жінкою, яка …») — a word
-    matching outside the phrase where none of the source clause's `clause_words` follows it («які [досліджують]
-    хвороби пшениці», where «досліджують» is also the Research Council's), or a conjunction unless the source clause
-    has one ("who said hello": not «который поздоровался [и поздоровался в ответ]»)."""
+    word of the phrase, a noun, «ті», «всех»): to the next punctuation — or across the commas of `nested` clauses of
+    its own («жінкою, яка …») — a word matching outside the phrase where none of the source clause's `clause_words`
+    follows it («які [досліджують] хвороби пшениці», where «досліджують» is also the Research Council's), or a
+    conjunction unless the source clause has one ("who said hello": not «который поздоровался [и поздоровался в
+    ответ]»)."""
     pronoun = next((j for j in range(1, min(last + 3, len(target))) if _opens_relative(window, target, j, lang)
                     and (j <= last + 1 or hits[last + 1] == set())  # «родини [тих], хто»
                     and (j >= first or not head_found
@@ -274,8 +274,8 @@ ENGLISH_LENGTH = 1.15  # English words per Ukrainian or Russian word in the dev 
 def _opens_relative(window: str, target, j: int, lang: str) -> bool:
     """Target word j is a Ukrainian or Russian relative pronoun after a comma («, хто», «, которые», «, де»), the
     preposition before one («, у кого», «, на котором»), the noun before a genitive one («, станції якого»: "whose
-    plants"), or a Russian participle, which opens a clause as a relative
-    pronoun does («посетителей, забронировавших экскурсии»)."""
+    plants"), or a Russian participle, which opens a clause as a relative pronoun does («посетителей,
+    забронировавших экскурсии»)."""
     if window[target[j - 1][1]:target[j][0]].strip(" »”\"") != ",":  # a quoted name may end before it
         return False
     word = target[j][2].lower()

@@ -746,10 +746,10 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
         words = [j for j, (s, _e, _w) in enumerate(target) if quote.start(1) <= s < quote.end(1)]
         if 0 < len(words) <= 4 and target[words[0]][2][:1].isupper() and any(hits[j] for j in words):
             hits = [set() if j in words and hits[j] is None else h for j, h in enumerate(hits)]
-    for j in range(1, len(target)):  # «Черниговской [области]» is the whole of «Чернігівщини», "Chernihiv region"
+    one_word_region = not any(w.lower().startswith(_REGION_WORDS) for w in inside)
+    for j in range(1, len(target) if one_word_region else 0):  # «Черниговской [области]» is the whole of
         if not hits[j] and hits[j - 1] and not breaks[j] and target[j - 1][2][:1].isupper() \
-                and target[j][2].lower().startswith(_REGION_WORDS) and not any(w.lower().startswith(_REGION_WORDS)
-                                                                              for w in inside):
+                and target[j][2].lower().startswith(_REGION_WORDS):  # «Чернігівщини», "Chernihiv region"
             hits[j] = set(hits[j - 1])
     for _piece, parts in compounds:  # a word that is the whole "34-year-old" («34-річного»): its "year" is no other
         whole = [j for j, matched in enumerate(hits) if matched and len(matched & parts) > 1]  # («[років] ув'язнення»)
