@@ -2661,3 +2661,12 @@ def test_a_name_is_no_cognate_of_a_longer_common_word():
     en = "Moldova's president met a delegation of mayors from communities in Odesa region to discuss a ferry crossing."
     assert projected(ru, "делегацией мэров громад Одесской области", en, "ru",
                      "en") == "delegation of mayors from communities in Odesa region"
+
+
+def test_an_english_apposition_that_explains_a_bare_name_comes_with_it():
+    uk = "«Київводоканал» попередив, що в Дарницькому районі до ранку не буде води."
+    en = "Kyivvodokanal, the capital's water utility, warned that Darnytskyi district will have no water until morning."
+    assert projected(uk, "«Київводоканал»", en, "uk", "en") == "Kyivvodokanal, the capital's water utility"
+    uk = "Уряд посперечався з Європейською комісією, виконавчим органом ЄС, через кошти на відновлення."
+    en = "The government argued with the European Commission, the EU's executive arm, over recovery funds."
+    assert projected(uk, "Європейською комісією", en, "uk", "en") == "European Commission"

@@ -190,6 +190,8 @@ def counterpart(
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
         last = _english_after_name(target, hits, breaks, last, inside)
+        if "," not in sentence[start:end]:
+            last = _added_apposition(window, target, hits, breaks, last)
         if not _title_case(target):
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
@@ -397,6 +399,28 @@ def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> i
                 and len(inside) > 1 and inside[0].lower() in ("ми", "мы") and inside[1].lower() in _WITH:
             return last + 2
     return last
+
+
+def _added_apposition(window: str, target, hits, breaks, last: int) -> int:
+    """An English translation explains a name the source gives bare, between commas after it: "Ukrzaliznytsia[, the
+    state railway company]," for «Укрзалізниця», "Verkhovna Rada[, Ukraine's parliament],". It comes with the name
+    when it is a short noun phrase that starts with an article or a possessive, matches no word of the phrase and has
+    at most one word, not its last, that the rest of the source sentence explains (not the source's own apposition:
+    "European Commission, the EU's executive arm," for «Європейською комісією, виконавчим органом ЄС»)."""
+    start = last + 1
+    if start >= len(target) or window[target[last][1]:target[start][0]].strip() != ",":
+        return last
+    opening = target[start][2]
+    if opening.lower() not in ("the", "a", "an") and not _POSSESSIVE.search(opening):
+        return last
+    end = next((m for m in range(start + 1, min(start + 6, len(target) - 1)) if breaks[m + 1]), None)
+    if end is None or window[target[end][1]:target[end + 1][0]].strip() != "," \
+            or any(target[m][2].lower() in _ENGLISH_VERBS or breaks[m] for m in range(start + 1, end + 1)) \
+            or hits[end] is None or sum(hits[m] is None for m in range(start, end)) > 1 \
+            or any(hits[m] for m in range(start, end + 1)) \
+            or not (target[last][2][:1].isupper() or target[end][2][:1].isupper()):
+        return last
+    return end
 
 
 _PLACE_KINDS = frozenset("region oblast province district county area".split())
