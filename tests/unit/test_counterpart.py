@@ -2670,3 +2670,23 @@ def test_an_english_apposition_that_explains_a_bare_name_comes_with_it():
     uk = "Уряд посперечався з Європейською комісією, виконавчим органом ЄС, через кошти на відновлення."
     en = "The government argued with the European Commission, the EU's executive arm, over recovery funds."
     assert projected(uk, "Європейською комісією", en, "uk", "en") == "European Commission"
+
+
+def test_a_body_named_in_full_in_one_language_is_its_short_name_in_another():
+    uk = "Європейський суд з прав людини у Страсбурзі визнав, що Україна порушила право заявника на справедливий суд."
+    ru = "ЕСПЧ признал, что Украина нарушила право заявителя на справедливое судебное разбирательство."
+    assert projected(uk, "Європейський суд з прав людини у Страсбурзі", ru, "uk", "ru") == "ЕСПЧ"
+    assert projected(ru, "ЕСПЧ", uk, "ru", "uk") == "Європейський суд з прав людини"
+    ru = "Сотрудники МККК передали больнице в Херсоне генераторы."
+    uk = "Працівники Міжнародного комітету Червоного Хреста передали лікарні в Херсоні генератори."
+    assert projected(ru, "МККК", uk, "ru", "uk") == "Міжнародного комітету Червоного Хреста"
+    uk = "Держпродспоживслужба закрила три кафе в Ужгороді після перевірки."
+    en = "Ukraine's State Service for Food Safety and Consumer Protection closed three cafes in Uzhhorod after a check."
+    assert projected(uk, "Держпродспоживслужба", en, "uk",
+                     "en") == "Ukraine's State Service for Food Safety and Consumer Protection"
+
+
+def test_the_long_name_of_a_body_matches_no_other_word_of_its_row():
+    assert same_meaning("Червоного", "uk", "МККК", "ru") and same_meaning("ЕБРР", "ru", "розвитку", "uk")
+    assert not same_meaning("суд", "uk", "rights", "en") and not same_meaning("банк", "uk", "развития", "ru")
+    assert not same_meaning("європейських", "uk", "развитие", "ru")
