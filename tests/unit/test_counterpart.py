@@ -2690,3 +2690,13 @@ def test_the_long_name_of_a_body_matches_no_other_word_of_its_row():
     assert same_meaning("Червоного", "uk", "МККК", "ru") and same_meaning("ЕБРР", "ru", "розвитку", "uk")
     assert not same_meaning("суд", "uk", "rights", "en") and not same_meaning("банк", "uk", "развития", "ru")
     assert not same_meaning("європейських", "uk", "развитие", "ru")
+
+
+def test_a_place_that_ends_the_phrase_is_the_name_after_a_preposition_beside_the_run():
+    uk = "Вчителі гімназії №3 у Фастові вимагають відремонтувати укриття до початку навчального року."
+    en = "Teachers at Gymnasium No. 3 in Fastiv are demanding that the shelter be repaired before the school year."
+    assert projected(uk, "Вчителі гімназії №3 у Фастові", en, "uk", "en") == "Teachers at Gymnasium No. 3 in Fastiv"
+    ru = "Посольство Канады в Украине передало больнице два генератора."
+    en = "Canada's embassy in Kyiv has given a hospital two generators."
+    assert projected(ru, "Посольство Канады в Украине", en, "ru", "en") == "Canada's embassy in Kyiv"
+    assert projected(en, "Canada's embassy", ru, "en", "ru") == "Посольство Канады"

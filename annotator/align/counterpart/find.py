@@ -170,6 +170,7 @@ def counterpart(
                and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
     budget = 2 * sum(1 for w in missing if w[:1].isupper())
     first, last, budget = _names_beside(target, hits, breaks, first, last, budget, missing, tgt_lang)
+    last = _place_after(target, hits, breaks, last, inside, covered)
     if tgt_lang == "en":  # a compound is two English words: «агрохолдинг», "agricultural holding"
         budget += sum(1 for w in missing if _COMPOUND.match(w.lower()))
     last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
@@ -705,6 +706,27 @@ def _names_beside(target, hits, breaks, first: int, last: int, budget: int, miss
     # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
     budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
     return first, last, budget
+
+
+def _place_after(target, hits, breaks, last: int, inside: list[str], covered: set) -> int:
+    """A phrase that ends by naming where ("… у Бучі", «Посольство Японії в Україні») has its place in the words
+    right after the run, a preposition of place and a name that matches nothing, when no word of the run stands for
+    it: "Parents of pupils at Lyceum No. 7 [in Bucha]"; "Japan's embassy [in Kyiv]", where the translator names the
+    city for the country."""
+    if not any(inside[k - 1].lower() in _PLACE_PREPOSITIONS and inside[k][:1].isupper() and k not in covered
+               for k in range(1, len(inside))):
+        return last
+    if last + 2 >= len(target) or breaks[last + 1] or breaks[last + 2] \
+            or target[last + 1][2].lower() not in _PLACE_PREPOSITIONS:
+        return last
+    end = last + 1
+    while end + 1 < len(target) and not breaks[end + 1] and hits[end + 1] == set() \
+            and target[end + 1][2][:1].isupper():
+        end += 1
+    return end if end > last + 1 else last
+
+
+_PLACE_PREPOSITIONS = frozenset("in at у в во на".split())
 
 
 def _phrase_words(sentence: str, start: int, end: int, src_lang: str, clause: bool):
