@@ -2700,3 +2700,9 @@ def test_a_place_that_ends_the_phrase_is_the_name_after_a_preposition_beside_the
     en = "Canada's embassy in Kyiv has given a hospital two generators."
     assert projected(ru, "Посольство Канады в Украине", en, "ru", "en") == "Canada's embassy in Kyiv"
     assert projected(en, "Canada's embassy", ru, "en", "ru") == "Посольство Канады"
+
+
+def test_a_short_name_stands_for_the_whole_long_name():
+    ru = "МПК допустил украинских спортсменов к соревнованиям в Милане."
+    en = "The International Paralympic Committee cleared Ukrainian athletes to compete in Milan."
+    assert projected(ru, "МПК", en, "ru", "en") == "International Paralympic Committee"
