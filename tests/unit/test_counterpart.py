@@ -2706,3 +2706,10 @@ def test_a_short_name_stands_for_the_whole_long_name():
     ru = "МПК допустил украинских спортсменов к соревнованиям в Милане."
     en = "The International Paralympic Committee cleared Ukrainian athletes to compete in Milan."
     assert projected(ru, "МПК", en, "ru", "en") == "International Paralympic Committee"
+
+
+def test_a_participle_agreeing_with_the_next_noun_opens_no_clause():
+    ru = "Жители затопленного посёлка Бережки в Николаевской области попросили областную власть о помощи."
+    uk = "Мешканці затопленого селища Бережки на Миколаївщині звернулися до обласної влади по допомогу."
+    assert projected(ru, "Жители затопленного посёлка Бережки в Николаевской области", uk, "ru",
+                     "uk") == "Мешканці затопленого селища Бережки на Миколаївщині"

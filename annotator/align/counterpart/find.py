@@ -136,7 +136,7 @@ def counterpart(
     # goes on across commas, to the runs before and after it that match its other words: «Сім'я підлітка, якому … в
     # Бірмінгемі», "[My accountant], who has never opened Excel".
     apposition = bool(_APPOSITION.search(sentence[start:end]))  # which the translation may set off with a dash
-    clause = any(_clause_word(w, src_lang) and not _english_attributive(inside, k, src_lang)
+    clause = any(_clause_word(w, src_lang) and not _attributive(inside, k, src_lang)
                  for k, w in enumerate(inside) if k)
     clausal = apposition or len(inside) >= 5 or clause
     bracket_inside = bool(_BRACKET_INSIDE.search(sentence[start:end]))  # "Fund (IMF) mission": runs join across it
@@ -600,12 +600,14 @@ def _no_parenthetical(window: str, target, j: int, k: int) -> bool:
         or window[target[j][1]:target[k][0]].count(",") <= 1
 
 
-def _english_attributive(inside: list[str], k: int, lang: str) -> bool:
-    """English word k (an -ing or -ed word, for the caller) has another word of the phrase after it, no grammar word
-    nor relative pronoun: it qualifies that word ("fishing boats") and opens no clause ("boats blocking the port"),
-    a guess that also takes "people arrested yesterday" for no clause."""
-    return lang == "en" and inside[k].lower() not in _RELATIVES and k + 1 < len(inside) \
-        and not _grammar(inside[k + 1], lang) and inside[k + 1].lower() not in _RELATIVES
+def _attributive(inside: list[str], k: int, lang: str) -> bool:
+    """Word k (an -ing or -ed word or a participle, for the caller) qualifies the phrase word after it and opens no
+    clause: in English any word after it but a grammar word or a relative pronoun ("fishing boats", not "boats
+    blocking the port"; a guess that also takes "people arrested yesterday" for no clause); in Ukrainian and Russian
+    a noun it agrees with («подтопленного села», not «оказавшихся заблокированными»)."""
+    if k + 1 >= len(inside) or inside[k].lower() in _RELATIVES or inside[k + 1].lower() in _RELATIVES:
+        return False
+    return not _grammar(inside[k + 1], lang) if lang == "en" else _qualifies(inside[k], inside[k + 1], lang)
 
 
 def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
