@@ -113,6 +113,7 @@ def counterpart(
     coordinated = any(w.lower() in _CONJUNCTIONS for w in inside)
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
         if coordinated else set(range(len(inside)))
+    hits = _deeds_unmatched(target, hits, tgt_lang, inside, src_lang)
     verbs = _free_verbs(target, hits, tgt_lang, inside, src_lang)
     glue = [tgt_lang == "en" and w == "of" for _s, _e, w in target]
     runs = [_trimmed(run, hits, trimmable, glue) for run in _joined(_runs(hits, breaks, verbs), target, hits, breaks,
@@ -502,11 +503,27 @@ def _staff_before(target, hits, breaks, first: int, lang: str) -> int:
     return first
 
 
+def _verbal(inside: list[str], src_lang: str) -> bool:
+    """The phrase has a verb or a relative pronoun of its own: a clause."""
+    return any(_POSSESSIVE.sub("", w.lower()) in _ANY_RELATIVE or _cases(w, src_lang)[0] == "VERB" for w in inside)
+
+
+def _deeds_unmatched(target, hits, lang: str, inside: list[str], src_lang: str) -> list:
+    """A Ukrainian or Russian word that can only be a finite verb matches nothing in a phrase without a verb of its
+    own, though the lexicon pairs it with the phrase's nouns (a word of a name, in English), the trade with its deed
+    («[Реставраторы …] восстановили», «навчали» for "Leeds Teaching Hospitals"): it is the sentence's predicate."""
+    if lang == "en" or _verbal(inside, src_lang):
+        return hits
+    nouns = {k for k, w in enumerate(inside) if _cases(w, src_lang)[0] == "NOUN"} if src_lang != "en" \
+        else {k for k, w in enumerate(inside) if k and w[:1].isupper()}  # English: a word of a name
+    return [set() if h and h <= nouns and word.islower() and all(p.tag.POS == "VERB" for p in parse(word, lang))
+            else h for h, (_s, _e, word) in zip(hits, target, strict=True)]
+
+
 def _free_verbs(target, hits, lang: str, inside: list[str], src_lang: str) -> list[bool]:
     """Per target word: a Ukrainian or Russian verb that matches nothing («[Постачальник із Туреччини] затримує
     партію тканин»), where the phrase has no clause of its own: its run goes on across free words, not a verb."""
-    if lang == "en" or any(_POSSESSIVE.sub("", w.lower()) in _ANY_RELATIVE or _cases(w, src_lang)[0] == "VERB"
-                           for w in inside):
+    if lang == "en" or _verbal(inside, src_lang):
         return [False] * len(target)
     return [hits[j] == set() and _cases(word, lang)[0] == "VERB" for j, (_s, _e, word) in enumerate(target)]
 
