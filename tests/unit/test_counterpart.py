@@ -2722,3 +2722,10 @@ def test_a_verb_that_the_lexicon_pairs_with_a_noun_of_the_phrase_is_the_predicat
                      "ru") == "Реставраторы Одесского художественного музея"
     assert projected(ru, "Реставраторы Одесского художественного музея", uk, "ru",
                      "uk") == "Реставратори Одеського художнього музею"
+
+
+
+def test_a_phrase_does_not_end_on_an_adjective_whose_noun_follows():
+    en = "Commuters in Kharkiv waited for almost an hour on Monday after a power cut stopped the metro."
+    uk = "Пасажири харківського метро в понеділок чекали майже годину, коли через знеструмлення зупинилися потяги."
+    assert projected(en, "Commuters in Kharkiv", uk, "en", "uk") == "Пасажири харківського метро"

@@ -220,6 +220,7 @@ def counterpart(
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
+        last = _noun_of_adjective(target, hits, breaks, last, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
     bare = _bare(sentence, start, end)
@@ -440,6 +441,24 @@ def _modifier_before(target, hits, breaks, first: int, lang: str) -> int:
             and _outside_governed(target, first - 1, _cases(target[first][2], lang)[1], True, lang):
         return first - 1
     return first
+
+
+def _noun_of_adjective(target, hits, breaks, last: int, lang: str) -> int:
+    """A Ukrainian or Russian phrase does not end on an adjective whose noun follows it: «яка відновлює старі
+    [залізничні вагони]», where the lexicon missed "railcars" and gave «залізничні» to another word; up to one more
+    adjective between, matched or not, agreeing with the noun."""
+    word = target[last][2]
+    if word[:1].isupper() or _cases(word, lang)[0] != "ADJF":
+        return last
+    for k in range(last + 1, min(last + 3, len(target))):
+        if breaks[k] or hits[k]:
+            return last
+        if _qualifies(word, target[k][2], lang) and all(_qualifies(target[m][2], target[k][2], lang)
+                                                        for m in range(last + 1, k)):
+            return k
+        if not _adjectival(target[k][2], lang):
+            return last
+    return last
 
 
 def _country_after(target, hits, breaks, last: int, lang: str) -> int:
