@@ -2670,6 +2670,9 @@ def test_an_english_apposition_that_explains_a_bare_name_comes_with_it():
     uk = "Уряд посперечався з Європейською комісією, виконавчим органом ЄС, через кошти на відновлення."
     en = "The government argued with the European Commission, the EU's executive arm, over recovery funds."
     assert projected(uk, "Європейською комісією", en, "uk", "en") == "European Commission"
+    uk = "Верховна Рада в четвер ухвалила закон про спрощене набуття українського громадянства."
+    en = "The Verkhovna Rada, Ukraine's parliament, on Thursday passed a law easing access to Ukrainian citizenship."
+    assert projected(uk, "Верховна Рада", en, "uk", "en") == "Verkhovna Rada, Ukraine's parliament"
 
 
 def test_a_body_named_in_full_in_one_language_is_its_short_name_in_another():
@@ -2729,3 +2732,13 @@ def test_a_phrase_does_not_end_on_an_adjective_whose_noun_follows():
     en = "Commuters in Kharkiv waited for almost an hour on Monday after a power cut stopped the metro."
     uk = "Пасажири харківського метро в понеділок чекали майже годину, коли через знеструмлення зупинилися потяги."
     assert projected(en, "Commuters in Kharkiv", uk, "en", "uk") == "Пасажири харківського метро"
+
+
+def test_ukrainian_bodies_by_short_name_and_in_full():
+    uk = "Служба безпеки України затримала у Дніпрі коригувальника ракетних ударів."
+    ru = "СБУ задержала в Днепре корректировщика ракетных ударов."
+    assert projected(uk, "Служба безпеки України", ru, "uk", "ru") == "СБУ"
+    assert projected(ru, "СБУ", uk, "ru", "uk") == "Служба безпеки України"
+    ru = "Верховная Рада приняла закон о медицинском каннабисе."
+    en = "Ukraine's parliament passed a law on medical cannabis."
+    assert projected(ru, "Верховная Рада", en, "ru", "en") == "Ukraine's parliament"

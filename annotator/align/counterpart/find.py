@@ -192,7 +192,7 @@ def counterpart(
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
         last = _english_after_name(target, hits, breaks, last, inside)
-        if "," not in sentence[start:end]:
+        if "," not in sentence[start:end] and not _APPOSED.match(sentence, end):
             last = _added_apposition(window, target, hits, breaks, last)
         if not _title_case(target):
             last = _rest_of_name(target, hits, breaks, last, missing)
@@ -317,6 +317,7 @@ _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
 _NUMBER_COMPOUND = re.compile(r"(\d+)-\w")  # «68-річна», «34-летний»
+_APPOSED = re.compile(r"[»”\"]?\s*(,|[—–] )")  # the phrase is followed by an apposition of its own, or a clause
 _APPOSITION = re.compile(r",| [—–] ")  # "Eurostat, the EU's statistics office", «коаліції охочих» — групи
 _BRACKET_INSIDE = re.compile(r"\)[\s,]*\w")  # a bracket the phrase goes on after
 
@@ -407,9 +408,10 @@ def _english_after_name(target, hits, breaks, last: int, inside: list[str]) -> i
 def _added_apposition(window: str, target, hits, breaks, last: int) -> int:
     """An English translation explains a name the source gives bare, between commas after it: "Ukrzaliznytsia[, the
     state railway company]," for «Укрзалізниця», "Verkhovna Rada[, Ukraine's parliament],". It comes with the name
-    when it is a short noun phrase that starts with an article or a possessive, matches no word of the phrase and has
-    at most one word, not its last, that the rest of the source sentence explains (not the source's own apposition:
-    "European Commission, the EU's executive arm," for «Європейською комісією, виконавчим органом ЄС»)."""
+    when it is a short noun phrase that starts with an article or a possessive and has at most one word, not its
+    last, that the rest of the source sentence explains, where the source has no apposition of its own after the
+    phrase (`apposed`: "European Commission, the EU's executive arm," for «Європейською комісією, виконавчим органом
+    ЄС, яка …»)."""
     start = last + 1
     if start >= len(target) or window[target[last][1]:target[start][0]].strip() != ",":
         return last
@@ -420,7 +422,6 @@ def _added_apposition(window: str, target, hits, breaks, last: int) -> int:
     if end is None or window[target[end][1]:target[end + 1][0]].strip() != "," \
             or any(target[m][2].lower() in _ENGLISH_VERBS or breaks[m] for m in range(start + 1, end + 1)) \
             or hits[end] is None or sum(hits[m] is None for m in range(start, end)) > 1 \
-            or any(hits[m] for m in range(start, end + 1)) \
             or not (target[last][2][:1].isupper() or target[end][2][:1].isupper()):
         return last
     return end
