@@ -2742,3 +2742,10 @@ def test_ukrainian_bodies_by_short_name_and_in_full():
     ru = "Верховная Рада приняла закон о медицинском каннабисе."
     en = "Ukraine's parliament passed a law on medical cannabis."
     assert projected(ru, "Верховная Рада", en, "ru", "en") == "Ukraine's parliament"
+
+
+def test_ukrainian_railways_is_ukrzaliznytsia():
+    uk = "Укрзалізниця призначила додаткові поїзди до Ужгорода на свята."
+    en = "Ukrainian Railways has scheduled extra trains to Uzhhorod for the holidays."
+    assert projected(uk, "Укрзалізниця", en, "uk", "en") == "Ukrainian Railways"
+    assert projected(en, "Ukrainian Railways", uk, "en", "uk") == "Укрзалізниця"
