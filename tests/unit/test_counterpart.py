@@ -2749,3 +2749,11 @@ def test_ukrainian_railways_is_ukrzaliznytsia():
     en = "Ukrainian Railways has scheduled extra trains to Uzhhorod for the holidays."
     assert projected(uk, "Укрзалізниця", en, "uk", "en") == "Ukrainian Railways"
     assert projected(en, "Ukrainian Railways", uk, "en", "uk") == "Укрзалізниця"
+
+
+def test_colloquial_names_of_people():
+    assert same_meaning("бабцею", "uk", "lady", "en") and same_meaning("бабулей", "ru", "бабусею", "uk")
+    assert same_meaning("mods", "en", "модеры", "ru") and same_meaning("зловмисники", "uk", "fraudsters", "en")
+    uk = "Модератори сабу знову видалили мій пост без пояснень."
+    en = "The mods deleted my post again without any explanation."
+    assert projected(uk, "Модератори", en, "uk", "en") == "mods"
