@@ -2757,3 +2757,12 @@ def test_colloquial_names_of_people():
     uk = "Модератори сабу знову видалили мій пост без пояснень."
     en = "The mods deleted my post again without any explanation."
     assert projected(uk, "Модератори", en, "uk", "en") == "mods"
+
+
+def test_english_says_what_kind_of_body_a_bare_name_is():
+    uk = "«Укртелеком» відновив зв'язок у трьох районах Харкова після обстрілу."
+    en = "The state telecom operator Ukrtelecom restored service in three districts of Kharkiv after the shelling."
+    assert projected(uk, "«Укртелеком»", en, "uk", "en") == "state telecom operator Ukrtelecom"
+    ru = "Жители Полтавы пожаловались на «Укртелеком»."
+    en = "Residents of Poltava complained to their telecom company Ukrtelecom."
+    assert projected(ru, "«Укртелеком»", en, "ru", "en") == "their telecom company Ukrtelecom"

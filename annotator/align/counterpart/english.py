@@ -142,6 +142,29 @@ def _english_modifier(word: str, participle: bool = False) -> bool:
                 or word.lower().endswith("ed") and not participle)
 
 
+def _kind_of_body(target, hits, breaks, first: int, last: int) -> int:
+    """English says what kind of body a name is, before it, where Ukrainian and Russian give the name alone or with
+    a short type («АТ», «НАК»): "[state railway operator] Ukrzaliznytsia", "Ukraine's [state energy company]
+    Naftogaz". Free words before a name of capitalised words come with it when the last of them names a kind of body,
+    up to three modifiers before it; not a function word, a determiner, a verb or an adverb."""
+    if first == 0 or breaks[first] or hits[first - 1] != set() or target[first - 1][2] not in _BODY_KINDS \
+            or not all(target[k][2][:1].isupper() for k in range(first, last + 1)):
+        return first
+    start = first - 1
+    while start > 0 and first - start < 4 and not breaks[start] and hits[start - 1] == set():
+        word = target[start - 1][2]
+        if not word.islower() or word in _ENGLISH_GRAMMAR or word in _DETERMINER_SLOT or word in _ENGLISH_VERBS \
+                or word.endswith(("ly", "ed")):
+            break
+        start -= 1
+    return start
+
+
+_BODY_KINDS = frozenset("company operator charity utility firm group agency producer maker carrier airline bank "
+                        "giant provider organisation organization broadcaster manufacturer retailer supplier insurer "
+                        "lender monopoly holding conglomerate union association foundation network chain".split())
+
+
 def _country_before(target, hits, breaks, first: int) -> int:
     """English names a body with its country's possessive where Ukrainian and Russian need none ("[Ukraine's]
     General Staff" for «Генштаб»): a possessive of a country before the run that matches no word of the phrase comes

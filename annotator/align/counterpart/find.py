@@ -28,6 +28,7 @@ from annotator.align.counterpart.english import (
     _english_head,
     _english_modifiers,
     _grammar,
+    _kind_of_body,
     _possessive_determiner,
     _pronoun,
     _pronoun_head,
@@ -197,6 +198,7 @@ def counterpart(
         if not _title_case(target):
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
+        first = _kind_of_body(target, hits, breaks, first, last)
         first = _country_before(target, hits, breaks, first)
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
