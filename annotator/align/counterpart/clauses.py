@@ -279,10 +279,12 @@ def _opens_relative(window: str, target, j: int, lang: str) -> bool:
     if window[target[j - 1][1]:target[j][0]].strip(" »”\"") != ",":  # a quoted name may end before it
         return False
     word = target[j][2].lower()
-    return word in _CYRILLIC_WHO or word in ("де", "где") \
-        or j + 1 < len(target) and target[j + 1][2].lower() in _CYRILLIC_WHO \
-        and (word in _RELATIVE_PREPOSITIONS or target[j + 1][2].lower() in _WHOSE and _cases(word, lang)[0] == "NOUN") \
-        or lang == "ru" and _cases(word, lang)[0] == "PRTF"
+    after = target[j + 1][2].lower() if j + 1 < len(target) else ""
+    pronoun = word in _CYRILLIC_WHO or word in ("де", "где")
+    preposition = word in _RELATIVE_PREPOSITIONS and after in _CYRILLIC_WHO  # «, у кого», «, на котором»
+    whose = after in _WHOSE and _cases(word, lang)[0] == "NOUN"  # «, станції якого»
+    participle = lang == "ru" and _cases(word, lang)[0] == "PRTF"  # «, забронировавших»
+    return pronoun or preposition or whose or participle
 
 
 _WHOSE = frozenset("якого якої яких которого которой которых".split())  # after its noun: «станції [якого]»
