@@ -2766,3 +2766,11 @@ def test_english_says_what_kind_of_body_a_bare_name_is():
     ru = "Жители Полтавы пожаловались на «Укртелеком»."
     en = "Residents of Poltava complained to their telecom company Ukrtelecom."
     assert projected(ru, "«Укртелеком»", en, "ru", "en") == "their telecom company Ukrtelecom"
+
+
+def test_a_polish_name_is_read_as_ukrainian_and_russian_write_it():
+    assert _name_keys("Rzeszów") & _name_keys("Жешув")
+    ru = "Пассажиры рейса из Гданьска в Жешув провели в аэропорту шесть часов."
+    en = "Passengers on a flight from Gdańsk to Rzeszów spent six hours at the airport."
+    assert projected(ru, "Пассажиры рейса из Гданьска в Жешув", en, "ru",
+                     "en") == "Passengers on a flight from Gdańsk to Rzeszów"

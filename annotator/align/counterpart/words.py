@@ -27,12 +27,14 @@ def _name_keys(word: str) -> frozenset[str]:
     spelling also as Ukrainian and Russian transcribe it: j as дж, qu as кв, w as у, an h after a vowel at the end
     or before l silent, kn at the start as n, g before e, i or y inside a word as дж, a final s after a vowel or a
     voiced consonant also as з (Rogers ~ Роджерс, Jones ~ Джонс, Squire ~ Сквайр, William ~ Уильям, Sarah ~ Сара,
-    Dahl ~ Даль, Knowsley ~ Ноуслі, Reeves ~ Рівз)."""
+    Dahl ~ Даль, Knowsley ~ Ноуслі, Reeves ~ Рівз); a Polish spelling's rz, sz and cz as ж, ш and ч."""
     keys = {"^" + name_skeleton(word.replace("C", "S"), 99)} if word.isupper() else set()  # CDEK ~ СДЭК, whole and
     if _ITALIAN_CI.search(word):  # between capitals only (CDU is no «Суд»); an Italian or Romanian ci- before a
         keys.add(name_skeleton(_ITALIAN_CI.sub("ch", word)))  # vowel as ч: Ciobanu ~ Чобану, Ciampi ~ Чампі
     word = _SOFT_C.sub("s", _TH.sub("t", _WH.sub("W", word)))  # a silent h: Whitehouse ~ Вайтхаус, Whitman ~ Уітмен
     keys.add(name_skeleton(word))
+    if _POLISH.search(word):  # Polish rz, sz, cz as ж, ш, ч: Rzeszów ~ Жешув, Szczecin ~ Щецин
+        keys.add(name_skeleton(_POLISH.sub(lambda m: _POLISH_SOUNDS[m.group().lower()], word)))
     if word.isascii():
         spoken = _KN.sub("n", _W.sub("u", _QU.sub("kv", _SOFT_G.sub("dzh", word.lower().replace("j", "dzh")))))
         keys.add(name_skeleton(_SILENT_H.sub("", spoken)))
@@ -62,6 +64,8 @@ def _name_keys(word: str) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 2)
 
 
+_POLISH = re.compile(r"szcz|rz|sz|cz", re.IGNORECASE)
+_POLISH_SOUNDS = {"szcz": "shch", "rz": "zh", "sz": "sh", "cz": "ch"}
 _SOFT_C = re.compile(r"c(?=[eiyéèêíî])", re.IGNORECASE)  # Céline ~ Селін
 _ITALIAN_CI = re.compile(r"^ci(?=[aou])", re.IGNORECASE)
 _SOFT_G = re.compile(r"(?<=.)g(?=[eiy])")  # Rogers ~ Роджерс (not at the start: Gibson, Gillian)
