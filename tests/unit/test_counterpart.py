@@ -2774,3 +2774,7 @@ def test_a_polish_name_is_read_as_ukrainian_and_russian_write_it():
     en = "Passengers on a flight from Gdańsk to Rzeszów spent six hours at the airport."
     assert projected(ru, "Пассажиры рейса из Гданьска в Жешув", en, "ru",
                      "en") == "Passengers on a flight from Gdańsk to Rzeszów"
+
+
+def test_the_head_of_a_department_is_its_zaviduvach():
+    assert same_meaning("Завідувачка", "uk", "head", "en") and same_meaning("Заведующий", "ru", "head", "en")
