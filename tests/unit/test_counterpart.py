@@ -2778,3 +2778,11 @@ def test_a_polish_name_is_read_as_ukrainian_and_russian_write_it():
 
 def test_the_head_of_a_department_is_its_zaviduvach():
     assert same_meaning("Завідувачка", "uk", "head", "en") and same_meaning("Заведующий", "ru", "head", "en")
+
+
+
+def test_the_person_a_phrase_names_last_is_its_head():
+    ru = "Ректор Львовского национального университета Сергей Петрович Иваненко сообщил, что вуз откроет факультет."
+    en = "Lviv National University will open a faculty next year, rector Serhiy Ivanenko said."
+    assert projected(ru, "Ректор Львовского национального университета Сергей Петрович Иваненко", en, "ru",
+                     "en") == "rector Serhiy Ivanenko"

@@ -76,7 +76,7 @@ from annotator.align.counterpart.runs import (
 )
 from annotator.align.counterpart.unmatched import _only_free_noun
 from annotator.align.counterpart.words import _POSSESSIVE, _POSSESSIVE_INSIDE, _abbreviation, _similar, _similar_word
-from annotator.morphology import parse
+from annotator.morphology import PEOPLE, parse
 
 
 class Leftover(NamedTuple):
@@ -123,7 +123,9 @@ def counterpart(
         return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
             if guess else None
     place = (start / max(len(sentence), 1)) * len(window)
-    first, last, covered = max(runs, key=lambda r: (len(r[2]), -abs(target[r[0]][0] - place)))
+    person = _closing_person(inside, src_lang)  # the person a phrase names last is its head: «Ректор Казанського
+    # федерального університету Рустам Гафуров» is "[rector Rustam Gafurov] of Kazan Federal University"
+    first, last, covered = max(runs, key=lambda r: (bool(person & r[2]), len(r[2]), -abs(target[r[0]][0] - place)))
     # A short name in brackets that matches the whole phrase comes with the long name before it: «Служба безпеки
     # України (СБУ)» for "Security Service of Ukraine (SBU)".
     long_name = next((r for r in runs if r[1] < first and _bracketed(window, target, first, last)
@@ -768,6 +770,21 @@ def _place_after(target, hits, breaks, last: int, inside: list[str], covered: se
 
 
 _PLACE_PREPOSITIONS = frozenset("in at у в во на".split())
+
+
+def _closing_person(inside: list[str], lang: str) -> set[int]:
+    """The words of a person's name (two or three capitalised words read as a name, surname or patronymic) that end
+    a Ukrainian or Russian phrase after other words, in a case of the phrase's first word: «Головна лікарка …
+    [Наталія Громова]»."""
+    if lang == "en":
+        return set()
+    name = set()
+    for k in range(len(inside) - 1, 0, -1):
+        if not inside[k][:1].isupper() or not PEOPLE & _likeliest(inside[k], lang):
+            break
+        name.add(k)
+    apposed = bool(name) and bool(_cases(inside[min(name)], lang)[1] & _cases(inside[0], lang)[1])  # not «во главе
+    return name if 2 <= len(name) < len(inside) - 1 and apposed else set()  # с профессором Ниной Остапчук»
 
 
 def _phrase_words(sentence: str, start: int, end: int, src_lang: str, clause: bool):
