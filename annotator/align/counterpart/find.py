@@ -413,9 +413,9 @@ def _added_apposition(window: str, target, hits, breaks, last: int) -> int:
     """An English translation explains a name the source gives bare, between commas after it: "Ukrzaliznytsia[, the
     state railway company]," for «Укрзалізниця», "Verkhovna Rada[, Ukraine's parliament],". It comes with the name
     when it is a short noun phrase that starts with an article or a possessive and has at most one word, not its
-    last, that the rest of the source sentence explains, where the source has no apposition of its own after the
-    phrase (`apposed`: "European Commission, the EU's executive arm," for «Європейською комісією, виконавчим органом
-    ЄС, яка …»)."""
+    last, that the rest of the source sentence explains; the caller asks first that the source have no apposition of
+    its own after the phrase (`_APPOSED`: "European Commission, the EU's executive arm," for «Європейською комісією,
+    виконавчим органом ЄС, яка …»)."""
     start = last + 1
     if start >= len(target) or window[target[last][1]:target[start][0]].strip() != ",":
         return last
@@ -773,7 +773,7 @@ _PLACE_PREPOSITIONS = frozenset("in at у в во на".split())
 
 
 def _closing_person(inside: list[str], lang: str) -> set[int]:
-    """The words of a person's name (two or three capitalised words read as a name, surname or patronymic) that end
+    """The words of a person's name (two or more capitalised words read as a name, surname or patronymic) that end
     a Ukrainian or Russian phrase after other words, in a case of the phrase's first word: «Головна лікарка …
     [Наталія Громова]»."""
     if lang == "en":
