@@ -2693,6 +2693,7 @@ def test_the_long_name_of_a_body_matches_no_other_word_of_its_row():
     assert same_meaning("Червоного", "uk", "МККК", "ru") and same_meaning("ЕБРР", "ru", "розвитку", "uk")
     assert not same_meaning("суд", "uk", "rights", "en") and not same_meaning("банк", "uk", "развития", "ru")
     assert not same_meaning("європейських", "uk", "развитие", "ru")
+    assert not same_meaning("state", "en", "прикордонної", "uk") and not same_meaning("high", "en", "суду", "uk")
 
 
 def test_a_place_that_ends_the_phrase_is_the_name_after_a_preposition_beside_the_run():
