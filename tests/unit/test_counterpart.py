@@ -2787,3 +2787,10 @@ def test_the_person_a_phrase_names_last_is_its_head():
     en = "Lviv National University will open a faculty next year, rector Serhiy Ivanenko said."
     assert projected(ru, "Ректор Львовского национального университета Сергей Петрович Иваненко", en, "ru",
                      "en") == "rector Serhiy Ivanenko"
+
+
+def test_a_ukrainian_place_with_its_last_consonant_softened_is_the_english_name():
+    """Ukrainian softens г, к, х before the -і of the dative and locative: «у Ризі» is "in Riga"."""
+    uk = "Громадяни Латвії, які мешкають у Ризі, звернулися до посольства з листом."
+    en = "Latvian nationals living in Riga have written to the embassy."
+    assert projected(uk, "Громадяни Латвії, які мешкають у Ризі", en, "uk", "en") == "Latvian nationals living in Riga"

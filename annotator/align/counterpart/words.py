@@ -56,6 +56,8 @@ def _name_keys(word: str) -> frozenset[str]:
             keys.add(name_skeleton(stem))
         if _RUSSIAN_W.match(word):  # an English W as Russian writes it before a vowel and Ukrainian does not: Уитфилд
             keys |= _name_keys("В" + word[1:])  # ~ Вітфілд, Уильям ~ Вільям
+        if _SOFTENED.search(word):  # г, к, х softened before the Ukrainian -і: Ризі ~ Riga, Африці ~ Africa
+            keys.update(name_skeleton(p.normal_form) for p in parse(word, "uk") if p.normal_form[-2:] in _HARDENED)
         if word[-1:].lower() in ("з", "ж"):
             keys.add("=" + name_skeleton(word, 99))
         whole = name_skeleton(word, 99)  # a case ending may add a consonant: Джонсоном, Джонсонів, Джонсонах
@@ -64,6 +66,8 @@ def _name_keys(word: str) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 2)
 
 
+_SOFTENED = re.compile("[зцс]і$")
+_HARDENED = ("га", "ка", "ха")
 _POLISH = re.compile(r"szcz|rz|sz|cz", re.IGNORECASE)
 _POLISH_SOUNDS = {"szcz": "shch", "rz": "zh", "sz": "sh", "cz": "ch"}
 _SOFT_C = re.compile(r"c(?=[eiyéèêíî])", re.IGNORECASE)  # Céline ~ Селін
