@@ -2794,3 +2794,11 @@ def test_a_ukrainian_place_with_its_last_consonant_softened_is_the_english_name(
     uk = "Громадяни Латвії, які мешкають у Ризі, звернулися до посольства з листом."
     en = "Latvian nationals living in Riga have written to the embassy."
     assert projected(uk, "Громадяни Латвії, які мешкають у Ризі", en, "uk", "en") == "Latvian nationals living in Riga"
+
+
+def test_a_run_right_after_the_counterpart_joins_it():
+    """The words before the name took the counterpart up to it; the name is the phrase's too."""
+    ru = "Полиция завела дело против главы сельсовета под Павлоградом, который сдал землю брату."
+    en = "Police opened a case against the head of a village council near Pavlohrad who leased land to his brother."
+    assert projected(ru, "главы сельсовета под Павлоградом", en, "ru",
+                     "en") == "head of a village council near Pavlohrad"

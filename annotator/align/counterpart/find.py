@@ -227,6 +227,7 @@ def counterpart(
         last = _noun_of_adjective(target, hits, breaks, last, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
+    last = _run_after(runs, breaks, last, covered)
     bare = _bare(sentence, start, end)
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
     if long_name:
@@ -749,6 +750,13 @@ def _names_beside(target, hits, breaks, first: int, last: int, budget: int, miss
     # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
     budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
     return first, last, budget
+
+
+def _run_after(runs: list, breaks, last: int, covered: set) -> int:
+    """The end of a run right after the counterpart (no punctuation between) with a phrase word of its own: where the
+    words before it took the counterpart up to it ("head of a village council near [Pavlohrad]")."""
+    after = next((r for r in runs if r[0] == last + 1 and not breaks[r[0]] and not r[2] <= covered), None)
+    return after[1] if after else last
 
 
 def _place_after(target, hits, breaks, last: int, inside: list[str], covered: set) -> int:
