@@ -767,6 +767,8 @@ GLOSSARY_PAIRS = [
     ("scorer", "бомбардира", "ru"), ("couple", "подружжя", "uk"), ("processors", "переработчики", "ru"),
     ("forward", "Нападающий", "ru"), ("CEO", "генерального", "uk"), ("manager", "Керівниця", "uk"),
     ("manager", "начальник", "ru"), ("building", "будинок", "uk"), ("building", "дом", "ru"),
+    ("regions", "областей", "ru"), ("region", "регіону", "uk"), ("Doctors", "Медики", "uk"),
+    ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2704,6 +2706,15 @@ def test_a_place_that_ends_the_phrase_is_the_name_after_a_preposition_beside_the
     en = "Canada's embassy in Kyiv has given a hospital two generators."
     assert projected(ru, "Посольство Канады в Украине", en, "ru", "en") == "Canada's embassy in Kyiv"
     assert projected(en, "Canada's embassy", ru, "en", "ru") == "Посольство Канады"
+
+
+def test_ukrainian_agencies_match_by_short_and_long_name():
+    assert same_meaning("КМВА", "uk", "военной", "ru") and same_meaning("військової", "uk", "КГВА", "ru")
+    assert same_meaning("Держмитслужбі", "uk", "таможенной", "ru") and same_meaning("митної", "uk", "ГТС", "ru")
+    assert same_meaning("Госпогранслужба", "ru", "ДПСУ", "uk") and same_meaning("НБУ", "ru", "Національний", "uk")
+    assert same_meaning("Мінцифри", "uk", "цифровой", "ru") and same_meaning("ЄДІ", "uk", "Exams", "en")
+    assert not same_meaning("банк", "uk", "национальный", "ru")
+    assert not same_meaning("військової", "uk", "городской", "ru")
 
 
 def test_a_short_name_stands_for_the_whole_long_name():
