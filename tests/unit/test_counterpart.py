@@ -2813,3 +2813,12 @@ def test_a_run_right_after_the_counterpart_joins_it():
     en = "Police opened a case against the head of a village council near Pavlohrad who leased land to his brother."
     assert projected(ru, "главы сельсовета под Павлоградом", en, "ru",
                      "en") == "head of a village council near Pavlohrad"
+
+
+def test_an_english_explanation_before_a_bare_name_comes_with_it():
+    uk = "Нафтогаз попередив про нові графіки постачання газу в трьох областях."
+    en = "Ukraine's state energy company, Naftogaz, warned of new gas supply schedules in three regions."
+    assert projected(uk, "Нафтогаз", en, "uk", "en") == "Ukraine's state energy company, Naftogaz"
+    ru = "Верховная Рада приняла закон о медицинском каннабисе."
+    en = "Ukraine's parliament, the Verkhovna Rada, has passed a law on medical cannabis."
+    assert projected(ru, "Верховная Рада", en, "ru", "en") == "Ukraine's parliament, the Verkhovna Rada"

@@ -162,7 +162,8 @@ def _kind_of_body(target, hits, breaks, first: int, last: int) -> int:
 
 _BODY_KINDS = frozenset("company operator charity utility firm group agency producer maker carrier airline bank "
                         "giant provider organisation organization broadcaster manufacturer retailer supplier insurer "
-                        "lender monopoly holding conglomerate union association foundation network chain".split())
+                        "lender monopoly holding conglomerate union association foundation network chain regulator "
+                        "watchdog railway parliament".split())
 
 
 def _country_before(target, hits, breaks, first: int) -> int:

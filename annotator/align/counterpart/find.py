@@ -18,6 +18,7 @@ from annotator.align.counterpart.clauses import (
     _same_clause,
 )
 from annotator.align.counterpart.english import (
+    _BODY_KINDS,
     _ENGLISH_GRAMMAR,
     _ENGLISH_VERBS,
     _HONORIFICS,
@@ -201,6 +202,8 @@ def counterpart(
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
         first = _kind_of_body(target, hits, breaks, first, last)
+        if "," not in sentence[start:end]:
+            first = _apposition_before(window, target, hits, breaks, first)
         first = _country_before(target, hits, breaks, first)
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
@@ -430,6 +433,23 @@ def _added_apposition(window: str, target, hits, breaks, last: int) -> int:
             or not (target[last][2][:1].isupper() or target[end][2][:1].isupper()):
         return last
     return end
+
+
+def _apposition_before(window: str, target, hits, breaks, first: int) -> int:
+    """An English translation may explain a bare name before it, a comma between: "[Ukraine's state railway,]
+    Ukrzaliznytsia", "[Ukraine's competition watchdog, the] Antimonopoly Committee". It comes with the name when it
+    starts with a possessive and ends, at most five words later, on a kind of body, with no punctuation or verb."""
+    comma = first - 1 if first > 0 and target[first - 1][2].lower() in ("the", "a", "an") and not breaks[first] \
+        else first
+    if comma < 2 or window[target[comma - 1][1]:target[comma][0]].strip() != "," \
+            or target[comma - 1][2] not in _BODY_KINDS or hits[comma - 1] is None:
+        return first
+    for start in range(comma - 2, max(comma - 6, -1), -1):
+        if breaks[start + 1] or target[start + 1][2].lower() in _ENGLISH_VERBS:
+            return first
+        if _POSSESSIVE.search(target[start][2]):
+            return start
+    return first
 
 
 _PLACE_KINDS = frozenset("region oblast province district county area".split())
