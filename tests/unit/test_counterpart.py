@@ -2822,3 +2822,10 @@ def test_an_english_explanation_before_a_bare_name_comes_with_it():
     ru = "Верховная Рада приняла закон о медицинском каннабисе."
     en = "Ukraine's parliament, the Verkhovna Rada, has passed a law on medical cannabis."
     assert projected(ru, "Верховная Рада", en, "ru", "en") == "Ukraine's parliament, the Verkhovna Rada"
+
+
+def test_a_region_or_adjective_of_a_place_keys_as_the_place():
+    assert _name_keys("Донеччини") & _name_keys("Donetsk") and _name_keys("Бучанська") & _name_keys("Bucha")
+    uk = "Бучанська міська рада виділила кошти на ремонт двох шкіл."
+    en = "The town council of Bucha has set aside money to repair two schools."
+    assert projected(uk, "Бучанська міська рада", en, "uk", "en") == "town council of Bucha"

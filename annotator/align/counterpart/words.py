@@ -51,9 +51,10 @@ def _name_keys(word: str) -> frozenset[str]:
         if spoken.startswith("eu"):  # a Greek eu as ев: Eurostat ~ Євростат, Europol ~ Европол
             keys.add(name_skeleton("ev" + spoken[2:]))
     else:
-        stem = _REGION_SUFFIX.sub("", word)  # a region or adjective made of a short name: Сумщина, Сумська ~ Sumy
-        if stem != word and len(name_skeleton(stem)) >= 2:
-            keys.add(name_skeleton(stem))
+        stem = _REGION_SUFFIX.sub("", word)  # a region or adjective made of a short name: Сумщина, Сумська ~ Sumy,
+        if stem != word:  # Донеччина ~ Donetsk (its ць softened), Бучанська ~ Bucha (an -ан- after a vowel)
+            whole = [stem, *([stem + "цьк"] if "ччин" in word else []), *([stem[:-2]] if stem.endswith("ан") else [])]
+            keys.update(key for key in map(name_skeleton, whole) if len(key) >= 2)
         if _RUSSIAN_W.match(word):  # an English W as Russian writes it before a vowel and Ukrainian does not: Уитфилд
             keys |= _name_keys("В" + word[1:])  # ~ Вітфілд, Уильям ~ Вільям
         if _SOFTENED.search(word):  # г, к, х softened before the Ukrainian -і: Ризі ~ Riga, Африці ~ Africa
