@@ -2829,3 +2829,10 @@ def test_a_region_or_adjective_of_a_place_keys_as_the_place():
     uk = "Бучанська міська рада виділила кошти на ремонт двох шкіл."
     en = "The town council of Bucha has set aside money to repair two schools."
     assert projected(uk, "Бучанська міська рада", en, "uk", "en") == "town council of Bucha"
+
+
+def test_in_favour_of_heads_no_phrase_after_it():
+    en = "The appeal court ordered the power company to pay 1.2m hryvnias to a family farm in the Poltava region."
+    uk = "Апеляційний суд стягнув з енергокомпанії 1,2 млн гривень на користь фермерського господарства з Полтавщини."
+    assert projected(en, "family farm in the Poltava region", uk, "en",
+                     "uk") == "фермерського господарства з Полтавщини"

@@ -753,8 +753,9 @@ def _english_head_word(inside: list[str]) -> int:
 
 _WITH = frozenset("з із зі с со".split())
 _IDIOMS_BEFORE = frozenset({("з", "боку"), ("зі", "сторони"), ("з", "сторони"), ("со", "стороны"), ("с", "стороны"),
-                          ("за", "словами"), ("по", "словам"), ("за", "даними"), ("по", "данным")})  # "on the part of",
-# "according to": a preposition and a noun whose noun heads no phrase after them
+                          ("за", "словами"), ("по", "словам"), ("за", "даними"), ("по", "данным"), ("на", "користь"),
+                          ("в", "пользу"), ("на", "адресу"), ("в", "адрес")})  # "on the part of", "according to",
+# "in favour of": a preposition and a noun whose noun heads no phrase after them
 
 
 def _names_beside(target, hits, breaks, first: int, last: int, budget: int, missing: list[str],
