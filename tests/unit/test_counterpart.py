@@ -2836,3 +2836,9 @@ def test_in_favour_of_heads_no_phrase_after_it():
     uk = "Апеляційний суд стягнув з енергокомпанії 1,2 млн гривень на користь фермерського господарства з Полтавщини."
     assert projected(en, "family farm in the Poltava region", uk, "en",
                      "uk") == "фермерського господарства з Полтавщини"
+
+
+def test_a_run_after_a_preposition_and_an_article_right_after_the_counterpart_joins_it():
+    uk = "Виробники зерна на Черкащині скаржаться на низькі закупівельні ціни."
+    en = "Grain farmers in the Cherkasy region complain of low purchase prices."
+    assert projected(uk, "Виробники зерна на Черкащині", en, "uk", "en") == "Grain farmers in the Cherkasy region"

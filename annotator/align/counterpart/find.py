@@ -230,7 +230,7 @@ def counterpart(
         last = _noun_of_adjective(target, hits, breaks, last, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
-    last = _run_after(runs, breaks, last, covered)
+    last = _run_after(target, runs, hits, breaks, last, covered, tgt_lang)
     bare = _bare(sentence, start, end)
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
     if long_name:
@@ -773,12 +773,16 @@ def _names_beside(target, hits, breaks, first: int, last: int, budget: int, miss
     return first, last, budget
 
 
-def _run_after(runs: list, breaks, last: int, covered: set) -> int:
-    """The end of a run right after the counterpart (no punctuation between) with a phrase word of its own: where the
-    words before it took the counterpart up to it ("head of a village council near [Pavlohrad]")."""
-    after = next((r for r in runs if r[0] == last + 1 and not breaks[r[0]] and not r[2] <= covered), None)
+def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: str) -> int:
+    """The end of a run right after the counterpart, or after a preposition (and an English article) there, with a
+    phrase word of its own: where the words before it took the counterpart up to it ("head of a village council near
+    [Pavlohrad]", "Grain farmers [in the Poltava region]"). No punctuation comes between."""
+    start = last + 1
+    while start < min(len(target), last + 3) and hits[start] == set() and not breaks[start] \
+            and (_leading_preposition(target[start][2], lang) or target[start][2] in ("the", "a", "an")):
+        start += 1
+    after = next((r for r in runs if r[0] == start and not breaks[start] and not r[2] <= covered), None)
     return after[1] if after else last
-
 
 def _place_after(target, hits, breaks, last: int, inside: list[str], covered: set) -> int:
     """A phrase that ends by naming where ("… у Бучі", «Посольство Японії в Україні») has its place in the words
