@@ -2842,3 +2842,8 @@ def test_a_run_after_a_preposition_and_an_article_right_after_the_counterpart_jo
     uk = "Виробники зерна на Черкащині скаржаться на низькі закупівельні ціни."
     en = "Grain farmers in the Cherkasy region complain of low purchase prices."
     assert projected(uk, "Виробники зерна на Черкащині", en, "uk", "en") == "Grain farmers in the Cherkasy region"
+
+
+def test_an_english_word_in_tion_is_the_cognate_in_tsiia():
+    assert _similar_word("ампутаціями", "amputations", {}, ("uk", "en"))
+    assert _similar_word("mutation", "мутация", {}, ("en", "ru"))

@@ -255,8 +255,9 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
     # also
     if len(a) >= 5 and len(b) >= 5 and not _verb_and_noun(a, b, langs) \
             and not _no_root(a, langs[0]) and not _no_root(b, langs[1]):  # «проти» is no "protesters"
-        key, other = _cognate(a.lower()), _cognate(b.lower())  # matches the longer keys it starts (біолог ~ biologist),
-        # a common word's, not a name's (Одесской is no "discuss")
+        # matches the longer keys it starts (біолог ~ biologist), a common word's, not a name's (Одесской is no
+        # "discuss")
+        key, other = _cognate(_as_cyrillic_ends(a.lower())), _cognate(_as_cyrillic_ends(b.lower()))
         if key and other and (key == other or (a.islower() or b.islower())
                               and (key.startswith(other) and b.islower() or other.startswith(key) and a.islower())
                               and _nominal(a, langs[0], langs[1]) and _nominal(b, langs[1], langs[0])):
@@ -268,3 +269,10 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
 
 
 _SHARED_STEM = "again"
+_TION = re.compile(r"tion(?=s?$)")
+
+
+def _as_cyrillic_ends(word: str) -> str:
+    """An English word in -tion spelled as its Ukrainian and Russian cognate ends, in -ція and -ция: amputation ~
+    ампутація, whose keys would otherwise differ in their last consonant."""
+    return _TION.sub("tsia", word) if word.isascii() else word
