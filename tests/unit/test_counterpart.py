@@ -2847,3 +2847,8 @@ def test_a_run_after_a_preposition_and_an_article_right_after_the_counterpart_jo
 def test_an_english_word_in_tion_is_the_cognate_in_tsiia():
     assert _similar_word("ампутаціями", "amputations", {}, ("uk", "en"))
     assert _similar_word("mutation", "мутация", {}, ("en", "ru"))
+
+
+def test_a_surname_is_no_cognate_of_a_common_word_its_key_starts_with():
+    assert not _similar_word("Гринчук", "grain", {}, ("uk", "en"))
+    assert _similar_word("біологи", "biologists", {}, ("uk", "en"))

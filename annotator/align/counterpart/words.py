@@ -259,7 +259,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         # "discuss")
         key, other = _cognate(_as_cyrillic_ends(a.lower())), _cognate(_as_cyrillic_ends(b.lower()))
         if key and other and (key == other or (a.islower() or b.islower())
-                              and (key.startswith(other) and b.islower() or other.startswith(key) and a.islower())
+                              and (key.startswith(other) and b.islower() and not _person(a, langs[0])
+                                   or other.startswith(key) and a.islower() and not _person(b, langs[1]))
                               and _nominal(a, langs[0], langs[1]) and _nominal(b, langs[1], langs[0])):
             return True
     if len(a) >= lexicon.MIN_WORD and len(b) >= lexicon.MIN_WORD and not _grammar(a, langs[0]) \
@@ -269,6 +270,12 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
 
 
 _SHARED_STEM = "again"
+def _person(word: str, lang: str) -> bool:
+    """A capitalised Ukrainian or Russian word read as a person's name or surname (Гринчук), which no common
+    English word's cognate key starts ("grain")."""
+    return lang != "en" and word[:1].isupper() and any(PEOPLE & set(p.tag.grammemes) for p in parse(word, lang))
+
+
 _TION = re.compile(r"tion(?=s?$)")
 
 
