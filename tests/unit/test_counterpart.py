@@ -769,6 +769,7 @@ GLOSSARY_PAIRS = [
     ("manager", "начальник", "ru"), ("building", "будинок", "uk"), ("building", "дом", "ru"),
     ("regions", "областей", "ru"), ("region", "регіону", "uk"), ("Doctors", "Медики", "uk"),
     ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
+    ("operator", "перевізник", "uk"), ("limb", "конечностей", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2710,6 +2711,7 @@ def test_a_place_that_ends_the_phrase_is_the_name_after_a_preposition_beside_the
 
 def test_ukrainian_agencies_match_by_short_and_long_name():
     assert same_meaning("КМВА", "uk", "военной", "ru") and same_meaning("військової", "uk", "КГВА", "ru")
+    assert same_meaning("КМВА", "uk", "Киевской", "ru") and same_meaning("Государственной", "ru", "Держмитслужбі", "uk")
     assert same_meaning("Держмитслужбі", "uk", "таможенной", "ru") and same_meaning("митної", "uk", "ГТС", "ru")
     assert same_meaning("Госпогранслужба", "ru", "ДПСУ", "uk") and same_meaning("НБУ", "ru", "Національний", "uk")
     assert same_meaning("Мінцифри", "uk", "цифровой", "ru") and same_meaning("ЄДІ", "uk", "Exams", "en")
