@@ -2854,3 +2854,10 @@ def test_an_english_word_in_tion_is_the_cognate_in_tsiia():
 def test_a_surname_is_no_cognate_of_a_common_word_its_key_starts_with():
     assert not _similar_word("Гринчук", "grain", {}, ("uk", "en"))
     assert _similar_word("біологи", "biologists", {}, ("uk", "en"))
+
+
+def test_a_country_s_possessive_the_run_matched_too_comes_with_it():
+    uk = "Національний оператор енергосистеми «Укренерго» попередив про можливі відключення."
+    en = "Ukraine's state grid operator Ukrenergo has warned of possible power cuts."
+    assert projected(uk, "Національний оператор енергосистеми «Укренерго»", en, "uk",
+                     "en") == "Ukraine's state grid operator Ukrenergo"

@@ -166,11 +166,13 @@ _BODY_KINDS = frozenset("company operator charity utility firm group agency prod
                         "watchdog railway parliament".split())
 
 
-def _country_before(target, hits, breaks, first: int) -> int:
+def _country_before(target, hits, breaks, first: int, last: int) -> int:
     """English names a body with its country's possessive where Ukrainian and Russian need none ("[Ukraine's]
     General Staff" for «Генштаб»): a possessive of a country before the run that matches no word of the phrase comes
-    with it (even where it matches one outside: «українських» [полонених])."""
-    if first > 0 and not breaks[first] and not hits[first - 1]:
+    with it (even where it matches one outside: «українських» [полонених]), nor one the run has matched too ("Ukraine's"
+    for the «Укр» of «Укренерго»)."""
+    run = set().union(*(hits[k] or () for k in range(first, last + 1)))
+    if first > 0 and not breaks[first] and (not hits[first - 1] or hits[first - 1] <= run):
         word = target[first - 1][2]
         if word.endswith(("'s", "’s")) and glossary.place(word[:-2], "en"):
             return first - 1

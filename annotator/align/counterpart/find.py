@@ -204,7 +204,7 @@ def counterpart(
         first = _kind_of_body(target, hits, breaks, first, last)
         if "," not in sentence[start:end]:
             first = _apposition_before(window, target, hits, breaks, first)
-        first = _country_before(target, hits, breaks, first)
+        first = _country_before(target, hits, breaks, first, last)
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
                 and _cases(inside[head], src_lang)[0] == "NOUN":
