@@ -2861,3 +2861,11 @@ def test_a_country_s_possessive_the_run_matched_too_comes_with_it():
     en = "Ukraine's state grid operator Ukrenergo has warned of possible power cuts."
     assert projected(uk, "Національний оператор енергосистеми «Укренерго»", en, "uk",
                      "en") == "Ukraine's state grid operator Ukrenergo"
+
+
+def test_a_first_word_out_of_the_phrase_s_order_and_case_is_left_out():
+    """«вирок» matched «осужденному» too, and Ukrainian keeps the Russian order and case."""
+    ru = "Суд оставил в силе приговор бывшему мэру Олегу Гончаренко, осужденному за растрату бюджетных средств."
+    uk = "Суд залишив у силі вирок колишньому меру Олегу Гончаренку, засудженому за розтрату бюджетних коштів."
+    assert projected(ru, "бывшему мэру Олегу Гончаренко, осужденному за растрату бюджетных средств", uk, "ru",
+                     "uk") == "колишньому меру Олегу Гончаренку, засудженому за розтрату бюджетних коштів"

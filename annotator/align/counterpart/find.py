@@ -222,6 +222,8 @@ def counterpart(
             and any(target[m][2].lower() == "так" for m in range(first, last)):
         first -= 1  # «[Як] чоловіки, так і жінки»: "Both men and women"
     if tgt_lang != "en":
+        if src_lang != "en":
+            first = _out_of_order_start(target, hits, first, last, inside, langs)
         first, last = _whole_latin_name(target, hits, breaks, first, last)
         first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
         first = _staff_before(target, hits, breaks, first, tgt_lang)
@@ -771,6 +773,20 @@ def _names_beside(target, hits, breaks, first: int, last: int, budget: int, miss
     # a name may take two words (Soviet: «Советского Союза»): what is taken covers the capitalised words only
     budget = len(missing) - min(taken, sum(1 for w in missing if w[:1].isupper()))
     return first, last, budget
+
+
+def _out_of_order_start(target, hits, first: int, last: int, inside: list[str], langs) -> int:
+    """Past a first word that matches a later phrase word, one the counterpart matches again further on, before
+    words that match earlier ones, and shares no case with the phrase's first word: Ukrainian and Russian keep the
+    phrase's order and case («[вирок] відомому шеф-кухареві …, засудженому» for «известному шеф-повару …,
+    осужденному», where «вирок» matched «осужденному»; but «Пасічники Черкащини» for «Пчеловоды Черкасской
+    области», whose «Пасічники» matched «пасек»)."""
+    later = [k for k in range(first + 1, last + 1) if hits[k]]
+    if hits[first] and later and min(hits[first]) > max(hits[later[0]]) \
+            and hits[first] <= set().union(*(hits[k] for k in later)) \
+            and not _cases(target[first][2], langs[1])[1] & _cases(inside[0], langs[0])[1]:
+        return first + 1
+    return first
 
 
 def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: str) -> int:
