@@ -247,6 +247,8 @@ def _similar_word(a: str, b: str, entries: dict, langs: tuple[str, str]) -> bool
         return _number_value(a) == _number_value(b) or _in_thousands(a, b) or _in_thousands(b, a)
     if len(a) <= 3 and len(b) <= 3 and _short_name(a, b, langs):
         return True
+    if set(langs) == {"uk", "ru"} and _lemmas(a, langs[0]) & _lemmas(b, langs[1]):
+        return True  # «сіл» ~ «сел», «каное» ~ «каноэ», «Айові» ~ «Айова»
     names = a[0].isupper() and b[0].isupper() and len(a) >= 3 and len(b) >= 3
     if names and (_name_keys(a) & _name_keys(b) or _latin(a) == _latin(b) or _demonym(a, b, langs)
                   or _demonym(b, a, langs[::-1])):
@@ -276,6 +278,22 @@ def _person(word: str, lang: str) -> bool:
     return lang != "en" and word[:1].isupper() and any(PEOPLE & set(p.tag.grammemes) for p in parse(word, lang))
 
 
+@lru_cache(maxsize=WORDS)
+def _lemmas(word: str, lang: str) -> frozenset[str]:
+    """The dictionary forms of a Ukrainian or Russian word, of three letters or more, spelled as Russian spells them
+    (і, ї as и, и as ы, є as е, no apostrophe), so that a word of both languages has the same one: «сіл», «сел»
+    'село'. None for a word that may be one of grammar."""
+    readings = parse(word, lang)
+    if any(p.tag.POS in _NO_ROOT for p in readings):  # «после» is a preposition before it is «посол»'s locative
+        return frozenset()
+    forms = {p.normal_form for p in readings}
+    if lang == "uk":
+        forms = {form.translate(_UK_AS_RU) for form in forms}
+    return frozenset(form.replace("ё", "е") for form in forms if len(form) >= 3)
+
+
+_NO_ROOT = frozenset(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
+_UK_AS_RU = str.maketrans({"і": "и", "ї": "и", "и": "ы", "є": "е", "ґ": "г", "'": "", "’": "", "ʼ": ""})
 _TION = re.compile(r"tion(?=s?$)")
 
 
