@@ -2873,6 +2873,7 @@ def test_a_first_word_out_of_the_phrase_s_order_and_case_is_left_out():
 
 def test_ukrainian_and_russian_words_of_one_dictionary_form_match():
     assert _similar_word("сіл", "сел", {}, ("uk", "ru")) and _similar_word("Айові", "Айова", {}, ("uk", "ru"))
+    assert _similar_word("каноэ", "каное", {}, ("ru", "uk"))
     assert not _similar_word("після", "после", {}, ("uk", "ru"))  # «после» is no locative of «посол» here
     uk = "Понад 2 тисячі мешканців гірських сіл залишилися без світла."
     ru = "Более 2 тысяч жителей горных сел остались без света."

@@ -281,7 +281,7 @@ def _person(word: str, lang: str) -> bool:
 @lru_cache(maxsize=WORDS)
 def _lemmas(word: str, lang: str) -> frozenset[str]:
     """The dictionary forms of a Ukrainian or Russian word, of three letters or more, spelled as Russian spells them
-    (і, ї as и, и as ы, є as е, no apostrophe), so that a word of both languages has the same one: «сіл», «сел»
+    (і, ї as и, и as ы, є and э as е, no apostrophe), so that a word of both languages has the same one: «сіл», «сел»
     'село'. None for a word that may be one of grammar."""
     readings = parse(word, lang)
     if any(p.tag.POS in _NO_ROOT for p in readings):  # «после» is a preposition before it is «посол»'s locative
@@ -289,7 +289,7 @@ def _lemmas(word: str, lang: str) -> frozenset[str]:
     forms = {p.normal_form for p in readings}
     if lang == "uk":
         forms = {form.translate(_UK_AS_RU) for form in forms}
-    return frozenset(form.replace("ё", "е") for form in forms if len(form) >= 3)
+    return frozenset(form.replace("ё", "е").replace("э", "е") for form in forms if len(form) >= 3)
 
 
 _NO_ROOT = frozenset(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
