@@ -769,7 +769,8 @@ GLOSSARY_PAIRS = [
     ("manager", "начальник", "ru"), ("building", "будинок", "uk"), ("building", "дом", "ru"),
     ("regions", "областей", "ru"), ("region", "регіону", "uk"), ("Doctors", "Медики", "uk"),
     ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
-    ("operator", "перевізник", "uk"), ("limb", "конечностей", "ru"),
+    ("operator", "перевізник", "uk"), ("limb", "конечностей", "ru"), ("Beekeepers", "Пасічники", "uk"),
+    ("hostel", "общежития", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
