@@ -334,16 +334,16 @@ def test_the_project_lexicon_is_read_once_per_import_and_kept_between_requests(a
         assert project_reads() == (1, 0)
 
 
-# An apiary: "beekeeper" is «пасічник», a word neither the shipped lexicon nor the glossary pairs.
-HIVES = [("The beekeeper 🐝 opened the hives at noon.", "Пасічник 🐝 відкрив вулики опівдні."),
-         ("Our beekeeper waited at the gate for ten minutes.", "Наш пасічник чекав біля воріт десять хвилин."),
-         ("Please call the beekeeper when the honey is ready.",
-          "Будь ласка, зателефонуйте пасічнику, коли мед буде готовий.")]
+# A workshop: "glazier" is «скляр», a word neither the shipped lexicon nor the glossary pairs.
+PANES = [("The glazier 🪟 fitted the windows at noon.", "Скляр 🪟 вставив вікна опівдні."),
+         ("Our glazier waited at the gate for ten minutes.", "Наш скляр чекав біля воріт десять хвилин."),
+         ("Please call the glazier when the glass is ready.",
+          "Будь ласка, зателефонуйте склярові, коли скло буде готове.")]
 
 
-def _beekeeper_suggestion(client, token, doc_id, text):
-    start = text.index("beekeeper")
-    span = client.post(f"/api/v1/documents/{doc_id}/spans", json={"start": start, "end": start + 9, "label": "ACTOR"},
+def _glazier_suggestion(client, token, doc_id, text):
+    start = text.index("glazier")
+    span = client.post(f"/api/v1/documents/{doc_id}/spans", json={"start": start, "end": start + 7, "label": "ACTOR"},
                        headers=auth(token)).json
     got = client.get(f"/api/v1/spans/{span['id']}/projection", headers=auth(token)).json["suggestions"][0]
     return span["id"], got
@@ -352,25 +352,25 @@ def _beekeeper_suggestion(client, token, doc_id, text):
 def test_linked_spans_teach_projection_the_words_a_team_confirmed(client, make):
     make.user("admin", "admin")
     token = make.token("admin")
-    project = make.project("apiary")
-    docs = [_import_group(client, project.id, token, f"hive {k}", en, uk)[1] for k, (en, uk) in enumerate(HIVES)]
-    _, before = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
-    # no evidence yet: «пасічнику» is only the guess of the one noun no word of the sentence accounts for
-    assert (before["text"], before["reason"], before["score"]) == ("пасічнику", "the one word left unmatched", 0.5)
+    project = make.project("workshop")
+    docs = [_import_group(client, project.id, token, f"window {k}", en, uk)[1] for k, (en, uk) in enumerate(PANES)]
+    _, before = _glazier_suggestion(client, token, docs[2]["a"], PANES[2][0])
+    # no evidence yet: «склярові» is only the guess of the one noun no word of the sentence accounts for
+    assert (before["text"], before["reason"], before["score"]) == ("склярові", "the one word left unmatched", 0.5)
     links = []
-    for pair, (en, uk) in zip(docs[:2], HIVES[:2], strict=True):  # two accepted projections teach the pair
-        span_id, _ = _beekeeper_suggestion(client, token, pair["a"], en)
-        start = uk.lower().index("пасічник")
+    for pair, (en, uk) in zip(docs[:2], PANES[:2], strict=True):  # two accepted projections teach the pair
+        span_id, _ = _glazier_suggestion(client, token, pair["a"], en)
+        start = uk.lower().index("скляр")
         made = client.post(f"/api/v1/spans/{span_id}/project", json={"doc": pair["b"], "start": start,
-                                                                     "end": start + 8}, headers=auth(token))
+                                                                     "end": start + 5}, headers=auth(token))
         assert made.status_code == 201, made.json
         links.append(made.json["span"]["id"])
-    _, after = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
-    assert (after["text"], after["reason"]) == ("пасічнику", "words across languages")
+    _, after = _glazier_suggestion(client, token, docs[2]["a"], PANES[2][0])
+    assert (after["text"], after["reason"]) == ("склярові", "words across languages")
     # deleting one of the counterparts takes its lesson back: one link alone teaches nothing
     assert client.delete(f"/api/v1/spans/{links[0]}", headers=auth(token)).status_code in (200, 204)
-    _, undone = _beekeeper_suggestion(client, token, docs[2]["a"], HIVES[2][0])
-    assert (undone.get("text"), undone.get("reason")) != ("пасічнику", "words across languages")
+    _, undone = _glazier_suggestion(client, token, docs[2]["a"], PANES[2][0])
+    assert (undone.get("text"), undone.get("reason")) != ("склярові", "words across languages")
 
 
 def test_project_all_reads_the_alignment_and_the_lexicons_once_whatever_the_number_of_spans(app, client, group):
@@ -405,15 +405,15 @@ def test_links_an_import_stores_one_way_teach_as_links_made_in_the_app_do(app, m
     from tests.factories import span_on_word
 
     make.user("olena")
-    project = make.project("apiary")
-    for k, (en, uk) in enumerate(HIVES[:2]):
-        en_doc = make.document(project.id, text=en, lang="en", group=f"hive {k}")
-        uk_doc = make.document(project.id, text=uk, lang="uk", group=f"hive {k}")
-        english = span_on_word(app, en_doc.id, "olena", "beekeeper", "ACTOR")
+    project = make.project("workshop")
+    for k, (en, uk) in enumerate(PANES[:2]):
+        en_doc = make.document(project.id, text=en, lang="en", group=f"window {k}")
+        uk_doc = make.document(project.id, text=uk, lang="uk", group=f"window {k}")
+        english = span_on_word(app, en_doc.id, "olena", "glazier", "ACTOR")
         ukrainian = span_on_word(app, uk_doc.id, "olena", uk.split()[0 if k == 0 else 1], "ACTOR")
         with app.app_context():  # one way only, the later span first, as an import file may list it
             db.session.add(SpanLink(span_id=max(english, ukrainian), target_id=min(english, ukrainian)))
             db.session.commit()
     with app.app_context():
         learned = alignment.learn_linked(db.session, project.id)
-    assert learned[("en", "uk")].get("beeke") == ("пасіч",)
+    assert learned[("en", "uk")].get("glazi") == ("скляр",)

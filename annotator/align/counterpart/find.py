@@ -779,8 +779,8 @@ def _out_of_order_start(target, hits, first: int, last: int, inside: list[str], 
     """Past a first word that matches a later phrase word, one the counterpart matches again further on, before
     words that match earlier ones, and shares no case with the phrase's first word: Ukrainian and Russian keep the
     phrase's order and case («[вирок] відомому шеф-кухареві …, засудженому» for «известному шеф-повару …,
-    осужденному», where «вирок» matched «осужденному»; but «Пасічники Черкащини» for «Пчеловоды Черкасской
-    области», whose «Пасічники» matched «пасек»)."""
+    осужденному», where «вирок» matched «осужденному»; but «Народні депутати від фракції «Слуга народу»» for
+    «Депутаты … от фракции «Слуга народа»», whose «Народні» matched «народа»)."""
     later = [k for k in range(first + 1, last + 1) if hits[k]]
     if hits[first] and later and min(hits[first]) > max(hits[later[0]]) \
             and hits[first] <= set().union(*(hits[k] for k in later)) \
