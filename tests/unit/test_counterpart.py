@@ -2879,3 +2879,14 @@ def test_ukrainian_and_russian_words_of_one_dictionary_form_match():
     uk = "Понад 2 тисячі мешканців гірських сіл залишилися без світла."
     ru = "Более 2 тысяч жителей горных сел остались без света."
     assert projected(uk, "Понад 2 тисячі мешканців гірських сіл", ru, "uk", "ru") == "Более 2 тысяч жителей горных сел"
+
+
+def test_the_english_words_that_end_the_phrase_s_relative_clause_come_with_it():
+    uk = "Мешканці прифронтового Покровська, які відмовляються виїжджати, щодня стоять у черзі по воду."
+    en = "Residents of frontline Pokrovsk who refuse to leave queue every day for water."
+    assert projected(uk, "Мешканці прифронтового Покровська, які відмовляються виїжджати", en, "uk",
+                     "en") == "Residents of frontline Pokrovsk who refuse to leave"
+    ru = "Министерство призвало родителей, чьи дети не получили прививку от кори, срочно обратиться к врачам."
+    en = "The ministry urged parents whose children have not had the measles vaccine to call doctors at once."
+    assert projected(ru, "родителей, чьи дети не получили прививку от кори", en, "ru",
+                     "en") == "parents whose children have not had the measles vaccine"

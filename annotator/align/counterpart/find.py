@@ -196,6 +196,7 @@ def counterpart(
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
         last = _english_after_name(target, hits, breaks, last, inside)
+        last = _rest_of_clause(target, hits, breaks, last, inside, src_lang)
         if "," not in sentence[start:end] and not _APPOSED.match(sentence, end):
             last = _added_apposition(window, target, hits, breaks, last)
         if not _title_case(target):
@@ -787,6 +788,26 @@ def _out_of_order_start(target, hits, first: int, last: int, inside: list[str], 
             and not _cases(target[first][2], langs[1])[1] & _cases(inside[0], langs[0])[1]:
         return first + 1
     return first
+
+
+def _rest_of_clause(target, hits, breaks, last: int, inside: list[str], src_lang: str) -> int:
+    """The English words that end a relative clause the phrase ends with, after the run's last match inside it where
+    no word matched the clause's last: up to four free words before the next word the rest of the sentence explains,
+    or punctuation ("Residents … who refuse [to leave] queue", "guy who sits [across from me] eats", "whose fields
+    [remain littered with mines],")."""
+    opens = next((k for k, w in enumerate(inside) if k and w.lower() in _RELATIVES | _CYRILLIC_RELATIVES), None)
+    if opens is None or not hits[last] or max(hits[last]) <= opens or src_lang == "en" \
+            or len(inside) - 1 in set().union(*(hits[k] for k in range(last + 1) if hits[k])):
+        return last  # no clause, or the run has its last word already
+    if last + 1 < len(target) and target[last + 1][2] == "to" \
+            and not any(_cases(inside[k], src_lang)[0] in ("VERB", "INFN") for k in hits[last]):
+        return last  # "to" after a verb is its complement ("refuse [to leave]"), after a noun the sentence's
+    end = last
+    while end + 1 < len(target) and end - last < 4 and not breaks[end + 1] and hits[end + 1] == set():
+        end += 1
+    after = end + 1  # and no phrase ends on a word of grammar ("to contact [their] family", "suspected [of]")
+    closed = after == len(target) or breaks[after] or hits[after] is None
+    return end if closed and target[end][2].lower() not in _ENGLISH_GRAMMAR | _DETERMINERS else last
 
 
 def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: str) -> int:
