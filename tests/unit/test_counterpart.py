@@ -2890,3 +2890,13 @@ def test_the_english_words_that_end_the_phrase_s_relative_clause_come_with_it():
     en = "The ministry urged parents whose children have not had the measles vaccine to call doctors at once."
     assert projected(ru, "родителей, чьи дети не получили прививку от кори", en, "ru",
                      "en") == "parents whose children have not had the measles vaccine"
+
+
+def test_a_place_the_translator_adds_after_the_phrase_comes_with_it():
+    ru = "Организаторы джазового фестиваля объявили программу на следующий год."
+    en = "Organizers of the jazz festival in Montreux have announced next year's programme."
+    assert projected(ru, "Организаторы джазового фестиваля", en, "ru",
+                     "en") == "Organizers of the jazz festival in Montreux"
+    uk = "Угорський уряд підтримав законопроєкт, повідомили в Будапешті."
+    en = "The Hungarian government backed the bill, officials in Budapest said."
+    assert projected(uk, "Угорський уряд", en, "uk", "en") == "Hungarian government"

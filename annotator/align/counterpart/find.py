@@ -234,6 +234,7 @@ def counterpart(
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
     last = _run_after(target, runs, hits, breaks, last, covered, tgt_lang)
+    last = _added_place(target, hits, breaks, last)
     bare = _bare(sentence, start, end)
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
     if long_name:
@@ -808,6 +809,21 @@ def _rest_of_clause(target, hits, breaks, last: int, inside: list[str], src_lang
     after = end + 1  # and no phrase ends on a word of grammar ("to contact [their] family", "suspected [of]")
     closed = after == len(target) or breaks[after] or hits[after] is None
     return end if closed and target[end][2].lower() not in _ENGLISH_GRAMMAR | _DETERMINERS else last
+
+
+def _added_place(target, hits, breaks, last: int) -> int:
+    """A place the translator adds after the phrase to explain it, which nothing in the source sentence names: a
+    preposition of place and one or two capitalised words right after the counterpart, with punctuation or the end
+    after them ("Organizers of the Lowell Folk Festival [in Massachusetts]", «Дослідники Тартуського університету
+    [в Естонії]»)."""
+    end = last + 2
+    if end >= len(target) or target[last + 1][2] not in _PLACE_PREPOSITIONS or breaks[last + 1] or breaks[end] \
+            or not target[end][2][:1].isupper():
+        return last
+    if end + 1 < len(target) and not breaks[end + 1] and target[end + 1][2][:1].isupper():
+        end += 1  # "in New York", «у Новій Зеландії»
+    closed = end + 1 == len(target) or breaks[end + 1]
+    return end if closed and all(hits[k] == set() for k in range(last + 1, end + 1)) else last
 
 
 def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: str) -> int:
