@@ -2900,3 +2900,16 @@ def test_a_place_the_translator_adds_after_the_phrase_comes_with_it():
     uk = "Угорський уряд підтримав законопроєкт, повідомили в Будапешті."
     en = "The Hungarian government backed the bill, officials in Budapest said."
     assert projected(uk, "Угорський уряд", en, "uk", "en") == "Hungarian government"
+
+
+def test_a_short_name_the_translator_adds_after_the_phrase_comes_with_it():
+    ru = "Инженеры Индийской организации космических исследований запустили новый спутник."
+    uk = "Інженери індійської космічної агенції ISRO запустили новий супутник."
+    assert projected(ru, "Инженеры Индийской организации космических исследований", uk, "ru",
+                     "uk") == "Інженери індійської космічної агенції ISRO"
+    uk = "Енергетичний регулятор ухвалив нові тарифи."
+    en = "The energy regulator, NEURC, approved new tariffs."
+    assert projected(uk, "Енергетичний регулятор", en, "uk", "en") == "energy regulator, NEURC"
+    en = "Despite the efforts of paramedics, Yahya, from Leeds, died at the scene."
+    uk = "Попри зусилля парамедиків, Ях'я з Лідса помер на місці."
+    assert projected(uk, "парамедиків", en, "uk", "en") == "paramedics"

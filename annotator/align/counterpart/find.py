@@ -234,7 +234,7 @@ def counterpart(
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
     last = _run_after(target, runs, hits, breaks, last, covered, tgt_lang)
-    last = _added_place(target, hits, breaks, last)
+    last = _added_name(window, target, hits, breaks, _added_place(target, hits, breaks, last))
     bare = _bare(sentence, start, end)
     short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
     if long_name:
@@ -824,6 +824,26 @@ def _added_place(target, hits, breaks, last: int) -> int:
         end += 1  # "in New York", «у Новій Зеландії»
     closed = end + 1 == len(target) or breaks[end + 1]
     return end if closed and all(hits[k] == set() for k in range(last + 1, end + 1)) else last
+
+
+def _added_name(window: str, target, hits, breaks, last: int) -> int:
+    """A short name the translator adds after the phrase, which nothing in the source sentence names: an
+    abbreviation right after it ("Indian space agency [ISRO]", «Британский антимонопольный регулятор [CMA]»), or one
+    or two capitalised words between a comma and punctuation, after a kind of body or as an abbreviation ("municipal
+    water company[, Mykolaivvodokanal],", "regulator[, NEURC],")."""
+    j = last + 1
+    if j >= len(target) or hits[j] != set():
+        return last
+    gap, word = window[target[last][1]:target[j][0]], target[j][2]
+    if gap == " " and word.isupper() and len(word) >= 2 \
+            and (j + 1 == len(target) or breaks[j + 1] or target[j + 1][2][:1].islower()):
+        return j
+    if gap.strip() != "," or not word[:1].isupper() or not (word.isupper() or target[last][2] in _BODY_KINDS):
+        return last  # not the name of a clause after the phrase ("efforts of paramedics, Yahya, from …, was")
+    end = j + 1 if j + 1 < len(target) and not breaks[j + 1] and hits[j + 1] == set() \
+        and target[j + 1][2][:1].isupper() else j
+    return end if end + 1 == len(target) or window[target[end][1]:target[end + 1][0]].strip()[:1] in (",", ".") \
+        else last
 
 
 def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: str) -> int:
