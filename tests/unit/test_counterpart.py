@@ -2913,3 +2913,9 @@ def test_a_short_name_the_translator_adds_after_the_phrase_comes_with_it():
     en = "Despite the efforts of paramedics, Yahya, from Leeds, died at the scene."
     uk = "Попри зусилля парамедиків, Ях'я з Лідса помер на місці."
     assert projected(uk, "парамедиків", en, "uk", "en") == "paramedics"
+
+
+def test_a_short_name_in_brackets_the_translator_adds_comes_with_the_phrase():
+    ru = "Главное управление разведки сообщило о новой атаке."
+    en = "Ukraine's Defence Intelligence (HUR) reported a new attack."
+    assert projected(ru, "Главное управление разведки", en, "ru", "en") == "Ukraine's Defence Intelligence (HUR)"

@@ -236,12 +236,17 @@ def counterpart(
     last = _run_after(target, runs, hits, breaks, last, covered, tgt_lang)
     last = _added_name(window, target, hits, breaks, _added_place(target, hits, breaks, last))
     bare = _bare(sentence, start, end)
-    short_name = _SHORT_NAME.match(window, target[last][1]) if sentence[start:end].endswith(")") else None
+    short_name = _SHORT_NAME.match(window, target[last][1])
+    if short_name and not sentence[start:end].endswith(")") and not all(
+            hits[k] == set() for k, (at, _e, _w) in enumerate(target) if short_name.start() < at < short_name.end()):
+        short_name = None  # a bracket the source has not, unless nothing in the source names it ("Defence Intelligence
+        # [(HUR)]" for «Головне управління розвідки»)
     if long_name:
         pass  # the bracket's closing mark is known already
     elif bracket and _opens_bracket(window, target, hits, last, bracket[0]):
         closing = window.index(")", target[bracket[1]][1]) + 1  # "( МАГАТЕ )": the mark, spaces or not
-    elif short_name:  # a short name of each language's own right after the run: «(УВКБ ООН)» for "(UNHCR)"
+    elif short_name:  # a short name of each language's own right after the run: «(УВКБ ООН)» for "(UNHCR)", or one
+        # the translator adds
         closing = short_name.end()
     else:
         found = _quoted(window, *_without_possessive(window, target[first][0], target[last][1], tgt_lang), bare)
