@@ -770,7 +770,7 @@ GLOSSARY_PAIRS = [
     ("regions", "областей", "ru"), ("region", "регіону", "uk"), ("Doctors", "Медики", "uk"),
     ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
     ("operator", "перевізник", "uk"), ("limb", "конечностей", "ru"), ("Beekeepers", "Пасічники", "uk"),
-    ("hostel", "общежития", "ru"), ("Group", "семерки", "ru"), ("force", "ВПС", "uk"),
+    ("hostel", "общежития", "ru"), ("Group", "семерки", "ru"), ("force", "ВПС", "uk"), ("Traffic", "ГИБДД", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
