@@ -168,9 +168,9 @@ _BODY_KINDS = frozenset("company operator charity utility firm group agency prod
 
 def _country_before(target, hits, breaks, first: int, last: int) -> int:
     """English names a body with its country's possessive where Ukrainian and Russian need none ("[Ukraine's]
-    General Staff" for «Генштаб»): a possessive of a country before the run that matches no word of the phrase comes
-    with it (even where it matches one outside: «українських» [полонених]), nor one the run has matched too ("Ukraine's"
-    for the «Укр» of «Укренерго»)."""
+    General Staff" for «Генштаб»): a possessive of a country before the run that matches no word of the phrase, or
+    only words the run matches too ("Ukraine's" for the «Укр» of «Укренерго»), comes with it (even where it matches one
+    outside: «українських» [полонених])."""
     run = set().union(*(hits[k] or () for k in range(first, last + 1)))
     if first > 0 and not breaks[first] and (not hits[first - 1] or hits[first - 1] <= run):
         word = target[first - 1][2]

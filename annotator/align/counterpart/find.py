@@ -801,7 +801,7 @@ def _rest_of_clause(target, hits, breaks, last: int, inside: list[str], src_lang
     no word matched the clause's last: up to four free words before the next word the rest of the sentence explains,
     or punctuation ("Residents … who refuse [to leave] queue", "guy who sits [across from me] eats", "whose fields
     [remain littered with mines],")."""
-    opens = next((k for k, w in enumerate(inside) if k and w.lower() in _RELATIVES | _CYRILLIC_RELATIVES), None)
+    opens = next((k for k, w in enumerate(inside) if k and w.lower() in _RELATIVES), None)
     if opens is None or not hits[last] or max(hits[last]) <= opens or src_lang == "en" \
             or len(inside) - 1 in set().union(*(hits[k] for k in range(last + 1) if hits[k])):
         return last  # no clause, or the run has its last word already
@@ -819,8 +819,8 @@ def _rest_of_clause(target, hits, breaks, last: int, inside: list[str], src_lang
 def _added_place(target, hits, breaks, last: int) -> int:
     """A place the translator adds after the phrase to explain it, which nothing in the source sentence names: a
     preposition of place and one or two capitalised words right after the counterpart, with punctuation or the end
-    after them ("Organizers of the Lowell Folk Festival [in Massachusetts]", «Дослідники Тартуського університету
-    [в Естонії]»)."""
+    after them ("Organizers of the Lowell Folk Festival [in Massachusetts]", «Корінні громади, що живуть уздовж
+    річки Напо [в Еквадорі]»)."""
     end = last + 2
     if end >= len(target) or target[last + 1][2] not in _PLACE_PREPOSITIONS or breaks[last + 1] or breaks[end] \
             or not target[end][2][:1].isupper():
@@ -833,9 +833,9 @@ def _added_place(target, hits, breaks, last: int) -> int:
 
 def _added_name(window: str, target, hits, breaks, last: int) -> int:
     """A short name the translator adds after the phrase, which nothing in the source sentence names: an
-    abbreviation right after it ("Indian space agency [ISRO]", «Британский антимонопольный регулятор [CMA]»), or one
-    or two capitalised words between a comma and punctuation, after a kind of body or as an abbreviation ("municipal
-    water company[, Mykolaivvodokanal],", "regulator[, NEURC],")."""
+    abbreviation right after it («індійської космічної агенції [ISRO]», «Британский антимонопольный регулятор
+    [CMA]»), or one or two capitalised words between a comma and punctuation, after a kind of body or as an
+    abbreviation ("energy and utilities regulator[, NEURC],")."""
     j = last + 1
     if j >= len(target) or hits[j] != set():
         return last
@@ -861,6 +861,7 @@ def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: 
         start += 1
     after = next((r for r in runs if r[0] == start and not breaks[start] and not r[2] <= covered), None)
     return after[1] if after else last
+
 
 def _place_after(target, hits, breaks, last: int, inside: list[str], covered: set) -> int:
     """A phrase that ends by naming where ("… у Бучі", «Посольство Японії в Україні») has its place in the words

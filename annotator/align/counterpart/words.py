@@ -282,7 +282,7 @@ def _person(word: str, lang: str) -> bool:
 def _lemmas(word: str, lang: str) -> frozenset[str]:
     """The dictionary forms of a Ukrainian or Russian word, of three letters or more, spelled as Russian spells them
     (і, ї as и, и as ы, є and э as е, no apostrophe), so that a word of both languages has the same one: «сіл», «сел»
-    'село'. None for a word that may be one of grammar."""
+    'село'. No forms for a word that may be one of grammar."""
     readings = parse(word, lang)
     if any(p.tag.POS in _NO_ROOT for p in readings):  # «после» is a preposition before it is «посол»'s locative
         return frozenset()
