@@ -767,9 +767,9 @@ GLOSSARY_PAIRS = [
     ("scorer", "бомбардира", "ru"), ("couple", "подружжя", "uk"), ("processors", "переработчики", "ru"),
     ("forward", "Нападающий", "ru"), ("CEO", "генерального", "uk"), ("manager", "Керівниця", "uk"),
     ("manager", "начальник", "ru"), ("building", "будинок", "uk"), ("building", "дом", "ru"),
-    ("regions", "областей", "ru"), ("region", "регіону", "uk"), ("Doctors", "Медики", "uk"),
+    ("regions", "областей", "ru"), ("region", "області", "uk"), ("Doctors", "Медики", "uk"),
     ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
-    ("operator", "перевізник", "uk"), ("limb", "конечностей", "ru"), ("Beekeepers", "Пасічники", "uk"),
+    ("operator", "перевізник", "uk"), ("limb", "кінцівок", "uk"), ("Beekeepers", "Пасічники", "uk"),
     ("hostel", "общежития", "ru"), ("Group", "семерки", "ru"), ("force", "ВПС", "uk"), ("Traffic", "ГИБДД", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
@@ -2793,7 +2793,6 @@ def test_a_polish_name_is_read_as_ukrainian_and_russian_write_it():
 
 def test_the_head_of_a_department_is_its_zaviduvach():
     assert same_meaning("Завідувачка", "uk", "head", "en") and same_meaning("Заведующий", "ru", "head", "en")
-
 
 
 def test_the_person_a_phrase_names_last_is_its_head():
