@@ -771,6 +771,7 @@ GLOSSARY_PAIRS = [
     ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
     ("operator", "перевізник", "uk"), ("limb", "кінцівок", "uk"), ("Beekeepers", "Пасічники", "uk"),
     ("hostel", "общежития", "ru"), ("Group", "семерки", "ru"), ("force", "ВПС", "uk"), ("Traffic", "ГИБДД", "ru"),
+    ("official", "госслужащий", "ru"), ("official", "держслужбовець", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2918,3 +2919,16 @@ def test_a_short_name_in_brackets_the_translator_adds_comes_with_the_phrase():
     ru = "Главное управление разведки сообщило о новой атаке."
     en = "Ukraine's Defence Intelligence (HUR) reported a new attack."
     assert projected(ru, "Главное управление разведки", en, "ru", "en") == "Ukraine's Defence Intelligence (HUR)"
+
+
+def test_capitals_with_full_stops_are_one_word():
+    en = "U.N. agencies asked donors for $40 million on Monday."
+    ru = "Учреждения ООН в понедельник попросили у доноров 40 млн долларов."
+    assert projected(en, "U.N. agencies", ru, "en", "ru") == "Учреждения ООН"
+    assert projected(ru, "Учреждения ООН", en, "ru", "en") == "U.N. agencies"
+
+
+def test_a_name_the_translation_repeats_beside_the_phrase_comes_with_it():
+    en = "U.S. factories hired 9,000 fewer workers in May, the Commerce Department said."
+    ru = "В мае заводы США наняли на 9 тысяч работников меньше, сообщило Министерство торговли США."
+    assert projected(en, "Commerce Department", ru, "en", "ru") == "Министерство торговли США"

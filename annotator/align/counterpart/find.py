@@ -58,7 +58,6 @@ from annotator.align.counterpart.grammar import (
 )
 from annotator.align.counterpart.runs import (
     _CONJUNCTIONS,
-    _TOKEN,
     GAP,
     Match,
     _apposed,
@@ -72,6 +71,7 @@ from annotator.align.counterpart.runs import (
     _runs,
     _sandwiched,
     _title_case,
+    _tokens,
     _trimmed,
     _whole_latin_name,
 )
@@ -116,6 +116,7 @@ def counterpart(
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
         if coordinated else set(range(len(inside)))
     hits = _deeds_unmatched(target, hits, tgt_lang, inside, src_lang)
+    hits = _extra_copies(target, hits, outside, entries, langs, (start / max(len(sentence), 1)) * len(window))
     verbs = _free_verbs(target, hits, tgt_lang, inside, src_lang)
     glue = [tgt_lang == "en" and w == "of" for _s, _e, w in target]
     runs = [_trimmed(run, hits, trimmable, glue) for run in _joined(_runs(hits, breaks, verbs), target, hits, breaks,
@@ -256,6 +257,23 @@ def counterpart(
     return _marked(window, *_quoted(window, target[first][0], closing, bare), sentence[start:end])
 
 
+def _extra_copies(target, hits, outside: list[str], entries: dict, langs, place: float) -> list:
+    """A name the translation repeats more often than the rest of the sentence names it: the copies nearest the
+    phrase's place are free, as the translator's own ("the Labor Department" after "U.S. employers": «Министерство
+    труда [США]»)."""
+    copies: dict[str, list[int]] = {}
+    for j, (_s, _e, word) in enumerate(target):
+        if hits[j] is None and word[:1].isupper():
+            copies.setdefault(word.lower(), []).append(j)
+    hits = list(hits)
+    for js in (js for js in copies.values() if len(js) > 1):
+        forms = _forms(target[js[0]][2], langs[1])
+        named = sum(1 for w in outside if any(_similar(w, f, entries, langs) for f in forms))
+        for j in sorted(js, key=lambda j: abs(target[j][0] - place))[:max(len(js) - named, 0)]:
+            hits[j] = set()
+    return hits
+
+
 def _people_of_place(target, hits, breaks, first: int, last: int, inside: list[str], src_lang: str,
                      tgt_lang: str) -> tuple[int, int]:
     """A people named after its place in one word («львів'яни», «одесити») is the place with its residents in the
@@ -346,7 +364,7 @@ _COMPOUND = re.compile("(?:агро|авіа|авиа|енерго|энерго|
 def _quoted_names(phrase: str, inside: list[str]) -> list[str]:
     """The phrase's words, those of a name in quote marks capitalised, as English writes them once transliterated
     («Молочний край»: "Molochnyi Krai")."""
-    quoted = {m.group() for q in _QUOTED.finditer(phrase) for m in _TOKEN.finditer(q.group(1))}
+    quoted = {w for q in _QUOTED.finditer(phrase) for _s, _e, w in _tokens(q.group(1))}
     return [w[:1].upper() + w[1:] if w in quoted and w.islower() else w for w in inside]
 
 
@@ -902,13 +920,13 @@ def _closing_person(inside: list[str], lang: str) -> set[int]:
 def _phrase_words(sentence: str, start: int, end: int, src_lang: str, clause: bool):
     """The words of sentence[start:end] (`inside`), its hyphenated words with the indices of their parts
     (`compounds`), and the words of the rest of the sentence (`outside`)."""
-    source = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    source = _tokens(sentence)
     # a word the phrase cuts counts with the part inside it ("Donald Trump" in "Donald Trump's"); the parts of
     # a hyphenated word count one by one ("then-President": «тодішній президент»), and whole too («премьер-министра»
     # is PM)
     cut = [sentence[max(s, start):min(e, end)] for s, e, _w in source if s < end and e > start]
     inside, compounds = [], []  # compounds: (a hyphenated word, the indices of its parts in `inside`)
-    for piece in (m.group() for w in cut for m in _TOKEN.finditer(w)):
+    for piece in (p for w in cut for _s, _e, p in _tokens(w)):
         parts = [part for part in piece.split("-") if part]
         if len(parts) > 1:
             compounds.append((piece, set(range(len(inside), len(inside) + len(parts)))))
@@ -923,7 +941,7 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
     """The window's words (start, end, text); per word the phrase words it matches, or None where it matches
     outside words only; and per word whether punctuation (or a verb) comes before it."""
     tgt_lang = langs[1]
-    target = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window)]
+    target = _tokens(window)
     hits = []  # per target word: the phrase words it matches, or None if it matches outside words only
     numbered = {k for _piece, parts in compounds for k in parts}  # the 11 of «11-х»
     for j, (_s, _e, word) in enumerate(target):
@@ -1088,8 +1106,8 @@ def unexplained(a: str, b: str, a_lang: str, b_lang: str, lexicons: dict | None 
         lexicons = lexicon.packaged()
     pair = lexicons.get((a_lang, b_lang))
     entries, langs = (pair.forward if pair else {}), (a_lang, b_lang)
-    words_a = [w for w in _TOKEN.findall(a) if not _grammar(w, a_lang)]  # "the" pairs with nothing
-    words_b = [w for w in _TOKEN.findall(b) if not _grammar(w, b_lang)]
+    words_a = [w for _s, _e, w in _tokens(a) if not _grammar(w, a_lang)]  # "the" pairs with nothing
+    words_b = [w for _s, _e, w in _tokens(b) if not _grammar(w, b_lang)]
     matched = {(i, j) for i, x in enumerate(words_a) for j, y in enumerate(words_b) if _similar(x, y, entries, langs)}
     return (" ".join(w for i, w in enumerate(words_a) if all(i != m for m, _ in matched)),
             " ".join(w for j, w in enumerate(words_b) if all(j != m for _, m in matched)))

@@ -10,7 +10,7 @@ from annotator.align.counterpart.english import (
     _pronoun,
 )
 from annotator.align.counterpart.grammar import _calendar, _forms, _number_word, _qualifies
-from annotator.align.counterpart.runs import _TOKEN
+from annotator.align.counterpart.runs import _tokens
 from annotator.align.counterpart.words import _similar
 from annotator.morphology import parse
 
@@ -68,7 +68,7 @@ def _with_adjectives(target, hits, breaks, j: int, words: int, lang: str) -> int
 def _nouns_outside(sentence: str, start: int, end: int, lang: str) -> list[str]:
     """The nouns of the sentence outside [start, end): in English, the words right after an article or a
     possessive ("the [order]"; an adjective there stands for the noun after it: "the [wrong] change")."""
-    words = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
+    words = [(at, w) for at, _e, w in _tokens(sentence)]
     return [w for k, (at, w) in enumerate(words)
             if not start <= at < end and w[:1].isalpha() and _could_name(w, lang)
             and (lang != "en" or k and words[k - 1][1].lower() in _DETERMINERS)]
