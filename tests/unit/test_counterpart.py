@@ -771,7 +771,10 @@ GLOSSARY_PAIRS = [
     ("Firefighters", "Вогнеборці", "uk"), ("schoolteachers", "Учителя", "ru"), ("cheese", "сироварні", "uk"),
     ("operator", "перевізник", "uk"), ("limb", "кінцівок", "uk"), ("Beekeepers", "Пасічники", "uk"),
     ("hostel", "общежития", "ru"), ("Group", "семерки", "ru"), ("force", "ВПС", "uk"), ("Traffic", "ГИБДД", "ru"),
-    ("official", "госслужащий", "ru"), ("official", "держслужбовець", "uk"),
+    ("official", "госслужащий", "ru"), ("official", "держслужбовець", "uk"), ("government", "Кабмин", "ru"),
+    ("NBU", "Нацбанк", "uk"), ("Prosecutor", "генпрокурора", "ru"), ("Antimonopoly", "АМКУ", "uk"),
+    ("Court", "КСУ", "ru"), ("ombudsman", "Уповноважений", "uk"), ("Hydrometeorological", "Укргідрометцентр", "uk"),
+    ("Affairs", "Мінветеранів", "uk"), ("Ports", "АМПУ", "uk"), ("Agriculture", "Минагрополитики", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2932,3 +2935,18 @@ def test_a_name_the_translation_repeats_beside_the_phrase_comes_with_it():
     en = "U.S. factories hired 9,000 fewer workers in May, the Commerce Department said."
     ru = "В мае заводы США наняли на 9 тысяч работников меньше, сообщило Министерство торговли США."
     assert projected(en, "Commerce Department", ru, "en", "ru") == "Министерство торговли США"
+
+
+def test_together_with_before_a_name_parts_two_actors():
+    en = "Ukraine's farm ministry and the UN Food and Agriculture Organization will open a centre for farmers in Sumy."
+    ru = ("Минагрополитики вместе с Продовольственной и сельскохозяйственной организацией ООН откроет в Сумах "
+          "центр для фермеров.")
+    assert projected(en, "UN Food and Agriculture Organization", ru, "en",
+                     "ru") == "Продовольственной и сельскохозяйственной организацией ООН"
+
+
+def test_a_body_s_short_name_finds_its_long_name_in_the_other_cyrillic_language():
+    ru = "Госпродпотребслужба закрыла две столовые в Луцке."
+    uk = "Державна служба з питань безпечності харчових продуктів та захисту споживачів закрила дві їдальні в Луцьку."
+    assert projected(ru, "Госпродпотребслужба", uk, "ru",
+                     "uk") == "Державна служба з питань безпечності харчових продуктів та захисту споживачів"

@@ -974,6 +974,12 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                                   and target[j - 1][2][:1].isupper() and target[j][2][:1].isupper())  # «Ягодин –
                          or _sentence_end(window, target, j))  # Дорогуськ»
               for j in range(len(target))]
+    for j in range(2, len(target)):  # "together with" before a name parts two actors as a comma would:
+        # «Минагрополитики | вместе с Продовольственной и сельскохозяйственной организацией ООН» (not «[перетині кордону
+        # вместе с семьёй]»)
+        if (target[j - 2][2].lower(), target[j - 1][2].lower()) in _TOGETHER and not hits[j - 2] and not hits[j - 1] \
+                and target[j][2][:1].isupper():
+            breaks[j - 2] = True
     _big_seven(target, hits, breaks, inside)
     for quote in () if clause else _QUOTED.finditer(window):  # a short quoted name the phrase has a word of is the
         # phrase's whole, though a word of it matches outside: «Теплий [хліб]» beside "the price of bread"
@@ -1000,6 +1006,10 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                     breaks[j + 1] = True
     hits = _sandwiched(hits, breaks)
     return target, hits, breaks
+
+
+_TOGETHER = frozenset({("вместе", "с"), ("вместе", "со"), ("разом", "з"), ("разом", "із"), ("разом", "зі"),
+                       ("together", "with"), ("along", "with")})
 
 
 def _past_after_name(window: str, target, hits, j: int) -> bool:
