@@ -775,6 +775,9 @@ GLOSSARY_PAIRS = [
     ("NBU", "Нацбанк", "uk"), ("Prosecutor", "генпрокурора", "ru"), ("Antimonopoly", "АМКУ", "uk"),
     ("Court", "КСУ", "ru"), ("ombudsman", "Уповноважений", "uk"), ("Hydrometeorological", "Укргідрометцентр", "uk"),
     ("Affairs", "Мінветеранів", "uk"), ("Ports", "АМПУ", "uk"), ("Agriculture", "Минагрополитики", "ru"),
+    ("deputy", "Замглавы", "ru"), ("guards", "Прикордонники", "uk"), ("detachment", "загону", "uk"),
+    ("council", "горсовета", "ru"), ("council", "міськради", "uk"), ("Rih", "Розі", "uk"), ("Rih", "Рогу", "ru"),
+    ("municipal", "КП", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2950,3 +2953,10 @@ def test_a_body_s_short_name_finds_its_long_name_in_the_other_cyrillic_language(
     uk = "Державна служба з питань безпечності харчових продуктів та захисту споживачів закрила дві їдальні в Луцьку."
     assert projected(ru, "Госпродпотребслужба", uk, "ru",
                      "uk") == "Державна служба з питань безпечності харчових продуктів та захисту споживачів"
+
+
+def test_an_english_apposition_ends_on_its_head_noun():
+    uk = "Підконтрольна державі «Укрспирт» закрила два заводи."
+    en = "Ukrspyrt, the state-controlled alcohol maker, has closed two plants."
+    assert projected(uk, "Підконтрольна державі «Укрспирт»", en, "uk",
+                     "en") == "Ukrspyrt, the state-controlled alcohol maker"

@@ -26,6 +26,7 @@ from annotator.align.counterpart.english import (
     _compound_head,
     _country_before,
     _english_complement,
+    _english_function_word,
     _english_head,
     _english_modifiers,
     _grammar,
@@ -200,6 +201,7 @@ def counterpart(
         last = _rest_of_clause(target, hits, breaks, last, inside, src_lang)
         if "," not in sentence[start:end] and not _APPOSED.match(sentence, end):
             last = _added_apposition(window, target, hits, breaks, last)
+        last = _apposition_head(window, target, hits, breaks, first, last)
         if not _title_case(target):
             last = _rest_of_name(target, hits, breaks, last, missing)
             last = _compound_head(target, hits, breaks, last, inside)
@@ -460,6 +462,21 @@ def _added_apposition(window: str, target, hits, breaks, last: int) -> int:
             or not (target[last][2][:1].isupper() or target[end][2][:1].isupper()):
         return last
     return end
+
+
+def _apposition_head(window: str, target, hits, breaks, first: int, last: int) -> int:
+    """An English run that reached across a comma into an apposition ends on the apposition's head noun: the
+    lower-case words after it that match nothing of the phrase, up to the next break, come with it ("Ukrnafta, the
+    state-controlled [oil producer] has …"), at most three, none a grammar word, a relative or a verb."""
+    if not any(window[target[m - 1][1]:target[m][0]].strip() == "," for m in range(first + 1, last + 1)):
+        return last
+    end = last
+    while end + 1 < len(target) and end - last < 3 and not breaks[end + 1] and not hits[end + 1] \
+            and target[end + 1][2].islower() and not _grammar(target[end + 1][2], "en") \
+            and not _english_function_word(target[end + 1][2]) and target[end + 1][2] not in _ENGLISH_VERBS \
+            and target[end + 1][2] not in _RELATIVES:
+        end += 1
+    return end if end + 1 == len(target) or breaks[end + 1] else last
 
 
 def _apposition_before(window: str, target, hits, breaks, first: int) -> int:
