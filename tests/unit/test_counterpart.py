@@ -2960,3 +2960,17 @@ def test_an_english_apposition_ends_on_its_head_noun():
     en = "Ukrspyrt, the state-controlled alcohol maker, has closed two plants."
     assert projected(uk, "Підконтрольна державі «Укрспирт»", en, "uk",
                      "en") == "Ukrspyrt, the state-controlled alcohol maker"
+
+
+def test_a_participle_s_phrase_before_the_noun_comes_with_it():
+    en = "Residents of five villages hit by the flood have received compensation."
+    ru = "Пострадавшие от наводнения жители пяти сёл получили компенсацию."
+    assert projected(en, "Residents of five villages hit by the flood", ru, "en",
+                     "ru") == "Пострадавшие от наводнения жители пяти сёл"
+    en = "Ukrspyrt, the state-controlled alcohol maker, has closed two plants."
+    uk = "Підконтрольний державі Укрспирт закрив два заводи."
+    assert projected(en, "Ukrspyrt, the state-controlled alcohol maker", uk, "en",
+                     "uk") == "Підконтрольний державі Укрспирт"
+    uk = "Центр, збудований фондом «Надія», відкрився в Рівному."
+    ru = "Центр, построенный фондом «Надежда», открылся в Ровно."
+    assert projected(uk, "фондом «Надія»", ru, "uk", "ru") == "фондом «Надежда»"  # a quoted name is no head

@@ -233,6 +233,7 @@ def counterpart(
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
+        first = _participle_before(window, target, hits, breaks, first, last, tgt_lang)
         last = _noun_of_adjective(target, hits, breaks, last, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
@@ -511,6 +512,32 @@ def _modifier_before(target, hits, breaks, first: int, lang: str) -> int:
             and _outside_governed(target, first - 1, _cases(target[first][2], lang)[1], True, lang):
         return first - 1
     return first
+
+
+def _participle_before(window: str, target, hits, breaks, first: int, last: int, lang: str) -> int:
+    """Ukrainian and Russian put a participle's phrase before the noun it qualifies, where English puts it after:
+    «[Пострадавшие от] паводка жители» for "residents … hit by the floods", «[Подконтрольный] государству польский
+    концерн». A free participle or adjective right before the run's first word, a noun it governs (or before a
+    preposition before that noun), comes with the run when it agrees in case and number with a later noun of the
+    run before any punctuation (not one that opens a quoted name), but (without the preposition) not in case with
+    that first noun."""
+    k = first - 1
+    if k > 0 and hits[k] == set() and not breaks[first] and _cases(target[k][2], lang)[0] == "PREP":
+        k -= 1
+    if k < 0 or hits[k] != set() or any(breaks[m] for m in range(k + 1, first + 1)) \
+            or _cases(target[k][2], lang)[0] not in ("ADJF", "PRTF") or _cases(target[first][2], lang)[0] != "NOUN" \
+            or k == first - 1 and _qualifies(target[k][2], target[first][2], lang):
+        return first
+    end = next((m for m in range(first + 1, last + 1) if breaks[m]), last + 1)  # not a noun of a clause after it
+    heads = [j for j in range(first + 1, end) if hits[j] and _cases(target[j][2], lang)[0] == "NOUN"
+             and window[target[j][0] - 1] not in "«„“\""]  # a quoted name is no head: «фонда «[Надежда] рядом»»
+    return k if any(_agrees(target[k][2], target[j][2], lang) for j in heads) else first
+
+
+def _agrees(adjective: str, noun: str, lang: str) -> bool:
+    """Some reading of the adjective has the case and number of some reading of the noun."""
+    forms = {(p.tag.case, p.tag.number) for p in parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")}
+    return any((p.tag.case, p.tag.number) in forms for p in parse(noun, lang) if p.tag.POS == "NOUN")
 
 
 def _noun_of_adjective(target, hits, breaks, last: int, lang: str) -> int:
