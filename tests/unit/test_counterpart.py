@@ -2974,3 +2974,9 @@ def test_a_participle_s_phrase_before_the_noun_comes_with_it():
     uk = "Центр, збудований фондом «Надія», відкрився в Рівному."
     ru = "Центр, построенный фондом «Надежда», открылся в Ровно."
     assert projected(uk, "фондом «Надія»", ru, "uk", "ru") == "фондом «Надежда»"  # a quoted name is no head
+
+
+def test_an_irregular_past_verb_ends_the_english_phrase():
+    uk = "Рятувальники Житомирщини загасили пожежу на складі."
+    en = "Firefighters in the Zhytomyr region put out a fire at a warehouse."
+    assert projected(uk, "Рятувальники Житомирщини", en, "uk", "en") == "Firefighters in the Zhytomyr region"

@@ -260,7 +260,8 @@ _ENGLISH_VERBS = frozenset(
     "rejects reject condemns condemn defends defend want wants need needs get gets got make makes take takes took "
     "give gives gave see sees saw know knows knew believe believes expect expects ask asks kept came went made began "
     "ran held brought thought became sent spent won sold bought fought flew sought stood taught threw wrote helped "
-    "helps stole struck heard met fell drove grew chose".split())  # not "think tank", "paid leave", "lost bag"
+    "helps stole struck heard met fell drove grew chose sat put rose withdrew swore sank shook hid froze dug lent "
+    "woke".split())  # not "think tank", "paid leave", "lost bag"
 _ENGLISH_FUNCTION_WORDS = _ENGLISH_VERBS | frozenset(
     "a an the of for in on at to from by with and or but nor as that which who whom whose this these those his her "
     "its their our my your he she it they we i you him them us me being not no also after before when while than "
