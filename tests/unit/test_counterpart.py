@@ -2980,3 +2980,9 @@ def test_an_irregular_past_verb_ends_the_english_phrase():
     uk = "Рятувальники Житомирщини загасили пожежу на складі."
     en = "Firefighters in the Zhytomyr region put out a fire at a warehouse."
     assert projected(uk, "Рятувальники Житомирщини", en, "uk", "en") == "Firefighters in the Zhytomyr region"
+
+
+def test_of_and_a_country_the_translator_adds_after_a_name_comes_with_it():
+    uk = "Національний банк знизив облікову ставку."
+    en = "The National Bank of Ukraine has cut its key rate."
+    assert projected(uk, "Національний банк", en, "uk", "en") == "National Bank of Ukraine"

@@ -882,10 +882,11 @@ def _added_place(target, hits, breaks, last: int) -> int:
     """A place the translator adds after the phrase to explain it, which nothing in the source sentence names: a
     preposition of place and one or two capitalised words right after the counterpart, with punctuation or the end
     after them ("Organizers of the Lowell Folk Festival [in Massachusetts]", «Корінні громади, що живуть уздовж
-    річки Напо [в Еквадорі]»)."""
+    річки Напо [в Еквадорі]»); in English also "of" and a country after a name ("the Pension Fund [of Ukraine]")."""
     end = last + 2
-    if end >= len(target) or target[last + 1][2] not in _PLACE_PREPOSITIONS or breaks[last + 1] or breaks[end] \
-            or not target[end][2][:1].isupper():
+    of_country = end < len(target) and target[last + 1][2] == "of" and target[last][2][:1].isupper()
+    if end >= len(target) or target[last + 1][2] not in _PLACE_PREPOSITIONS and not of_country \
+            or breaks[last + 1] or breaks[end] or not target[end][2][:1].isupper():
         return last
     if end + 1 < len(target) and not breaks[end + 1] and target[end + 1][2][:1].isupper():
         end += 1  # "in New York", «у Новій Зеландії»
