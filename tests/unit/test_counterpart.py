@@ -777,7 +777,7 @@ GLOSSARY_PAIRS = [
     ("Affairs", "Мінветеранів", "uk"), ("Ports", "АМПУ", "uk"), ("Agriculture", "Минагрополитики", "ru"),
     ("deputy", "Замглавы", "ru"), ("guards", "Прикордонники", "uk"), ("detachment", "загону", "uk"),
     ("council", "горсовета", "ru"), ("council", "міськради", "uk"), ("Rih", "Розі", "uk"), ("Rih", "Рогу", "ru"),
-    ("municipal", "КП", "uk"),
+    ("municipal", "КП", "uk"), ("International", "МАГАТЕ", "uk"), ("Polytechnic", "КПІ", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
