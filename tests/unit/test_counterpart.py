@@ -2938,6 +2938,9 @@ def test_a_name_the_translation_repeats_beside_the_phrase_comes_with_it():
     en = "U.S. factories hired 9,000 fewer workers in May, the Commerce Department said."
     ru = "В мае заводы США наняли на 9 тысяч работников меньше, сообщило Министерство торговли США."
     assert projected(en, "Commerce Department", ru, "en", "ru") == "Министерство торговли США"
+    en = "The bank will pay $5 million for helping American clients hide money, the Justice Department said."
+    ru = "Банк заплатит 5 млн долларов за помощь американским клиентам в сокрытии денег, сообщил Минюст США."
+    assert projected(en, "Justice Department", ru, "en", "ru") == "Минюст США"
 
 
 def test_together_with_before_a_name_parts_two_actors():

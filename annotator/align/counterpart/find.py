@@ -261,18 +261,25 @@ def counterpart(
 
 
 def _extra_copies(target, hits, outside: list[str], entries: dict, langs, place: float) -> list:
-    """A name the translation repeats more often than the rest of the sentence names it: the copies nearest the
+    """A place the translation names more often than the rest of the sentence does: where more words of the
+    translation match the outside words that a place matches than there are such words, the ones nearest the
     phrase's place are free, as the translator's own ("the Labor Department" after "U.S. employers": «Министерство
-    труда [США]»)."""
-    copies: dict[str, list[int]] = {}
-    for j, (_s, _e, word) in enumerate(target):
-        if hits[j] is None and word[:1].isupper():
-            copies.setdefault(word.lower(), []).append(j)
+    труда [США]»; "Justice Department" after "American clients": «американским клиентам … Минюст [США]»)."""
+    def named_by(j: int, among) -> frozenset:
+        forms = _forms(target[j][2], langs[1])
+        return frozenset(k for k in among if any(_similar(outside[k], f, entries, langs) for f in forms))
+
+    names = {j: named_by(j, range(len(outside))) for j, (_s, _e, word) in enumerate(target)
+             if hits[j] is None and word[:1].isupper() and glossary.place(word, langs[1])}
+    among = sorted(set().union(*names.values()))
+    if not among:
+        return hits
+    words = names | {j: named_by(j, among) for j in range(len(target)) if hits[j] is None and j not in names}
     hits = list(hits)
-    for js in (js for js in copies.values() if len(js) > 1):
-        forms = _forms(target[js[0]][2], langs[1])
-        named = sum(1 for w in outside if any(_similar(w, f, entries, langs) for f in forms))
-        for j in sorted(js, key=lambda j: abs(target[j][0] - place))[:max(len(js) - named, 0)]:
+    for j, sources in names.items():
+        rivals = [m for m, other in words.items() if other & sources]
+        if len(rivals) > len(sources) and j in sorted(rivals, key=lambda m: abs(target[m][0] - place))[
+                :len(rivals) - len(sources)]:
             hits[j] = set()
     return hits
 
