@@ -778,6 +778,7 @@ GLOSSARY_PAIRS = [
     ("deputy", "Замглавы", "ru"), ("guards", "Прикордонники", "uk"), ("detachment", "загону", "uk"),
     ("council", "горсовета", "ru"), ("council", "міськради", "uk"), ("Rih", "Розі", "uk"), ("Rih", "Рогу", "ru"),
     ("municipal", "КП", "uk"), ("International", "МАГАТЕ", "uk"), ("Polytechnic", "КПІ", "uk"),
+    ("Energy", "МЭА", "ru"), ("Agency", "ВАДА", "uk"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2989,3 +2990,9 @@ def test_of_and_a_country_the_translator_adds_after_a_name_comes_with_it():
     uk = "Національний банк знизив облікову ставку."
     en = "The National Bank of Ukraine has cut its key rate."
     assert projected(uk, "Національний банк", en, "uk", "en") == "National Bank of Ukraine"
+
+
+@pytest.mark.parametrize(("uk", "ru"), [("Європейська", "Еврокомиссия"), ("Єврокомісії", "Европейской"),
+                                        ("Центральна", "ЦИК"), ("ЦВК", "избирательной"), ("МЕА", "энергетическое")])
+def test_a_body_s_long_name_in_one_cyrillic_language_matches_its_short_name_in_the_other(uk, ru):
+    assert same_meaning(uk, "uk", ru, "ru")
