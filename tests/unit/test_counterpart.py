@@ -778,7 +778,10 @@ GLOSSARY_PAIRS = [
     ("deputy", "Замглавы", "ru"), ("guards", "Прикордонники", "uk"), ("detachment", "загону", "uk"),
     ("council", "горсовета", "ru"), ("council", "міськради", "uk"), ("Rih", "Розі", "uk"), ("Rih", "Рогу", "ru"),
     ("municipal", "КП", "uk"), ("International", "МАГАТЕ", "uk"), ("Polytechnic", "КПІ", "uk"),
-    ("Energy", "МЭА", "ru"), ("Agency", "ВАДА", "uk"),
+    ("Energy", "МЭА", "ru"), ("Agency", "ВАДА", "uk"), ("councillors", "Депутати", "uk"),
+    ("Co-owners", "Співвласники", "uk"), ("high-rise", "многоэтажки", "ru"), ("Philharmonic", "філармонія", "uk"),
+    ("Lore", "краєзнавчий", "uk"), ("historian", "краевед", "ru"), ("winemakers", "виноделы", "ru"),
+    ("police", "ГУНП", "ru"), ("Kyiv", "Киевсовета", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -2993,6 +2996,7 @@ def test_of_and_a_country_the_translator_adds_after_a_name_comes_with_it():
 
 
 @pytest.mark.parametrize(("uk", "ru"), [("Європейська", "Еврокомиссия"), ("Єврокомісії", "Европейской"),
-                                        ("Центральна", "ЦИК"), ("ЦВК", "избирательной"), ("МЕА", "энергетическое")])
+                                        ("Центральна", "ЦИК"), ("ЦВК", "избирательной"), ("МЕА", "энергетическое"),
+                                        ("ДСНС", "чрезвычайным"), ("надзвичайних", "ГСЧС")])
 def test_a_body_s_long_name_in_one_cyrillic_language_matches_its_short_name_in_the_other(uk, ru):
     assert same_meaning(uk, "uk", ru, "ru")
