@@ -3000,3 +3000,10 @@ def test_of_and_a_country_the_translator_adds_after_a_name_comes_with_it():
                                         ("ДСНС", "чрезвычайным"), ("надзвичайних", "ГСЧС")])
 def test_a_body_s_long_name_in_one_cyrillic_language_matches_its_short_name_in_the_other(uk, ru):
     assert same_meaning(uk, "uk", ru, "ru")
+
+
+def test_a_short_name_the_english_gives_first_comes_with_its_explanation():
+    uk = "Управління ООН з обслуговування проєктів заявило, що відбудує два мости."
+    en = "UNOPS, the UN project services office, said it would rebuild two bridges."
+    assert projected(uk, "Управління ООН з обслуговування проєктів", en, "uk",
+                     "en") == "UNOPS, the UN project services office"

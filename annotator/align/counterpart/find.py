@@ -207,7 +207,8 @@ def counterpart(
             last = _compound_head(target, hits, breaks, last, inside)
         first = _kind_of_body(target, hits, breaks, first, last)
         if "," not in sentence[start:end]:
-            first = _apposition_before(window, target, hits, breaks, first)
+            first = _short_name_before(window, target, hits, breaks, _apposition_before(window, target, hits, breaks,
+                                                                                         first))
         first = _country_before(target, hits, breaks, first, last)
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
@@ -502,6 +503,20 @@ def _apposition_before(window: str, target, hits, breaks, first: int) -> int:
         if _POSSESSIVE.search(target[start][2]):
             return start
     return first
+
+
+def _short_name_before(window: str, target, hits, breaks, first: int) -> int:
+    """A wire's English gives a body's short name first and explains it after a comma: "[OCHA,] the UN humanitarian
+    coordination office said". A free word in capitals that starts the clause, right before the comma (and an
+    article) before the run, comes with it."""
+    comma = first - 1 if first > 0 and target[first - 1][2].lower() in ("the", "a", "an") and not breaks[first] \
+        else first
+    name = comma - 1
+    if name < 0 or window[target[name][1]:target[comma][0]].strip() != "," or hits[name] != set() \
+            or not (target[name][2].isupper() and target[name][2].isalpha() and len(target[name][2]) > 1) \
+            or name and not breaks[name]:
+        return first
+    return name
 
 
 _PLACE_KINDS = frozenset("region oblast province district county area".split())
