@@ -781,7 +781,8 @@ GLOSSARY_PAIRS = [
     ("Energy", "МЭА", "ru"), ("Agency", "ВАДА", "uk"), ("councillors", "Депутати", "uk"),
     ("Co-owners", "Співвласники", "uk"), ("high-rise", "многоэтажки", "ru"), ("Philharmonic", "філармонія", "uk"),
     ("Lore", "краєзнавчий", "uk"), ("historian", "краевед", "ru"), ("winemakers", "виноделы", "ru"),
-    ("police", "ГУНП", "ru"), ("Kyiv", "Киевсовета", "ru"),
+    ("police", "ГУНП", "ru"), ("Kyiv", "Киевсовета", "ru"), ("carrier", "Авіакомпанія", "uk"),
+    ("carrier", "Авиаперевозчик", "ru"),
 ]
 NOT_GLOSSARY_PAIRS = [("world", "мирных", "ru"), ("world", "мир", "ru"), ("Tory", "торгівлі", "uk"),
                       ("emergency", "надзвичайно", "uk"), ("home", "господарство", "uk"),
@@ -3007,3 +3008,18 @@ def test_a_short_name_the_english_gives_first_comes_with_its_explanation():
     en = "UNOPS, the UN project services office, said it would rebuild two bridges."
     assert projected(uk, "Управління ООН з обслуговування проєктів", en, "uk",
                      "en") == "UNOPS, the UN project services office"
+
+
+def test_a_country_s_adjective_the_english_adds_before_the_phrase_comes_with_it():
+    ru = "Авиакомпания «Белавиа» отменила рейсы в Стамбул."
+    en = "Belarusian carrier Belavia has cancelled its flights to Istanbul."
+    assert projected(ru, "Авиакомпания «Белавиа»", en, "ru", "en") == "Belarusian carrier Belavia"
+    uk = "Сейм ухвалив закон про оборону."
+    en = "The Polish Sejm has passed a defence law."
+    assert projected(uk, "Сейм", en, "uk", "en") == "Polish Sejm"
+
+
+@pytest.mark.parametrize(("number", "word", "lang"), [("12", "Дванадцять", "uk"), ("15", "пятнадцати", "ru"),
+                                                      ("twenty", "двадцятьма", "uk")])
+def test_numbers_to_twenty_match_their_words(number, word, lang):
+    assert _similar_word(number, word, {}, ("en", lang))

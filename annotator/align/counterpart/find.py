@@ -210,6 +210,9 @@ def counterpart(
             first = _short_name_before(window, target, hits, breaks, _apposition_before(window, target, hits, breaks,
                                                                                          first))
         first = _country_before(target, hits, breaks, first, last)
+        if first > 0 and not breaks[first] and hits[first - 1] == set() and target[first - 1][2][:1].isupper() \
+                and glossary.place(target[first - 1][2], "en"):
+            first -= 1  # a country's adjective the translator adds: "[Belarusian] carrier", "[German] Bundestag"
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
                 and _cases(inside[head], src_lang)[0] == "NOUN":
