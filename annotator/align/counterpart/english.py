@@ -170,12 +170,17 @@ def _country_before(target, hits, breaks, first: int, last: int) -> int:
     """English names a body with its country's possessive where Ukrainian and Russian need none ("[Ukraine's]
     General Staff" for «Генштаб»): a possessive of a country before the run that matches no word of the phrase, or
     only words the run matches too ("Ukraine's" for the «Укр» of «Укренерго»), comes with it (even where it matches one
-    outside: «українських» [полонених])."""
+    outside: «українських» [полонених]). So does a country's adjective that matches nothing, which the translator adds
+    ("[Belarusian] carrier Belavia", "[German] Bundestag")."""
+    if first == 0 or breaks[first]:
+        return first
     run = set().union(*(hits[k] or () for k in range(first, last + 1)))
-    if first > 0 and not breaks[first] and (not hits[first - 1] or hits[first - 1] <= run):
-        word = target[first - 1][2]
-        if word.endswith(("'s", "’s")) and glossary.place(word[:-2], "en"):
-            return first - 1
+    word = target[first - 1][2]
+    if word.endswith(("'s", "’s")) and (not hits[first - 1] or hits[first - 1] <= run) \
+            and glossary.place(word[:-2], "en"):
+        return first - 1
+    if hits[first - 1] == set() and word[:1].isupper() and glossary.place(word, "en"):
+        return first - 1
     return first
 
 

@@ -117,7 +117,8 @@ def counterpart(
     trimmable = {k for k, w in enumerate(inside) if w[:1].isdigit() or _number_word(w)} \
         if coordinated else set(range(len(inside)))
     hits = _deeds_unmatched(target, hits, tgt_lang, inside, src_lang)
-    hits = _extra_copies(target, hits, outside, entries, langs, (start / max(len(sentence), 1)) * len(window))
+    place = (start / max(len(sentence), 1)) * len(window)  # where the phrase would stand in the window
+    hits = _extra_copies(target, hits, outside, entries, langs, place)
     verbs = _free_verbs(target, hits, tgt_lang, inside, src_lang)
     glue = [tgt_lang == "en" and w == "of" for _s, _e, w in target]
     runs = [_trimmed(run, hits, trimmable, glue) for run in _joined(_runs(hits, breaks, verbs), target, hits, breaks,
@@ -125,7 +126,6 @@ def counterpart(
     if not runs:
         return _leftover(window, target, hits, breaks, inside, (sentence, start, end), entries, langs) \
             if guess else None
-    place = (start / max(len(sentence), 1)) * len(window)
     person = _closing_person(inside, src_lang)  # the person a phrase names last is its head: «Ректор Казанського
     # федерального університету Рустам Гафуров» is "[rector Rustam Gafurov] of Kazan Federal University"
     first, last, covered = max(runs, key=lambda r: (bool(person & r[2]), len(r[2]), -abs(target[r[0]][0] - place)))
@@ -207,12 +207,9 @@ def counterpart(
             last = _compound_head(target, hits, breaks, last, inside)
         first = _kind_of_body(target, hits, breaks, first, last)
         if "," not in sentence[start:end]:
-            first = _short_name_before(window, target, hits, breaks, _apposition_before(window, target, hits, breaks,
-                                                                                         first))
+            first = _apposition_before(window, target, hits, breaks, first)
+            first = _short_name_before(window, target, hits, breaks, first)
         first = _country_before(target, hits, breaks, first, last)
-        if first > 0 and not breaks[first] and hits[first - 1] == set() and target[first - 1][2][:1].isupper() \
-                and glossary.place(target[first - 1][2], "en"):
-            first -= 1  # a country's adjective the translator adds: "[Belarusian] carrier", "[German] Bundestag"
         head = 1 if len(inside) > 1 and _cases(inside[0], src_lang)[0] == "ADJF" else 0  # «Індивідуальні підприємці»
         if all(w in missing for w in inside[:head + 1]) and (inside[0].islower() or initial) \
                 and _cases(inside[head], src_lang)[0] == "NOUN":
