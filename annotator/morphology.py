@@ -28,11 +28,12 @@ def parse(word: str, lang: str) -> list:
     first where a common noun has the same form («людина», «лікарів», «місяців» as if of «людин», «лікарів»
     'the doctor's'), and an imperative first where a noun or an adjective has it («війни», «рожевій» as if of
     «рожевіти»): the noun or adjective comes first there. In either language a word in lower case has its
-    readings as a person's name last («швидкої» is 'quick' before it is Mrs Shvydka's)."""
+    readings as a person's name last («швидкої» is 'quick' before it is Mrs Shvydka's). Ukrainian's apostrophe is
+    read whichever of the three marks the text writes it with («з’ясувала» is «з'ясувала»)."""
     if lang not in LANGS:
         return []
     try:
-        parses = analyzer(lang).parse(word)
+        parses = analyzer(lang).parse(word.translate(_APOSTROPHES) if lang == "uk" else word)
     except ValueError:
         return []
     if parses and _unlikely(parses[0], word, lang):
@@ -47,6 +48,7 @@ def _unlikely(analysis, word: str, lang: str) -> bool:
         or word[:1].islower() and bool(PEOPLE & analysis.tag.grammemes)
 
 
+_APOSTROPHES = str.maketrans("’ʼ", "''")  # the dictionary spells the apostrophe as U+0027
 PEOPLE = frozenset(("Name", "Surn", "Patr"))  # the grammemes of a person's name
 
 

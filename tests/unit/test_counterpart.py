@@ -3023,3 +3023,56 @@ def test_a_country_s_adjective_the_english_adds_before_the_phrase_comes_with_it(
                                                       ("twenty", "двадцятьма", "uk")])
 def test_numbers_to_twenty_match_their_words(number, word, lang):
     assert _similar_word(number, word, {}, ("en", lang))
+
+
+def test_acting_written_short_is_one_word_of_the_title():
+    uk = "В.о. голови Фонду держмайна Іван Коваль підписав наказ."
+    ru = "И.о. председателя Фонда госимущества Иван Коваль подписал приказ."
+    en = "Acting head of the State Property Fund Ivan Koval signed the order."
+    assert projected(en, "Acting head of the State Property Fund Ivan Koval", uk,
+                     "en", "uk") == "В.о. голови Фонду держмайна Іван Коваль"
+    assert projected(uk, "В.о. голови Фонду держмайна Іван Коваль", ru,
+                     "uk", "ru") == "И.о. председателя Фонда госимущества Иван Коваль"
+    assert projected(ru, "И.о. председателя Фонда госимущества Иван Коваль", en,
+                     "ru", "en") == "Acting head of the State Property Fund Ivan Koval"
+
+
+def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
+    en = "The European Business Association found that most firms expect prices to rise."
+    uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."
+    assert projected(en, "European Business Association", uk, "en", "uk") == "Європейська Бізнес Асоціація"
+
+
+def test_and_inside_an_english_name_of_a_body_does_not_end_it():
+    uk = "Директор Полтавського музею історії та побуту Петро Гай відкрив виставку."
+    en = "Petro Hai, director of the Poltava Museum of History and Life, opened an exhibition."
+    assert projected(uk, "Директор Полтавського музею історії та побуту Петро Гай", en,
+                     "uk", "en") == "Petro Hai, director of the Poltava Museum of History and Life"
+
+
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
+    ("ФДМУ", "uk", "Property", "en"), ("майна", "uk", "ФГИУ", "ru"), ("Держаудитслужба", "uk", "Audit", "en"),
+    ("аудиторська", "uk", "Госаудитслужба", "ru"), ("Держлісагентства", "uk", "Forest", "en"),
+    ("БЕБ", "uk", "Economic", "en"), ("экономической", "ru", "БЕБ", "uk"), ("АРМА", "uk", "Recovery", "en"),
+    ("NACP", "en", "НАЗК", "uk"), ("агентство", "uk", "НАПК", "ru"), ("acting", "en", "в.о.", "uk"),
+    ("и.о.", "ru", "в.о.", "uk"), ("Works", "en", "заводом", "uk"), ("All-Ukrainian", "en", "Всеукраинский", "ru"),
+    ("head", "en", "председателя", "ru"), ("ports", "en", "портах", "uk"), ("traders", "en", "Зернотрейдери", "uk")])
+def test_ukrainian_bodies_and_titles_by_short_and_long_name(a, a_lang, b, b_lang):
+    assert same_meaning(a, a_lang, b, b_lang)
+
+
+def test_a_possessive_inside_a_phrase_whose_head_was_found_takes_no_head_before_it():
+    en = "Searches at the homes of officials of the Lviv city council's land department turned up cash."
+    uk = "Під час обшуків у помешканнях посадовців земельного департаменту Львівської міської ради знайшли гроші."
+    assert projected(en, "officials of the Lviv city council's land department", uk,
+                     "en", "uk") == "посадовців земельного департаменту Львівської міської ради"
+
+
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
+    ("Mykola", "en", "Николая", "ru"), ("Микола", "uk", "Николаю", "ru"), ("Yurii", "en", "Юрия", "ru"),
+    ("Hanna", "en", "Анной", "ru"), ("Yuliia", "en", "Юлии", "ru"), ("Illia", "en", "Ильи", "ru"),
+    ("Nadiia", "en", "Надежды", "ru"), ("Khrystyna", "en", "Кристины", "ru"),
+    ("Kostiantyn", "en", "Константина", "ru")])
+def test_a_given_name_matches_its_russian_form(a, a_lang, b, b_lang):
+    assert _similar_word(a, b, {}, (a_lang, b_lang))
+    assert not _similar_word("Yurii", "юриста", {}, ("en", "ru"))

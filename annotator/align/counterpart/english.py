@@ -241,7 +241,7 @@ def _rest_of_name(target, hits, breaks, last: int, missing: list[str]) -> int:
 
 
 _UNFINISHED = ("'s", "’s", "al", "an", "ic", "ch", "sh", "ese")  # a possessive or an adjective ("Czech [Republic]")
-_NAME_LINKS = frozenset("of for on the".split())
+_NAME_LINKS = frozenset("of for on the and".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
 
 

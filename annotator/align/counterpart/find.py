@@ -181,7 +181,9 @@ def counterpart(
     if tgt_lang == "en":  # a compound is two English words: «агрохолдинг», "agricultural holding"
         budget += sum(1 for w in missing if _COMPOUND.match(w.lower()))
     last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
-    possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end]))
+    # a possessive's head missing ("UNICEF's [office]"), not one inside a phrase whose head was found ("officials of
+    # the city administration's land department": not «у [помешканнях] посадовців»)
+    possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end])) and _english_head_word(inside) not in covered
     first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
                                   any(w.lower() in _ANY_RELATIVE for w in inside))
     if src_lang == "en" and tgt_lang != "en" and _english_head_word(inside) not in covered:  # "diggers" is missing

@@ -12,15 +12,16 @@ GAP = 2
 
 _PUNCT = re.compile(r"[,;:()«»“”„\"—–]")
 # a word, or a number in groups of three ("2,300", «2 300» is one word, as "2300" is) or with decimals («2,3»), or
-# capitals with full stops ("U.N.", "U.S.": the word "UN", "US")
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+[.,]\d+(?!\d)"
-                    r"|[^\W_]+(?:['’ʼ-][^\W_]+)*")
+# capitals with full stops ("U.N.", "U.S.": the word "UN", "US"), or «в.о.», «т.в.о.», «и.о.» (acting), stops and all
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[ТтВвИи]\.)?[ВвИи]\.[Оо]\."
+                    r"|\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+[.,]\d+(?!\d)|[^\W_]+(?:['’ʼ-][^\W_]+)*")
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """The words of `text` as (start, end, word), the full stops of "U.N." left out of its word."""
-    return [(m.start(), m.end(), m.group().replace(".", "") if m.group().endswith(".") else m.group())
-            for m in _TOKEN.finditer(text)]
+    """The words of `text` as (start, end, word), the full stops of "U.N." left out of its word (not those of
+    «в.о.»: «во» is a word of its own)."""
+    return [(m.start(), m.end(), m.group().replace(".", "") if m.group()[-1] == "." and m.group().isascii()
+             else m.group()) for m in _TOKEN.finditer(text)]
 
 Match = tuple[int, int]  # [start, end) in the target window
 
