@@ -8,7 +8,8 @@ phrases are made of (titles, bodies, ranks, relations: "spokesperson", «реч�
 «відгук»), and `data/grammar.tsv`, the quantifiers and pronouns at the edges of phrases ("another", «понад»),
 which match inside phrases but are no evidence for aligning sentences. A row is one meaning, each cell the starts
 of that meaning's words in one language (inflected forms match by their start), or "=word" for a word that must
-match whole; a start in «-ник» also takes the woman's name of the trade in «-ниц-» («керівниця»).
+match whole ("=WHO" in capitals: that word in capitals only, not "who"); a start in «-ник» also takes the woman's
+name of the trade in «-ниц-» («керівниця»).
 """
 
 import re
@@ -48,7 +49,8 @@ def _index() -> dict[str, tuple[dict[str, frozenset[int]], dict[str, frozenset[i
         for lang, cell in zip(LANGS, cells, strict=True):
             for form in cell.split():
                 table, key = (whole, form[1:]) if form.startswith("=") else (starts, form)
-                table[lang].setdefault(_plain(key), set()).add(row)
+                key = _CAPITALS + key if table is whole and len(key) > 1 and key.isupper() else _plain(key)
+                table[lang].setdefault(key, set()).add(row)
                 if table is starts and key.endswith("ник"):  # a woman's name of the trade: «керівниця», «сотрудница»
                     starts[lang].setdefault(_plain(key[:-1] + "ц"), set()).add(row)
     return {lang: ({k: frozenset(v) for k, v in whole[lang].items()},
@@ -63,6 +65,7 @@ def _plain(word: str) -> str:
 
 
 _APOSTROPHES = re.compile("[’ʼ]")
+_CAPITALS = "!"  # before a key written in capitals ("=WHO"), which matches the word in capitals only (not "who")
 
 
 @lru_cache(maxsize=65_536)
@@ -73,8 +76,9 @@ def meanings(word: str, lang: str, grammar: bool = True) -> frozenset[int]:
         return frozenset()
     grammar = grammar and not (word.isupper() and len(word) > 1)
     whole, starts, lengths = _index()[lang]
+    found = set(whole.get(_CAPITALS + word, ())) if word.isupper() else set()
     word = _plain(word)
-    found = set(whole.get(word, ()))
+    found |= whole.get(word, frozenset())
     for n in lengths:
         if n > len(word):
             break

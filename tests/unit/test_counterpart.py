@@ -3056,7 +3056,8 @@ def test_and_inside_an_english_name_of_a_body_does_not_end_it():
     ("БЕБ", "uk", "Economic", "en"), ("экономической", "ru", "БЕБ", "uk"), ("АРМА", "uk", "Recovery", "en"),
     ("NACP", "en", "НАЗК", "uk"), ("агентство", "uk", "НАПК", "ru"), ("acting", "en", "в.о.", "uk"),
     ("и.о.", "ru", "в.о.", "uk"), ("Works", "en", "заводом", "uk"), ("All-Ukrainian", "en", "Всеукраинский", "ru"),
-    ("head", "en", "председателя", "ru"), ("ports", "en", "портах", "uk"), ("traders", "en", "Зернотрейдери", "uk")])
+    ("head", "en", "председателя", "ru"), ("rector", "en", "настоятель", "uk"), ("ports", "en", "портах", "uk"),
+    ("traders", "en", "Зернотрейдери", "uk")])
 def test_ukrainian_bodies_and_titles_by_short_and_long_name(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
 
@@ -3076,3 +3077,19 @@ def test_a_possessive_inside_a_phrase_whose_head_was_found_takes_no_head_before_
 def test_a_given_name_matches_its_russian_form(a, a_lang, b, b_lang):
     assert _similar_word(a, b, {}, (a_lang, b_lang))
     assert not _similar_word("Yurii", "юриста", {}, ("en", "ru"))
+
+
+def test_a_short_name_in_capitals_matches_only_in_capitals():
+    assert same_meaning("WHO", "en", "ВООЗ", "uk") and same_meaning("WHO", "en", "здоров'я", "uk")
+    assert not same_meaning("who", "en", "ВООЗ", "uk")
+    en = "The WHO has sent two tonnes of medicines to hospitals in Kherson."
+    uk = "Всесвітня організація охорони здоров'я надіслала дві тонни ліків до лікарень Херсона."
+    assert projected(en, "WHO", uk, "en", "uk") == "Всесвітня організація охорони здоров'я"
+    assert projected(uk, "Всесвітня організація охорони здоров'я", en, "uk", "en") == "WHO"
+
+
+def test_a_country_s_adjective_the_translation_adds_before_a_name_comes_with_it():
+    uk = "Про обмін полоненими повідомив Координаційний штаб з питань поводження з військовополоненими."
+    ru = "Об обмене пленными сообщил украинский Координационный штаб по вопросам обращения с военнопленными."
+    assert projected(uk, "Координаційний штаб з питань поводження з військовополоненими", ru, "uk",
+                     "ru") == "украинский Координационный штаб по вопросам обращения с военнопленными"

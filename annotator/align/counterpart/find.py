@@ -529,11 +529,16 @@ def _modifier_before(target, hits, breaks, first: int, lang: str) -> int:
     """A translation often adds a modifier to a head: «[Головний] тренер» for "coach", «[народний] депутат» for
     "lawmaker". A free adjective agreeing with the run's first word, a lower-case noun, comes with it; not a pronoun
     («который», «эти») nor a passive participle («[був] обраним кандидатом»)."""
-    if first > 0 and not breaks[first] and hits[first - 1] == set() and target[first][2][:1].islower() \
-            and _cases(target[first - 1][2], lang)[0] == "ADJF" \
-            and not {"Apro", "pssv"} & _likeliest(target[first - 1][2], lang) \
-            and _qualifies(target[first - 1][2], target[first][2], lang) \
-            and _outside_governed(target, first - 1, _cases(target[first][2], lang)[1], True, lang):
+    if first == 0 or breaks[first] or hits[first - 1] != set():
+        return first
+    word, head = target[first - 1][2], target[first][2]
+    if head[:1].islower() and _cases(word, lang)[0] == "ADJF" and not {"Apro", "pssv"} & _likeliest(word, lang) \
+            and _qualifies(word, head, lang) \
+            and _outside_governed(target, first - 1, _cases(head, lang)[1], True, lang):
+        return first - 1
+    # so does a country's adjective before a name, agreeing with its noun («[украинский] Координационный штаб»)
+    noun = next((w for _s, _e, w in target[first:first + 3] if _cases(w, lang)[0] == "NOUN"), None)
+    if word.islower() and glossary.place(word, lang) and noun and _agrees(word, noun, lang):
         return first - 1
     return first
 
