@@ -3037,6 +3037,16 @@ def test_acting_written_short_is_one_word_of_the_title():
                      "ru", "en") == "Acting head of the State Property Fund Ivan Koval"
 
 
+def test_acting_written_short_with_spaces_is_one_word_of_the_title():
+    uk = "В. о. директора Житомирського зоопарку Марта Гнатюк відкрила новий вольєр."
+    ru = "И. о. директора Житомирского зоопарка Марта Гнатюк открыла новый вольер."
+    en = "Acting director of the Zhytomyr Zoo Marta Hnatiuk opened a new enclosure."
+    assert projected(en, "Acting director of the Zhytomyr Zoo Marta Hnatiuk", uk,
+                     "en", "uk") == "В. о. директора Житомирського зоопарку Марта Гнатюк"
+    assert projected(uk, "В. о. директора Житомирського зоопарку Марта Гнатюк", ru,
+                     "uk", "ru") == "И. о. директора Житомирского зоопарка Марта Гнатюк"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

@@ -12,8 +12,9 @@ GAP = 2
 
 _PUNCT = re.compile(r"[,;:()«»“”„\"—–]")
 # a word, or a number in groups of three ("2,300", «2 300» is one word, as "2300" is) or with decimals («2,3»), or
-# capitals with full stops ("U.N.", "U.S.": the word "UN", "US"), or «в.о.», «т.в.о.», «и.о.» (acting), stops and all
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[ТтВвИи]\.)?[ВвИи]\.[Оо]\."
+# capitals with full stops ("U.N.", "U.S.": the word "UN", "US"), or «в.о.», «т.в.о.», «и.о.» (acting), stops and all,
+# also written with spaces («в. о.», the word «в.о.»)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[ТтВвИи]\.[ \u00a0]?)?[ВвИи]\.[ \u00a0]?[Оо]\."
                     r"|\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+[.,]\d+(?!\d)|[^\W_]+(?:['’ʼ-][^\W_]+)*")
 
 
@@ -21,7 +22,10 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     """The words of `text` as (start, end, word), the full stops of "U.N." left out of its word (not those of
     «в.о.»: «во» is a word of its own)."""
     return [(m.start(), m.end(), m.group().replace(".", "") if m.group()[-1] == "." and m.group().isascii()
-             else m.group()) for m in _TOKEN.finditer(text)]
+             else _SPACES.sub("", m.group())) for m in _TOKEN.finditer(text)]
+
+
+_SPACES = re.compile(r"[ \u00a0]")
 
 Match = tuple[int, int]  # [start, end) in the target window
 
