@@ -3047,6 +3047,15 @@ def test_acting_written_short_with_spaces_is_one_word_of_the_title():
                      "uk", "ru") == "И. о. директора Житомирского зоопарка Марта Гнатюк"
 
 
+def test_an_english_name_keeps_its_initials_though_i_and_a_are_words():
+    uk = "Слова підполковника А. Гайового про обстріл підтвердили в штабі."
+    en = "The words of Lieutenant Colonel A. Haiovyi about the shelling were confirmed at headquarters."
+    assert projected(uk, "підполковника А. Гайового", en, "uk", "en") == "Lieutenant Colonel A. Haiovyi"
+    ru = "Журналисты попросили И. Ткаченко прокомментировать решение."
+    en = "Reporters asked I. Tkachenko to comment on the decision."
+    assert projected(ru, "И. Ткаченко", en, "ru", "en") == "I. Tkachenko"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

@@ -199,6 +199,7 @@ def counterpart(
         first, last = _english_modifiers(target, hits, breaks, first, last, budget, participle)
         if first > 0 and not breaks[first] and target[first - 1][2] in _HONORIFICS and target[first][2][:1].isupper():
             first -= 1  # English names a person with "Mr" where Ukrainian and Russian need no word («Байден»)
+        first = _initials_before(window, target, breaks, first, inside)
         last = _english_after_name(target, hits, breaks, last, inside)
         last = _rest_of_clause(target, hits, breaks, last, inside, src_lang)
         if "," not in sentence[start:end] and not _APPOSED.match(sentence, end):
@@ -382,6 +383,17 @@ def _quoted_names(phrase: str, inside: list[str]) -> list[str]:
 
 
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]+)[»“”\"]")
+
+
+def _initials_before(window: str, target, breaks, first: int, inside: list[str]) -> int:
+    """An English name's initials before it ("[I.] Melnyk") when the phrase has one («І. Мельника»): the letter
+    with its full stop, though "I" and "A" are words of English too."""
+    if not any(len(w) == 1 and w.isupper() for w in inside):
+        return first
+    while first > 0 and not breaks[first] and target[first][2][:1].isupper() and len(target[first - 1][2]) == 1 \
+            and target[first - 1][2].isupper() and window.startswith(".", target[first - 1][1]):
+        first -= 1
+    return first
 
 
 def _one_of(target, hits, breaks, first: int, lang: str) -> int:
