@@ -3056,6 +3056,29 @@ def test_an_english_name_keeps_its_initials_though_i_and_a_are_words():
     assert projected(ru, "И. Ткаченко", en, "ru", "en") == "I. Tkachenko"
 
 
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
+    ("IOM", "en", "Міжнародної", "uk"), ("МОМ", "uk", "миграции", "ru"), ("UNDP", "en", "Програма", "uk"),
+    ("ПРООН", "ru", "розвитку", "uk"), ("агентства", "uk", "МАГАТЭ", "ru"), ("EEAS", "en", "ЄСЗД", "uk"),
+    ("Médecins", "en", "Лікарі", "uk"), ("Frontières", "en", "границ", "ru"), ("HUR", "en", "ГУР", "uk"),
+    ("розвідки", "uk", "ГУР", "ru"), ("OHCHR", "en", "УВКПЧ", "ru"), ("ОЭСР", "ru", "співробітництва", "uk"),
+    ("Radbez", "en", "Радбез", "uk")])
+def test_international_bodies_by_short_and_long_name(a, a_lang, b, b_lang):
+    assert same_meaning(a, a_lang, b, b_lang) != (a == "Radbez")
+
+
+def test_a_short_name_in_brackets_after_a_body_comes_with_it_when_it_names_words_the_run_lacks():
+    en = "The Main Intelligence Directorate of Ukraine's Defence Ministry, known as HUR, announced a new exchange."
+    uk = "Головне управління розвідки Міністерства оборони України (ГУР) оголосило про новий обмін."
+    assert projected(en, "Main Intelligence Directorate of Ukraine's Defence Ministry, known as HUR", uk,
+                     "en", "uk") == "Головне управління розвідки Міністерства оборони України (ГУР)"
+
+
+def test_a_short_name_before_its_explanation_comes_with_it_when_it_matches_the_phrase():
+    ru = "Международная организация по миграции открыла три новых центра помощи."
+    en = "IOM, the UN migration agency, has opened three new aid centres."
+    assert projected(ru, "Международная организация по миграции", en, "ru", "en") == "IOM, the UN migration agency"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

@@ -160,10 +160,10 @@ def counterpart(
     # run that holds its other words, once the run has grown to reach it; so does a phrase whose short name the
     # translation puts in brackets ("space agency JAXA": «агентство аерокосмічних досліджень (JAXA)»), where the
     # bracket restates the phrase and covers none of its words; and a bracket right after the run that restates it
-    # ("State Emergency Service (DSNS)" for «ДСНС»).
+    # ("State Emergency Service (DSNS)" for «ДСНС»), even with words the run lacks ("Defence Intelligence (HUR)" for
+    # «Головне управління розвідки»).
     bracket = next((r for r in runs if r[0] > last and (covered.isdisjoint(r[2]) or ")" in sentence[start:end]
-                                                        or r[2] <= covered
-                                                        and _opens_bracket(window, target, hits, last, r[0]))
+                                                        or _opens_bracket(window, target, hits, last, r[0]))
                     and _bracketed(window, target, r[0], r[1])), None) if "(" in window else None
     if bracket and ")" in sentence[start:end]:
         covered = covered | bracket[2]
@@ -521,12 +521,12 @@ def _apposition_before(window: str, target, hits, breaks, first: int) -> int:
 
 def _short_name_before(window: str, target, hits, breaks, first: int) -> int:
     """A wire's English gives a body's short name first and explains it after a comma: "[OCHA,] the UN humanitarian
-    coordination office said". A free word in capitals that starts the clause, right before the comma (and an
-    article) before the run, comes with it."""
+    coordination office said". A word in capitals that starts the clause, right before the comma (and an article)
+    before the run, comes with it, free or matching the phrase's own words."""
     comma = first - 1 if first > 0 and target[first - 1][2].lower() in ("the", "a", "an") and not breaks[first] \
         else first
     name = comma - 1
-    if name < 0 or window[target[name][1]:target[comma][0]].strip() != "," or hits[name] != set() \
+    if name < 0 or window[target[name][1]:target[comma][0]].strip() != "," or hits[name] is None \
             or not (target[name][2].isupper() and target[name][2].isalpha() and len(target[name][2]) > 1) \
             or name and not breaks[name]:
         return first
