@@ -3079,6 +3079,13 @@ def test_a_short_name_before_its_explanation_comes_with_it_when_it_matches_the_p
     assert projected(ru, "Международная организация по миграции", en, "ru", "en") == "IOM, the UN migration agency"
 
 
+def test_an_abbreviation_that_reads_as_a_verb_is_no_clause():
+    uk = "Паралімпійський комітет Польщі попросив МОК переглянути правила."
+    ru = "Паралимпийский комитет Польши попросил МОК пересмотреть правила."
+    assert projected(uk, "МОК", ru, "uk", "ru") == "МОК"
+    assert projected(ru, "МОК", uk, "ru", "uk") == "МОК"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

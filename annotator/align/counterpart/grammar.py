@@ -38,6 +38,8 @@ def _cases(word: str, lang: str) -> tuple[str | None, frozenset]:
     if not parses:
         return None, frozenset()
     pos = parses[0].tag.POS
+    if word.isupper() and len(word) > 1:
+        pos = "NOUN"  # an abbreviation: «МОК» is no verb
     if word[:1].islower() and _NAMES & set(parses[0].tag.grammemes):
         return None, frozenset()
     closed = [p.tag.POS for p in parses if p.tag.POS in ("PREP", "CONJ")]
