@@ -3066,6 +3066,14 @@ def test_international_bodies_by_short_and_long_name(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang) != (a == "Radbez")
 
 
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
+    ("Суспільне", "uk", "НОТУ", "ru"), ("Держкіно", "uk", "Госкино", "ru"), ("Film", "en", "Госкино", "ru"),
+    ("УГКЦ", "uk", "Catholic", "en"), ("ЦЕРН", "uk", "CERN", "en"), ("EBU", "en", "вещательным", "ru"),
+    ("CAS", "en", "арбітражного", "uk"), ("ISU", "en", "ковзанярів", "uk"), ("National", "en", "НАН", "uk")])
+def test_culture_sport_and_science_bodies_by_short_and_long_name(a, a_lang, b, b_lang):
+    assert same_meaning(a, a_lang, b, b_lang)
+
+
 def test_a_short_name_in_brackets_after_a_body_comes_with_it_when_it_names_words_the_run_lacks():
     en = "The Main Intelligence Directorate of Ukraine's Defence Ministry, known as HUR, announced a new exchange."
     uk = "Головне управління розвідки Міністерства оборони України (ГУР) оголосило про новий обмін."
