@@ -3094,6 +3094,18 @@ def test_an_abbreviation_that_reads_as_a_verb_is_no_clause():
     assert projected(ru, "МОК", uk, "ru", "uk") == "МОК"
 
 
+def test_an_abbreviation_s_long_name_is_taken_whole_around_the_words_the_glossary_knows():
+    en = "The IMF has approved a new loan tranche for Moldova."
+    uk = "Міжнародний валютний фонд схвалив новий транш кредиту для Молдови."
+    assert projected(en, "IMF", uk, "en", "uk") == "Міжнародний валютний фонд"
+    ru = "Сотрудники ПФУ начали выплаты в понедельник."
+    en = "Staff of the Pension Fund of Ukraine began the payments on Monday."
+    assert projected(ru, "ПФУ", en, "ru", "en") == "Pension Fund of Ukraine"
+    uk = "У МВФ відповіли, що місія продовжить роботу."
+    ru = "В Международном валютном фонде ответили, что миссия продолжит работу."
+    assert projected(uk, "МВФ", ru, "uk", "ru") == "Международном валютном фонде"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

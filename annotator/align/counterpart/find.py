@@ -38,6 +38,7 @@ from annotator.align.counterpart.english import (
 )
 from annotator.align.counterpart.grammar import (
     _adjectival,
+    _calendar,
     _cases,
     _complement_length,
     _forms,
@@ -241,6 +242,8 @@ def counterpart(
         last = _noun_of_adjective(target, hits, breaks, last, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
         last = _country_after(target, hits, breaks, last, tgt_lang)
+    if len(inside) == 1 and _ABBREVIATION.fullmatch(inside[0]):
+        first, last = _whole_name(target, hits, breaks, first, last, tgt_lang)
     last = _run_after(target, runs, hits, breaks, last, covered, tgt_lang)
     last = _added_name(window, target, hits, breaks, _added_place(target, hits, breaks, last))
     bare = _bare(sentence, start, end)
@@ -383,6 +386,42 @@ def _quoted_names(phrase: str, inside: list[str]) -> list[str]:
 
 
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]+)[»“”\"]")
+
+
+def _whole_name(target, hits, breaks, first: int, last: int, lang: str) -> tuple[int, int]:
+    """An abbreviation's long name, of which the glossary matched the telling words only («[Міжнародний] валютний
+    фонд», "[Ministry of] Education and Science", "Pension Fund [of Ukraine]"): the run grows to the capitalised
+    words of the name around it, across the nouns, adjectives and prepositions between («[Европейская организация
+    по] ядерным исследованиям»), unless the run is the abbreviation itself ("UN")."""
+    if any(_ABBREVIATION.fullmatch(_POSSESSIVE.sub("", word)) for _s, _e, word in target[first:last + 1]):
+        return first, last
+    start = first
+    for j in range(first - 1, max(first - 6, -1), -1):
+        if breaks[j + 1] or hits[j] is None or not _in_name(target[j][2], lang):
+            break
+        if target[j][2][:1].isupper() and (j or hits[j] if lang == "en" else _cases(target[j][2], lang)[0] != "PREP"):
+            start = j  # not a word capitalised as the sentence's first alone («У», "Follow")
+    def capitalised(k: int) -> bool:
+        return k < len(target) and not breaks[k] and hits[k] is not None and target[k][2][:1].isupper() \
+            and _in_name(target[k][2], lang)
+
+    end = last
+    while capitalised(end + 1) or capitalised(end + 2) and target[end + 1][2].lower() in _NAME_JOINS \
+            and not breaks[end + 1] and hits[end + 1] is not None:
+        end += 1 if capitalised(end + 1) else 2
+    return start, end
+
+
+def _in_name(word: str, lang: str) -> bool:
+    """A word that may stand inside a body's name: a noun, an adjective or a preposition, or in English a
+    capitalised word or "of", "for", "and" (no article, no calendar word)."""
+    if lang == "en":
+        return word.lower() in _NAME_JOINS if word.islower() else not (_calendar(word) or _english_function_word(word))
+    return _cases(word, lang)[0] in ("NOUN", "ADJF", "PREP") and not _calendar(word)
+
+
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,}")
+_NAME_JOINS = frozenset("of for and і та и".split())
 
 
 def _initials_before(window: str, target, breaks, first: int, inside: list[str]) -> int:
