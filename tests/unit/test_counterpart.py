@@ -3106,6 +3106,20 @@ def test_an_abbreviation_s_long_name_is_taken_whole_around_the_words_the_glossar
     assert projected(uk, "МВФ", ru, "uk", "ru") == "Международном валютном фонде"
 
 
+def test_two_initials_in_a_row_end_no_sentence():
+    uk = "Херсонському театру імені В. А. Куліша передали нові костюми."
+    en = "The Kherson Theatre named after V. A. Kulish has received new costumes."
+    assert projected(uk, "Херсонському театру імені В. А. Куліша", en,
+                     "uk", "en") == "Kherson Theatre named after V. A. Kulish"
+
+
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
+    ("Opera", "en", "опери", "uk"), ("Puppet", "en", "кукол", "ru"), ("Youth", "en", "юнацтва", "uk"),
+    ("reigning", "en", "действующих", "ru"), ("Eparchy", "en", "єпархії", "uk"), ("named", "en", "имени", "ru")])
+def test_words_of_the_names_of_theatres_churches_and_teams(a, a_lang, b, b_lang):
+    assert same_meaning(a, a_lang, b, b_lang)
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

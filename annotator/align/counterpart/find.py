@@ -1158,9 +1158,10 @@ def _sentence_end(window: str, target, j: int) -> bool:
     word before is no initial nor a short abbreviation, or the word after opens a sentence ("Serhiy V. The …",
     «забудови. Його»; not "U.S. senators", "Prof. Ostapchuk", «церкви св. Миколая»)."""
     before, after = target[j - 1][2], target[j][2]
+    initials = len(before) == len(after) == 1 and window.startswith(".", target[j][1])  # "V. A. Afanasiev"
     return bool(_FULL_STOP.fullmatch(window, target[j - 1][1], target[j][0])) and after[:1].isupper() \
-        and (after.lower() in _OPENERS  # after an initial too: "Serhiy V. The court …"
-             or len(before) > 4 and not before.isupper())  # abbreviations are shorter ("Prof.", «св.», «вул.»)
+        and not initials and (after.lower() in _OPENERS  # after an initial too: "Serhiy V. The court …"
+                              or len(before) > 4 and not before.isupper())  # abbreviations are shorter ("Prof.")
 
 
 _FULL_STOP = re.compile(r"[.!?…]+[»”\"']?\s+")
