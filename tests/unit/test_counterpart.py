@@ -3120,6 +3120,13 @@ def test_words_of_the_names_of_theatres_churches_and_teams(a, a_lang, b, b_lang)
     assert same_meaning(a, a_lang, b, b_lang)
 
 
+def test_a_second_name_joined_by_and_comes_with_the_first():
+    en = "Parishioners of the Church of Saints Michael and George collected food for soldiers in Uzhhorod."
+    uk = "Парафіяни церкви святих Михайла та Юрія зібрали продукти для військових в Ужгороді."
+    assert projected(en, "Church of Saints Michael and George", uk, "en", "uk") == "церкви святих Михайла та Юрія"
+    assert projected(uk, "церкви святих Михайла та Юрія", en, "uk", "en") == "Church of Saints Michael and George"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

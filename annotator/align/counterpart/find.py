@@ -244,6 +244,7 @@ def counterpart(
         last = _country_after(target, hits, breaks, last, tgt_lang)
     if len(inside) == 1 and _ABBREVIATION.fullmatch(inside[0]):
         first, last = _whole_name(target, hits, breaks, first, last, tgt_lang)
+    last = _second_name(target, hits, breaks, last, inside, missing)
     last = _run_after(target, runs, hits, breaks, last, covered, tgt_lang)
     last = _added_name(window, target, hits, breaks, _added_place(target, hits, breaks, last))
     bare = _bare(sentence, start, end)
@@ -388,6 +389,18 @@ def _quoted_names(phrase: str, inside: list[str]) -> list[str]:
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]+)[»“”\"]")
 
 
+def _second_name(target, hits, breaks, last: int, inside: list[str], missing: list[str]) -> int:
+    """A name the phrase joins to the one before it and the run lacks ("Saints Peter [and Paul]", «святих апостолів
+    Петра [і Павла]»): the conjunction and the free capitalised word after the run."""
+    joined = any(w.lower() in _AND and inside[k + 1] in missing and inside[k + 1][:1].isupper()
+                 for k, w in enumerate(inside[:-1]))
+    if joined and last + 2 < len(target) and target[last + 1][2].lower() in _AND \
+            and target[last + 2][2][:1].isupper() and hits[last + 1] is not None and hits[last + 2] == set() \
+            and not breaks[last + 1] and not breaks[last + 2]:
+        return last + 2
+    return last
+
+
 def _whole_name(target, hits, breaks, first: int, last: int, lang: str) -> tuple[int, int]:
     """An abbreviation's long name, of which the glossary matched the telling words only («[Міжнародний] валютний
     фонд», "[Ministry of] Education and Science", "Pension Fund [of Ukraine]"): the run grows to the capitalised
@@ -421,7 +434,8 @@ def _in_name(word: str, lang: str) -> bool:
 
 
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,}")
-_NAME_JOINS = frozenset("of for and і та и".split())
+_AND = frozenset("and і й та и".split())
+_NAME_JOINS = _AND | {"of", "for"}
 
 
 def _initials_before(window: str, target, breaks, first: int, inside: list[str]) -> int:
