@@ -3127,6 +3127,15 @@ def test_a_second_name_joined_by_and_comes_with_the_first():
     assert projected(uk, "церкви святих Михайла та Юрія", en, "uk", "en") == "Church of Saints Michael and George"
 
 
+def test_a_kind_a_translation_adds_before_a_quoted_name_comes_with_it_in_any_case():
+    en = "The regional council thanked Razom for the generators."
+    uk = "Обласна рада подякувала організації «Разом» за генератори."
+    assert projected(en, "Razom", uk, "en", "uk") == "організації «Разом»"
+    en = "The mayor met students of Zaporizhzhia Polytechnic."
+    uk = "Мер зустрівся зі студентами університету «Запорізька політехніка»."
+    assert projected(en, "Zaporizhzhia Polytechnic", uk, "en", "uk") == "університету «Запорізька політехніка»"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

@@ -234,7 +234,7 @@ def counterpart(
         if src_lang != "en":
             first = _out_of_order_start(target, hits, first, last, inside, langs)
         first, last = _whole_latin_name(target, hits, breaks, first, last)
-        first = _kind_before(target, hits, breaks, first, inside, tgt_lang)
+        first = _kind_before(window, target, hits, breaks, first, inside, tgt_lang)
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
@@ -409,7 +409,7 @@ def _whole_name(target, hits, breaks, first: int, last: int, lang: str) -> tuple
     if any(_ABBREVIATION.fullmatch(_POSSESSIVE.sub("", word)) for _s, _e, word in target[first:last + 1]):
         return first, last
     start = first
-    for j in range(first - 1, max(first - 6, -1), -1):
+    for j in range(first - 1, max(first - 9, -1), -1):
         if breaks[j + 1] or hits[j] is None or not _in_name(target[j][2], lang):
             break
         if target[j][2][:1].isupper() and (j or hits[j] if lang == "en" else _cases(target[j][2], lang)[0] != "PREP"):
@@ -837,13 +837,15 @@ def _attributive(inside: list[str], k: int, lang: str) -> bool:
     return not _grammar(inside[k + 1], lang) if lang == "en" else _qualifies(inside[k], inside[k + 1], lang)
 
 
-def _kind_before(target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
+def _kind_before(window: str, target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
     """A translation often gives a name the source has alone its kind: «[компанія] Apple», «[Група] Вагнера». The
-    kind comes with a phrase of capitalised words only."""
+    kind comes with a phrase of capitalised words only, in the nominative, or in any case right before a quoted
+    name («подякувала [організації] «Разом»»)."""
+    quoted = first > 0 and window[target[first][0] - 1] in "«„“\""
     if first > 0 and not breaks[first] and hits[first - 1] == set() and all(w[:1].isupper() for w in inside) \
-            and target[first][2][:1].isupper() and _kind(target[first - 1][2], lang) \
-            and not (first > 1 and _preposition(target[first - 2][2], lang)):  # «в банк Monobank»: an accusative
-        return first - 1
+            and target[first][2][:1].isupper() and not (first > 1 and _preposition(target[first - 2][2], lang)) \
+            and _kind(target[first - 1][2], lang, any_case=quoted):
+        return first - 1  # not after a preposition: «в банк Monobank» is an accusative
     return first
 
 

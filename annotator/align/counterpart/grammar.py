@@ -140,11 +140,13 @@ _COMPLEMENTS = {("NOUN",), ("NOUN", "NOUN"), ("PREP", "NOUN")}  # a complement's
 
 
 @lru_cache(maxsize=WORDS)
-def _kind(word: str, lang: str) -> bool:
+def _kind(word: str, lang: str, any_case: bool = False) -> bool:
     """The word, in the nominative, names a kind of organisation or group («компанія», «команда», «партія»): one a
     translation puts before a brand's or a team's name that the source gives alone («компанія Apple» for "Apple",
     «Збірна України» for "Ukraine"). In another case it is mostly the sentence's, not the name's («у клубі
-    Manchester United»)."""
+    Manchester United»), unless `any_case`."""
+    if any_case:
+        return any(p.tag.POS == "NOUN" and p.normal_form in _KINDS for p in parse(word.lower(), lang))
     reading = _noun_reading(word, lang)
     return reading is not None and reading.normal_form in _KINDS and reading.tag.case == "nomn" \
         or word.lower() in ("збірна", "сборная")  # a national team, an adjective as a noun
@@ -154,7 +156,8 @@ _KINDS = frozenset("компанія компания корпорація ко�
                    "організація организация агентство видання издание газета журнал банк фонд бренд марка "
                    "сервіс сервис платформа угруповання группировка рух движение виробник производитель магазин "
                    "мережа сеть супермаркет маркетплейс ресторан завод фабрика авіакомпанія авиакомпания оператор "
-                   "телеканал видавництво издательство".split())
+                   "телеканал видавництво издательство театр університет университет академія академия музей "
+                   "інститут институт".split())
 
 
 @lru_cache(maxsize=WORDS)
