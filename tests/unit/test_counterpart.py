@@ -3136,6 +3136,13 @@ def test_a_kind_a_translation_adds_before_a_quoted_name_comes_with_it_in_any_cas
     assert projected(en, "Zaporizhzhia Polytechnic", uk, "en", "uk") == "університету «Запорізька політехніка»"
 
 
+def test_a_person_named_last_is_the_head_though_pymorphy3_likes_another_reading_of_the_name():
+    uk = "Директорка Полтавського обласного музею Наталія Громова повідомила, що виставку продовжать."
+    en = "The Poltava Regional Museum will extend the exhibition, director Natalia Gromova said."
+    assert projected(uk, "Директорка Полтавського обласного музею Наталія Громова", en,
+                     "uk", "en") == "director Natalia Gromova"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

@@ -1054,6 +1054,11 @@ def _closing_person(inside: list[str], lang: str) -> set[int]:
         if not inside[k][:1].isupper() or not PEOPLE & _likeliest(inside[k], lang):
             break
         name.add(k)
+    # else a first name and a surname with any reading as such («Рустам» is likelier a plural of «руста», «Громова» an
+    # adjective)
+    if len(name) < 2 and len(inside) > 3 and all(inside[k][:1].isupper() and any(
+            PEOPLE & p.tag.grammemes for p in parse(inside[k], lang)) for k in (-1, -2)):
+        name = {len(inside) - 1, len(inside) - 2}
     apposed = bool(name) and bool(_cases(inside[min(name)], lang)[1] & _cases(inside[0], lang)[1])  # not «во главе
     return name if 2 <= len(name) < len(inside) - 1 and apposed else set()  # с профессором Ниной Остапчук»
 
