@@ -3115,7 +3115,8 @@ def test_two_initials_in_a_row_end_no_sentence():
 
 @pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
     ("Opera", "en", "опери", "uk"), ("Puppet", "en", "кукол", "ru"), ("Youth", "en", "юнацтва", "uk"),
-    ("reigning", "en", "действующих", "ru"), ("Eparchy", "en", "єпархії", "uk"), ("named", "en", "имени", "ru")])
+    ("reigning", "en", "действующих", "ru"), ("Eparchy", "en", "єпархії", "uk"), ("named", "en", "имени", "ru"),
+    ("water", "en", "водоканал", "uk"), ("Poshta", "en", "почта", "ru")])
 def test_words_of_the_names_of_theatres_churches_and_teams(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
 
