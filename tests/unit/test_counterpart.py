@@ -3144,6 +3144,15 @@ def test_a_person_named_last_is_the_head_though_pymorphy3_likes_another_reading_
                      "uk", "en") == "director Natalia Gromova"
 
 
+def test_a_title_the_english_gives_alone_comes_with_the_body_the_translation_gives_it():
+    en = "The Lviv regional council will meet on Monday, Speaker Bohdan Lysak said."
+    uk = "Голова Львівської обласної ради Богдан Лисак заявив, що рада збереться в понеділок."
+    assert projected(en, "Speaker Bohdan Lysak", uk, "en", "uk") == "Голова Львівської обласної ради Богдан Лисак"
+    en = "The funeral of Anne Rice was held on Friday."
+    ru = "Похороны Энн Райс прошли в пятницу."
+    assert projected(en, "Anne Rice", ru, "en", "ru") == "Энн Райс"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

@@ -238,6 +238,8 @@ def counterpart(
         first = _staff_before(target, hits, breaks, first, tgt_lang)
         first = _we_with(target, breaks, first, inside)
         first = _modifier_before(target, hits, breaks, first, tgt_lang)
+        if src_lang == "en" and missing and inside[0] in missing:
+            first = _title_across(target, hits, breaks, first, tgt_lang)
         first = _participle_before(window, target, hits, breaks, first, last, tgt_lang)
         last = _noun_of_adjective(target, hits, breaks, last, tgt_lang)
         last = _owner_after(window, target, hits, breaks, last, tgt_lang, inside, src_lang)
@@ -387,6 +389,36 @@ def _quoted_names(phrase: str, inside: list[str]) -> list[str]:
 
 
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]+)[»“”\"]")
+
+
+def _title_across(target, hits, breaks, first: int, lang: str) -> int:
+    """A person's title an English phrase gives alone ("Speaker Ruslan Stefanchuk", "chief physician Natalya
+    Gromova") that the translation gives with its body, which the English sentence names elsewhere: «[Голова
+    Верховної Ради] Руслан Стефанчук», «[Головна лікарка обласної дитячої лікарні в Ярославлі] Наталія Громова».
+    Before a run that starts on a person's name, the nouns, adjectives and prepositions back to the start of the
+    clause, matched or not, from the first animate singular noun agreeing in case with the name (and an adjective
+    agreeing with it)."""
+    name = target[first][2]
+    if not name[:1].isupper() or not any(PEOPLE & p.tag.grammemes for _s, _e, word in target[first:first + 2]
+                                         if word[:1].isupper() for p in parse(word, lang)):
+        return first  # a first name or the surname after it («Богдан» has no reading as a name)
+    chain = first
+    while chain > 0 and first - chain < 8 and not breaks[chain] \
+            and _cases(target[chain - 1][2], lang)[0] in ("NOUN", "ADJF", "PREP") \
+            and not (target[chain - 1][2][:1].isupper() and PEOPLE & _likeliest(target[chain - 1][2], lang)):
+        chain -= 1
+    if chain == first or chain > 0 and not breaks[chain] and _cases(target[chain - 1][2], lang)[0] in ("NOUN", "ADJF"):
+        return first  # not the start of a phrase
+    cases = _cases(name, lang)[1]
+    if first + 1 < len(target) and target[first + 1][2][:1].isupper() and _cases(target[first + 1][2], lang)[1]:
+        cases = cases & _cases(target[first + 1][2], lang)[1]  # «Руаїдрі» may be in any case, «Хіггінса» not
+    title = next((j for j in range(chain, first) if any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and "plur" not in p.tag and p.tag.case in cases
+        for p in parse(target[j][2], lang))), None)
+    if title is None:
+        return first
+    return title - 1 if title > chain and _cases(target[title - 1][2], lang)[0] == "ADJF" \
+        and _cases(target[title - 1][2], lang)[1] & _cases(target[title][2], lang)[1] else title
 
 
 def _second_name(target, hits, breaks, last: int, inside: list[str], missing: list[str]) -> int:
