@@ -3153,6 +3153,12 @@ def test_a_title_the_english_gives_alone_comes_with_the_body_the_translation_giv
     assert projected(en, "Anne Rice", ru, "en", "ru") == "Энн Райс"
 
 
+def test_a_preposition_before_the_phrase_matching_what_the_next_word_matches_stays_out():
+    uk = "Табір відкрили завдяки благодійному фонду «Світанок»."
+    ru = "Лагерь открыли благодаря благотворительному фонду «Рассвет»."
+    assert projected(uk, "благодійному фонду «Світанок»", ru, "uk", "ru") == "благотворительному фонду «Рассвет»"
+
+
 def test_a_verb_written_with_a_typographic_apostrophe_ends_the_phrase():
     en = "The European Business Association found that most firms expect prices to rise."
     uk = "Європейська Бізнес Асоціація з’ясувала, що більшість фірм очікують зростання цін."

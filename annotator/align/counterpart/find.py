@@ -222,9 +222,11 @@ def counterpart(
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
     if first < last and _leading_preposition(target[first][2], tgt_lang) and hits[first] and hits[first + 1] \
-            and min(hits[first]) > max(hits[first + 1]) and not _leading_preposition(inside[0], src_lang):
+            and (min(hits[first]) > max(hits[first + 1]) or hits[first] <= hits[first + 1]) \
+            and not _leading_preposition(inside[0], src_lang):
         first += 1  # a preposition matching a later word of the phrase governs it from outside («[против] сторонников
-        # оппозиции, которые … в знак протеста против …», where the second «против» is the phrase's)
+        # оппозиции, которые … в знак протеста против …», where the second «против» is the phrase's), or the word
+        # after it matches what it does («[благодаря] благотворительному фонду» for "charity foundation")
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
         first -= 1  # "[At] least 17 people", «[По] меньшей мере»
     if first > 0 and not breaks[first] and target[first - 1][2].lower() in ("як", "как") \
