@@ -452,10 +452,17 @@ def _whole_name(target, hits, breaks, first: int, last: int, lang: str) -> tuple
         return k < len(target) and not breaks[k] and hits[k] is not None and target[k][2][:1].isupper() \
             and _in_name(target[k][2], lang)
 
-    end = last
+    end, before_and = last, None
     while capitalised(end + 1) or capitalised(end + 2) and target[end + 1][2].lower() in _NAME_JOINS \
             and not breaks[end + 1] and hits[end + 1] is not None:
-        end += 1 if capitalised(end + 1) else 2
+        if capitalised(end + 1):
+            end += 1
+            continue
+        if before_and is None and target[end + 1][2].lower() in _AND:
+            before_and = end
+        end += 2
+    if before_and is not None and end + 1 < len(target) and not breaks[end + 1] and hits[end + 1] is None:
+        end = before_and  # «та Сполучені [Штати]»: after "and", another body the sentence names
     return start, end
 
 
