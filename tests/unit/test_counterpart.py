@@ -3057,7 +3057,8 @@ def test_an_english_name_keeps_its_initials_though_i_and_a_are_words():
     ("CAS", "en", "арбітражного", "uk"), ("ISU", "en", "ковзанярів", "uk"), ("National", "en", "НАН", "uk"),
     ("Opera", "en", "опери", "uk"), ("Puppet", "en", "кукол", "ru"), ("Youth", "en", "юнацтва", "uk"),
     ("reigning", "en", "действующих", "ru"), ("Eparchy", "en", "єпархії", "uk"), ("named", "en", "имени", "ru"),
-    ("water", "en", "водоканал", "uk"), ("Poshta", "en", "почта", "ru")])
+    ("water", "en", "водоканал", "uk"), ("Poshta", "en", "почта", "ru"), ("ECOWAS", "en", "ЭКОВАС", "ru"),
+    ("ОЗХО", "ru", "хімічної", "uk"), ("SES", "en", "ДСНС", "uk")])
 def test_bodies_of_the_world_and_of_culture_by_short_and_long_name_and_the_words_of_their_names(a, a_lang, b,
                                                                                                  b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
