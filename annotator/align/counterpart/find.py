@@ -439,7 +439,8 @@ def _whole_name(target, hits, breaks, first: int, last: int, lang: str) -> tuple
     """An abbreviation's long name, of which the glossary matched the telling words only («[Міжнародний] валютний
     фонд», "[Ministry of] Education and Science", "Pension Fund [of Ukraine]"): the run grows to the capitalised
     words of the name around it, across the nouns, adjectives and prepositions between («[Европейская организация
-    по] ядерным исследованиям»), unless the run is the abbreviation itself ("UN")."""
+    по] ядерным исследованиям»), unless the run is the abbreviation itself ("UN"), and not across "and" into another
+    body the sentence names («Сполучене Королівство [та Сполучені] Штати» for "UK")."""
     if any(_ABBREVIATION.fullmatch(_POSSESSIVE.sub("", word)) for _s, _e, word in target[first:last + 1]):
         return first, last
     start = first
@@ -448,6 +449,7 @@ def _whole_name(target, hits, breaks, first: int, last: int, lang: str) -> tuple
             break
         if target[j][2][:1].isupper() and (j or hits[j] if lang == "en" else _cases(target[j][2], lang)[0] != "PREP"):
             start = j  # not a word capitalised as the sentence's first alone («У», "Follow")
+
     def capitalised(k: int) -> bool:
         return k < len(target) and not breaks[k] and hits[k] is not None and target[k][2][:1].isupper() \
             and _in_name(target[k][2], lang)
