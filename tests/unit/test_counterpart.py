@@ -3197,3 +3197,12 @@ def test_a_country_s_adjective_the_translation_adds_before_a_name_comes_with_it(
     ru = "Об обмене пленными сообщил украинский Координационный штаб по вопросам обращения с военнопленными."
     assert projected(uk, "Координаційний штаб з питань поводження з військовополоненими", ru, "uk",
                      "ru") == "украинский Координационный штаб по вопросам обращения с военнопленными"
+
+
+def test_to_after_a_comma_ends_an_english_phrase():
+    uk = ("Волонтерська служба домовилася з «Міським щитом», приватною охоронною фірмою, що працює в Одесі, "
+          "охороняти пункти видачі допомоги.")
+    en = ("The volunteer service has agreed with Miskyi Shchyt, a private security firm that works in Odesa, "
+          "to guard the aid points.")
+    assert projected(uk, "«Міським щитом», приватною охоронною фірмою, що працює в Одесі", en, "uk",
+                     "en") == "Miskyi Shchyt, a private security firm that works in Odesa"

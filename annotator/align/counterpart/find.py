@@ -1193,12 +1193,22 @@ def _matched(window: str, inside: list[str], compounds: list, outside: list[str]
                 breaks[j] = True
                 if j + 1 < len(target):
                     breaks[j + 1] = True
+            if _infinitive_after_comma(window, target, j):
+                hits[j] = None  # a wall no join crosses, not even a relative clause's
     hits = _sandwiched(hits, breaks)
     return target, hits, breaks
 
 
 _TOGETHER = frozenset({("вместе", "с"), ("вместе", "со"), ("разом", "з"), ("разом", "із"), ("разом", "зі"),
                        ("together", "with"), ("along", "with")})
+
+
+def _infinitive_after_comma(window: str, target, j: int) -> bool:
+    """English word j is "to" right after a comma, before a word in lower case: an infinitive (or a destination) that
+    the phrase before the comma does not go on into ("Veteran Hub, a nonprofit that supports former servicemembers,
+    [to refer veterans]")."""
+    return 0 < j < len(target) - 1 and target[j][2] == "to" and target[j + 1][2].islower() \
+        and "," in window[target[j - 1][1]:target[j][0]]
 
 
 def _past_after_name(window: str, target, hits, j: int) -> bool:
