@@ -3206,3 +3206,12 @@ def test_to_after_a_comma_ends_an_english_phrase():
           "to guard the aid points.")
     assert projected(uk, "«Міським щитом», приватною охоронною фірмою, що працює в Одесі", en, "uk",
                      "en") == "Miskyi Shchyt, a private security firm that works in Odesa"
+
+
+def test_a_quoted_name_ends_the_phrase_before_a_prepositional_complement():
+    en = ("Investigators suspect the former head of the state enterprise Chornomorskyi Ship Repair Yard of "
+          "pocketing 3 million hryvnias.")
+    uk = ("Слідчі повідомили про підозру колишньому керівникові ДП «Чорноморський судноремонтний завод» "
+          "у привласненні 3 млн грн.")
+    assert projected(en, "former head of the state enterprise Chornomorskyi Ship Repair Yard", uk, "en",
+                     "uk") == "колишньому керівникові ДП «Чорноморський судноремонтний завод»"

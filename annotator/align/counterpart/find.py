@@ -181,7 +181,7 @@ def counterpart(
     last = _place_after(target, hits, breaks, last, inside, covered)
     if tgt_lang == "en":  # a compound is two English words: «агрохолдинг», "agricultural holding"
         budget += sum(1 for w in missing if _COMPOUND.match(w.lower()))
-    last, budget = _after_run(target, hits, breaks, last, budget, missing, tgt_lang)
+    last, budget = _after_run(window, target, hits, breaks, last, budget, missing, tgt_lang)
     # a possessive's head missing ("UNICEF's [office]"), not one inside a phrase whose head was found ("officials of
     # the city administration's land department": not «у [помешканнях] посадовців»)
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end])) and _english_head_word(inside) not in covered
@@ -1244,10 +1244,12 @@ _OPENERS = frozenset("the a an he she it they we his her its their this that the
                      "он она оно они его ее её их ему ей им это этот эта эти там в на после".split())
 
 
-def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str], tgt_lang: str) -> tuple[int, int]:
+def _after_run(window: str, target, hits, breaks, last: int, budget: int, missing: list[str],
+               tgt_lang: str) -> tuple[int, int]:
     """After the run, for the words still `missing`: the noun its last word, an adjective, qualifies
     («Лейбористской [партии]», «національної [армії]»), then genitive complements of a head noun that the evidence
-    missed, a preposition's too: «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]». Nouns cost
+    missed, a preposition's too: «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]», but not after a
+    name or a quoted name («ДП «Ізмаїльський морський торговельний порт» [у розтраті]»). Nouns cost
     one missing word each; an adjective or a preposition comes free with the noun after it.
     The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
     [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the
@@ -1265,11 +1267,15 @@ def _after_run(target, hits, breaks, last: int, budget: int, missing: list[str],
     while budget and _free(target, hits, breaks, last + 1):
         step = _complement_length(target, hits, breaks, last + 1, tgt_lang)
         if not step or (step > 1 and _cases(target[last + 1][2], tgt_lang)[0] == "PREP"
-                        and (budget < 2 or _named(target[last][2], tgt_lang) or owners)):
+                        and (budget < 2 or _named(target[last][2], tgt_lang) or owners
+                             or window[target[last][1]:target[last][1] + 1] in _CLOSING_MARKS)):
             break  # a prepositional complement («з охорони довкілля») stands for two words or more, never after
             # a name («судом Бристоля [по обвинению]») nor for a possessive ("Ukraine's": not «[у червні]»)
         last, budget = last + step, budget - 1
     return last, budget
+
+
+_CLOSING_MARKS = ("»", "”", '"')
 
 
 def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_lang: str,
