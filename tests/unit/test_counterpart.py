@@ -3215,3 +3215,10 @@ def test_a_quoted_name_ends_the_phrase_before_a_prepositional_complement():
           "у привласненні 3 млн грн.")
     assert projected(en, "former head of the state enterprise Chornomorskyi Ship Repair Yard", uk, "en",
                      "uk") == "колишньому керівникові ДП «Чорноморський судноремонтний завод»"
+
+
+def test_nothing_heads_a_phrase_that_begins_with_its_number_from_before():
+    en = "The court confirmed the acquittal of three drivers of a Rivne bus company."
+    uk = "Суд підтвердив виправдання трьох водіїв рівненської автобусної компанії."
+    assert projected(en, "three drivers of a Rivne bus company", uk, "en",
+                     "uk") == "трьох водіїв рівненської автобусної компанії"

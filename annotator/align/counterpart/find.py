@@ -185,8 +185,10 @@ def counterpart(
     # a possessive's head missing ("UNICEF's [office]"), not one inside a phrase whose head was found ("officials of
     # the city administration's land department": not «у [помешканнях] посадовців»)
     possessive = bool(_POSSESSIVE_INSIDE.search(sentence[start:end])) and _english_head_word(inside) not in covered
-    first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
-                                  any(w.lower() in _ANY_RELATIVE for w in inside))
+    if not (hits[first] and 0 in hits[first] and _quantity(inside[0], src_lang)):  # nothing heads "[about] 2,000
+        # workers" from before: not «[простою] близько 2 тисяч працівників»
+        first, budget = _heads_before(target, hits, breaks, first, last, budget, tgt_lang, possessive,
+                                      any(w.lower() in _ANY_RELATIVE for w in inside))
     if src_lang == "en" and tgt_lang != "en" and _english_head_word(inside) not in covered:  # "diggers" is missing
         first, budget = _head_before_with(target, hits, breaks, first, budget, tgt_lang)
     if tgt_lang == "en":
@@ -1276,6 +1278,12 @@ def _after_run(window: str, target, hits, breaks, last: int, budget: int, missin
 
 
 _CLOSING_MARKS = ("»", "”", '"')
+
+
+def _quantity(word: str, lang: str) -> bool:
+    """A number or a quantifier of data/grammar.tsv ("about", «понад», «несколько»)."""
+    return word[:1].isdigit() or _number_word(word) \
+        or glossary.meanings(word, lang) != glossary.meanings(word, lang, grammar=False)
 
 
 def _heads_before(target, hits, breaks, first: int, last: int, budget: int, tgt_lang: str,
