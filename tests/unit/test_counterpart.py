@@ -3222,3 +3222,12 @@ def test_nothing_heads_a_phrase_that_begins_with_its_number_from_before():
     uk = "Суд підтвердив виправдання трьох водіїв рівненської автобусної компанії."
     assert projected(en, "three drivers of a Rivne bus company", uk, "en",
                      "uk") == "трьох водіїв рівненської автобусної компанії"
+
+
+def test_a_word_after_a_modal_verb_is_no_english_modifier():
+    uk = ("Міністерство відшкодовуватиме переробникам молока і м'яса у прифронтових регіонах третину вартості "
+          "холодильників.")
+    en = ("The ministry will reimburse processors of milk and meat in frontline regions for a third of the cost of "
+          "refrigerators.")
+    assert projected(uk, "переробникам молока і м'яса у прифронтових регіонах", en, "uk",
+                     "en") == "processors of milk and meat in frontline regions"

@@ -111,12 +111,15 @@ def _english_modifiers(target, hits, breaks, first: int, last: int, budget: int,
         if target[first - 1][2].lower().endswith("ing") and first > 1 and not breaks[first - 1] \
                 and target[first - 2][2].lower() in _TAKING_ING:
             break
+        if first > 1 and target[first - 2][2].lower() in _BARE_VERB_BEFORE:
+            break  # a verb: "will [reimburse] processors of fruit"
         first, budget = first - 1, budget - 1
     return first, last
 
 
 _TAKING_ING = frozenset("start starts started begin begins began begun stop stops stopped keep keeps kept continue "
                         "continues continued resume resumes resumed finish finishes finished".split())  # a verb's -ing
+_BARE_VERB_BEFORE = frozenset("will would can could should may might must shall".split())
 _PRONOUN_HEADS = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
 
 

@@ -18,6 +18,7 @@ from annotator.align.counterpart.clauses import (
     _same_clause,
 )
 from annotator.align.counterpart.english import (
+    _BARE_VERB_BEFORE,
     _BODY_KINDS,
     _ENGLISH_GRAMMAR,
     _ENGLISH_VERBS,
@@ -347,7 +348,6 @@ def _head_of(window: str, target, hits, breaks, first: int) -> int:
 
 _HEAD_LINKS = frozenset(("of", "in", "from", "at"))
 _QUANTIFIERS = frozenset("any some all most many none each one both several few half".split())
-_BARE_VERB_BEFORE = frozenset("will would can could should may might must shall".split())
 
 
 def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing: int, inside: list[str]) -> int:
