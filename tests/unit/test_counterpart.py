@@ -3231,3 +3231,10 @@ def test_a_word_after_a_modal_verb_is_no_english_modifier():
           "refrigerators.")
     assert projected(uk, "переробникам молока і м'яса у прифронтових регіонах", en, "uk",
                      "en") == "processors of milk and meat in frontline regions"
+
+
+def test_a_person_named_last_ends_an_english_phrase_whose_head_was_missed():
+    uk = "Правління банку відсторонило від посади комерційного директора установи Ігоря Савчука на час перевірки."
+    en = "The bank's board has suspended chief commercial officer Ihor Savchuk pending an audit."
+    assert projected(uk, "комерційного директора установи Ігоря Савчука", en, "uk",
+                     "en") == "chief commercial officer Ihor Savchuk"

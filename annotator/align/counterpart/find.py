@@ -196,7 +196,9 @@ def counterpart(
         # a number after a capitalised word inside the sentence is part of a name ("BBC Radio 4"), not a count
         initial = not sentence[:start].strip()
         named = {k for k in range(1, len(inside)) if inside[k - 1][:1].isupper() and (k > 1 or not initial)}
-        last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named, missing)
+        if not (hits[last] and hits[last] <= person):  # a person named last ends the phrase: "chief financial
+            # officer Dmytro Oliinyk [pending]" for «фінансового директора компанії Дмитра Олійника»
+            last, budget = _english_head(target, hits, breaks, last, budget, inside, src_lang, named, missing)
         if any(_cases(w, src_lang)[0] == "NOUN" and "gent" in _cases(w, src_lang)[1] for w in missing if w.islower()):
             last, budget = _english_complement(target, hits, breaks, last, budget)  # only for a genitive missing
         participle = any(_adjectival(w, src_lang) for w in missing if w.islower())  # «слаборозвинені»
