@@ -3238,3 +3238,10 @@ def test_a_person_named_last_ends_an_english_phrase_whose_head_was_missed():
     en = "The bank's board has suspended chief commercial officer Ihor Savchuk pending an audit."
     assert projected(uk, "комерційного директора установи Ігоря Савчука", en, "uk",
                      "en") == "chief commercial officer Ihor Savchuk"
+
+
+def test_a_legal_form_the_translation_adds_before_a_quoted_name_comes_with_it():
+    en = "The National Bank has fined Dnipro Trust Bank, a small Kharkiv lender, for late reports."
+    uk = "Національний банк оштрафував АТ «Дніпро Траст Банк», невеликий харківський банк, за запізнілі звіти."
+    assert projected(en, "Dnipro Trust Bank, a small Kharkiv lender", uk, "en",
+                     "uk") == "АТ «Дніпро Траст Банк», невеликий харківський банк"
