@@ -3245,3 +3245,10 @@ def test_a_legal_form_the_translation_adds_before_a_quoted_name_comes_with_it():
     uk = "Національний банк оштрафував АТ «Дніпро Траст Банк», невеликий харківський банк, за запізнілі звіти."
     assert projected(en, "Dnipro Trust Bank, a small Kharkiv lender", uk, "en",
                      "uk") == "АТ «Дніпро Траст Банк», невеликий харківський банк"
+
+
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang"), [
+    ("managing", "en", "керуючий", "uk"), ("managing", "en", "управляющего", "ru"), ("acting", "en", "Временно", "ru"),
+    ("acting", "en", "тимчасово", "uk"), ("acting", "en", "виконуючого", "uk")])
+def test_the_words_of_business_titles_and_bodies_by_meaning(a, a_lang, b, b_lang):
+    assert same_meaning(a, a_lang, b, b_lang)
