@@ -3252,3 +3252,9 @@ def test_a_legal_form_the_translation_adds_before_a_quoted_name_comes_with_it():
     ("acting", "en", "тимчасово", "uk"), ("acting", "en", "виконуючого", "uk")])
 def test_the_words_of_business_titles_and_bodies_by_meaning(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
+
+
+def test_a_word_of_a_quoted_name_missed_is_looked_for_as_a_name_beside_the_run():
+    ru = "Агрохолдинг «Хлебный путь» купил элеватор под Полтавой."
+    en = "The agricultural holding Khlibnyi Shliakh has bought a grain elevator near Poltava."
+    assert projected(ru, "Агрохолдинг «Хлебный путь»", en, "ru", "en") == "agricultural holding Khlibnyi Shliakh"
