@@ -3251,7 +3251,7 @@ def test_a_legal_form_the_translation_adds_before_a_quoted_name_comes_with_it():
     ("managing", "en", "керуючий", "uk"), ("managing", "en", "управляющего", "ru"), ("acting", "en", "Временно", "ru"),
     ("acting", "en", "тимчасово", "uk"), ("acting", "en", "виконуючого", "uk"), ("chief", "en", "генерального", "uk"),
     ("executive", "en", "директора", "ru"), ("agricultural", "en", "агрохолдингу", "uk"),
-    ("agribusiness", "en", "бізнесу", "uk")])
+    ("agribusiness", "en", "бізнесу", "uk"), ("bonds", "en", "ОВДП", "uk"), ("government", "en", "ОВГЗ", "ru")])
 def test_the_words_of_business_titles_and_bodies_by_meaning(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
 
