@@ -3260,3 +3260,12 @@ def test_a_word_of_a_quoted_name_missed_is_looked_for_as_a_name_beside_the_run()
     ru = "Агрохолдинг «Хлебный путь» купил элеватор под Полтавой."
     en = "The agricultural holding Khlibnyi Shliakh has bought a grain elevator near Poltava."
     assert projected(ru, "Агрохолдинг «Хлебный путь»", en, "ru", "en") == "agricultural holding Khlibnyi Shliakh"
+
+
+def test_an_english_subject_pronoun_starts_a_clause_the_phrase_does_not_go_on_into():
+    uk = ("Регулятор визнав неплатоспроможним АТ «Поділля Кредит Банк», невеликий вінницький банк, який не виконав "
+          "вимог до капіталу.")
+    en = ("The regulator declared Podillia Credit Bank, a small Vinnytsia lender, insolvent after it failed to meet "
+          "credit rules.")
+    assert projected(uk, "АТ «Поділля Кредит Банк», невеликий вінницький банк", en, "uk",
+                     "en") == "Podillia Credit Bank, a small Vinnytsia lender"

@@ -303,14 +303,15 @@ _ANTECEDENTS = frozenset("ті тих тим тими той того тому �
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int, brackets: bool = False) -> bool:
     """Target words j and k (j before k) are apart by free words and commas only, nothing else that ends a phrase
-    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed"); quote marks
+    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed", or an
+    English `_subject`); quote marks
     do not: they mostly hold a name («пункт пропуску «Дорогуськ»»); nor do brackets, for a phrase with `brackets`
     of its own ("International Monetary Fund (IMF) [mission]")."""
     relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
     allowed = ",()" if brackets else ","
     between = _INITIAL.sub("", window[target[j][0]:target[k][0]])  # an initial's point: «Павла К., який»
     return j < k and not (_CLAUSE_END_OUTSIDE if brackets else _CLAUSE_END).search(between) \
-        and all(hits[m] == set() for m in range(j + 1, k)) \
+        and all(hits[m] == set() and (relative or not _subject(target, breaks, m)) for m in range(j + 1, k)) \
         and (relative or all(any(c in window[target[m - 1][1]:target[m][0]] for c in allowed)
                              for m in range(j + 1, k + 1) if breaks[m]))
 
@@ -323,6 +324,14 @@ def _clause_word(word: str, lang: str) -> bool:
     return word.lower() in _RELATIVES or _cases(word, lang)[0] == "PRTF"
 
 
+def _subject(target, breaks, m: int) -> bool:
+    """Target word m is an English pronoun before a word in lower case: the subject of a clause of its own ("Prime
+    Capital Bank, a small Kyiv lender, [insolvent after it failed to meet] capital"; not "who authenticated it,
+    Marieke van Dam")."""
+    return target[m][2] in _SUBJECTS and m + 1 < len(target) and not breaks[m + 1] and target[m + 1][2].islower()
+
+
+_SUBJECTS = frozenset("he she it we they".split())
 _CLAUSE_END = re.compile(r"[;:()—–.!?]")
 _CLAUSE_END_OUTSIDE = re.compile(r"[;:—–.!?]")
 _INITIAL = re.compile(r"(?<=\b[A-ZА-ЯЁІЇЄҐ])\.")
