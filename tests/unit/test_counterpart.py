@@ -3251,9 +3251,11 @@ def test_a_legal_form_the_translation_adds_before_a_quoted_name_comes_with_it():
     ("managing", "en", "керуючий", "uk"), ("managing", "en", "управляющего", "ru"), ("acting", "en", "Временно", "ru"),
     ("acting", "en", "тимчасово", "uk"), ("acting", "en", "виконуючого", "uk"), ("chief", "en", "генерального", "uk"),
     ("executive", "en", "директора", "ru"), ("agricultural", "en", "агрохолдингу", "uk"),
-    ("agribusiness", "en", "бізнесу", "uk"), ("bonds", "en", "ОВДП", "uk"), ("government", "en", "ОВГЗ", "ru")])
+    ("agribusiness", "en", "бізнесу", "uk"), ("bonds", "en", "ОВДП", "uk"), ("government", "en", "ОВГЗ", "ru"),
+    ("US", "en", "американською", "uk"), ("USA", "en", "американской", "ru")])
 def test_the_words_of_business_titles_and_bodies_by_meaning(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
+    assert not same_meaning("us", "en", "американською", "uk")  # the pronoun
 
 
 def test_a_word_of_a_quoted_name_missed_is_looked_for_as_a_name_beside_the_run():
