@@ -3271,3 +3271,10 @@ def test_an_english_subject_pronoun_starts_a_clause_the_phrase_does_not_go_on_in
           "credit rules.")
     assert projected(uk, "АТ «Поділля Кредит Банк», невеликий вінницький банк", en, "uk",
                      "en") == "Podillia Credit Bank, a small Vinnytsia lender"
+
+
+def test_a_kind_the_translation_adds_before_a_quoted_name_comes_with_a_phrase_of_any_words():
+    en = "Ukrposhta, which delivers pensions to remote villages, will raise its prices in March."
+    uk = "Компанія «Укрпошта», яка доставляє пенсії у віддалені села, у березні підвищить ціни."
+    assert projected(en, "Ukrposhta, which delivers pensions to remote villages", uk, "en",
+                     "uk") == "Компанія «Укрпошта», яка доставляє пенсії у віддалені села"

@@ -887,13 +887,14 @@ def _attributive(inside: list[str], k: int, lang: str) -> bool:
 
 def _kind_before(window: str, target, hits, breaks, first: int, inside: list[str], lang: str) -> int:
     """A translation often gives a name the source has alone its kind: «[компанія] Apple», «[Група] Вагнера». The
-    kind comes with a phrase of capitalised words only, in the nominative, or in any case right before a quoted
-    name («подякувала [організації] «Разом»»); so does a company's legal form before a quoted name («[ТОВ]
-    «Агросвіт»»)."""
+    kind comes with a phrase of capitalised words only, in the nominative, or with any phrase in any case right
+    before a quoted name («подякувала [організації] «Разом»», «[Компанія] «Нафтогаз», яка …»); so does a company's
+    legal form before a quoted name («[ТОВ] «Агросвіт»»)."""
     quoted = first > 0 and window[target[first][0] - 1] in "«„“\""
     if quoted and not breaks[first] and hits[first - 1] == set() and target[first - 1][2] in _LEGAL_FORMS:
         return first - 1  # a company's legal form: «АТ «Прайм Капітал Банк»» for "Prime Capital Bank"
-    if first > 0 and not breaks[first] and hits[first - 1] == set() and all(w[:1].isupper() for w in inside) \
+    if first > 0 and not breaks[first] and hits[first - 1] == set() \
+            and (quoted or all(w[:1].isupper() for w in inside)) \
             and target[first][2][:1].isupper() and not (first > 1 and _preposition(target[first - 2][2], lang)) \
             and _kind(target[first - 1][2], lang, any_case=quoted):
         return first - 1  # not after a preposition: «в банк Monobank» is an accusative
