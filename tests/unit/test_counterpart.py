@@ -3278,3 +3278,12 @@ def test_a_kind_the_translation_adds_before_a_quoted_name_comes_with_a_phrase_of
     uk = "Компанія «Укрпошта», яка доставляє пенсії у віддалені села, у березні підвищить ціни."
     assert projected(en, "Ukrposhta, which delivers pensions to remote villages", uk, "en",
                      "uk") == "Компанія «Укрпошта», яка доставляє пенсії у віддалені села"
+
+
+def test_a_concern_and_a_society_are_kinds_a_translation_adds_before_a_name():
+    en = "Siemens will open a service centre in Lviv next year."
+    uk = "Концерн Siemens наступного року відкриє сервісний центр у Львові."
+    assert projected(en, "Siemens", uk, "en", "uk") == "Концерн Siemens"
+    en = "The Ukrainian Red Cross has handed out 400 heaters in Kherson."
+    uk = "Товариство Червоного Хреста України роздало в Херсоні 400 обігрівачів."
+    assert projected(en, "Ukrainian Red Cross", uk, "en", "uk") == "Товариство Червоного Хреста України"

@@ -901,7 +901,7 @@ def _kind_before(window: str, target, hits, breaks, first: int, inside: list[str
     return first
 
 
-_LEGAL_FORMS = frozenset("АТ АО ПАТ ПАО ПрАТ ЧАО ПрАО ТОВ ООО ТДВ ОДО ДП ГП КП КНП ДУ ГУ ФОП ФЛП ПП ЧП".split())
+_LEGAL_FORMS = frozenset("НАК АТ АО ПАТ ПАО ПрАТ ЧАО ПрАО ТОВ ООО ТДВ ОДО ДП ГП КП КНП ДУ ГУ ФОП ФЛП ПП ЧП".split())
 
 
 def _relative(window: str, target, hits, breaks, first: int, last: int, covered: set, inside: list[str],
