@@ -3287,3 +3287,9 @@ def test_a_concern_and_a_society_are_kinds_a_translation_adds_before_a_name():
     en = "The Ukrainian Red Cross has handed out 400 heaters in Kherson."
     uk = "Товариство Червоного Хреста України роздало в Херсоні 400 обігрівачів."
     assert projected(en, "Ukrainian Red Cross", uk, "en", "uk") == "Товариство Червоного Хреста України"
+
+
+def test_a_group_english_counts_people_in_comes_with_them():
+    uk = "Молоді лікарі з Полтави відкрили безкоштовну консультацію для переселенців."
+    en = "A group of young Poltava doctors has opened a free clinic for displaced people."
+    assert projected(uk, "Молоді лікарі з Полтави", en, "uk", "en") == "group of young Poltava doctors"

@@ -235,6 +235,9 @@ def counterpart(
         # after it matches what it does («[благодаря] благотворительному фонду» for "charity foundation")
     if first > 0 and not breaks[first] and (target[first - 1][2].lower(), target[first][2].lower()) in _ONE_WORD:
         first -= 1  # "[At] least 17 people", «[По] меньшей мере»
+    if tgt_lang == "en" and first > 1 and target[first - 1][2] == "of" and target[first - 2][2].lower() in _GROUPS \
+            and hits[first - 1] == hits[first - 2] == set() and not breaks[first] and not breaks[first - 1]:
+        first -= 2  # English counts people in groups the source does not name: "[group of] nurses" for «Медсестри»
     if first > 0 and not breaks[first] and target[first - 1][2].lower() in ("як", "как") \
             and any(target[m][2].lower() == "так" for m in range(first, last)):
         first -= 1  # «[Як] чоловіки, так і жінки»: "Both men and women"
@@ -375,6 +378,7 @@ def _head_after_bracket(window: str, target, hits, breaks, covered: set, closing
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")  # between two names of the phrase, a dash joins them (a route, a crossing)
+_GROUPS = frozenset("group groups team crowd handful".split())
 _ONE_WORD = frozenset({("at", "least"), ("at", "most"), ("по", "меньшей"), ("по", "крайней"), ("не", "менее"),
                        ("не", "менше"), ("не", "более"), ("не", "більше")})  # whose first word is one of grammar
 _SHORT_NAME = re.compile(r"\s*\([^()\s,;.]+(?: [^()\s,;.]+)?\)")  # one or two words in brackets
