@@ -3293,3 +3293,10 @@ def test_a_group_english_counts_people_in_comes_with_them():
     uk = "Молоді лікарі з Полтави відкрили безкоштовну консультацію для переселенців."
     en = "A group of young Poltava doctors has opened a free clinic for displaced people."
     assert projected(uk, "Молоді лікарі з Полтави", en, "uk", "en") == "group of young Poltava doctors"
+
+
+def test_a_run_right_before_the_head_taken_comes_with_it():
+    ru = "Киберполиция Житомирской области разоблачила мошенников, продававших несуществующие дрова."
+    en = "Cyber police officers in the Zhytomyr region have exposed fraudsters who sold firewood that did not exist."
+    assert projected(ru, "Киберполиция Житомирской области", en, "ru",
+                     "en") == "Cyber police officers in the Zhytomyr region"

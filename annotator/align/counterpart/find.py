@@ -227,6 +227,9 @@ def counterpart(
     first, last = _people_of_place(target, hits, breaks, first, last, inside, src_lang, tgt_lang)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
+    before = next((r for r in runs if r[1] == first - 1 and not breaks[first] and not r[2] <= covered), None)
+    if before:  # a run right before the words the head took, with a phrase word of its own: "[Cyber] police officers
+        first, covered = before[0], covered | before[2]  # in the Vinnytsia region" for «Киберполиция Винницкой …»
     if first < last and _leading_preposition(target[first][2], tgt_lang) and hits[first] and hits[first + 1] \
             and (min(hits[first]) > max(hits[first + 1]) or hits[first] <= hits[first + 1]) \
             and not _leading_preposition(inside[0], src_lang):
