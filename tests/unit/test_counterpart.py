@@ -3300,3 +3300,10 @@ def test_a_run_right_before_the_head_taken_comes_with_it():
     en = "Cyber police officers in the Zhytomyr region have exposed fraudsters who sold firewood that did not exist."
     assert projected(ru, "Киберполиция Житомирской области", en, "ru",
                      "en") == "Cyber police officers in the Zhytomyr region"
+
+
+def test_a_name_word_of_two_letters_is_looked_for_too():
+    uk = "Командування 47-ї окремої механізованої бригади «Сивий Яр» подякувало волонтерам за дрони."
+    en = "The command of the 47th Separate Mechanized Brigade Syvyi Yar thanked volunteers for the drones."
+    assert projected(uk, "Командування 47-ї окремої механізованої бригади «Сивий Яр»", en, "uk",
+                     "en") == "command of the 47th Separate Mechanized Brigade Syvyi Yar"

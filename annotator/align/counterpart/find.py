@@ -175,8 +175,9 @@ def counterpart(
     # The phrase words no run covered: names beside the run first (Джордж for George, Великої Британії for UK),
     # then complements after it and heads before it, one per missing word.
     covered = covered | _counted_with(compounds, inside, covered)
-    lost = [k for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper())
-            and not _grammar(w, src_lang)]  # "and", "for": nothing to look for
+    lost = [k for k, w in enumerate(inside) if k not in covered and (len(w) >= lexicon.MIN_WORD or w.isupper()
+                                                                     or len(w) > 1 and as_names[k][:1].isupper())
+            and not _grammar(w, src_lang)]  # "and", "for": nothing to look for; a short name is («Холодний Яр»)
     missing = [inside[k] for k in lost]
     budget = 2 * sum(1 for k in lost if as_names[k][:1].isupper())  # a quoted name's words too («путь»: "Shliakh")
     first, last, budget = _names_beside(target, hits, breaks, first, last, budget, missing, tgt_lang)
