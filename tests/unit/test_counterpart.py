@@ -3252,7 +3252,9 @@ def test_a_legal_form_the_translation_adds_before_a_quoted_name_comes_with_it():
     ("acting", "en", "тимчасово", "uk"), ("acting", "en", "виконуючого", "uk"), ("chief", "en", "генерального", "uk"),
     ("executive", "en", "директора", "ru"), ("agricultural", "en", "агрохолдингу", "uk"),
     ("agribusiness", "en", "бізнесу", "uk"), ("bonds", "en", "ОВДП", "uk"), ("government", "en", "ОВГЗ", "ru"),
-    ("US", "en", "американською", "uk"), ("USA", "en", "американской", "ru")])
+    ("US", "en", "американською", "uk"), ("USA", "en", "американской", "ru"), ("mayors", "en", "мерами", "uk"),
+    ("mayors", "en", "мэрами", "ru"), ("ambassadors", "en", "послами", "uk"), ("ambassadors", "en", "послов", "ru"),
+    ("Speaker", "en", "голови", "uk"), ("Speaker", "en", "председателя", "ru")])
 def test_the_words_of_business_titles_and_bodies_by_meaning(a, a_lang, b, b_lang):
     assert same_meaning(a, a_lang, b, b_lang)
     assert not same_meaning("us", "en", "американською", "uk")  # the pronoun
