@@ -303,10 +303,9 @@ _ANTECEDENTS = frozenset("ті тих тим тими той того тому �
 
 def _same_clause(window: str, target, hits, breaks, j: int, k: int, brackets: bool = False) -> bool:
     """Target words j and k (j before k) are apart by free words and commas only, nothing else that ends a phrase
-    (other punctuation, an English verb unless a relative clause starts after j: "who was stabbed", or an
-    English `_subject`); quote marks
-    do not: they mostly hold a name («пункт пропуску «Дорогуськ»»); nor do brackets, for a phrase with `brackets`
-    of its own ("International Monetary Fund (IMF) [mission]")."""
+    (other punctuation; an English verb or an English `_subject`, unless a relative clause starts after j: "who was
+    stabbed"); quote marks do not: they mostly hold a name («пункт пропуску «Дорогуськ»»); nor do brackets, for a
+    phrase with `brackets` of its own ("International Monetary Fund (IMF) [mission]")."""
     relative = j + 1 < k and target[j + 1][2].lower() in _RELATIVES
     allowed = ",()" if brackets else ","
     between = _INITIAL.sub("", window[target[j][0]:target[k][0]])  # an initial's point: «Павла К., який»

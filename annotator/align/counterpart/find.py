@@ -1269,8 +1269,8 @@ def _after_run(window: str, target, hits, breaks, last: int, budget: int, missin
     """After the run, for the words still `missing`: the noun its last word, an adjective, qualifies
     («Лейбористской [партии]», «національної [армії]»), then genitive complements of a head noun that the evidence
     missed, a preposition's too: «Департаменту [природних ресурсів]», «Агенцію [з охорони довкілля]», but not after a
-    name or a quoted name («ДП «Ізмаїльський морський торговельний порт» [у розтраті]»). Nouns cost
-    one missing word each; an adjective or a preposition comes free with the noun after it.
+    name or a quoted name («ДП «Ізмаїльський морський торговельний порт» [у розтраті]»). Nouns cost one missing word
+    each; an adjective or a preposition comes free with the noun after it.
     The noun is taken even where the lexicon pairs it with a word outside, if a word is missing («російські
     [війська]» beside "military") or the adjective is part of a name («Лейбористської [партії]»). In the
     genitive, where the missing words are lower-case, it is a complement and free: their head is still to be
