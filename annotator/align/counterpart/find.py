@@ -228,9 +228,7 @@ def counterpart(
     first, last = _people_of_place(target, hits, breaks, first, last, inside, src_lang, tgt_lang)
     first = _with_possessive(target, hits, breaks, first, tgt_lang, inside, src_lang)
     first = _one_of(target, hits, breaks, first, tgt_lang)
-    before = next((r for r in runs if r[1] == first - 1 and not breaks[first] and not r[2] <= covered), None)
-    if before:  # a run right before the words the head took, with a phrase word of its own: "[Cyber] police officers
-        first, covered = before[0], covered | before[2]  # in the Vinnytsia region" for «Киберполиция Винницкой …»
+    first, covered = _run_before(runs, breaks, first, covered)
     if first < last and _leading_preposition(target[first][2], tgt_lang) and hits[first] and hits[first + 1] \
             and (min(hits[first]) > max(hits[first + 1]) or hits[first] <= hits[first + 1]) \
             and not _leading_preposition(inside[0], src_lang):
@@ -1083,6 +1081,14 @@ def _run_after(target, runs: list, hits, breaks, last: int, covered: set, lang: 
         start += 1
     after = next((r for r in runs if r[0] == start and not breaks[start] and not r[2] <= covered), None)
     return after[1] if after else last
+
+
+def _run_before(runs: list, breaks, first: int, covered: set) -> tuple[int, set]:
+    """The start of a run right before the counterpart, with a phrase word of its own, where the head words taken
+    before the run have reached it: "[Cyber] police officers in the Vinnytsia region" for «Киберполиция Винницкой
+    области». No punctuation comes between."""
+    before = next((r for r in runs if r[1] == first - 1 and not breaks[first] and not r[2] <= covered), None)
+    return (before[0], covered | before[2]) if before else (first, covered)
 
 
 def _place_after(target, hits, breaks, last: int, inside: list[str], covered: set) -> int:
